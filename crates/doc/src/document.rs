@@ -1,0 +1,215 @@
+//! The in-library document: text, alignment, metadata and annotation layers.
+
+use crate::{Alignment, Span};
+use serde::{Deserialize, Serialize};
+
+/// One analysed document as it travels through the pipeline.
+///
+/// Produced by `quotewire-extract` (text, alignment, metadata), then annotated
+/// in place by `quotewire-segment` ([`Layers`]), `quotewire-attribute`
+/// ([`Attribution`]s) and `quotewire-resolve` ([`Entity`]s, speakers,
+/// [`Timex`]es, warnings). All spans are byte offsets into [`Document::text`].
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Input id: file stem, WARC-Record-ID, or URL.
+    pub id: String,
+    /// Canonical URL when known.
+    pub url: Option<String>,
+    /// Cleaned main text; paragraphs separated by a blank line (`"\n\n"`); no NBSP
+    /// (unless the input was kept verbatim with `--keep-text`).
+    pub text: String,
+    /// Where each byte of `text` came from in the decoded input.
+    pub alignment: Alignment,
+    /// Page metadata (title, dates, authors, dateline, tags, related links...).
+    pub meta: Metadata,
+    /// Segmentation layers (paragraphs, sentences, tokens, quotation marks).
+    pub layers: Layers,
+    /// Who said what.
+    pub attributions: Vec<Attribution>,
+    /// People, organisations, locations... mentioned in `text`.
+    pub entities: Vec<Entity>,
+    /// Time expressions.
+    pub timexes: Vec<Timex>,
+    /// Anything suspicious the reader should know.
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document with its text and alignment and nothing else yet.
+    pub fn new(id: impl Into<String>, text: String, alignment: Alignment) -> Document {
+        Document {
+            id: id.into(),
+            text,
+            alignment,
+            ..Document::default()
+        }
+    }
+
+    /// The text under a span (`""` if the span is out of range).
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+}
+
+/// Page-level metadata.
+///
+/// Dates are ISO 8601 strings as stated by the page, with only the precision
+/// the page gives (`"2021-04"` for a URL path carrying year and month).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Headline.
+    pub title: Option<String>,
+    /// BCP-47 language code, e.g. `"en"`.
+    pub language: Option<String>,
+    /// First publication date.
+    pub published: Option<String>,
+    /// Last modification date, when the page states one apart from `published`.
+    pub updated: Option<String>,
+    /// Byline names.
+    pub authors: Vec<String>,
+    /// Publisher or agency name.
+    pub outlet: Option<String>,
+    /// Dateline ("MOSCOW (Sputnik) -").
+    pub dateline: Option<Dateline>,
+    /// Kicker / story-series label.
+    pub series: Option<String>,
+    /// Keywords the page lists.
+    pub tags: Vec<String>,
+    /// Related-story links and "Read more" lines removed from the text.
+    pub related: Vec<Related>,
+}
+
+/// A dateline: "MOSCOW (Sputnik) -" gives place "Moscow", source "Sputnik".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place, in title case ("Moscow").
+    pub place: String,
+    /// The agency or outlet in parentheses, if any ("Sputnik").
+    pub source: Option<String>,
+    /// Where the dateline sits in `text`, when it was kept there.
+    pub span: Option<Span>,
+}
+
+/// A related-story link or "READ MORE" line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// The headline as shown.
+    pub title: String,
+    /// Target URL when known.
+    pub url: Option<String>,
+}
+
+/// Segmentation layers, written by `quotewire-segment`.
+#[derive(Debug, Clone, Default)]
+pub struct Layers {
+    /// Paragraph spans, in order, without surrounding whitespace.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, in order, without surrounding whitespace.
+    pub sentences: Vec<Span>,
+    /// Word and punctuation tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Paired quotation marks (direct-quote candidates), in order of opening.
+    pub quotes: Vec<QuoteMark>,
+}
+
+/// A token: a word, number or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// Index of the sentence holding it (into [`Layers::sentences`]).
+    pub sentence: usize,
+}
+
+/// A quotation: the span between an opening and its closing mark.
+///
+/// A quotation running over several paragraphs (the opening mark repeated at
+/// each paragraph, one closing mark at the end) is one `QuoteMark` whose
+/// `inner` covers all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the quote was never closed (then `inner`
+    /// stops at the end of its paragraph).
+    pub close: Option<Span>,
+    /// The quoted text between the marks.
+    pub inner: Span,
+}
+
+/// Kind of quotation (PARC 3.0 / PolNeAR terms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Content wholly inside quotation marks.
+    Direct,
+    /// Content paraphrased, without quotation marks.
+    Indirect,
+    /// Content partly quoted.
+    Mixed,
+}
+
+/// Who said what: source, cue and content, as in PARC 3.0 and PolNeAR.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// What was said; may be discontinuous (an interrupted quote).
+    pub content: Vec<Span>,
+    /// The attributing verb or phrase ("said", "according to").
+    pub cue: Vec<Span>,
+    /// The source mention ("the president", "he", "Putin"); empty when none.
+    pub source: Vec<Span>,
+    /// The resolved speaker, filled by `quotewire-resolve`.
+    pub speaker: Option<Speaker>,
+    /// Confidence in 0..1, when the stage can say.
+    pub confidence: Option<f32>,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Canonical name ("Vladimir Putin"), or the source's text without a leading
+    /// article when it names no entity ("union officials").
+    pub name: String,
+    /// Index into [`Document::entities`], when the speaker is an entity.
+    pub entity: Option<usize>,
+}
+
+/// Entity types of the record schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// A company, institution, party, government body...
+    Organization,
+    /// A country, city, region, geographic feature.
+    Location,
+    /// A named event (summit, election).
+    Event,
+    /// Anything else.
+    Other,
+}
+
+/// A named entity and all its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical name ("Vladimir Putin").
+    pub name: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Titles seen with it ("Russian President").
+    pub titles: Vec<String>,
+    /// Every mention, in order (names, and resolved nominals and pronouns).
+    pub mentions: Vec<Span>,
+}
+
+/// A time expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    /// Where it is.
+    pub span: Span,
+    /// ISO 8601 value (date, date-time, year, or week/month) when resolved.
+    pub value: Option<String>,
+}

@@ -1,0 +1,83 @@
+//! Bytes to text: BOM, declared charset, `<meta charset>`, else UTF-8 with
+//! a windows-1252 fallback when the bytes are not valid UTF-8.
+
+use encoding_rs::Encoding;
+
+/// Decode raw bytes to a `String`.
+///
+/// Order: a byte-order mark; `charset` (from HTTP headers); for HTML a
+/// `<meta charset>` / `http-equiv` declaration in the first 4 KB; else UTF-8
+/// when the bytes are valid UTF-8, else windows-1252 (the WHATWG default).
+/// Malformed sequences become U+FFFD; never fails.
+pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .or_else(|| if html { meta_charset(bytes) } else { None });
+    if let Some(enc) = declared {
+        // A page declaring latin-1 but written in UTF-8 is common; trust valid UTF-8.
+        if enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
+            return String::from_utf8_lossy(bytes).into_owned();
+        }
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut i = 0;
+    while let Some(p) = find(&lower[i..], b"charset=") {
+        let start = i + p + 8;
+        let rest = &lower[start..];
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = Encoding::for_label(&rest[..end]) {
+            return Some(
+                if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                    encoding_rs::UTF_8
+                } else {
+                    enc
+                },
+            );
+        }
+        i = start;
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_declared_and_fallback_charsets() {
+        assert_eq!(decode(b"caf\xe9", None, false), "café");
+        assert_eq!(decode("café".as_bytes(), None, false), "café");
+        let page = b"<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8</body>";
+        assert!(decode(page, None, true).contains("При"));
+        assert_eq!(decode(b"\xef\xbb\xbfhi", None, false), "hi");
+    }
+}

@@ -1,0 +1,96 @@
+//! Stage 6 of the pipeline: write records out.
+//!
+//! [`JsonlWriter`] writes one JSON object per line (the record of
+//! `../shared/docs/record-schema.md`) to stdout or to a file. A file is
+//! written atomically: records go to a temporary file in the same directory,
+//! renamed over the target only by [`JsonlWriter::finish`]; a run that fails
+//! midway leaves any earlier file untouched.
+
+#![deny(missing_docs)]
+
+use quotewire_doc::Record;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A sink of records as JSON Lines.
+pub struct JsonlWriter {
+    out: BufWriter<Box<dyn Write + Send>>,
+    target: Option<(tempfile::TempPath, PathBuf)>,
+    written: u64,
+}
+
+impl JsonlWriter {
+    /// Write to standard output.
+    pub fn stdout() -> JsonlWriter {
+        JsonlWriter {
+            out: BufWriter::new(Box::new(io::stdout())),
+            target: None,
+            written: 0,
+        }
+    }
+
+    /// Write to `path` atomically (temporary file beside it, renamed on [`finish`](Self::finish)).
+    ///
+    /// Errors: the directory does not exist or is not writable.
+    pub fn create(path: &Path) -> io::Result<JsonlWriter> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".quotewire-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        let (file, tmp_path) = tmp.into_parts();
+        Ok(JsonlWriter {
+            out: BufWriter::new(Box::new(file)),
+            target: Some((tmp_path, path.to_path_buf())),
+            written: 0,
+        })
+    }
+
+    /// Append one record as one line.
+    pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
+        self.out.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Records written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Flush, and for a file move it into place.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()?;
+        if let Some((tmp, target)) = self.target.take() {
+            tmp.persist(&target).map_err(|e| e.error)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_appears_only_on_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        let mut w = JsonlWriter::create(&path).unwrap();
+        w.write(&Record {
+            id: "a".into(),
+            ..Record::default()
+        })
+        .unwrap();
+        assert!(!path.exists());
+        w.finish().unwrap();
+        let s = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(s.lines().count(), 1);
+        let v: serde_json::Value = serde_json::from_str(s.lines().next().unwrap()).unwrap();
+        assert_eq!(v["id"], "a");
+    }
+}
