@@ -1,11 +1,335 @@
 //! Stage 3 of the pipeline: paragraphs, sentences, tokens and paired quotation
-//! marks, written to [`quotewire_doc::Layers`]. STUB.
+//! marks, written to [`quotewire_doc::Layers`].
+//!
+//! * Paragraphs: every non-blank line (text split on `\n`, so both the
+//!   pipeline's `"\n\n"` convention and one-paragraph-per-line corpora such as
+//!   PolNeAR work), trimmed.
+//! * Sentences: a rule-based splitter (terminal `.`/`!`/`?`/`…`, optional
+//!   closing quotes and brackets, whitespace, then a plausible sentence start),
+//!   with the exceptions of [`rules::ABBREVIATIONS`], initials, dotted acronyms
+//!   and decimals. Quotation marks are never split inside a short quote.
+//! * Tokens: words (with internal apostrophes, hyphens, dots and digit
+//!   separators), numbers and single punctuation marks (`''` and ` `` ` are one
+//!   token each).
+//! * Quotation marks: see [`quotes`]. Every common double-quote style is
+//!   paired; multi-paragraph quotations are one [`quotewire_doc::QuoteMark`].
+//!
+//! Everything is one linear pass per layer; no allocation per character.
 
 #![deny(missing_docs)]
 
-use quotewire_doc::Document;
+pub mod quotes;
+pub mod rules;
 
-/// Fill `doc.layers` from `doc.text`.
+use quotewire_doc::{Document, Layers, QuoteMark, Span, Token};
+
+/// Fill `doc.layers` from `doc.text` (replacing anything already there).
 pub fn segment(doc: &mut Document) {
-    let _ = doc;
+    let text = doc.text.as_str();
+    let paragraphs = paragraphs(text);
+    let mut sentences = Vec::new();
+    let quote_marks = quotes::pair_quotes(text, &paragraphs);
+    for &p in &paragraphs {
+        sentences.extend(split_sentences(text, p, &quote_marks));
+    }
+    let tokens = tokenize(text, &sentences);
+    doc.layers = Layers {
+        paragraphs,
+        sentences,
+        tokens,
+        quotes: quote_marks,
+    };
+}
+
+/// Paragraph spans: non-blank lines, trimmed, in order.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            push_trimmed(text, Span::new(start, i), &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, Span::new(start, text.len()), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, s: Span, out: &mut Vec<Span>) {
+    let t = s.trim(text);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+/// True for characters that may close a sentence after its terminal mark.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '›')
+}
+
+/// True when `c` can start a sentence.
+fn is_sentence_start(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '`' | '—' | '–' | '-'
+        )
+}
+
+/// The word (letters and dots) ending just before byte `i` of `text`.
+fn word_before(text: &str, i: usize) -> &str {
+    let head = &text[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(j, c)| j + c.len_utf8())
+        .unwrap_or(0);
+    &head[start..]
+}
+
+/// Split one paragraph into sentences. Quotes shorter than
+/// [`rules::MAX_UNSPLIT_QUOTE`] bytes are not split inside.
+pub fn split_sentences(text: &str, para: Span, quotes: &[QuoteMark]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let ptext = para.slice(text);
+    let base = para.start;
+    let mut start = base;
+    let chars: Vec<(usize, char)> = ptext.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            k += 1;
+            continue;
+        }
+        // extend over repeated terminals and closers
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end_off = if j < chars.len() {
+            chars[j].0
+        } else {
+            ptext.len()
+        };
+        if j >= chars.len() {
+            break;
+        }
+        if !chars[j].1.is_whitespace() {
+            k = j.max(k + 1);
+            continue;
+        }
+        let mut n = j;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        if n >= chars.len() {
+            break;
+        }
+        let next = chars[n].1;
+        let abs_end = base + end_off;
+        let mut split = is_sentence_start(next);
+        if split && c == '.' {
+            let w = word_before(text, base + off);
+            split = !is_abbreviation(w, &ptext[chars[n].0..]);
+        }
+        if split && inside_short_quote(quotes, abs_end) {
+            split = false;
+        }
+        if split {
+            push_trimmed(text, Span::new(start, abs_end), &mut out);
+            start = base + chars[n].0;
+        }
+        k = n;
+    }
+    push_trimmed(text, Span::new(start, para.end), &mut out);
+    out
+}
+
+fn inside_short_quote(quotes: &[QuoteMark], at: usize) -> bool {
+    quotes.iter().any(|q| {
+        let end = q.close.map(|c| c.end).unwrap_or(q.inner.end);
+        q.open.start < at && at < end && end - q.open.start <= rules::MAX_UNSPLIT_QUOTE
+    })
+}
+
+/// True when the period after `word` does not end a sentence, given what follows.
+fn is_abbreviation(word: &str, following: &str) -> bool {
+    let w = word.trim_start_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    if rules::ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    if rules::NUMBER_ABBREVIATIONS.contains(&lower.as_str())
+        && following.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let next_word: String = following
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let single_initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+    let lower_dotted = w.contains('.') && w.chars().all(|c| c.is_lowercase() || c == '.');
+    if lower_dotted {
+        // "a.m.", "e.g." — "p.m. The" still splits
+        return !rules::SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    // dotted acronym "U.S", "U.N", "D.C"
+    let dotted = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2);
+    if single_initial || dotted {
+        // "in the U.S. The next day" — split only before a common sentence opener
+        return !rules::SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    false
+}
+
+/// Tokens of the text inside `sentences`, each with its sentence index.
+pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let st = s.slice(text);
+        let chars: Vec<(usize, char)> = st.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (off, c) = chars[k];
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            if c.is_alphanumeric() {
+                while j < chars.len() {
+                    let cj = chars[j].1;
+                    if cj.is_alphanumeric() {
+                        j += 1;
+                    } else if matches!(cj, '\'' | '’' | '-' | '.' | ',')
+                        && j + 1 < chars.len()
+                        && chars[j + 1].1.is_alphanumeric()
+                        && (cj != ','
+                            || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
+                        && (cj != '.'
+                            || chars[j + 1].1.is_ascii_digit()
+                            || chars[j - 1].1.is_uppercase())
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+            } else if (c == '\'' || c == '`') && j < chars.len() && chars[j].1 == c {
+                j += 1;
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                st.len()
+            };
+            out.push(Token {
+                span: Span::new(s.start + off, s.start + end),
+                sentence: si,
+            });
+            k = j;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quotewire_doc::Alignment;
+
+    fn seg(text: &str) -> Document {
+        let mut d = Document::new("t", text.to_string(), Alignment::identity());
+        segment(&mut d);
+        d
+    }
+
+    fn sents(d: &Document) -> Vec<&str> {
+        d.layers.sentences.iter().map(|s| d.slice(*s)).collect()
+    }
+
+    #[test]
+    fn paragraphs_on_blank_and_single_newlines() {
+        let d = seg("  One.\n\nTwo.\nThree.\n\n\n");
+        let p: Vec<&str> = d.layers.paragraphs.iter().map(|s| d.slice(*s)).collect();
+        assert_eq!(p, vec!["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let d = seg(
+            "Mr. Smith went to the U.S. Capitol on Sept. 11. He paid $3.50 for it. J. R. Ewing left.",
+        );
+        assert_eq!(
+            sents(&d),
+            vec![
+                "Mr. Smith went to the U.S. Capitol on Sept. 11.",
+                "He paid $3.50 for it.",
+                "J. R. Ewing left."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_after_closing_quote() {
+        let d = seg("He said it was “over.” Then he left. “Is it?” she asked.");
+        assert_eq!(
+            sents(&d),
+            vec![
+                "He said it was “over.”",
+                "Then he left.",
+                "“Is it?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_before_sentence_opener_splits() {
+        let d = seg("They flew to the U.S. The trip was long.");
+        assert_eq!(
+            sents(&d),
+            vec!["They flew to the U.S.", "The trip was long."]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_words_numbers_and_marks() {
+        let d = seg("It's 1,000.5 U.S. ''dollars,'' he said.");
+        let t: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span)).collect();
+        assert_eq!(
+            t,
+            vec![
+                "It's", "1,000.5", "U.S", ".", "''", "dollars", ",", "''", "he", "said", "."
+            ]
+        );
+        assert!(d.layers.tokens.iter().all(|t| t.sentence == 0));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "",
+            "\n",
+            ".",
+            "“",
+            "''",
+            "a.\u{a0}B",
+            "é. É",
+            "”“",
+            "« »",
+            "...\n...",
+        ] {
+            let _ = seg(s);
+        }
+    }
 }

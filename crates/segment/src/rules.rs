@@ -1,0 +1,64 @@
+//! Word lists and thresholds of the segmenter, in one place.
+//!
+//! Sources: the abbreviation conventions of AP style (titles, months, states,
+//! corporate suffixes) as used by English-language news, and the usual
+//! Punkt-style exceptions (initials, dotted acronyms).
+
+/// Lower-cased words whose trailing period does not end a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs", "gen",
+    "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "cpl", "pvt", "st", "ste", "rev", "fr",
+    "hon", "pres", "supt", "atty", "amb", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "bros",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tues", "thurs",
+    "vs", "vol", "approx", "dept", "ave", "blvd", "rd", "mt", "ft", "ala", "ariz", "ark", "calif",
+    "colo", "conn", "fla", "kan", "kans", "ky", "mich", "minn", "mont", "neb", "nev", "okla",
+    "ore", "tenn", "tex", "va", "vt", "wis", "wyo",
+];
+
+/// Lower-cased words whose period is an abbreviation only before a number ("No. 1").
+pub const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "p", "pp", "fig", "vol"];
+
+/// Words that, after a dotted acronym or an initial ("the U.S."), show that a
+/// new sentence starts.
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Still",
+    "Yet",
+    "So",
+    "Now",
+    "Then",
+    "However",
+    "Meanwhile",
+];
+
+/// Quotations at most this many bytes long are never split into sentences
+/// (a longer one is speech of several sentences and is split normally).
+pub const MAX_UNSPLIT_QUOTE: usize = 160;
