@@ -15,6 +15,7 @@
 
 #![deny(missing_docs)]
 
+mod dateline;
 mod decode;
 mod html;
 mod text;

@@ -1,0 +1,94 @@
+//! Extraction harness: run `extract_html` on every `*.html.gz` / `*.html` of a
+//! directory and write what the shared scorers read.
+//!
+//! ```text
+//! cargo run --release -p quotewire-extract --example bench_extract -- DIR \
+//!     [--body OUT.json] [--dates OUT.jsonl] [--repeat N]
+//! ```
+//! `--body`: `{id: {"articleBody": text}}` for `score_extraction.py`;
+//! `--dates`: JSONL `{id, published, updated}` for `score_dates.py`.
+//! Prints pages/s of extraction alone (decode + parse + extract; reading and
+//! gunzip excluded), single-threaded.
+
+use std::io::{Read, Write};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dir = None;
+    let mut body = None;
+    let mut dates = None;
+    let mut repeat = 1usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--body" => body = it.next().cloned(),
+            "--dates" => dates = it.next().cloned(),
+            "--repeat" => repeat = it.next().and_then(|s| s.parse().ok()).unwrap_or(1),
+            _ => dir = Some(a.clone()),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: bench_extract DIR [--body OUT.json] [--dates OUT.jsonl] [--repeat N]");
+        std::process::exit(2);
+    };
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let bytes = if let Some(id) = name.strip_suffix(".html.gz") {
+            let mut d = flate2::read::GzDecoder::new(std::fs::File::open(&p).expect("file"));
+            let mut v = Vec::new();
+            if d.read_to_end(&mut v).is_err() {
+                continue;
+            }
+            (id.to_string(), v)
+        } else if let Some(id) = name.strip_suffix(".html") {
+            (id.to_string(), std::fs::read(&p).expect("file"))
+        } else {
+            continue;
+        };
+        pages.push(bytes);
+    }
+    let mut docs = Vec::new();
+    let t0 = Instant::now();
+    for round in 0..repeat {
+        for (id, bytes) in &pages {
+            let d = quotewire_extract::extract_html(id, None, bytes, None, Default::default());
+            if round == 0 {
+                docs.push(d);
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let n = pages.len() * repeat;
+    let mb: f64 = pages.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 * repeat as f64 / 1e6;
+    eprintln!(
+        "{} pages in {:.3} s: {:.1} pages/s, {:.1} MB/s (single thread)",
+        n,
+        secs,
+        n as f64 / secs,
+        mb / secs
+    );
+    if let Some(path) = body {
+        let mut map = serde_json::Map::new();
+        for d in &docs {
+            map.insert(d.id.clone(), serde_json::json!({"articleBody": d.text}));
+        }
+        std::fs::write(&path, serde_json::to_string(&map).expect("json")).expect("write");
+    }
+    if let Some(path) = dates {
+        let mut f = std::fs::File::create(&path).expect("create");
+        for d in &docs {
+            let rec = serde_json::json!({
+                "id": d.id, "published": d.meta.published, "updated": d.meta.updated,
+                "authors": d.meta.authors, "title": d.meta.title, "url": d.url,
+            });
+            writeln!(f, "{rec}").expect("write");
+        }
+    }
+}

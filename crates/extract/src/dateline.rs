@@ -1,0 +1,60 @@
+//! News datelines at the start of the first paragraph: "MOSCOW (Reuters) -",
+//! "WASHINGTON —", "NEW YORK, Nov 19 (Reuters) -". The place is an upper-case
+//! run (AP/Reuters style), optionally followed by a date and an agency in
+//! parentheses, then a dash.
+
+use quotewire_doc::{Dateline, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}\.?)(?:,\s*[\p{L}. ]{2,30}?)?(?:,?\s*[\p{L}]{3,9}\.? \d{1,2})?\s*(?:\(([^()]{2,40})\))?\s*[-—–]{1,2}\s+")
+        .expect("static regex")
+});
+
+/// The dateline opening `text`, if any; its span covers it through the dash.
+pub(crate) fn find(text: &str) -> Option<Dateline> {
+    let c = DATELINE.captures(text)?;
+    let place = c.get(1)?.as_str().trim();
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    let whole = c.get(0)?;
+    Some(Dateline {
+        place: title_case(place),
+        source: c.get(2).map(|g| g.as_str().trim().to_string()),
+        span: Some(Span::new(whole.start(), whole.as_str().trim_end().len() + whole.start())),
+    })
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for ch in s.chars() {
+        if start {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        start = !ch.is_alphabetic();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_agency_datelines() {
+        let d = find("MOSCOW (Reuters) - The Kremlin said").unwrap();
+        assert_eq!(d.place, "Moscow");
+        assert_eq!(d.source.as_deref(), Some("Reuters"));
+        let d = find("WASHINGTON — Lawmakers voted").unwrap();
+        assert_eq!(d.place, "Washington");
+        assert_eq!(d.source, None);
+        let d = find("NEW YORK, Nov 19 (Reuters) - Stocks rose").unwrap();
+        assert_eq!(d.place, "New York");
+        assert!(find("The port commission voted - twice").is_none());
+    }
+}

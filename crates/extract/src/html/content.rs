@@ -1,0 +1,315 @@
+//! Main content: text runs, Readability-style scoring, sibling merging, and
+//! a final filter of boilerplate lines.
+//!
+//! Method (Mozilla Readability, `grabArticle`): every text run of at least
+//! [`MIN_RUN`] characters scores `1 + commas + min(chars/100, 3)` and gives it
+//! to its container (full), the container's parent (half) and up to three
+//! more ancestors (`1/(3·level)`); a candidate's total is scaled by
+//! `1 - link density`. The best candidate, and those of its siblings that
+//! score close to it or hold plain prose, are the article.
+
+use super::dom::{Dom, Kind};
+use super::rules;
+
+/// Shortest run (in chars) that scores as a paragraph.
+const MIN_RUN: usize = 25;
+/// Ancestor levels that receive a run's score.
+const SCORE_LEVELS: usize = 5;
+/// A run whose link text is more than this share of its text is dropped.
+const MAX_RUN_LINK_DENSITY: f32 = 0.5;
+/// Below this many chars, the strict pass is redone without class-based removal.
+const MIN_ARTICLE_CHARS: usize = 400;
+
+/// A run of inline text between two block boundaries.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    /// Innermost block element holding the run.
+    pub owner: usize,
+    /// Index of the first text node of the run.
+    pub first: usize,
+    /// Whitespace-folded text.
+    pub text: String,
+    /// Chars of the text.
+    pub chars: usize,
+    /// Chars inside links.
+    pub link_chars: usize,
+}
+
+/// Fold a text: any whitespace run (NBSP and other Unicode spaces included)
+/// becomes one space; zero-width characters and soft hyphens go.
+pub(crate) fn fold_into(out: &mut String, s: &str, pending_space: &mut bool) {
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}' {
+            *pending_space = true;
+        } else if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}' | '\u{2060}') {
+            continue;
+        } else {
+            if *pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            *pending_space = false;
+            out.push(c);
+        }
+    }
+}
+
+/// Cut the page into text runs (document order). `strict` also skips
+/// class-marked boilerplate.
+pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut cur = Run {
+        owner: usize::MAX,
+        first: 0,
+        text: String::new(),
+        chars: 0,
+        link_chars: 0,
+    };
+    let mut pending = false;
+    let mut link_end = 0usize;
+    let flush = |cur: &mut Run, out: &mut Vec<Run>, owner: usize, pending: &mut bool| {
+        if !cur.text.is_empty() {
+            cur.owner = owner;
+            cur.chars = cur.text.chars().count();
+            out.push(std::mem::replace(
+                cur,
+                Run {
+                    owner: usize::MAX,
+                    first: 0,
+                    text: String::new(),
+                    chars: 0,
+                    link_chars: 0,
+                },
+            ));
+        }
+        *pending = false;
+    };
+    for (i, n) in dom.nodes.iter().enumerate() {
+        while let Some(&b) = blocks.last() {
+            if dom.nodes[b].end <= i {
+                flush(&mut cur, &mut out, b, &mut pending);
+                blocks.pop();
+            } else {
+                break;
+            }
+        }
+        let skipped = n.hard || (strict && n.soft);
+        match n.kind {
+            Kind::Elem(e) => {
+                let tag = e.name();
+                if rules::is_block(tag) {
+                    let owner = blocks.last().copied().unwrap_or(usize::MAX);
+                    flush(&mut cur, &mut out, owner, &mut pending);
+                    blocks.push(i);
+                } else if tag == "br" {
+                    let owner = blocks.last().copied().unwrap_or(usize::MAX);
+                    flush(&mut cur, &mut out, owner, &mut pending);
+                } else if tag == "a" && i >= link_end {
+                    link_end = n.end;
+                } else if tag == "img" && !skipped {
+                    pending = true;
+                }
+            }
+            Kind::Text(t) => {
+                if skipped {
+                    continue;
+                }
+                let before = cur.text.len();
+                if cur.text.is_empty() {
+                    cur.first = i;
+                }
+                fold_into(&mut cur.text, t, &mut pending);
+                if i < link_end {
+                    cur.link_chars += cur.text[before..].chars().count();
+                }
+            }
+        }
+    }
+    while let Some(b) = blocks.pop() {
+        flush(&mut cur, &mut out, b, &mut pending);
+    }
+    let owner = usize::MAX;
+    flush(&mut cur, &mut out, owner, &mut pending);
+    out
+}
+
+/// The article's runs: the best-scoring container and its merged siblings.
+pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
+    let strict = select(dom, runs(dom, true));
+    let chars: usize = strict.iter().map(|r| r.chars).sum();
+    if chars >= MIN_ARTICLE_CHARS {
+        return strict;
+    }
+    let lenient = select(dom, runs(dom, false));
+    let lchars: usize = lenient.iter().map(|r| r.chars).sum();
+    if lchars > chars { lenient } else { strict }
+}
+
+fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
+    let n = dom.nodes.len();
+    if n == 0 || runs.is_empty() {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NAN; n];
+    // Subtree text and link chars.
+    let mut chars = vec![0usize; n];
+    let mut link = vec![0usize; n];
+    for r in &runs {
+        if r.owner < n {
+            chars[r.owner] += r.chars;
+            link[r.owner] += r.link_chars;
+        }
+    }
+    for i in (0..n).rev() {
+        let p = dom.nodes[i].parent;
+        if p < n {
+            chars[p] += chars[i];
+            link[p] += link[i];
+        }
+    }
+    let init = |i: usize, score: &mut Vec<f32>| {
+        if score[i].is_nan() {
+            let node = &dom.nodes[i];
+            score[i] = node
+                .elem()
+                .map(|e| rules::tag_weight(e.name()) + rules::class_weight(e))
+                .unwrap_or(0.0);
+        }
+    };
+    for r in &runs {
+        if r.chars < MIN_RUN || r.owner >= n {
+            continue;
+        }
+        let owner = &dom.nodes[r.owner];
+        if matches!(owner.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "th" | "dt") {
+            continue;
+        }
+        let commas = r.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let s = 1.0 + commas as f32 + (r.chars / 100).min(3) as f32;
+        // A div holding both text and blocks is itself the paragraph's parent.
+        let mut anc = if owner.block_child { r.owner } else { owner.parent };
+        let mut level = 0;
+        while anc < n && level < SCORE_LEVELS {
+            let t = dom.nodes[anc].tag();
+            if t == "html" {
+                break;
+            }
+            init(anc, &mut score);
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[anc] += s / div;
+            anc = dom.nodes[anc].parent;
+            level += 1;
+        }
+    }
+    let density = |i: usize| {
+        if chars[i] == 0 {
+            0.0
+        } else {
+            link[i] as f32 / chars[i] as f32
+        }
+    };
+    let mut fin = vec![f32::NAN; n];
+    let mut top = usize::MAX;
+    for i in 0..n {
+        if score[i].is_nan() {
+            continue;
+        }
+        fin[i] = score[i] * (1.0 - density(i));
+        if top == usize::MAX || fin[i] > fin[top] {
+            top = i;
+        }
+    }
+    if top == usize::MAX {
+        // No paragraph long enough: keep every run outside boilerplate.
+        return runs.into_iter().filter(keep_run).collect();
+    }
+    // Climb while the parent scores higher (Readability's "scores increasing" walk).
+    let mut last = fin[top];
+    let mut p = dom.nodes[top].parent;
+    while p < n && dom.nodes[p].tag() != "body" && dom.nodes[p].tag() != "html" {
+        if fin[p].is_nan() {
+            p = dom.nodes[p].parent;
+            continue;
+        }
+        if fin[p] < last / 3.0 {
+            break;
+        }
+        if fin[p] > last {
+            top = p;
+            break;
+        }
+        last = fin[p];
+        p = dom.nodes[p].parent;
+    }
+    // Climb through parents that hold nothing but the candidate.
+    loop {
+        let p = dom.nodes[top].parent;
+        if p >= n || matches!(dom.nodes[p].tag(), "body" | "html") {
+            break;
+        }
+        if chars[p] == chars[top] {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    // Sibling merge.
+    let parent = dom.nodes[top].parent;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if parent < n {
+        let threshold = (fin[top] * 0.2).max(10.0);
+        let top_class = dom.nodes[top].elem().and_then(|e| e.attr("class")).unwrap_or("");
+        let mut i = parent + 1;
+        let pend = dom.nodes[parent].end;
+        while i < pend {
+            let node = &dom.nodes[i];
+            let next = node.end;
+            if i == top {
+                ranges.push((i, next));
+            } else if node.elem().is_some() && !node.hard && chars[i] > 0 {
+                let mut bonus = 0.0;
+                if !top_class.is_empty()
+                    && node.elem().and_then(|e| e.attr("class")) == Some(top_class)
+                {
+                    bonus = fin[top] * 0.2;
+                }
+                let s = if fin[i].is_nan() { 0.0 } else { fin[i] };
+                let d = density(i);
+                let append = s + bonus >= threshold
+                    || (node.tag() == "p" && chars[i] > 80 && d < 0.25)
+                    || (node.tag() == "p" && chars[i] <= 80 && d == 0.0 && ends_sentence(dom, &runs, i));
+                if append {
+                    ranges.push((i, next));
+                }
+            }
+            i = next;
+        }
+    } else {
+        ranges.push((top, dom.nodes[top].end));
+    }
+    runs.into_iter()
+        .filter(|r| ranges.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
+        .filter(keep_run)
+        .collect()
+}
+
+fn ends_sentence(dom: &Dom, runs: &[Run], i: usize) -> bool {
+    let end = dom.nodes[i].end;
+    runs.iter()
+        .filter(|r| r.owner >= i && r.owner < end)
+        .any(|r| r.text.ends_with('.') || r.text.contains(". "))
+}
+
+fn keep_run(r: &Run) -> bool {
+    if r.chars == 0 {
+        return false;
+    }
+    if r.link_chars as f32 > r.chars as f32 * MAX_RUN_LINK_DENSITY {
+        return false;
+    }
+    true
+}

@@ -1,0 +1,311 @@
+//! Dates in attribute values and visible text, in several languages.
+//!
+//! Formats (as htmldate's extractors read them): ISO 8601 (`2015-12-14`,
+//! `2015/12/14`, `20151214` in attribute values), RFC 2822 (`Mon, 14 Dec
+//! 2015`), day-first numeric (`14.12.2015`, `14/12/2015`), month-first
+//! numeric when the day cannot be the month (`12/14/2015`), and month names
+//! in English, German, French, Spanish, Italian, Dutch, Portuguese, the
+//! Scandinavian languages, Polish and Russian (`14. Dezember 2015`, `December
+//! 14, 2015`, `14 de diciembre de 2015`).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Plausible years for a publication date.
+pub(crate) const MIN_YEAR: u16 = 1995;
+/// Latest plausible year.
+pub(crate) const MAX_YEAR: u16 = 2035;
+
+/// A date with the precision its source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Date {
+    /// Year.
+    pub y: u16,
+    /// Month 1-12, when known.
+    pub m: Option<u8>,
+    /// Day 1-31, when known (only with a month).
+    pub d: Option<u8>,
+}
+
+impl Date {
+    /// A full day, if valid and plausible.
+    pub fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+        let y = u16::try_from(y).ok()?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+            return None;
+        }
+        let dim = match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d > dim {
+            return None;
+        }
+        Some(Date {
+            y,
+            m: Some(m as u8),
+            d: Some(d as u8),
+        })
+    }
+
+    /// ISO 8601 with the known precision: `2021`, `2021-04`, `2021-04-09`.
+    pub fn iso(&self) -> String {
+        match (self.m, self.d) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.y, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.y, m),
+            _ => format!("{:04}", self.y),
+        }
+    }
+
+    /// True when the day is known.
+    pub fn is_day(&self) -> bool {
+        self.d.is_some()
+    }
+}
+
+/// Month names and abbreviations (lower case) → month number.
+const MONTHS: &[(&str, u32)] = &[
+    // English
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // German
+    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("mai", 5),
+    ("juni", 6), ("juli", 7), ("oktober", 10), ("dezember", 12), ("mär", 3), ("mrz", 3),
+    ("okt", 10), ("dez", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+    ("novembre", 11), ("décembre", 12), ("decembre", 12), ("janv", 1), ("févr", 2),
+    ("avr", 4), ("juil", 7), ("déc", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    // Swedish, Danish, Norwegian
+    ("augusti", 8), ("maj", 5), ("marts", 3), ("desember", 12),
+    // Polish (genitive)
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
+    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
+    ("listopada", 11), ("grudnia", 12),
+    // Russian (genitive)
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12),
+];
+
+fn month_alt() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.join("|")
+}
+
+fn month_num(s: &str) -> Option<u32> {
+    let l = s.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").expect("static regex")
+});
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[T\s_\d])").expect("static regex")
+});
+static NUM_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?[./-]\s?((?:19|20)\d\d)(?:$|[^\d])")
+        .expect("static regex")
+});
+static NUM_DMY_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?:$|[^\d.])").expect("static regex")
+});
+static TEXT_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\d])(\d{{1,2}})(?:st|nd|rd|th|er|e|º)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d\d)(?:$|[^\d])",
+        month_alt()
+    ))
+    .expect("static regex")
+});
+static TEXT_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d\d)(?:$|[^\d])",
+        month_alt()
+    ))
+    .expect("static regex")
+});
+
+/// All full dates in `s`, with their byte positions, in order of position.
+/// `month_first` reads an ambiguous `01/02/2020` as January 2.
+pub(crate) fn find_all(s: &str, month_first: bool) -> Vec<(usize, Date)> {
+    let mut out: Vec<(usize, Date)> = Vec::new();
+    let mut push = |pos: usize, d: Option<Date>| {
+        if let Some(d) = d
+            && !out.iter().any(|(p, _)| *p == pos)
+        {
+            out.push((pos, d));
+        }
+    };
+    for c in ISO.captures_iter(s) {
+        let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) else {
+            continue;
+        };
+        push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
+    }
+    for c in NUM_DMY.captures_iter(s) {
+        let (Some(a), Some(b), Some(y)) = (num(c.get(1)), num(c.get(3)), num(c.get(4))) else {
+            continue;
+        };
+        let sep = c.get(2).map_or("", |g| g.as_str());
+        let pos = c.get(1).map_or(0, |g| g.start());
+        let d = if sep == "." {
+            Date::ymd(y, b, a)
+        } else if a > 12 {
+            Date::ymd(y, b, a)
+        } else if b > 12 || month_first {
+            Date::ymd(y, a, b)
+        } else {
+            Date::ymd(y, b, a)
+        };
+        push(pos, d);
+    }
+    for c in NUM_DMY_SHORT.captures_iter(s) {
+        let (Some(d), Some(m), Some(y)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) else {
+            continue;
+        };
+        push(c.get(1).map_or(0, |g| g.start()), Date::ymd(2000 + y, m, d));
+    }
+    for c in TEXT_DMY.captures_iter(s) {
+        let (Some(d), Some(m), Some(y)) = (
+            num(c.get(1)),
+            c.get(2).and_then(|g| month_num(g.as_str())),
+            num(c.get(3)),
+        ) else {
+            continue;
+        };
+        push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
+    }
+    for c in TEXT_MDY.captures_iter(s) {
+        let (Some(m), Some(d), Some(y)) = (
+            c.get(1).and_then(|g| month_num(g.as_str())),
+            num(c.get(2)),
+            num(c.get(3)),
+        ) else {
+            continue;
+        };
+        push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+fn num(m: Option<regex::Match>) -> Option<u32> {
+    m?.as_str().parse().ok()
+}
+
+/// The date of an attribute value (`content`, `datetime`, JSON-LD string):
+/// ISO first, then a compact `YYYYMMDD`, then any textual date.
+pub(crate) fn parse_value(s: &str, month_first: bool) -> Option<Date> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(c) = ISO.captures(s)
+        && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+        && let Some(d) = Date::ymd(y, m, d)
+    {
+        return Some(d);
+    }
+    if let Some(c) = COMPACT.captures(s)
+        && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+        && let Some(d) = Date::ymd(y, m, d)
+    {
+        return Some(d);
+    }
+    find_all(s, month_first).into_iter().next().map(|(_, d)| d)
+}
+
+static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").expect("static regex")
+});
+static URL_YMD_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)").expect("static regex")
+});
+static URL_YM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/_-](\d{1,2})(?:/|$|[/_-]\d{3,})").expect("static regex")
+});
+
+/// The date a URL path carries, with only its precision: `/2021/04/09/` is a
+/// day, `/2021/04/92713-slug` a month.
+pub(crate) fn from_url(url: &str) -> Option<Date> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.find("://").map_or(path, |i| &path[i + 3..]);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    if let Some(c) = URL_YMD.captures(path)
+        && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+        && let Some(d) = Date::ymd(y, m, d)
+    {
+        return Some(d);
+    }
+    if let Some(c) = URL_YMD_COMPACT.captures(path)
+        && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+        && let Some(d) = Date::ymd(y, m, d)
+    {
+        return Some(d);
+    }
+    if let Some(c) = URL_YM.captures(path)
+        && let (Some(y), Some(m)) = (num(c.get(1)), num(c.get(2)))
+        && (1..=12).contains(&m)
+        && let Ok(y16) = u16::try_from(y)
+        && (MIN_YEAR..=MAX_YEAR).contains(&y16)
+    {
+        return Some(Date {
+            y: y16,
+            m: Some(m as u8),
+            d: None,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Option<String> {
+        find_all(s, false).first().map(|(_, d)| d.iso())
+    }
+
+    #[test]
+    fn reads_many_formats() {
+        assert_eq!(one("14. Dezember 2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("am 14.12.2015 um 10:00").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("December 14, 2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("Dec. 14th, 2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("le 3 mars 2020").as_deref(), Some("2020-03-03"));
+        assert_eq!(one("14 de diciembre de 2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("2015-12-14T10:00:00Z").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("12/14/2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(one("© 2015 All rights reserved"), None);
+        assert_eq!(parse_value("20151214", false).map(|d| d.iso()).as_deref(), Some("2015-12-14"));
+        assert_eq!(parse_value("Mon, 14 Dec 2015 10:00:00 GMT", false).map(|d| d.iso()).as_deref(), Some("2015-12-14"));
+    }
+
+    #[test]
+    fn url_dates_keep_their_precision() {
+        let d = from_url("https://x.org/local/2021/04/92713-flood-warnings").map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2021-04"));
+        let d = from_url("https://x.org/2019/11/19/story.html").map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2019-11-19"));
+        assert_eq!(from_url("https://x.org/story-11574168580"), None);
+    }
+}

@@ -1,0 +1,507 @@
+//! Page metadata: title, authors, dates, outlet, tags, language, URL.
+//!
+//! Date precedence follows trafilatura/htmldate: JSON-LD (`datePublished`,
+//! `dateModified`) and `<meta>` tags (Open Graph `article:published_time`,
+//! Dublin Core, Parse.ly, Sailthru...), then `itemprop` and `<time
+//! datetime>` elements, then dates shown in the byline area, then the URL
+//! path. Dates inside `<script>` are never read, except JSON-LD.
+
+use super::dates::{self, Date};
+use super::dom::{Dom, Kind};
+use regex::Regex;
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// `<meta>` keys (name, property, itemprop; lower case) of the first
+/// publication date, in order of trust.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+    "published_time", "datepublished", "article.published", "parsely-pub-date", "sailthru.date",
+    "publish-date", "publish_date", "publishdate", "published-date", "published_date",
+    "publication_date", "publication-date", "pubdate", "pub_date", "og:pubdate", "bt:pubdate",
+    "citation_publication_date", "citation_date", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "datecreated",
+    "created", "article_date_original", "originalpublicationdate", "date_published",
+    "rnews:datepublished", "cxenseparse:recs:publishtime", "dc.created", "vr:published_time",
+    "article:post_date", "dc.date.published", "release_date", "displaydate", "date.release",
+];
+
+/// `<meta>` keys of the last modification date.
+const UPDATED_KEYS: &[&str] = &[
+    "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
+    "article:updated_time", "modified_time", "datemodified", "dcterms.modified",
+    "dc.date.modified", "last-modified", "lastmod", "updated_time", "date_modified",
+    "article.updated", "revised",
+];
+
+/// `<meta>` keys of byline names.
+const AUTHOR_KEYS: &[&str] = &[
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "og:article:author",
+];
+
+/// `<meta>` keys of the outlet name.
+const OUTLET_KEYS: &[&str] = &["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"];
+
+/// `<meta>` keys of tags and keywords.
+const TAG_KEYS: &[&str] = &["article:tag", "keywords", "news_keywords", "parsely-tags", "sailthru.tags"];
+
+/// `<meta>` keys of the title.
+const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "parsely-title"];
+
+/// Class/id/itemprop fragments of elements showing a date.
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)date|time|publish|posted|byline|meta|info|datum|zeit|fecha|data|stamp|when|submitted|author|dateline|entry-|post-|article-")
+        .expect("static regex")
+});
+
+/// Class/id fragments of byline elements.
+static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.*[-_ ])?(?:author|byline|autor|auteur|verfasser)(?:s|name|-name|_name|[-_]?link|[-_]info)?$")
+        .expect("static regex")
+});
+
+/// Words announcing a modification date, in several languages.
+static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
+        .expect("static regex")
+});
+
+/// Prefixes of byline names ("By Jane Doe").
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|af|av|autor:?|author:?|text:?|from)\s+")
+        .expect("static regex")
+});
+
+/// What the metadata pass found.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<Date>,
+    pub updated: Option<Date>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub tags: Vec<String>,
+    pub url: Option<String>,
+    pub h1: Option<usize>,
+}
+
+#[derive(Default)]
+struct LdFacts {
+    published: Option<String>,
+    modified: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    headline: Option<String>,
+    keywords: Vec<String>,
+    article: bool,
+}
+
+fn clean(s: &str) -> String {
+    let mut out = String::new();
+    let mut p = false;
+    super::content::fold_into(&mut out, s, &mut p);
+    out
+}
+
+/// Text of a subtree, folded.
+pub(crate) fn subtree_text(dom: &Dom, i: usize) -> String {
+    let mut out = String::new();
+    let mut p = false;
+    let end = dom.nodes.get(i).map_or(i, |n| n.end);
+    for n in dom.nodes.get(i..end).unwrap_or(&[]) {
+        match n.kind {
+            Kind::Text(t) => super::content::fold_into(&mut out, t, &mut p),
+            Kind::Elem(e) if super::rules::is_block(e.name()) || e.name() == "br" => p = true,
+            Kind::Elem(_) => {}
+        }
+    }
+    out
+}
+
+fn ld_walk(v: &Value, facts: &mut Vec<LdFacts>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| ld_walk(x, facts)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                ld_walk(g, facts);
+            }
+            let types: Vec<String> = match o.get("@type") {
+                Some(Value::String(s)) => vec![s.clone()],
+                Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            let mut f = LdFacts {
+                article: types.iter().any(|t| {
+                    t.contains("Article") || t.contains("Posting") || t == "Report" || t == "Review"
+                }),
+                ..LdFacts::default()
+            };
+            let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            f.published = s("datePublished").or_else(|| s("dateCreated"));
+            f.modified = s("dateModified");
+            f.headline = s("headline").or_else(|| if f.article { s("name") } else { None });
+            if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                ld_names(a, &mut f.authors);
+            }
+            if let Some(p) = o.get("publisher") {
+                f.publisher = match p {
+                    Value::Object(po) => po.get("name").and_then(|x| x.as_str()).map(str::to_string),
+                    Value::Array(a) => a.first().and_then(|x| x.get("name")).and_then(|x| x.as_str()).map(str::to_string),
+                    Value::String(s) => Some(s.clone()),
+                    _ => None,
+                };
+            }
+            match o.get("keywords") {
+                Some(Value::String(k)) => f.keywords = k.split(',').map(clean).filter(|s| !s.is_empty()).collect(),
+                Some(Value::Array(a)) => {
+                    f.keywords = a.iter().filter_map(|x| x.as_str()).map(clean).filter(|s| !s.is_empty()).collect()
+                }
+                _ => {}
+            }
+            if f.published.is_some() || f.modified.is_some() || !f.authors.is_empty() || f.headline.is_some() || f.publisher.is_some() {
+                facts.push(f);
+            }
+            for (k, x) in o {
+                if matches!(k.as_str(), "mainEntity" | "mainEntityOfPage" | "itemListElement" | "hasPart" | "subjectOf") {
+                    ld_walk(x, facts);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(clean(s)),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out)),
+        Value::Object(o) => {
+            let org = o
+                .get("@type")
+                .and_then(|t| t.as_str())
+                .is_some_and(|t| t.contains("Organization"));
+            if !org && let Some(n) = o.get("name") {
+                ld_names(n, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+static LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,40})""#).expect("static regex")
+});
+
+/// Collect the page metadata. `url` is the page URL when the caller knows it.
+pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    let mut metas: Vec<(String, &str)> = Vec::new();
+    let mut canonical: Option<String> = None;
+    let mut time_pub: Option<Date> = None;
+    let mut time_any: Option<Date> = None;
+    let mut itemprop_pub: Option<Date> = None;
+    let mut itemprop_mod: Option<Date> = None;
+    let mut byline_authors: Vec<String> = Vec::new();
+    let mut month_first = false;
+    for (i, n) in dom.nodes.iter().enumerate() {
+        let Kind::Elem(e) = n.kind else { continue };
+        match e.name() {
+            "html" => {
+                if let Some(l) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                    let l = l.trim();
+                    if !l.is_empty() {
+                        m.language = Some(l.to_string());
+                        month_first = l.eq_ignore_ascii_case("en-us") || l.eq_ignore_ascii_case("en");
+                    }
+                }
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"))
+                    .or_else(|| e.attr("http-equiv"));
+                if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                    metas.push((k.trim().to_ascii_lowercase(), c));
+                }
+            }
+            "link" => {
+                if let Some(rel) = e.attr("rel")
+                    && rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(h) = e.attr("href")
+                    && h.starts_with("http")
+                {
+                    canonical.get_or_insert_with(|| h.trim().to_string());
+                }
+            }
+            "h1" if m.h1.is_none() && !n.hard => m.h1 = Some(i),
+            "time" if !n.hard => {
+                let v = e.attr("datetime").map(|s| s.to_string()).unwrap_or_else(|| subtree_text(dom, i));
+                if let Some(d) = dates::parse_value(&v, month_first) {
+                    let cls = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("itemprop").unwrap_or(""))
+                        .to_ascii_lowercase();
+                    if e.attr("pubdate").is_some() || cls.contains("publish") || cls.contains("datepublished") {
+                        time_pub.get_or_insert(d);
+                    } else if !(cls.contains("modif") || cls.contains("updat")) {
+                        time_any.get_or_insert(d);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(ip) = e.attr("itemprop") {
+            let ip = ip.to_ascii_lowercase();
+            let val = || {
+                e.attr("content")
+                    .or_else(|| e.attr("datetime"))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| subtree_text(dom, i))
+            };
+            if ip.contains("datepublished") || ip == "datecreated" {
+                if itemprop_pub.is_none() {
+                    itemprop_pub = dates::parse_value(&val(), month_first);
+                }
+            } else if ip.contains("datemodified") {
+                if itemprop_mod.is_none() {
+                    itemprop_mod = dates::parse_value(&val(), month_first);
+                }
+            } else if ip == "author" || ip == "creator" {
+                if e.name() != "meta" && e.name() != "link" {
+                    let t = subtree_text(dom, i);
+                    byline_authors.extend(split_names(&t));
+                }
+            }
+        }
+        if e.name() != "meta"
+            && !n.hard
+            && (e.attr("rel").is_some_and(|r| r.contains("author"))
+                || e.attr("class").is_some_and(|c| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
+                || e.attr("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
+        {
+            let t = subtree_text(dom, i);
+            if t.chars().count() <= 120 {
+                byline_authors.extend(split_names(&t));
+            }
+        }
+    }
+    let meta_get = |keys: &[&str]| -> Option<&str> {
+        keys.iter().find_map(|k| metas.iter().find(|(mk, c)| mk == k && !c.trim().is_empty()).map(|(_, c)| *c))
+    };
+    // JSON-LD.
+    let mut facts = Vec::new();
+    for s in &dom.json_ld {
+        match serde_json::from_str::<Value>(s.trim()) {
+            Ok(v) => ld_walk(&v, &mut facts),
+            Err(_) => {
+                let mut f = LdFacts::default();
+                for c in LD_DATE.captures_iter(s) {
+                    let v = c.get(2).map(|g| g.as_str().to_string());
+                    match c.get(1).map(|g| g.as_str()) {
+                        Some("dateModified") => f.modified = f.modified.or(v),
+                        _ => f.published = f.published.or(v),
+                    }
+                }
+                facts.push(f);
+            }
+        }
+    }
+    facts.sort_by_key(|f| !f.article);
+    let ld_pub = facts.iter().find_map(|f| f.published.as_deref().and_then(|s| dates::parse_value(s, month_first)));
+    let ld_mod = facts.iter().find_map(|f| f.modified.as_deref().and_then(|s| dates::parse_value(s, month_first)));
+    let meta_pub = PUBLISHED_KEYS.iter().find_map(|k| {
+        metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, c)| dates::parse_value(c, month_first))
+    });
+    let meta_mod = UPDATED_KEYS.iter().find_map(|k| {
+        metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, c)| dates::parse_value(c, month_first))
+    });
+    m.published = ld_pub.or(meta_pub).or(itemprop_pub).or(time_pub);
+    m.updated = ld_mod.or(meta_mod).or(itemprop_mod);
+    if m.published.is_none() {
+        let (p, u) = visible_dates(dom, m.h1, month_first);
+        m.published = time_any.or(p);
+        if m.updated.is_none() {
+            m.updated = u;
+        }
+    }
+    // URL.
+    let og_url = meta_get(&["og:url"]).map(|s| s.trim().to_string()).filter(|s| s.starts_with("http"));
+    m.url = canonical.or(og_url);
+    if m.published.is_none() {
+        m.published = url.or(m.url.as_deref()).and_then(dates::from_url);
+    }
+    if let (Some(p), Some(u)) = (m.published, m.updated)
+        && (u <= p)
+    {
+        m.updated = None;
+    }
+    // Title.
+    m.title = meta_get(TITLE_KEYS)
+        .map(clean)
+        .or_else(|| facts.iter().find_map(|f| f.headline.clone()))
+        .or_else(|| m.h1.map(|i| subtree_text(dom, i)))
+        .or_else(|| dom.title.as_deref().map(clean))
+        .filter(|s| !s.is_empty());
+    // Authors.
+    let mut authors: Vec<String> = facts.iter().flat_map(|f| f.authors.iter().cloned()).collect();
+    if authors.is_empty() {
+        for k in AUTHOR_KEYS {
+            for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
+                if !c.contains("://") && !c.starts_with('@') {
+                    authors.extend(split_names(c));
+                }
+            }
+            if !authors.is_empty() {
+                break;
+            }
+        }
+    }
+    if authors.is_empty() {
+        authors = byline_authors;
+    }
+    let mut seen = Vec::new();
+    for a in authors.into_iter().flat_map(|a| split_names(&a)) {
+        if !seen.iter().any(|s: &String| s.eq_ignore_ascii_case(&a)) {
+            seen.push(a);
+        }
+    }
+    m.authors = seen;
+    m.outlet = meta_get(OUTLET_KEYS)
+        .map(clean)
+        .filter(|s| !s.is_empty() && !s.starts_with('@'))
+        .or_else(|| facts.iter().find_map(|f| f.publisher.clone()));
+    let mut tags: Vec<String> = Vec::new();
+    for k in TAG_KEYS {
+        for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
+            tags.extend(c.split([',', ';']).map(clean).filter(|s| !s.is_empty()));
+        }
+        if !tags.is_empty() {
+            break;
+        }
+    }
+    if tags.is_empty() {
+        tags = facts.iter().flat_map(|f| f.keywords.iter().cloned()).collect();
+    }
+    tags.dedup();
+    m.tags = tags;
+    if m.language.is_none() {
+        m.language = meta_get(&["content-language", "language", "dc.language", "og:locale"])
+            .map(|s| s.trim().replace('_', "-"))
+            .filter(|s| !s.is_empty());
+    }
+    m
+}
+
+/// Dates shown on the page near the headline: in elements whose class/id
+/// names a date or byline, else the first full date in the text after the
+/// headline. Returns (published, updated).
+fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Date>, Option<Date>) {
+    let mut published = None;
+    let mut updated = None;
+    let n = dom.nodes.len();
+    let mut i = 0;
+    while i < n {
+        let node = &dom.nodes[i];
+        let Kind::Elem(e) = node.kind else {
+            i += 1;
+            continue;
+        };
+        let cls = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
+        let is_date_el = !matches!(e.name(), "html" | "body" | "footer")
+            && cls.iter().flatten().any(|c| DATE_CLASS.is_match(c))
+            && !cls.iter().flatten().any(|c| c.to_ascii_lowercase().contains("comment") || c.to_ascii_lowercase().contains("footer") || c.to_ascii_lowercase().contains("copyright"));
+        if is_date_el && !in_footer(dom, i) {
+            let t = subtree_text(dom, i);
+            if t.chars().count() <= 200 {
+                let (p, u) = split_labelled(&t, month_first);
+                if published.is_none() {
+                    published = p;
+                }
+                if updated.is_none() {
+                    updated = u;
+                }
+                if published.is_some() {
+                    return (published, updated);
+                }
+                i = node.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // The first full date in the text after the headline.
+    let start = h1.unwrap_or(0);
+    let mut text = String::new();
+    let mut p = false;
+    for node in dom.nodes.get(start..).unwrap_or(&[]) {
+        if node.hard {
+            continue;
+        }
+        match node.kind {
+            Kind::Text(t) => super::content::fold_into(&mut text, t, &mut p),
+            Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
+            _ => {}
+        }
+        if text.len() > 3000 {
+            break;
+        }
+    }
+    let (p, u) = split_labelled(&text, month_first);
+    (published.or(p), updated.or(u))
+}
+
+fn in_footer(dom: &Dom, mut i: usize) -> bool {
+    while let Some(n) = dom.nodes.get(i) {
+        if n.tag() == "footer" {
+            return true;
+        }
+        i = n.parent;
+    }
+    false
+}
+
+/// Dates in a byline string: a date preceded by an update word is the
+/// updated date, the first other one the published date.
+fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
+    let mut published = None;
+    let mut updated = None;
+    let mut last = 0;
+    for (pos, d) in dates::find_all(t, month_first) {
+        let before = t.get(last..pos).unwrap_or("");
+        last = pos;
+        if UPDATE_WORD.is_match(before) {
+            updated.get_or_insert(d);
+        } else {
+            published.get_or_insert(d);
+        }
+    }
+    (published, updated)
+}
+
+/// Byline names of a string: "By Jane Doe and John Roe | Reuters" → both names.
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    let s = clean(s);
+    let s = s.split(['|', '·', '•', '—', '–', '\n']).next().unwrap_or("").trim();
+    let s = BY_PREFIX.replace(s, "");
+    let mut out = Vec::new();
+    for part in s.split([',', '&', ';', '/']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" et ")).flat_map(|p| p.split(" y ")) {
+        let p = BY_PREFIX.replace(part.trim(), "");
+        let p = p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+        if is_name(p) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+fn is_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || p.chars().count() > 60 {
+        return false;
+    }
+    if p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':') || p.contains("://") {
+        return false;
+    }
+    words[0].chars().next().is_some_and(|c| c.is_uppercase())
+}

@@ -1,0 +1,147 @@
+//! Boilerplate and structure rules for HTML pages, as data.
+//!
+//! Tag classes follow the HTML Living Standard (block vs. phrasing content);
+//! the class/id patterns follow Mozilla Readability's `unlikelyCandidates`,
+//! `positive` and `negative` expressions, extended with widget names common on
+//! news sites (share bars, newsletter boxes, "most read" and "latest" lists).
+
+use regex::Regex;
+use scraper::node::Element;
+use std::sync::LazyLock;
+
+/// Elements whose contents are never read as text (scripts, styles, embedded
+/// media, form controls). JSON-LD scripts and `<title>` are read by the
+/// metadata pass.
+pub(crate) const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "picture", "select", "textarea", "button", "input", "title",
+    "map", "dialog",
+];
+
+/// Elements that are never main content, whatever their class says.
+const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "form", "menu", "fieldset"];
+
+/// Block-level elements: a text run ends at their start and end.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+    "menu", "option", "legend",
+];
+
+/// True for block-level elements.
+pub(crate) fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+/// Class/id tokens of boilerplate containers (Readability's
+/// `unlikelyCandidates` plus news widgets).
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|^ad-|^ads?$|adsbygoogle|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|yom-remote|share|sharing|newsletter|subscri|signup|sign-up|promo|recommend|more-stories|morestories|most-read|mostread|most-popular|popular|trending|latest|outbrain|taboola|toolbar|tags|tag-list|taglist|keywords|author-bio|authorbio|author-info|about-author|byline|dateline|print|widget|teaser|navigation|navbar|masthead|footer|header|hidden|sr-only|visually-hidden|screen-reader|caption|credit|read-more|readmore|also-read|see-also|further|next-article|prev-article|breaking|ticker|jump|topics|follow|alert",
+    )
+    .expect("static regex")
+});
+
+/// Tokens that rescue a container matched by [`UNLIKELY`] (Readability's
+/// `okMaybeItsACandidate`).
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text|text")
+        .expect("static regex")
+});
+
+/// Readability's `positive` class weight pattern.
+pub(crate) static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|paragraph|prose|rich")
+        .expect("static regex")
+});
+
+/// Readability's `negative` class weight pattern.
+pub(crate) static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|teaser|card|list")
+        .expect("static regex")
+});
+
+/// ARIA roles that are never main content.
+const HARD_ROLES: &[&str] = &[
+    "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog",
+    "alert", "alertdialog", "toolbar", "tooltip",
+];
+
+/// Elements that can never be dropped by class (the page skeleton).
+const KEEP_TAGS: &[&str] = &["html", "body", "main", "article", "a", "p", "span", "em", "strong", "b", "i", "h2", "h3", "h4"];
+
+/// Never content: by tag, ARIA role, or because the page hides it.
+pub(crate) fn is_hard_boiler(e: &Element) -> bool {
+    let tag = e.name();
+    if HARD_TAGS.contains(&tag) {
+        return true;
+    }
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(r) = e.attr("role")
+        && HARD_ROLES.iter().any(|h| r.eq_ignore_ascii_case(h))
+    {
+        return true;
+    }
+    if let Some(s) = e.attr("style") {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Boilerplate by class or id (may be lifted when the strict pass finds too
+/// little text).
+pub(crate) fn is_soft_boiler(e: &Element) -> bool {
+    let tag = e.name();
+    if KEEP_TAGS.contains(&tag) {
+        return false;
+    }
+    let class = e.attr("class").unwrap_or("");
+    let id = e.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    for tok in class.split_whitespace().chain(std::iter::once(id)) {
+        if tok.is_empty() {
+            continue;
+        }
+        if UNLIKELY.is_match(tok) && !MAYBE.is_match(tok) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Readability's class weight: +25 for a positive class or id, -25 for a negative one.
+pub(crate) fn class_weight(e: &Element) -> f32 {
+    let mut w = 0.0;
+    for s in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        if s.is_empty() {
+            continue;
+        }
+        if NEGATIVE.is_match(s) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(s) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+/// Readability's initial score by tag.
+pub(crate) fn tag_weight(tag: &str) -> f32 {
+    match tag {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}

@@ -1,0 +1,365 @@
+//! Heuristics as data for flattened-text extraction: generic web chrome
+//! vocabulary, "read more" prefixes, date labels and the scoring thresholds.
+//!
+//! The word lists are generic page-furniture vocabulary (navigation, share
+//! widgets, account and subscription prompts, comment-section chrome, cookie
+//! and copyright footers) as found on any news site; none is copied from a
+//! corpus page.
+
+/// Phrases (lower-case word sequences) that make up chrome lines: a line whose
+/// words segment wholly into these (plus [`FILLER`]) is boilerplate.
+pub(super) const CHROME: &[&str] = &[
+    // audio / live widgets
+    "listen live",
+    "live",
+    "listen",
+    "listen to this article",
+    "audio",
+    "podcast",
+    "podcasts",
+    "get short url",
+    "short url",
+    // share widgets
+    "share",
+    "shares",
+    "share this",
+    "share article",
+    "share story",
+    "tweet",
+    "retweet",
+    "email",
+    "e mail",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "tumblr",
+    "telegram",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "pocket",
+    "messenger",
+    "sms",
+    "google plus",
+    "copy link",
+    "copy url",
+    "link copied",
+    "url copied",
+    "copied",
+    "permalink",
+    "embed",
+    // account and subscription
+    "subscribe",
+    "subscribe now",
+    "subscriber",
+    "subscriptions",
+    "unsubscribe",
+    "sign in",
+    "sign up",
+    "sign out",
+    "log in",
+    "log out",
+    "login",
+    "logout",
+    "register",
+    "my account",
+    "account",
+    "profile",
+    "newsletter",
+    "newsletters",
+    "donate",
+    "support us",
+    "upgrade",
+    "premium",
+    "free trial",
+    "bookmark",
+    "save",
+    "saved",
+    "save article",
+    "gift article",
+    "notifications",
+    "alerts",
+    // advertising
+    "advertisement",
+    "advertising",
+    "advertise",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "promoted",
+    "partner content",
+    // comment-section chrome
+    "comments",
+    "comment",
+    "post comment",
+    "add comment",
+    "leave a comment",
+    "leave a reply",
+    "reply",
+    "cancel reply",
+    "show comments",
+    "view comments",
+    "load comments",
+    "community standards",
+    "community guidelines",
+    "discussion",
+    "join the discussion",
+    "join the conversation",
+    "view the discussion thread",
+    "follow",
+    "follow us",
+    "like",
+    "likes",
+    "loading",
+    // related-content headings and pagination
+    "read more",
+    "see more",
+    "show more",
+    "load more",
+    "view more",
+    "read next",
+    "up next",
+    "next",
+    "previous",
+    "prev",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related tags",
+    "related topics",
+    "tags",
+    "topics",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "popular",
+    "trending",
+    "trending now",
+    "latest",
+    "latest news",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more news",
+    "view all",
+    "see all",
+    "show all",
+    // navigation
+    "back to top",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "menu",
+    "main menu",
+    "close",
+    "close menu",
+    "open menu",
+    "toggle navigation",
+    "navigation",
+    "search",
+    "home",
+    "homepage",
+    "rss",
+    "rss feed",
+    "rss feeds",
+    "sitemap",
+    "site map",
+    // footer
+    "cookie policy",
+    "cookies",
+    "cookie settings",
+    "manage preferences",
+    "privacy",
+    "privacy policy",
+    "terms",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "contact",
+    "contact us",
+    "about",
+    "about us",
+    "help",
+    "faq",
+    "careers",
+    "accept",
+    "got it",
+    "agree",
+    "settings",
+    "feedback",
+    "report an error",
+    // media widgets
+    "watch",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "gallery",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "full screen",
+    "fullscreen",
+    "expand",
+    "collapse",
+    "font size",
+    "text size",
+];
+
+/// Words that may pad a chrome line ("Share this on WhatsApp", "Follow us on
+/// Twitter") without making it content. A line of filler only is not chrome.
+pub(super) const FILLER: &[&str] = &[
+    "this", "on", "us", "to", "with", "via", "the", "our", "in", "up", "for", "now", "here", "more",
+    "a", "an", "of", "and", "or", "your", "you", "it", "by", "at", "get", "all", "page", "story",
+    "article", "link", "url", "x",
+];
+
+/// Longest chrome line, in words, checked against [`CHROME`].
+pub(super) const CHROME_MAX_WORDS: usize = 8;
+
+/// Substrings (lower case) that mark a whole line as footer or widget chrome
+/// when the line is shorter than [`CHROME_SENTENCE_MAX_CHARS`]: cookie and
+/// copyright notices, calls to action.
+pub(super) const CHROME_SENTENCES: &[&str] = &[
+    "all rights reserved",
+    "we use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "accept cookies",
+    "this website uses",
+    "this site uses",
+    "by using our site",
+    "by using this site",
+    "by continuing to use",
+    "click here to",
+    "sign up for our",
+    "subscribe to our",
+    "subscribe to the",
+    "follow us on",
+    "like us on facebook",
+    "enable javascript",
+    "javascript is disabled",
+    "your browser does not support",
+    "is not available in your browser",
+    "community standards",
+    "share your thoughts",
+    "add your comment",
+    "post a comment",
+    "to read the full story",
+    "to continue reading",
+    "already a subscriber",
+    "download our app",
+    "get the app",
+    "report a typo",
+];
+
+/// Lines up to this many characters may be matched by [`CHROME_SENTENCES`].
+pub(super) const CHROME_SENTENCE_MAX_CHARS: usize = 260;
+
+/// Prefixes (lower case, without the colon) of lines pointing to another
+/// story: the rest of the line is a related headline.
+pub(super) const READ_MORE_PREFIXES: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related story",
+    "related article",
+    "related coverage",
+    "more on this",
+    "more",
+    "watch",
+    "read",
+    "recommended",
+    "also see",
+    "don't miss",
+    "don’t miss",
+    "must read",
+];
+
+/// Labels of a page stamp giving the first publication.
+pub(super) const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "first published",
+    "posted",
+    "posted on",
+    "date",
+    "dated",
+    "created",
+    "released",
+];
+
+/// Labels of a page stamp giving the last modification.
+pub(super) const UPDATED_LABELS: &[&str] = &["updated", "last updated", "modified", "last modified"];
+
+/// Words left lower case inside a title-cased headline.
+pub(super) const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "vs", "via", "into", "over", "off", "up", "per", "than", "is", "be", "are", "was",
+    "if", "so", "de", "la", "le", "el", "da", "du", "van", "von",
+];
+
+/// Approximate characters per word, to weigh lines of scripts without spaces
+/// like those with them.
+pub(super) const CHARS_PER_WORD: f64 = 6.0;
+
+/// Score of a chrome line in the densest-block search.
+pub(super) const CHROME_SCORE: f64 = -8.0;
+
+/// Score of a short line that is not prose (navigation item, headline).
+pub(super) const SHORT_SCORE: f64 = -3.0;
+
+/// Score of a short line that reads like prose but lacks sentence punctuation.
+pub(super) const SHORT_PROSE_SCORE: f64 = -1.0;
+
+/// A line without sentence-final punctuation counts as prose from this many
+/// word-equivalents on (a long paragraph whose end was cut).
+pub(super) const LONG_LINE_WORDS: f64 = 15.0;
+
+/// Weight factor of such long unpunctuated lines.
+pub(super) const LONG_LINE_FACTOR: f64 = 0.5;
+
+/// Minimum words of a prose line.
+pub(super) const PROSE_MIN_WORDS: usize = 3;
+
+/// A headline has at most this many words.
+pub(super) const HEADLINE_MAX_WORDS: usize = 25;
+
+/// A headline has at least this share of capitalised content words.
+pub(super) const HEADLINE_CAPS_RATIO: f64 = 0.7;
+
+/// A series label (kicker) has at most this many words.
+pub(super) const SERIES_MAX_WORDS: usize = 10;
+
+/// How many lines above the body are searched for the kicker and title.
+pub(super) const HEADER_WINDOW: usize = 12;
+
+/// Items of a tag line: at least this many, each at most
+/// [`TAG_MAX_WORDS`] words.
+pub(super) const TAG_MIN_ITEMS: usize = 3;
+
+/// Longest tag, in words.
+pub(super) const TAG_MAX_WORDS: usize = 4;
+
+/// A plain text (no chrome) has at most this share of short non-prose lines.
+pub(super) const PLAIN_MAX_SHORT_SHARE: f64 = 0.34;
+
+/// A run of this many adjacent short non-prose lines (no blank line between)
+/// is a menu: the text is not plain.
+pub(super) const NAV_RUN: usize = 3;
