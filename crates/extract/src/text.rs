@@ -327,7 +327,8 @@ fn series_label(l: &Line) -> Option<(String, bool)> {
     }
     let counted = COUNT_SUFFIX.is_match(&l.norm);
     let label = COUNT_SUFFIX.replace(&l.norm, "").trim().to_string();
-    if label.split_whitespace().count() > SERIES_MAX_WORDS || !label.chars().any(char::is_alphabetic)
+    if label.split_whitespace().count() > SERIES_MAX_WORDS
+        || !label.chars().any(char::is_alphabetic)
     {
         return None;
     }
@@ -361,7 +362,11 @@ fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
         .any(|l| l.chrome || l.read_more.is_some() || (l.stamp.is_some() && l.short))
         || max_run >= NAV_RUN
         || (shorts as f64) > PLAIN_MAX_SHORT_SHARE * n as f64
-        || lines.iter().rev().take(3).any(|l| l.short && tag_list(&l.norm).is_some());
+        || lines
+            .iter()
+            .rev()
+            .take(3)
+            .any(|l| l.short && tag_list(&l.norm).is_some());
     if !chrome_signal {
         return (0, n, true);
     }
@@ -467,9 +472,9 @@ pub(crate) fn extract(src: &str) -> Document {
             let Some((label, counted)) = series_label(&lines[i]) else {
                 continue;
             };
-            let repeated_after = lines[re..].iter().any(|l| {
-                series_label(l).is_some_and(|(x, _)| x == label)
-            });
+            let repeated_after = lines[re..]
+                .iter()
+                .any(|l| series_label(l).is_some_and(|(x, _)| x == label));
             if (counted || repeated_after) && label.split_whitespace().count() >= 2 {
                 series = Some(label);
                 break;
@@ -516,7 +521,8 @@ pub(crate) fn extract(src: &str) -> Document {
         }
         // Tags: the first tag line after the body.
         for l in &lines[re..] {
-            if l.short && !l.chrome
+            if l.short
+                && !l.chrome
                 && let Some(tags) = tag_list(&l.norm)
             {
                 meta.tags = tags;

@@ -76,7 +76,11 @@ mod tests {
     fn wire_styles() {
         assert_eq!(
             dl("MOSCOW (Sputnik) - Russia said."),
-            Some(("Moscow".into(), Some("Sputnik".into()), "MOSCOW (Sputnik) -".into()))
+            Some((
+                "Moscow".into(),
+                Some("Sputnik".into()),
+                "MOSCOW (Sputnik) -".into()
+            ))
         );
         assert_eq!(
             dl("WASHINGTON (Reuters) — The court ruled.").unwrap().1,

@@ -37,7 +37,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(GMT|UTC)?")
         .expect("static regex")
 });
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("static regex"));
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("static regex"));
 
 /// What a stamp line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +70,13 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 
 /// The first date in `s`: (year, month, day, byte range of the match, zone when
 /// an ISO date-time carries one, time when the ISO form carries one).
-type DateHit = (i32, u32, u32, std::ops::Range<usize>, Option<(u32, u32, String)>);
+type DateHit = (
+    i32,
+    u32,
+    u32,
+    std::ops::Range<usize>,
+    Option<(u32, u32, String)>,
+);
 
 fn find_date(s: &str) -> Option<DateHit> {
     let mut best: Option<DateHit> = None;
@@ -104,7 +111,8 @@ fn find_date(s: &str) -> Option<DateHit> {
         if let Some(m) = c.get(2).and_then(|g| month_number(g.as_str()))
             && valid(y as i32, m, d)
         {
-            let r = c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(0).map(|g| g.end()).unwrap_or(0);
+            let r =
+                c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(0).map(|g| g.end()).unwrap_or(0);
             consider((y as i32, m, d, r, None));
         }
     }
@@ -120,7 +128,8 @@ fn find_date(s: &str) -> Option<DateHit> {
     if let Some(c) = DOTTED.captures(s) {
         let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3));
         if valid(y as i32, m, d) {
-            let r = c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(3).map(|g| g.end()).unwrap_or(0);
+            let r =
+                c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(3).map(|g| g.end()).unwrap_or(0);
             consider((y as i32, m, d, r, None));
         }
     }
@@ -130,7 +139,8 @@ fn find_date(s: &str) -> Option<DateHit> {
             y += 2000;
         }
         if valid(y as i32, m, d) {
-            let r = c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(3).map(|g| g.end()).unwrap_or(0);
+            let r =
+                c.get(1).map(|g| g.start()).unwrap_or(0)..c.get(3).map(|g| g.end()).unwrap_or(0);
             consider((y as i32, m, d, r, None));
         }
     }
@@ -193,10 +203,46 @@ pub(super) fn parse(line: &str) -> Option<Stamp> {
     let updated = starts_with(UPDATED_LABELS);
     let labelled = starts_with(PUBLISHED_LABELS);
     let filler = [
-        "at", "on", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet",
-        "am", "pm", "a", "p", "m", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "updated",
-        "published", "posted", "last", "first", "modified", "date", "time",
+        "at",
+        "on",
+        "gmt",
+        "utc",
+        "et",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cst",
+        "cdt",
+        "bst",
+        "cet",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "modified",
+        "date",
+        "time",
     ];
     let other_words = words.iter().filter(|w| !filler.contains(w)).count();
     Some(Stamp {

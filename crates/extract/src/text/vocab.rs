@@ -223,9 +223,9 @@ pub(super) const CHROME: &[&str] = &[
 /// Words that may pad a chrome line ("Share this on WhatsApp", "Follow us on
 /// Twitter") without making it content. A line of filler only is not chrome.
 pub(super) const FILLER: &[&str] = &[
-    "this", "on", "us", "to", "with", "via", "the", "our", "in", "up", "for", "now", "here", "more",
-    "a", "an", "of", "and", "or", "your", "you", "it", "by", "at", "get", "all", "page", "story",
-    "article", "link", "url", "x",
+    "this", "on", "us", "to", "with", "via", "the", "our", "in", "up", "for", "now", "here",
+    "more", "a", "an", "of", "and", "or", "your", "you", "it", "by", "at", "get", "all", "page",
+    "story", "article", "link", "url", "x",
 ];
 
 /// Longest chrome line, in words, checked against [`CHROME`].
@@ -306,13 +306,14 @@ pub(super) const PUBLISHED_LABELS: &[&str] = &[
 ];
 
 /// Labels of a page stamp giving the last modification.
-pub(super) const UPDATED_LABELS: &[&str] = &["updated", "last updated", "modified", "last modified"];
+pub(super) const UPDATED_LABELS: &[&str] =
+    &["updated", "last updated", "modified", "last modified"];
 
 /// Words left lower case inside a title-cased headline.
 pub(super) const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "as", "vs", "via", "into", "over", "off", "up", "per", "than", "is", "be", "are", "was",
-    "if", "so", "de", "la", "le", "el", "da", "du", "van", "von",
+    "with", "as", "vs", "via", "into", "over", "off", "up", "per", "than", "is", "be", "are",
+    "was", "if", "so", "de", "la", "le", "el", "da", "du", "van", "von",
 ];
 
 /// Approximate characters per word, to weigh lines of scripts without spaces
