@@ -1,8 +1,11 @@
-//! The `quotewire` command. Thin: flags, then wiring of the library crates.
+//! The `quotewire` command. Thin: flags, then wiring of the library crates
+//! (`quotewire-read` → `quotewire` → `quotewire-write`); the run loop is in
+//! `run.rs`.
 
-use anyhow::Context;
+mod run;
+
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// quotewire: news pages in, records of who said what out.
 #[derive(Parser)]
@@ -14,43 +17,48 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse news pages: one JSONL record per article (text, metadata, attributions).
-    Analyze(AnalyzeArgs),
+    /// Analyse news pages: one JSONL record per article (text, metadata, attributions, entities, time expressions).
+    #[command(after_help = ANALYZE_HELP)]
+    Analyze(run::AnalyzeArgs),
 }
 
-#[derive(clap::Args)]
-struct AnalyzeArgs {
-    /// Files or directories (walked recursively); `-` reads standard input.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Write records to FILE (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Do not clean: `text` is the input exactly as given, so offsets point into the original file.
-    #[arg(long)]
-    keep_text: bool,
-}
+const ANALYZE_HELP: &str = "\
+Examples:
+  # the example article shipped with quotewire (flattened text with page chrome)
+  quotewire analyze examples/sputnik-2018-12-20-putin-trump.txt
 
-fn main() -> anyhow::Result<()> {
+  # every HTML response in a web archive, records into a file (written atomically)
+  quotewire analyze crawl.warc.gz -o records.jsonl
+
+  # a directory, walked recursively in sorted order, on 4 threads
+  quotewire analyze pages/ --jobs 4 -o records.jsonl
+
+  # a page from standard input
+  curl -s https://example.com/story.html | quotewire analyze -
+
+  # offsets into the files exactly as given (no cleaning), first record only
+  quotewire analyze --keep-text corpus/ | head -n 1
+
+Inputs are recognised by content, not by name: HTML (also gzip-compressed),
+WARC and WARC.gz (each HTTP response with an HTML payload is one document;
+other records are skipped and counted), and plain or flattened text. In a
+directory, only files named *.html, *.htm, *.xhtml, *.shtml, *.txt, *.text,
+*.warc (each optionally .gz) or without an extension are read; name any
+other file explicitly to have it read.
+
+Output: one JSON object per line, in input order. Offsets are Unicode code
+points into `text`, end-exclusive. `id` is the file name without
+.html/.htm/.txt/.gz, or the WARC-Record-ID.
+
+A bad file or record is reported on stderr (file, record, byte position) and
+skipped; the run goes on. A summary goes to stderr at the end (--quiet to
+silence it). Exit status: 0 if anything was analysed or nothing failed; 1 if
+nothing could be processed or the output could not be written; 2 for a usage
+error.";
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze(a) => {
-            let opts = quotewire::Options {
-                keep_text: a.keep_text,
-            };
-            let mut w = match &a.output {
-                Some(p) => quotewire_write::JsonlWriter::create(p)
-                    .with_context(|| format!("cannot write {}", p.display()))?,
-                None => quotewire_write::JsonlWriter::stdout(),
-            };
-            for input in quotewire_read::inputs(&a.paths) {
-                match input {
-                    Ok(input) => w.write(&quotewire::analyze(&input, opts))?,
-                    Err(e) => eprintln!("quotewire: {e}"),
-                }
-            }
-            w.finish()?;
-        }
+        Command::Analyze(args) => run::analyze(args),
     }
-    Ok(())
 }

@@ -57,6 +57,20 @@ impl JsonlWriter {
         Ok(())
     }
 
+    /// Append one record already encoded by [`encode`] (one line, with its `\n`).
+    ///
+    /// Lets callers serialise records in parallel and write them in order.
+    pub fn write_encoded(&mut self, line: &[u8]) -> io::Result<()> {
+        self.out.write_all(line)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// The file being written (its final name), or `None` for stdout.
+    pub fn target(&self) -> Option<&Path> {
+        self.target.as_ref().map(|(_, p)| p.as_path())
+    }
+
     /// Records written so far.
     pub fn written(&self) -> u64 {
         self.written
@@ -70,6 +84,15 @@ impl JsonlWriter {
         }
         Ok(())
     }
+}
+
+/// One record as one JSON line, newline included, for [`JsonlWriter::write_encoded`].
+///
+/// Errors only if serialisation fails (it does not for [`Record`]'s types).
+pub fn encode(record: &Record) -> io::Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(record)?;
+    line.push(b'\n');
+    Ok(line)
 }
 
 #[cfg(test)]
@@ -92,5 +115,32 @@ mod tests {
         assert_eq!(s.lines().count(), 1);
         let v: serde_json::Value = serde_json::from_str(s.lines().next().unwrap()).unwrap();
         assert_eq!(v["id"], "a");
+    }
+
+    #[test]
+    fn encoded_lines_and_missing_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.jsonl");
+        let mut w = JsonlWriter::create(&path).unwrap();
+        assert_eq!(w.target(), Some(path.as_path()));
+        for id in ["a", "b"] {
+            let line = encode(&Record {
+                id: id.into(),
+                ..Record::default()
+            })
+            .unwrap();
+            assert!(line.ends_with(b"}\n"));
+            w.write_encoded(&line).unwrap();
+        }
+        assert_eq!(w.written(), 2);
+        w.finish().unwrap();
+        let ids: Vec<String> = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .collect();
+        assert_eq!(ids, ["\"a\"", "\"b\""]);
+        assert!(JsonlWriter::create(&dir.path().join("no/such/dir/o.jsonl")).is_err());
+        assert_eq!(JsonlWriter::stdout().target(), None);
     }
 }

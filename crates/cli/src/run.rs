@@ -1,0 +1,369 @@
+//! `quotewire analyze`: read in a producer thread, analyse bounded chunks in
+//! parallel, write records in input order, report on stderr.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use quotewire::{AnalyzeError, Options};
+use quotewire_read::{Input, Item, Tally};
+use quotewire_write::JsonlWriter;
+use rayon::prelude::*;
+use std::cell::Cell;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::{Duration, Instant};
+
+/// Documents analysed together; their records are written in order before
+/// the next chunk starts. Bounds memory with [`CHUNK_BYTES`].
+const CHUNK_DOCS: usize = 256;
+/// Input bytes gathered in one chunk at most (a chunk closes early past this).
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+/// Items the reader may run ahead of the analysis.
+const READ_AHEAD: usize = 256;
+/// A progress bar appears only for runs longer than this, on a terminal.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+/// Name prefix of the analysis threads (the panic hook recognises them).
+const WORKER: &str = "quotewire-worker";
+
+/// Arguments of `quotewire analyze`.
+#[derive(clap::Args)]
+pub(crate) struct AnalyzeArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write records to FILE instead of standard output (atomically: FILE appears complete or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Do not clean: `text` is the input exactly as given, so offsets point into the original file.
+    #[arg(long)]
+    keep_text: bool,
+    /// Worker threads [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No summary, progress bar or warnings on stderr (errors are still reported).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+thread_local! {
+    /// Where the last panic on this worker thread happened.
+    static PANIC_AT: Cell<Option<String>> = const { Cell::new(None) };
+}
+
+/// Run `quotewire analyze`.
+pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
+    let start = Instant::now();
+    let threads = match args.jobs {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("{WORKER}-{i}"))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return fail(format_args!("cannot start {threads} worker threads: {e}")),
+    };
+    let mut writer = match &args.output {
+        Some(path) => match JsonlWriter::create(path) {
+            Ok(w) => w,
+            Err(e) => return fail(format_args!("{}", output_error(path, &e))),
+        },
+        None => JsonlWriter::stdout(),
+    };
+    install_panic_hook();
+
+    let items = match spawn_reader(args.paths.clone()) {
+        Ok(rx) => rx,
+        Err(e) => return fail(format_args!("cannot start the reader thread: {e}")),
+    };
+    let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    let mut run = Run {
+        opts: Options {
+            keep_text: args.keep_text,
+        },
+        quiet: args.quiet,
+        tally: Tally::default(),
+        analysis_errors: 0,
+        progress,
+    };
+    let outcome = run.pump(items, &pool, &mut writer);
+    run.progress.bar.finish_and_clear();
+    let written = writer.written();
+    match outcome {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => return fail(format_args!("{}", write_error(args.output.as_deref(), &e))),
+    }
+    let errors = run.tally.errors + run.analysis_errors;
+    if written == 0 && errors > 0 {
+        // Nothing could be processed: leave any earlier output file untouched.
+        drop(writer);
+        run.summary(written, start.elapsed(), threads, args.output.as_deref());
+        eprintln!("quotewire: error: no document could be analysed; see the messages above");
+        return ExitCode::FAILURE;
+    }
+    if let Err(e) = writer.finish() {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+        return fail(format_args!("{}", write_error(args.output.as_deref(), &e)));
+    }
+    run.summary(written, start.elapsed(), threads, args.output.as_deref());
+    ExitCode::SUCCESS
+}
+
+/// State of one run.
+struct Run {
+    opts: Options,
+    quiet: bool,
+    tally: Tally,
+    analysis_errors: u64,
+    progress: Progress,
+}
+
+impl Run {
+    /// Drain the reader: gather chunks, analyse them, write them. Only an
+    /// output error stops it.
+    fn pump(
+        &mut self,
+        items: Receiver<Item>,
+        pool: &rayon::ThreadPool,
+        writer: &mut JsonlWriter,
+    ) -> io::Result<()> {
+        let mut chunk: Vec<Input> = Vec::with_capacity(CHUNK_DOCS);
+        let mut chunk_bytes = 0;
+        for item in items {
+            self.tally.add(&item);
+            match item {
+                Item::Doc(input) => {
+                    chunk_bytes += input.bytes.len();
+                    chunk.push(input);
+                    if chunk.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+                        self.flush(&mut chunk, pool, writer)?;
+                        chunk_bytes = 0;
+                    }
+                }
+                Item::Skipped { .. } => {}
+                Item::Warning { origin, message } => {
+                    if !self.quiet {
+                        self.progress
+                            .say(&format!("quotewire: warning: {origin}: {message}"));
+                    }
+                }
+                Item::Error(e) => self.progress.say(&format!("quotewire: error: {e}")),
+            }
+            self.progress.read(self.tally.docs);
+        }
+        self.flush(&mut chunk, pool, writer)
+    }
+
+    /// Analyse a chunk in parallel and write its records in input order.
+    fn flush(
+        &mut self,
+        chunk: &mut Vec<Input>,
+        pool: &rayon::ThreadPool,
+        writer: &mut JsonlWriter,
+    ) -> io::Result<()> {
+        let opts = self.opts;
+        let results: Vec<Result<io::Result<Vec<u8>>, AnalyzeError>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    quotewire::try_analyze(input, opts)
+                        .map(|record| quotewire_write::encode(&record))
+                        .map_err(|mut e| {
+                            if let Some(at) = PANIC_AT.with(Cell::take) {
+                                e.message = format!("{} at {at}", e.message);
+                            }
+                            e
+                        })
+                })
+                .collect()
+        });
+        chunk.clear();
+        for r in results {
+            match r {
+                Ok(line) => writer.write_encoded(&line?)?,
+                Err(e) => {
+                    self.analysis_errors += 1;
+                    self.progress.say(&format!("quotewire: error: {e}"));
+                }
+            }
+        }
+        self.progress.written(writer.written());
+        Ok(())
+    }
+
+    /// The closing summary on stderr.
+    fn summary(&self, written: u64, took: Duration, threads: usize, output: Option<&Path>) {
+        if self.quiet {
+            return;
+        }
+        let t = &self.tally;
+        let secs = took.as_secs_f64();
+        let skipped = if t.skipped.is_empty() {
+            "0 skipped".to_string()
+        } else {
+            let parts: Vec<String> = t.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            format!("{} skipped ({})", t.skipped_total(), parts.join(", "))
+        };
+        let errors = t.errors + self.analysis_errors;
+        let rate = if secs > 0.0 {
+            written as f64 / secs
+        } else {
+            0.0
+        };
+        let dest = match output {
+            Some(p) if written > 0 => format!(" → {}", p.display()),
+            _ => String::new(),
+        };
+        eprintln!(
+            "quotewire: {} {}, {written} {}{dest}, {skipped}, {errors} {}, {} {}; {secs:.2} s, {rate:.1} pages/s on {threads} {}",
+            t.docs,
+            plural(t.docs, "document", "documents"),
+            plural(written, "record", "records"),
+            plural(errors, "error", "errors"),
+            t.warnings,
+            plural(t.warnings, "warning", "warnings"),
+            plural(threads as u64, "thread", "threads"),
+        );
+        if t.docs == 0 && errors == 0 {
+            eprintln!("quotewire: note: no documents found in the given paths");
+        }
+    }
+}
+
+fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// Read every item in a thread of its own, at most [`READ_AHEAD`] ahead.
+fn spawn_reader(paths: Vec<PathBuf>) -> io::Result<Receiver<Item>> {
+    let (tx, rx) = sync_channel(READ_AHEAD);
+    std::thread::Builder::new()
+        .name("quotewire-reader".into())
+        .spawn(move || {
+            for item in quotewire_read::inputs(&paths) {
+                if tx.send(item).is_err() {
+                    break; // the writer stopped (e.g. a closed pipe)
+                }
+            }
+        })?;
+    Ok(rx)
+}
+
+/// Panics on worker threads are caught per document (`try_analyze`) and
+/// reported with the document; the hook only notes where they happened.
+/// Panics anywhere else keep the default report.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(WORKER));
+        if on_worker {
+            let at = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
+            PANIC_AT.with(|c| c.set(at));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+fn fail(msg: std::fmt::Arguments<'_>) -> ExitCode {
+    eprintln!("quotewire: error: {msg}");
+    ExitCode::FAILURE
+}
+
+/// The message for an output file that cannot be created.
+fn output_error(path: &Path, e: &io::Error) -> String {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let hint = if !dir.is_dir() {
+        format!(
+            "the directory {} does not exist; create it (mkdir -p) or choose another -o path",
+            dir.display()
+        )
+    } else {
+        format!(
+            "check that {} is writable, or choose another -o path",
+            dir.display()
+        )
+    };
+    // Name the OS error, not the temporary file it happened on.
+    let why = e
+        .raw_os_error()
+        .map_or_else(|| e.to_string(), |c| io::Error::from_raw_os_error(c).to_string());
+    format!("cannot write output file {}: {why}; {hint}", path.display())
+}
+
+/// The message for a failure while writing records.
+fn write_error(output: Option<&Path>, e: &io::Error) -> String {
+    match output {
+        Some(p) => format!(
+            "cannot write output file {}: {e}; nothing was written there (check free space and permissions)",
+            p.display()
+        ),
+        None => format!("cannot write to standard output: {e}"),
+    }
+}
+
+/// A progress bar on stderr, shown only on a terminal and once the run has
+/// lasted [`PROGRESS_AFTER`].
+struct Progress {
+    bar: ProgressBar,
+    enabled: bool,
+    shown: bool,
+    start: Instant,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {pos} records written, {msg} [{elapsed}]")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            enabled,
+            shown: false,
+            start: Instant::now(),
+        }
+    }
+
+    /// Show the bar once the run has lasted long enough.
+    fn maybe_show(&mut self) {
+        if self.enabled && !self.shown && self.start.elapsed() >= PROGRESS_AFTER {
+            self.shown = true;
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(200));
+        }
+    }
+
+    /// Note how many documents were read so far.
+    fn read(&mut self, docs: u64) {
+        self.maybe_show();
+        if self.shown {
+            self.bar.set_message(format!("{docs} documents read"));
+        }
+    }
+
+    /// Note how many records were written so far.
+    fn written(&mut self, records: u64) {
+        self.bar.set_position(records);
+        self.maybe_show();
+    }
+
+    /// Print a line on stderr without tearing the bar.
+    fn say(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+}
