@@ -1,0 +1,589 @@
+#!/usr/bin/env python3
+"""quotewire benchmarks: run the release binary on ../shared and print the scorers' tables.
+
+Subcommands (each prints the shared scorer's own table, then a one-line summary):
+
+  extraction   main-text F1 on data/article-extraction (121 HTML pages), score_extraction.py;
+               trafilatura / resiliparse rows are added when their cached outputs exist
+  flattened    main-text F1 on data/flattened/*.txt (the same pages as text dumps with chrome)
+  attribution  PolNeAR dev with --keep-text, score_attribution.py (+ textacy, when cached)
+  dates        published-date accuracy on data/dates (667 pages), score_dates.py (+ htmldate)
+  seed         the seed example against data/seed/expected.json, check_record.py
+  cases        data/cases, check_record.py --cases, with a passed/failed table per case
+  anchors      run trafilatura, resiliparse, htmldate and textacy (shared/bench/anchors.py)
+               and cache their outputs and timings under WORK/anchors (reused afterwards)
+  throughput   pack every shared HTML page into ONE WARC.gz (bench/pack_warc.py, in WORK),
+               time `quotewire analyze --jobs 1` and `--jobs N` on it (best of --runs),
+               time --keep-text attribution on PolNeAR, optionally the cargo bench harness,
+               and print one side-by-side table with the anchors
+  all          everything above, in that order, ending with the side-by-side table
+
+Paths (flag, else environment variable, else default):
+  --shared DIR   QUOTEWIRE_SHARED   ../shared relative to the repository root
+  --bin FILE     QUOTEWIRE_BIN      target/release/quotewire
+  --work DIR     QUOTEWIRE_BENCH    /tmp/qw-bench (scratch: WARC, records, anchor cache)
+  --venv DIR     QUOTEWIRE_ANCHORS  /tmp/quotewire-anchors (made by shared/bench/setup_anchors.sh)
+
+Build first: cargo build --release -p quotewire-cli
+Standard library only (the anchors run in their own virtualenv).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+import pack_warc  # noqa: E402
+import records  # noqa: E402
+
+SEED = REPO / "examples" / "sputnik-2018-12-20-putin-trump.txt"
+# Corpora of HTML pages packed into the throughput WARC, in order; --quick keeps the first.
+WARC_CORPORA = ("article-extraction", "dates")
+# Anchor runs: cache name -> anchors.py arguments (paths relative to the shared folder).
+ANCHOR_RUNS = {
+    "extract-trafilatura-article": ["extract", "--backend", "trafilatura", "--html", "data/article-extraction/html"],
+    "extract-resiliparse-article": ["extract", "--backend", "resiliparse", "--html", "data/article-extraction/html"],
+    "extract-trafilatura-dates": ["extract", "--backend", "trafilatura", "--html", "data/dates/html"],
+    "extract-resiliparse-dates": ["extract", "--backend", "resiliparse", "--html", "data/dates/html"],
+    "dates-htmldate-dates": ["dates", "--html", "data/dates/html"],
+    "attribution-textacy-polnear": ["attribution", "--text", "data/polnear/dev/text"],
+}
+# Which anchor runs --quick needs (the dates-page extraction timings are only for the full WARC).
+QUICK_ANCHORS = ("extract-trafilatura-article", "extract-resiliparse-article", "dates-htmldate-dates",
+                 "attribution-textacy-polnear")
+
+
+class BenchError(Exception):
+    """A setup problem the user must fix (missing data, binary or venv); printed without a traceback."""
+
+
+# ---------------------------------------------------------------- context
+
+
+class Ctx:
+    """Paths, options and the figures gathered so far (for the closing table)."""
+
+    def __init__(self, a: argparse.Namespace):
+        self.shared = Path(a.shared or os.environ.get("QUOTEWIRE_SHARED") or REPO.parent / "shared").resolve()
+        self.bin = Path(a.bin or os.environ.get("QUOTEWIRE_BIN") or REPO / "target/release/quotewire")
+        self.work = Path(a.work or os.environ.get("QUOTEWIRE_BENCH") or Path(tempfile.gettempdir()) / "qw-bench")
+        self.venv = Path(a.venv or os.environ.get("QUOTEWIRE_ANCHORS") or "/tmp/quotewire-anchors")
+        self.quick = a.quick
+        self.runs = a.runs or (1 if a.quick else 3)
+        self.jobs = a.jobs or os.cpu_count() or 1
+        self.cargo_bench = a.cargo_bench
+        self.fresh_anchors = a.fresh_anchors
+        self.no_anchors = a.no_anchors
+        self.figures: dict = {}
+        self._has_jobs = None
+
+    # -- checks
+    def need_shared(self, *rel: str) -> None:
+        if not self.shared.is_dir():
+            raise BenchError(f"shared data not found at {self.shared}: "
+                             "give --shared DIR or set QUOTEWIRE_SHARED")
+        for r in rel:
+            if not (self.shared / r).exists():
+                raise BenchError(f"missing {self.shared / r} (is --shared the right folder?)")
+
+    def need_bin(self) -> None:
+        if not self.bin.is_file() or not os.access(self.bin, os.X_OK):
+            raise BenchError(f"no quotewire binary at {self.bin}: "
+                             "build first: cargo build --release -p quotewire-cli (or give --bin / QUOTEWIRE_BIN)")
+
+    def has_jobs(self) -> bool:
+        """Whether this binary's `analyze` takes --jobs."""
+        if self._has_jobs is None:
+            p = subprocess.run([str(self.bin), "analyze", "--help"], capture_output=True, text=True)
+            self._has_jobs = "--jobs" in p.stdout
+        return self._has_jobs
+
+    def scorer(self, name: str) -> list[str]:
+        return [sys.executable, str(self.shared / "bench" / name)]
+
+    def out(self, name: str) -> Path:
+        self.work.mkdir(parents=True, exist_ok=True)
+        return self.work / name
+
+
+def run(cmd: list[str], quiet: bool = False, check: bool = False) -> subprocess.CompletedProcess:
+    """Run a command, capture its output, print stdout unless quiet; stderr is shown on failure."""
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if not quiet and p.stdout:
+        print(p.stdout, end="" if p.stdout.endswith("\n") else "\n")
+    if p.returncode != 0 and (check or not p.stdout):
+        print(f"[{' '.join(map(str, cmd[:3]))} ... exited {p.returncode}] {p.stderr.strip()[-800:]}", file=sys.stderr)
+        if check:
+            raise BenchError(f"command failed: {' '.join(map(str, cmd))}")
+    return p
+
+
+def analyze(ctx: Ctx, paths: list, out: Path, *, keep_text: bool = False, jobs: int | None = None) -> float:
+    """`quotewire analyze [--keep-text] [--jobs N] -o OUT PATH...`; returns wall seconds."""
+    ctx.need_bin()
+    cmd = [str(ctx.bin), "analyze", "-o", str(out)]
+    if keep_text:
+        cmd.append("--keep-text")
+    if jobs and ctx.has_jobs():
+        cmd += ["--jobs", str(jobs)]
+    cmd += [str(p) for p in paths]
+    t = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sec = time.perf_counter() - t
+    if p.returncode != 0 or not out.exists():
+        raise BenchError(f"quotewire failed (exit {p.returncode}): {' '.join(cmd[:6])} ...\n{p.stderr.strip()[-1500:]}")
+    return sec
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for line in f if line.strip())
+
+
+def header(title: str) -> None:
+    print(f"\n## {title}\n", flush=True)
+
+
+# ---------------------------------------------------------------- quality
+
+
+def extraction_table(ctx: Ctx, gold: Path, preds: dict[str, Path], key: str) -> None:
+    """Score several prediction files in one score_extraction.py table; keep the F1s."""
+    files = []
+    tmp = ctx.out(f"{key}-preds")
+    tmp.mkdir(exist_ok=True)
+    for name, path in preds.items():
+        if path.exists():
+            dst = tmp / f"{name}.json"  # the scorer names each row after the file stem
+            shutil.copyfile(path, dst)
+            files.append(dst)
+    args = ctx.scorer("score_extraction.py") + ["--gold", str(gold)]
+    for f in files:
+        args += ["--pred", str(f)]
+    run(args)
+    js = json.loads(run(args + ["--json"], quiet=True).stdout or "{}")
+    for name, m in js.items():
+        ctx.figures.setdefault(key, {})[name] = m
+
+
+def cmd_extraction(ctx: Ctx) -> None:
+    header("Extraction: data/article-extraction (121 pages), score_extraction.py")
+    ctx.need_shared("data/article-extraction/html", "bench/score_extraction.py")
+    recs = ctx.out("extraction.jsonl")
+    sec = analyze(ctx, [ctx.shared / "data/article-extraction/html"], recs, jobs=ctx.jobs)
+    pred = ctx.out("extraction-quotewire.json")
+    pred.write_text(json.dumps(records.to_extraction(records.read_records(recs)), ensure_ascii=False))
+    anchors = ctx.work / "anchors"
+    extraction_table(ctx, ctx.shared / "data/article-extraction/ground-truth.json", {
+        "quotewire": pred,
+        "trafilatura": anchors / "extract-trafilatura-article.json",
+        "resiliparse": anchors / "extract-resiliparse-article.json",
+    }, "extraction")
+    print(f"(quotewire: {count_lines(recs)} records in {sec:.2f} s wall)")
+
+
+def cmd_flattened(ctx: Ctx) -> None:
+    header("Flattened text: data/flattened/*.txt (121 text dumps with chrome), score_extraction.py")
+    ctx.need_shared("data/flattened/ground-truth.json")
+    txts = sorted((ctx.shared / "data/flattened").glob("*.txt"))
+    recs = ctx.out("flattened.jsonl")
+    analyze(ctx, txts, recs, jobs=ctx.jobs)
+    pred = ctx.out("flattened-quotewire.json")
+    pred.write_text(json.dumps(records.to_extraction(records.read_records(recs)), ensure_ascii=False))
+    extraction_table(ctx, ctx.shared / "data/flattened/ground-truth.json", {"quotewire": pred}, "flattened")
+
+
+def attribution_scores(ctx: Ctx, pred: Path, label: str) -> dict:
+    """Print score_attribution.py's table for one prediction file; return its JSON."""
+    js = ctx.out(f"attribution-{label}.scores.json")
+    print(f"### {label}")
+    run(ctx.scorer("score_attribution.py") + ["--gold", str(ctx.shared / "data/polnear/dev"),
+                                               "--pred", str(pred), "--json", str(js)])
+    return json.loads(js.read_text()) if js.exists() else {}
+
+
+def attribution_summary(scores: dict) -> dict:
+    """The two issue figures: direct content+source-lenient F1, all-kinds content-lenient F1."""
+    def f1(metric, kind):
+        try:
+            return scores[metric][kind]["f1"]
+        except (KeyError, TypeError):
+            return None
+    return {"direct_cs_f1": f1("content+source-lenient", "direct"), "all_c_f1": f1("content-lenient", "all")}
+
+
+def cmd_attribution(ctx: Ctx) -> None:
+    header("Attribution: PolNeAR dev (--keep-text), score_attribution.py")
+    ctx.need_shared("data/polnear/dev/text", "bench/score_attribution.py")
+    recs = ctx.out("attribution.jsonl")
+    analyze(ctx, [ctx.shared / "data/polnear/dev/text"], recs, keep_text=True, jobs=ctx.jobs)
+    fig = ctx.figures.setdefault("attribution", {})
+    fig["quotewire"] = attribution_summary(attribution_scores(ctx, recs, "quotewire"))
+    textacy = ctx.work / "anchors/attribution-textacy-polnear.jsonl"
+    if textacy.exists():
+        fig["textacy"] = attribution_summary(attribution_scores(ctx, textacy, "textacy"))
+    for k, v in fig.items():
+        print(f"{k}: direct content+source-lenient F1 {fmt(v['direct_cs_f1'], 3)}, "
+              f"all kinds content-lenient F1 {fmt(v['all_c_f1'], 3)}")
+
+
+def cmd_dates(ctx: Ctx) -> None:
+    header("Dates: data/dates (667 pages), score_dates.py")
+    ctx.need_shared("data/dates/html", "data/dates/gold.json", "bench/score_dates.py")
+    recs = ctx.out("dates.jsonl")
+    analyze(ctx, [ctx.shared / "data/dates/html"], recs, jobs=ctx.jobs)
+    fig = ctx.figures.setdefault("dates", {})
+    preds = {"quotewire": recs, "htmldate": ctx.work / "anchors/dates-htmldate-dates.json"}
+    for name, pred in preds.items():
+        if not pred.exists():
+            continue
+        print(f"### {name}")
+        args = ctx.scorer("score_dates.py") + ["--gold", str(ctx.shared / "data/dates/gold.json"), "--pred", str(pred)]
+        run(args)
+        js = json.loads(run(args + ["--json"], quiet=True).stdout or "{}")
+        fig[name] = js
+        print(f"{name}: published-day accuracy {fmt(date_acc(js), 3)}")
+
+
+def date_acc(js: dict):
+    """Published-day accuracy out of score_dates.py --json."""
+    try:
+        return js["published"]["accuracy"]
+    except (KeyError, TypeError):
+        return None
+
+
+def check_summary(path: Path) -> dict:
+    """{case: (passed, total)} over non-stretch expectations of a check_record.py --json file."""
+    out = {}
+    if not path.exists():
+        return out
+    for case, results in json.loads(path.read_text()).items():
+        core = [r for r in results if not r["stretch"]]
+        out[case] = (sum(1 for r in core if r["ok"]), len(core))
+    return out
+
+
+def cmd_seed(ctx: Ctx) -> None:
+    header("Seed: examples/sputnik-2018-12-20-putin-trump.txt vs data/seed/expected.json, check_record.py")
+    ctx.need_shared("data/seed/expected.json", "bench/check_record.py")
+    if not SEED.exists():
+        raise BenchError(f"missing {SEED}")
+    recs = ctx.out("seed.jsonl")
+    analyze(ctx, [SEED], recs)
+    js = ctx.out("seed.check.json")
+    run(ctx.scorer("check_record.py") + [str(recs), "--expected", str(ctx.shared / "data/seed/expected.json"),
+                                         "--json", str(js)])
+    passed, total = check_summary(js).get("record", (0, 0))
+    ctx.figures["seed"] = {"passed": passed, "total": total}
+    print(f"seed: {passed}/{total} expectations pass")
+
+
+def cmd_cases(ctx: Ctx) -> None:
+    header("Cases: data/cases, check_record.py --cases")
+    ctx.need_shared("data/cases", "bench/check_record.py")
+    ctx.need_bin()
+    js = ctx.out("cases.check.json")
+    run(ctx.scorer("check_record.py") + ["--cases", str(ctx.shared / "data/cases"),
+                                         "--cmd", f"{ctx.bin} analyze {{input}}", "--json", str(js)])
+    per = check_summary(js)
+    print("\n| case | passed | failed |\n|---|---|---|")
+    for case, (p, t) in per.items():
+        print(f"| {case} | {p} | {t - p} |")
+    p, t = sum(v[0] for v in per.values()), sum(v[1] for v in per.values())
+    print(f"| **all** | {p} | {t - p} |")
+    ctx.figures["cases"] = {"passed": p, "total": t, "per_case": per}
+
+
+# ---------------------------------------------------------------- anchors
+
+
+def anchor_names(ctx: Ctx):
+    return QUICK_ANCHORS if ctx.quick else tuple(ANCHOR_RUNS)
+
+
+def anchor_timing(ctx: Ctx, name: str) -> dict | None:
+    p = ctx.work / "anchors" / f"{name}.timing.json"
+    try:
+        return json.loads(p.read_text().strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def cmd_anchors(ctx: Ctx, from_all: bool = False) -> None:
+    header("Anchors: shared/bench/anchors.py (timings: tool calls only, input pre-loaded, median of 3)")
+    if ctx.no_anchors:
+        print("(skipped: --no-anchors)")
+        return
+    ctx.need_shared("bench/anchors.py")
+    py = ctx.venv / "bin/python"
+    todo = [n for n in anchor_names(ctx) if ctx.fresh_anchors or anchor_timing(ctx, n) is None]
+    if todo and ctx.quick and from_all:
+        print(f"(--quick: not running missing anchors {', '.join(todo)}; run `bench/run.sh anchors` once)")
+        todo = []
+    if todo and not py.exists():
+        print(f"(no anchor virtualenv at {ctx.venv}: run `bash {ctx.shared}/bench/setup_anchors.sh {ctx.venv}`; "
+              "anchor rows will be missing)")
+        todo = []
+    adir = ctx.work / "anchors"
+    adir.mkdir(parents=True, exist_ok=True)
+    for name in todo:
+        args = list(ANCHOR_RUNS[name])
+        for i, a in enumerate(args):
+            if a.startswith("data/"):
+                args[i] = str(ctx.shared / a)
+        ext = ".jsonl" if name.startswith("attribution") else ".json"
+        print(f"running {name} ...", flush=True)
+        p = run([str(py), str(ctx.shared / "bench/anchors.py")] + args + ["--out", str(adir / (name + ext))],
+                quiet=True)
+        (adir / f"{name}.err").write_text(p.stderr)
+        if p.returncode == 0:
+            (adir / f"{name}.timing.json").write_text(p.stdout)
+    print("| anchor run | tool | docs | MB | s | docs/s | MB/s |\n|---|---|---|---|---|---|---|")
+    for name in anchor_names(ctx):
+        t = anchor_timing(ctx, name)
+        if t:
+            print(f"| {name} | {t['tool']} | {t['docs']} | {t['bytes'] / 1e6:.1f} | {t['seconds']} | "
+                  f"{t['docs_per_s']} | {t['mb_per_s']} |")
+        else:
+            print(f"| {name} | (not run) | | | | | |")
+
+
+# ---------------------------------------------------------------- throughput
+
+
+def best_of(ctx: Ctx, fn, runs: int) -> float:
+    return min(fn() for _ in range(runs))
+
+
+def load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def cargo_bench(ctx: Ctx) -> dict | None:
+    """Run crates/quotewire/benches/pipeline.rs; return its BENCH_JSON line."""
+    env = dict(os.environ, QUOTEWIRE_SHARED=str(ctx.shared), QW_BENCH_PASSES=str(ctx.runs),
+               QW_BENCH_JOBS=str(ctx.jobs))
+    if ctx.quick:
+        env["QW_BENCH_CORPORA"] = "article-extraction"
+    print("cargo bench -p quotewire --bench pipeline ...", flush=True)
+    p = subprocess.run(["cargo", "bench", "-p", "quotewire", "--bench", "pipeline"], cwd=REPO, env=env,
+                       capture_output=True, text=True)
+    for line in p.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line[len("BENCH_JSON "):])
+        print(line)
+    print(f"(cargo bench gave no figures, exit {p.returncode}: {p.stderr.strip()[-600:]})")
+    return None
+
+
+def cmd_throughput(ctx: Ctx) -> None:
+    corpora = WARC_CORPORA[:1] if ctx.quick else WARC_CORPORA
+    header(f"Throughput: {' + '.join(corpora)} pages packed into one WARC.gz, best of {ctx.runs}")
+    ctx.need_shared(*(f"data/{c}/html" for c in corpora), "data/polnear/dev/text")
+    ctx.need_bin()
+    warc = ctx.out("pages-quick.warc.gz" if ctx.quick else "pages.warc.gz")
+    m = pack_warc.pack([ctx.shared / "data" / c / "html" for c in corpora], warc)
+    pages, mb = m["pages"], m["utf8_bytes"] / 1e6
+    print(f"{warc}: {pages} pages, {m['payload_bytes'] / 1e6:.1f} MB HTML ({mb:.1f} MB as UTF-8, "
+          f"the anchors' measure), {m['warc_bytes'] / 1e6:.1f} MB gzipped")
+    if not ctx.has_jobs():
+        print("(this binary has no --jobs flag: every run uses its default)")
+    print(f"load average before: {load()}")
+    recs = ctx.out("warc.jsonl")
+    t1 = best_of(ctx, lambda: analyze(ctx, [warc], recs, jobs=1), ctx.runs)
+    n_recs = count_lines(recs)
+    # Extraction F1 of the WARC run (WARC record ids mapped back to page ids) checks the WARC reader.
+    gold = ctx.shared / "data/article-extraction/ground-truth.json"
+    wpred = ctx.out("warc-extraction.json")
+    wpred.write_text(json.dumps(records.to_extraction(records.read_records(recs), records.manifest_ids(
+        Path(str(warc) + ".manifest.json"))), ensure_ascii=False))
+    js = json.loads(run(ctx.scorer("score_extraction.py") + ["--gold", str(gold), "--pred", str(wpred), "--json"],
+                        quiet=True).stdout or "{}")
+    warc_f1 = next(iter(js.values()), {}).get("f1")
+    tn = best_of(ctx, lambda: analyze(ctx, [warc], recs, jobs=ctx.jobs), ctx.runs)
+    # Attribution speed on PolNeAR text (comparable with textacy's KB/s).
+    ptexts = sorted((ctx.shared / "data/polnear/dev/text").glob("*.txt"))
+    pbytes = sum(len(p.read_bytes()) for p in ptexts) / 1e6
+    precs = ctx.out("polnear-speed.jsonl")
+    tp = best_of(ctx, lambda: analyze(ctx, [ctx.shared / "data/polnear/dev/text"], precs, keep_text=True, jobs=1),
+                 ctx.runs)
+    print(f"load average after: {load()}")
+    cb = cargo_bench(ctx) if ctx.cargo_bench else None
+
+    fig = ctx.figures
+    ext_f1 = fig.get("extraction", {}).get("quotewire", {}).get("f1", warc_f1)
+    rows = []  # tool, task, input, docs, docs/s per core, MB/s per core, quality
+
+    def row(tool, task, inp, docs, sec, mbytes, quality, cores=1):
+        rows.append((tool, task, inp, docs, docs / sec / cores if sec else None,
+                     mbytes / sec / cores if sec else None, quality))
+
+    ver = subprocess.run([str(ctx.bin), "--version"], capture_output=True, text=True).stdout.strip() or "quotewire"
+    inp = f"WARC, {pages} pages"
+    row(f"{ver} analyze --jobs 1 (wall)", "extract+attribute+resolve", inp, pages, t1, mb,
+        f"extraction F1 {fmt(ext_f1, 3)}")
+    row(f"{ver} analyze --jobs {ctx.jobs} (wall, per core)", "extract+attribute+resolve", inp, pages, tn, mb,
+        f"{pages / tn:.0f} pages/s in all", cores=ctx.jobs)
+    if cb:
+        row(f"{ver} analyze() pre-loaded, 1 thread (cargo bench)", "extract+attribute+resolve",
+            f"{cb['docs']} pages in memory", cb["docs"], cb["seconds_1"], cb["bytes"] / 1e6, "")
+        if cb.get("seconds_n"):
+            row(f"{ver} analyze() pre-loaded, {cb['threads']} threads (per core)", "extract+attribute+resolve",
+                f"{cb['docs']} pages in memory", cb["docs"], cb["seconds_n"], cb["bytes"] / 1e6, "",
+                cores=cb["threads"])
+    traf = None
+    for backend in ("trafilatura", "resiliparse"):
+        ts = [anchor_timing(ctx, f"extract-{backend}-{'article' if c == 'article-extraction' else c}") for c in corpora]
+        if all(ts):
+            docs, sec, by = sum(t["docs"] for t in ts), sum(t["seconds"] for t in ts), sum(t["bytes"] for t in ts)
+            q = fig.get("extraction", {}).get(backend, {}).get("f1")
+            row(ts[0]["tool"], "extract (main text only)", f"same {docs} pages in memory", docs, sec, by / 1e6,
+                f"extraction F1 {fmt(q, 3)}")
+            if backend == "trafilatura":
+                traf = docs / sec
+    ht = anchor_timing(ctx, "dates-htmldate-dates")
+    qd = fig.get("dates", {})
+    if qd.get("quotewire"):
+        rows.append((f"{ver} (same analyze run)", "published date", "data/dates, 667 pages", 667, None, None,
+                     f"day accuracy {fmt(date_acc(qd['quotewire']), 3)}"))
+    if ht:
+        row(ht["tool"], "published date", f"{ht['docs']} pages in memory", ht["docs"], ht["seconds"],
+            ht["bytes"] / 1e6, f"day accuracy {fmt(date_acc(qd.get('htmldate')), 3)}")
+    qa = fig.get("attribution", {})
+
+    def att_q(name):
+        v = qa.get(name)
+        return (f"direct c+s F1 {fmt(v['direct_cs_f1'], 3)}, all c F1 {fmt(v['all_c_f1'], 3)}" if v else "")
+
+    row(f"{ver} analyze --keep-text --jobs 1 (wall)", "attribution (PolNeAR dev)", f"{len(ptexts)} texts",
+        len(ptexts), tp, pbytes, att_q("quotewire"))
+    tt = anchor_timing(ctx, "attribution-textacy-polnear")
+    if tt:
+        row(tt["tool"], "attribution (PolNeAR dev)", f"{tt['docs']} texts in memory", tt["docs"], tt["seconds"],
+            tt["bytes"] / 1e6, att_q("textacy"))
+
+    header("Side by side (per core: single-thread figures, or all-core figures divided by the cores)")
+    print(f"machine: {machine()}; load average during the quotewire runs: {load()}\n")
+    print("| tool | task | input | docs | docs/s per core | MB/s per core | quality |")
+    print("|---|---|---|---|---|---|---|")
+    for tool, task, inp_, docs, dps, mbs, q in rows:
+        print(f"| {tool} | {task} | {inp_} | {docs} | {fmt(dps, 1)} | {fmt(mbs, 3 if mbs and mbs < 0.1 else 2)} | {q} |")
+    if traf:
+        print(f"\nextraction speed ratio quotewire/trafilatura (pages/s, one core): "
+              f"analyze --jobs 1 wall {pages / t1 / traf:.2f}x"
+              + (f"; analyze() pre-loaded {cb['docs'] / cb['seconds_1'] / traf:.2f}x" if cb else ""))
+    print(f"quotewire records from the WARC: {n_recs} of {pages} pages; extraction F1 of the WARC run "
+          f"(121 scored pages) {fmt(warc_f1, 3)}")
+    fig["throughput"] = {"pages": pages, "mb": mb, "t1": t1, "tn": tn, "jobs": ctx.jobs, "records": n_recs,
+                         "warc_f1": warc_f1, "polnear_s": tp, "cargo_bench": cb, "rows": rows}
+
+
+# ---------------------------------------------------------------- all
+
+
+def fmt(x, nd: int) -> str:
+    return "n/a" if x is None else f"{x:.{nd}f}"
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}"
+
+
+def cmd_all(ctx: Ctx) -> None:
+    print(f"# quotewire benchmarks, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+          f"{' (--quick)' if ctx.quick else ''}")
+    git = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    print(f"repo {git.stdout.strip() or '?'}; binary {ctx.bin}; shared {ctx.shared}; machine: {machine()}; "
+          f"load average: {load()}")
+    ctx.need_shared()
+    ctx.need_bin()
+    cmd_anchors(ctx, from_all=True)
+    failed = []
+    for step in (cmd_extraction, cmd_flattened, cmd_attribution, cmd_dates, cmd_seed, cmd_cases, cmd_throughput):
+        try:
+            step(ctx)
+        except BenchError as e:  # one failing step does not hide the others' figures
+            print(f"!! {step.__name__[4:]}: {e}")
+            failed.append(step.__name__[4:])
+    header("Summary")
+    f = ctx.figures
+    q = f.get("extraction", {}).get("quotewire", {})
+    print(f"- main-text F1, 121 HTML pages: {fmt(q.get('f1'), 3)}")
+    print(f"- main-text F1, 121 flattened texts: {fmt(f.get('flattened', {}).get('quotewire', {}).get('f1'), 3)}")
+    a = f.get("attribution", {}).get("quotewire", {})
+    print(f"- PolNeAR dev: direct content+source-lenient F1 {fmt(a.get('direct_cs_f1'), 3)}, "
+          f"all kinds content-lenient F1 {fmt(a.get('all_c_f1'), 3)}")
+    print(f"- dates dev: published-day accuracy {fmt(date_acc(f.get('dates', {}).get('quotewire')), 3)}")
+    s, c = f.get("seed", {}), f.get("cases", {})
+    print(f"- seed: {s.get('passed', 'n/a')}/{s.get('total', 'n/a')}; cases: {c.get('passed', 'n/a')}/{c.get('total', 'n/a')}")
+    t = f.get("throughput")
+    if t:
+        print(f"- throughput: {t['pages'] / t['t1']:.1f} pages/s, {t['mb'] / t['t1']:.2f} MB/s on one core (wall); "
+              f"{t['pages'] / t['tn']:.1f} pages/s with {t['jobs']} jobs")
+    (ctx.work / "results.json").write_text(json.dumps(f, indent=1, default=str))
+    print(f"(all figures as JSON: {ctx.work / 'results.json'})")
+    if failed:
+        raise BenchError(f"steps failed: {', '.join(failed)}")
+
+
+COMMANDS = {
+    "extraction": cmd_extraction, "flattened": cmd_flattened, "attribution": cmd_attribution, "dates": cmd_dates,
+    "seed": cmd_seed, "cases": cmd_cases, "anchors": cmd_anchors, "throughput": cmd_throughput, "all": cmd_all,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bench/run.sh", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=list(COMMANDS))
+    ap.add_argument("--shared", help="the shared data folder (default ../shared from the repo root)")
+    ap.add_argument("--bin", help="the quotewire binary (default target/release/quotewire)")
+    ap.add_argument("--work", help="scratch folder (default /tmp/qw-bench)")
+    ap.add_argument("--venv", help="anchors virtualenv (default /tmp/quotewire-anchors)")
+    ap.add_argument("--quick", action="store_true",
+                    help="one run per timing, WARC of the 121 extraction pages only, no cargo bench, "
+                         "anchors only from the cache")
+    ap.add_argument("--runs", type=int, help="timed runs per figure, best kept (default 3, --quick 1)")
+    ap.add_argument("--jobs", type=int, help="jobs for the all-cores runs (default: every core)")
+    ap.add_argument("--cargo-bench", action=argparse.BooleanOptionalAction, default=None,
+                    help="also run the cargo bench harness in throughput (default: on, off with --quick)")
+    ap.add_argument("--fresh-anchors", action="store_true", help="re-run the anchors even when cached")
+    ap.add_argument("--no-anchors", action="store_true", help="never run the anchors (cached rows still show)")
+    a = ap.parse_args(argv)
+    if a.cargo_bench is None:
+        a.cargo_bench = not a.quick
+    ctx = Ctx(a)
+    try:
+        COMMANDS[a.command](ctx)
+    except BenchError as e:
+        print(f"bench: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
