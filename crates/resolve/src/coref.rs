@@ -1,0 +1,350 @@
+//! Speakers: each attribution's source mention resolved through coreference.
+//!
+//! * A name resolves to its entity's canonical name ("Putin" → "Vladimir Putin").
+//! * A pronoun (he/she/it/they) resolves to the most recent compatible entity
+//!   that is a subject (first entity of its sentence) or an earlier speaker —
+//!   the salience ordering of Lappin & Leass (1994) reduced to its two strongest
+//!   factors, with gender from given names and titles.
+//! * A definite nominal ("the president", "the company") resolves to the
+//!   previous speaker when it bears a matching title or type, else to the most
+//!   recent such entity.
+//! * A source naming no entity ("union officials") keeps its text, without a
+//!   leading article, as the speaker name.
+//! * An empty source (a cue-less quote) takes the subject of the sentence
+//!   before the quote.
+
+use crate::lexicon::{self, Gender, key};
+use crate::ner::{self, Entities};
+use crate::words::Words;
+use quotewire_doc::{Document, EntityType, QuoteKind, Span, Speaker};
+
+/// Articles stripped from the front of a speaker name that names no entity.
+const ARTICLES: &[&str] = &["the", "a", "an"];
+/// Determiners opening a definite nominal source.
+const NOMINAL_DETERMINERS: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
+/// How many paragraphs back the previous speaker stays salient.
+const SALIENT_PARAGRAPHS: usize = 3;
+
+/// What a pronoun may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+    Speaker,
+}
+
+fn pronoun(s: &str) -> Option<Pronoun> {
+    Some(match key(s).as_str() {
+        "he" | "him" | "himself" => Pronoun::He,
+        "she" | "her" | "herself" => Pronoun::She,
+        "it" | "itself" => Pronoun::It,
+        "they" | "them" | "themselves" => Pronoun::They,
+        "i" | "we" | "you" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    words: &'a Words,
+    /// `(span, entity)` of every mention, sorted.
+    index: Vec<(Span, usize)>,
+    /// Spans inside quotation marks (mentions there are not subjects).
+    quoted: Vec<Span>,
+    /// Source spans already resolved (speakers are salient).
+    speaker_spans: Vec<Span>,
+}
+
+impl Ctx<'_> {
+    fn rebuild(&mut self, ents: &Entities) {
+        self.index = ents.mention_index();
+    }
+
+    fn in_quote(&self, s: Span) -> bool {
+        self.quoted.iter().any(|q| q.contains(s))
+    }
+
+    /// Is the mention at position `k` of the index the subject of its sentence
+    /// (its first entity mention outside quotes) or an earlier speaker?
+    fn salient(&self, k: usize, ents: &Entities) -> bool {
+        let (span, _) = self.index[k];
+        if self.speaker_spans.iter().any(|s| s.overlaps(span)) {
+            return true;
+        }
+        let Some(sent) = self.words.sentence_at(span.start) else { return false };
+        let sstart = self.words.sentences[sent].start;
+        !self.index[..k].iter().rev().take_while(|(m, _)| m.start >= sstart).any(|(m, e)| {
+            !self.in_quote(*m)
+                && matches!(ents.ents[*e].kind, EntityType::Person | EntityType::Organization)
+        })
+    }
+
+    /// The most recent entity before byte `before` satisfying `ok`, preferring
+    /// salient mentions; mentions inside quotes are skipped.
+    fn recent(&self, ents: &Entities, before: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let end = self.index.partition_point(|(m, _)| m.end <= before);
+        let mut fallback = None;
+        for k in (0..end).rev() {
+            let (m, e) = self.index[k];
+            if self.in_quote(m) || !ok(e) {
+                continue;
+            }
+            if self.salient(k, ents) {
+                return Some(e);
+            }
+            fallback = fallback.or(Some(e));
+        }
+        fallback
+    }
+}
+
+/// The previous attribution's speaker, as far as it is known.
+#[derive(Debug, Clone)]
+struct Prev {
+    entity: Option<usize>,
+    name: String,
+    paragraph: usize,
+}
+
+/// Resolve every attribution's speaker; adds resolved source mentions to entities.
+pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
+    let text = doc.text.as_str();
+    let mut quoted: Vec<Span> = doc.layers.quotes.iter().map(|q| q.inner).collect();
+    for a in &doc.attributions {
+        if a.kind == QuoteKind::Direct {
+            quoted.extend(a.content.iter().copied());
+        }
+    }
+    let mut ctx = Ctx {
+        text,
+        words,
+        index: ents.mention_index(),
+        quoted,
+        speaker_spans: Vec::new(),
+    };
+    let pos = |a: &quotewire_doc::Attribution| {
+        a.source
+            .iter()
+            .chain(&a.cue)
+            .chain(&a.content)
+            .map(|s| s.start)
+            .min()
+            .unwrap_or(0)
+    };
+    let mut order: Vec<usize> = (0..doc.attributions.len()).collect();
+    order.sort_by_key(|&i| pos(&doc.attributions[i]));
+    let mut prev: Option<Prev> = None;
+    let mut results: Vec<(usize, Option<Speaker>)> = Vec::new();
+    for i in order {
+        let a = &doc.attributions[i];
+        if a.speaker.is_some() {
+            continue;
+        }
+        let src = a
+            .source
+            .iter()
+            .filter(|s| !s.is_empty())
+            .fold(None, |acc: Option<Span>, s| Some(acc.map_or(*s, |x| x.cover(*s))))
+            .map(|s| s.trim(text));
+        let here = pos(a);
+        let para = words.paragraph_at(here).unwrap_or(0);
+        let prev_ok = prev
+            .as_ref()
+            .filter(|p| para.saturating_sub(p.paragraph) <= SALIENT_PARAGRAPHS);
+        let resolved: Option<(Option<usize>, String)> = match src {
+            Some(s) if !s.is_empty() => resolve_source(&mut ctx, ents, s, prev_ok),
+            _ => {
+                let c = a.content.first().map_or(here, |c| c.start);
+                cueless(&ctx, ents, c, prev_ok).map(|e| (Some(e), String::new()))
+            }
+        };
+        let speaker = resolved.map(|(e, name)| Speaker {
+            name: e.map_or(name, |e| ents.ents[e].name.clone()),
+            entity: e,
+        });
+        if let Some(sp) = &speaker {
+            if let Some(s) = src {
+                ctx.speaker_spans.push(s);
+            }
+            prev = Some(Prev {
+                entity: sp.entity,
+                name: sp.name.clone(),
+                paragraph: para,
+            });
+        }
+        results.push((i, speaker));
+    }
+    for (i, sp) in results {
+        if let Some(a) = doc.attributions.get_mut(i) {
+            a.speaker = sp;
+        }
+    }
+}
+
+/// Resolve a non-empty source mention: `(entity, name)`; name is used when entity is None.
+fn resolve_source(
+    ctx: &mut Ctx,
+    ents: &mut Entities,
+    s: Span,
+    prev: Option<&Prev>,
+) -> Option<(Option<usize>, String)> {
+    let text = ctx.text;
+    let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
+    // 1. a name inside the source
+    let rank = |k: EntityType| match k {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Location => 2,
+        _ => 3,
+    };
+    let named = ctx
+        .index
+        .iter()
+        .filter(|(m, _)| m.overlaps(s))
+        .map(|&(m, e)| (rank(ents.ents[e].kind), std::cmp::Reverse(m.start), e))
+        .min()
+        .map(|x| x.2);
+    if let Some(e) = named {
+        return Some((Some(e), String::new()));
+    }
+    // 2. a pronoun
+    if let Some(p) = pronoun(st) {
+        let ok = |e: usize| -> bool {
+            let ent = &ents.ents[e];
+            match p {
+                Pronoun::He => ent.kind == EntityType::Person && ent.gender != Some(Gender::Female),
+                Pronoun::She => ent.kind == EntityType::Person && ent.gender != Some(Gender::Male),
+                Pronoun::It => matches!(ent.kind, EntityType::Organization | EntityType::Location),
+                Pronoun::They => ent.kind == EntityType::Organization,
+                Pronoun::Speaker => true,
+            }
+        };
+        if let Some(pv) = prev {
+            match pv.entity {
+                Some(e) if ok(e) => return link(ctx, ents, e, s),
+                None if matches!(p, Pronoun::They | Pronoun::Speaker) => {
+                    return Some((None, pv.name.clone()));
+                }
+                _ => {}
+            }
+        }
+        if let Some(e) = ctx.recent(ents, s.start, &ok) {
+            return link(ctx, ents, e, s);
+        }
+        return Some((None, st.to_string()));
+    }
+    // 3. a definite nominal: "the president", "the company"
+    let ws: Vec<&str> = st.split_whitespace().collect();
+    let first = ws.first().map(|w| key(w)).unwrap_or_default();
+    let head = ws.last().map(|w| key(w)).unwrap_or_default();
+    let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
+        let title_head = lexicon::title(&head).is_some_and(|t| t.head);
+        let org = lexicon::ORG_NOMINALS.get(&head).copied();
+        let ok = |e: usize| -> bool {
+            let ent = &ents.ents[e];
+            if title_head {
+                ent.kind == EntityType::Person
+                    && ent.titles.iter().any(|t| key(t).split(' ').any(|w| w == head))
+            } else if let Some(company) = org {
+                ent.kind == EntityType::Organization
+                    && (if company { ent.company } else { key(&ent.name).contains(&head) })
+            } else {
+                false
+            }
+        };
+        if title_head || org.is_some() {
+            if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| ok(e)) {
+                return link(ctx, ents, e, s);
+            }
+            if let Some(e) = ctx.recent(ents, s.start, &ok) {
+                return link(ctx, ents, e, s);
+            }
+            if org == Some(false) {
+                // "the ministry" with no named ministry: any organisation mentioned
+                let any_org = |e: usize| ents.ents[e].kind == EntityType::Organization;
+                if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| any_org(e)) {
+                    return link(ctx, ents, e, s);
+                }
+            }
+        }
+    }
+    // 4. a capitalised name nobody found yet ("Smith said")
+    if head_cap
+        && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
+    {
+        ctx.rebuild(ents);
+        return Some((Some(e), String::new()));
+    }
+    Some((None, strip_article(st)))
+}
+
+/// Record `s` as a mention of `e` and return it as the speaker.
+fn link(ctx: &mut Ctx, ents: &mut Entities, e: usize, s: Span) -> Option<(Option<usize>, String)> {
+    ents.add_mention(e, s);
+    let k = ctx.index.partition_point(|(m, _)| *m < s);
+    ctx.index.insert(k, (s, e));
+    Some((Some(e), String::new()))
+}
+
+/// The speaker of a quote with no source: a PERSON before the quote in its own
+/// sentence, else the subject of the sentence before, else the previous speaker.
+fn cueless(ctx: &Ctx, ents: &Entities, content: usize, prev: Option<&Prev>) -> Option<usize> {
+    let words = ctx.words;
+    let sent = words.sentence_at(content)?;
+    let person = |e: usize| ents.ents[e].kind == EntityType::Person;
+    let first_in = |span: Span, ok: &dyn Fn(usize) -> bool| {
+        ctx.index
+            .iter()
+            .filter(|(m, _)| span.contains(*m) && m.end <= content && !ctx.in_quote(*m))
+            .map(|x| x.1)
+            .find(|&e| ok(e))
+    };
+    let own = words.sentences[sent];
+    if let Some(e) = first_in(own, &person) {
+        return Some(e);
+    }
+    if let Some(p) = sent.checked_sub(1) {
+        let ps = words.sentences[p];
+        let same_or_adjacent_para = words
+            .paragraph_at(ps.start)
+            .zip(words.paragraph_at(content))
+            .is_some_and(|(a, b)| b - a <= 1);
+        if same_or_adjacent_para {
+            if let Some(e) = first_in(ps, &person) {
+                return Some(e);
+            }
+            let org = |e: usize| ents.ents[e].kind == EntityType::Organization;
+            if let Some(e) = first_in(ps, &org) {
+                return Some(e);
+            }
+        }
+    }
+    prev.and_then(|p| p.entity)
+}
+
+/// The text without a leading article: "the county emergency office" → "county emergency office".
+fn strip_article(s: &str) -> String {
+    let s = s.trim();
+    if let Some((first, rest)) = s.split_once(char::is_whitespace)
+        && ARTICLES.contains(&first.to_lowercase().as_str())
+    {
+        return rest.trim().to_string();
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles() {
+        assert_eq!(strip_article("the county emergency office"), "county emergency office");
+        assert_eq!(strip_article("A diplomat"), "diplomat");
+        assert_eq!(strip_article("union officials"), "union officials");
+        assert_eq!(pronoun("She"), Some(Pronoun::She));
+    }
+}

@@ -1,0 +1,648 @@
+//! Rule-based named-entity recognition with titles, and name coreference
+//! (later "Putin" → earlier "Vladimir Putin").
+//!
+//! Rules, in the spirit of classic gazetteer + orthography NER (e.g. Mikheev,
+//! Moens & Grover 1999, "Named entity recognition without gazetteers" for the
+//! sentence-initial problem):
+//! * a candidate is a run of capitalised words (particles such as "de", "van",
+//!   "of" allowed inside), split at stop words (function and calendar words);
+//! * leading title words ("Russian President", "Mayor") are cut off the run and
+//!   recorded as titles, as are lower-case titles right before the name
+//!   ("chief engineer Tom Reyes") or in an appositive on either side
+//!   ("Its chief executive, Maria Lopez", "Maria Lopez, chief executive");
+//! * the type comes from gazetteers (`data/*.txt`), the last word
+//!   ("Logistics", "Navy", "Strait", "Summit"), a given name, or a title;
+//! * a lone sentence-initial capitalised word is only a mention when it matches
+//!   an entity found elsewhere (the sentence-initial ambiguity).
+
+use crate::lexicon::{self, Gender, key};
+use crate::words::{Word, Words};
+use quotewire_doc::{EntityType, Span};
+
+/// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin", "al",
+    "el", "ibn",
+];
+/// Words after which "of" may continue a name ("Bank of England", "Gulf of Mexico").
+const OF_HEADS: &[&str] = &[
+    "republic", "kingdom", "states", "bank", "university", "ministry", "department", "gulf",
+    "bay", "sea", "isle", "strait", "bureau", "office", "council", "commission", "committee",
+    "court", "institute", "board", "agency", "church", "house", "chamber", "federation",
+    "union", "school", "college", "museum", "secretary", "minister",
+];
+/// First words of organisations named "X of Y" ("Ministry of Defence").
+const OF_ORG_HEADS: &[&str] = &[
+    "bank", "university", "ministry", "department", "bureau", "office", "council", "commission",
+    "committee", "court", "institute", "board", "agency", "church", "house", "chamber",
+    "federation", "union", "school", "college", "museum",
+];
+/// Prepositions after which an unknown capitalised word is a LOCATION.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside", "inside"];
+/// Determiners allowed before a post-name appositive title ("Lopez, the company's chief").
+const APPOSITIVE_DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
+/// Tokens that may follow a post-name appositive title.
+const APPOSITIVE_ENDS: &[&str] = &[",", ".", "of", "at", "for", "in", "said", "says", "told", ";"];
+/// Maximum number of words in a PERSON name found by the default rule.
+const MAX_DEFAULT_PERSON_WORDS: usize = 3;
+
+/// An entity while resolve builds it.
+#[derive(Debug, Clone)]
+pub struct Ent {
+    /// Canonical (longest) name.
+    pub name: String,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Titles, as written, de-duplicated case-insensitively.
+    pub titles: Vec<String>,
+    /// Mention spans (kept sorted at the end).
+    pub mentions: Vec<Span>,
+    /// Gender of a PERSON, when known.
+    pub gender: Option<Gender>,
+    /// An ORGANIZATION that is a company ("Acme Logistics").
+    pub company: bool,
+    /// Lookup keys of the canonical name's words.
+    pub words: Vec<String>,
+}
+
+impl Ent {
+    fn add_title(&mut self, t: &str) {
+        let t = t.trim();
+        if !t.is_empty() && !self.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            self.titles.push(t.to_string());
+        }
+    }
+}
+
+/// All entities of a document and a position index of their mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// The entities, in order of creation.
+    pub ents: Vec<Ent>,
+}
+
+impl Entities {
+    /// `(span, entity)` for every mention, sorted by span start.
+    pub fn mention_index(&self) -> Vec<(Span, usize)> {
+        let mut v: Vec<(Span, usize)> = self
+            .ents
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Add a mention to entity `e` (no duplicates).
+    pub fn add_mention(&mut self, e: usize, span: Span) {
+        if let Some(ent) = self.ents.get_mut(e)
+            && !ent.mentions.contains(&span)
+        {
+            ent.mentions.push(span);
+        }
+    }
+}
+
+/// A candidate name found in the text.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    kind: Option<EntityType>,
+    titles: Vec<String>,
+    gender: Option<Gender>,
+    company: bool,
+    /// A lone word whose type is unknown: kept only if it matches an entity.
+    weak: bool,
+}
+
+fn is_stop(text: &str, w: &Word) -> bool {
+    lexicon::STOPWORDS.contains(w.span.slice(text))
+}
+
+fn word_key(text: &str, w: &Word) -> String {
+    key(w.span.slice(text))
+}
+
+/// Can `w` be part of a title run (title word, nationality, or a known place/organisation)?
+fn title_like(text: &str, w: &Word) -> (bool, bool) {
+    let k = word_key(text, w);
+    if let Some(t) = lexicon::TITLES.get(&k) {
+        return (true, t.head || t.honorific);
+    }
+    if w.cap
+        && (lexicon::NATIONALITIES.contains(&k)
+            || lexicon::LOCATIONS.contains(&k)
+            || lexicon::ORGANIZATIONS.contains(&k))
+    {
+        return (true, false);
+    }
+    (k == "of", false)
+}
+
+/// Find entities in the text.
+pub fn recognise(text: &str, words: &Words) -> Entities {
+    let ws = &words.words;
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        if !w.cap || is_stop(text, w) {
+            i += 1;
+            continue;
+        }
+        // extend the capitalised run
+        let mut j = i + 1;
+        while j < ws.len() && ws[j].sentence == w.sentence {
+            let n = &ws[j];
+            if n.cap && !is_stop(text, n) && adjacent(text, &ws[j - 1], n) {
+                j += 1;
+                continue;
+            }
+            let nk = word_key(text, n);
+            let next_cap = ws
+                .get(j + 1)
+                .is_some_and(|x| x.cap && !is_stop(text, x) && x.sentence == w.sentence);
+            let prev_k = word_key(text, &ws[j - 1]);
+            if n.is_word
+                && next_cap
+                && (PARTICLES.contains(&nk.as_str())
+                    || (nk == "of" && OF_HEADS.contains(&prev_k.as_str())))
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        classify_run(text, ws, i, j, &mut cands);
+        i = j;
+    }
+    cluster(text, cands)
+}
+
+/// True when `b` follows `a` separated by whitespace only (no punctuation between).
+fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+    text.get(a.span.end..b.span.start)
+        .is_some_and(|s| s.chars().all(|c| c.is_whitespace()) && !s.contains("\n\n"))
+}
+
+fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>) {
+    let slice = |a: usize, b: usize| Span::new(ws[a].span.start, ws[b - 1].span.end);
+    // 1. title words leading the run ("Russian President", "Mayor", "Mr.")
+    let mut k = i;
+    let mut last_head = None;
+    let mut has_title_head = false;
+    let mut gender = None;
+    while k < j {
+        let (ok, head) = title_like(text, &ws[k]);
+        if !ok {
+            break;
+        }
+        if head {
+            last_head = Some(k);
+            if let Some(t) = lexicon::title(ws[k].span.slice(text)) {
+                has_title_head |= t.head;
+                gender = gender.or(t.gender);
+            }
+        }
+        k += 1;
+    }
+    let mut a = i;
+    let mut titles = Vec::new();
+    if let Some(h) = last_head
+        && h + 1 < j
+        && !lexicon::ORG_SUFFIXES.contains_key(&word_key(text, &ws[j - 1]))
+        && !lexicon::ORGANIZATIONS.contains(&key(slice(i, j).slice(text)))
+        && !lexicon::LOCATIONS.contains(&key(slice(i, j).slice(text)))
+    {
+        a = h + 1;
+        if has_title_head {
+            // lower-case title words right before the run extend it ("former US President")
+            let start = lookback_title(text, ws, i).map_or(ws[i].span.start, |(s, _)| s);
+            titles.push(Span::new(start, ws[h].span.end).slice(text).to_string());
+        }
+    } else if let Some((start, end)) = lookback_title(text, ws, i) {
+        // "chief engineer Tom Reyes", "Its chief executive, Maria Lopez"
+        titles.push(Span::new(start, end).slice(text).to_string());
+        has_title_head = true;
+        if let Some(t) = lookback_gender(text, ws, i) {
+            gender = Some(t);
+        }
+    }
+    if a >= j {
+        return;
+    }
+    let span = slice(a, j);
+    let name = span.slice(text);
+    let nkey = key(name);
+    let n = j - a;
+    let last = word_key(text, &ws[j - 1]);
+    let first = word_key(text, &ws[a]);
+    let mut cand = Cand {
+        span,
+        kind: None,
+        titles,
+        gender,
+        company: false,
+        weak: false,
+    };
+    if lexicon::ORGANIZATIONS.contains(&nkey) {
+        cand.kind = Some(EntityType::Organization);
+    } else if lexicon::LOCATIONS.contains(&nkey) {
+        cand.kind = Some(EntityType::Location);
+    } else if n >= 2 && lexicon::EVENT_WORDS.contains(&last) {
+        cand.kind = Some(EntityType::Event);
+        nested_gazetteer(text, ws, a, j - 1, out);
+    } else if n >= 2 && lexicon::ORG_SUFFIXES.contains_key(&last) {
+        cand.kind = Some(EntityType::Organization);
+        cand.company = lexicon::ORG_SUFFIXES.get(&last).copied().unwrap_or(false);
+    } else if n >= 2 && lexicon::GEO_SUFFIXES.contains(&last) {
+        cand.kind = Some(EntityType::Location);
+    } else if n >= 3 && OF_ORG_HEADS.contains(&first.as_str()) && nkey.contains(" of ") {
+        cand.kind = Some(EntityType::Organization);
+    } else if (n >= 2 && lexicon::GIVEN_NAMES.contains_key(&first)) || has_title_head {
+        cand.kind = Some(EntityType::Person);
+        if let Some(Some(g)) = lexicon::GIVEN_NAMES.get(&first) {
+            cand.gender = cand.gender.or(Some(*g));
+        }
+    } else if (a..j).all(|x| lexicon::NATIONALITIES.contains(&word_key(text, &ws[x]))) {
+        return;
+    } else if n == 1 && name.contains('-') {
+        // "Russia-US": every part a known place or organisation
+        let mut parts = Vec::new();
+        let mut off = span.start;
+        for p in name.split('-') {
+            let pk = key(p);
+            let kind = if lexicon::LOCATIONS.contains(&pk) {
+                EntityType::Location
+            } else if lexicon::ORGANIZATIONS.contains(&pk) {
+                EntityType::Organization
+            } else {
+                parts.clear();
+                break;
+            };
+            parts.push((Span::new(off, off + p.len()), kind));
+            off += p.len() + 1;
+        }
+        for (s, kind) in parts {
+            out.push(Cand {
+                span: s,
+                kind: Some(kind),
+                titles: vec![],
+                gender: None,
+                company: false,
+                weak: false,
+            });
+        }
+        return;
+    } else if n == 1
+        && name.chars().count() >= 2
+        && name.chars().count() <= 6
+        && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        cand.kind = Some(EntityType::Organization);
+    } else if n == 1 {
+        let prev = i
+            .checked_sub(1)
+            .map(|p| word_key(text, &ws[p]))
+            .unwrap_or_default();
+        if PLACE_PREPOSITIONS.contains(&prev.as_str()) && ws[i].sentence == ws[i.saturating_sub(1)].sentence {
+            cand.kind = Some(EntityType::Location);
+        } else {
+            cand.weak = true;
+        }
+    } else if ws[a].initial && n == 2 && !lexicon::GIVEN_NAMES.contains_key(&first) {
+        // "Flood Warnings": a sentence-initial pair of unknown words stays weak
+        cand.weak = true;
+    } else if n <= MAX_DEFAULT_PERSON_WORDS {
+        cand.kind = Some(EntityType::Person);
+    } else {
+        cand.kind = Some(EntityType::Other);
+    }
+    if cand.kind == Some(EntityType::Person)
+        && let Some(t) = appositive_after(text, ws, j)
+    {
+        cand.titles.push(t);
+    }
+    out.push(cand);
+}
+
+/// Gazetteer names inside `[a, b)` ("G20" in "G20 Summit").
+fn nested_gazetteer(text: &str, ws: &[Word], a: usize, b: usize, out: &mut Vec<Cand>) {
+    for x in a..b {
+        let k = word_key(text, &ws[x]);
+        let kind = if lexicon::ORGANIZATIONS.contains(&k) {
+            EntityType::Organization
+        } else if lexicon::LOCATIONS.contains(&k) {
+            EntityType::Location
+        } else {
+            continue;
+        };
+        out.push(Cand {
+            span: ws[x].span,
+            kind: Some(kind),
+            titles: vec![],
+            gender: None,
+            company: false,
+            weak: false,
+        });
+    }
+}
+
+/// The title run ending right before word `i` (or before a comma there):
+/// `(start, end)` bytes, when the word next to the name is a title head.
+fn lookback_title(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    let mut k = i.checked_sub(1)?;
+    let sent = ws[i].sentence;
+    if ws[k].span.slice(text) == "," {
+        k = k.checked_sub(1)?;
+    }
+    if ws[k].sentence != sent {
+        return None;
+    }
+    let (ok, head) = title_like(text, &ws[k]);
+    let is_head = ok && head && lexicon::title(ws[k].span.slice(text)).is_some_and(|t| t.head);
+    if !is_head {
+        return None;
+    }
+    let end = ws[k].span.end;
+    let mut start = ws[k].span.start;
+    while let Some(p) = k.checked_sub(1) {
+        if ws[p].sentence != sent || !title_like(text, &ws[p]).0 || !adjacent(text, &ws[p], &ws[p + 1]) {
+            break;
+        }
+        k = p;
+        start = ws[p].span.start;
+    }
+    // never start a title with "of"
+    let t = Span::new(start, end).slice(text);
+    let trimmed = t.strip_prefix("of ").unwrap_or(t);
+    Some((end - trimmed.len(), end))
+}
+
+/// Gender implied by title words right before word `i` ("chairwoman").
+fn lookback_gender(text: &str, ws: &[Word], i: usize) -> Option<Gender> {
+    let mut k = i;
+    while let Some(p) = k.checked_sub(1) {
+        let t = lexicon::title(ws[p].span.slice(text))?;
+        if t.gender.is_some() {
+            return t.gender;
+        }
+        k = p;
+    }
+    None
+}
+
+/// A post-name appositive title: "Maria Lopez, chief executive of ...".
+fn appositive_after(text: &str, ws: &[Word], j: usize) -> Option<String> {
+    let comma = ws.get(j)?;
+    if comma.span.slice(text) != "," {
+        return None;
+    }
+    let mut k = j + 1;
+    if ws
+        .get(k)
+        .is_some_and(|w| APPOSITIVE_DETERMINERS.contains(&word_key(text, w).as_str()))
+    {
+        k += 1;
+    }
+    let start = k;
+    while k < ws.len()
+        && ws[k].sentence == comma.sentence
+        && title_like(text, &ws[k]).0
+        && word_key(text, &ws[k]) != "of"
+    {
+        k += 1;
+    }
+    if k == start {
+        return None;
+    }
+    let last = lexicon::title(ws[k - 1].span.slice(text))?;
+    if !last.head {
+        return None;
+    }
+    let ends_ok = ws
+        .get(k)
+        .is_none_or(|w| APPOSITIVE_ENDS.contains(&word_key(text, w).as_str()));
+    ends_ok.then(|| Span::new(ws[start].span.start, ws[k - 1].span.end).slice(text).to_string())
+}
+
+/// Keys of the words of a name.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(key)
+        .collect()
+}
+
+/// Does a PERSON candidate with words `c` name the entity with words `e`?
+fn person_match(e: &[String], c: &[String]) -> bool {
+    if c.is_empty() || e.is_empty() {
+        return false;
+    }
+    if c.len() == 1 {
+        return e.last() == c.first() || (e.len() >= 2 && e.first() == c.first());
+    }
+    let (short, long) = if c.len() <= e.len() { (c, e) } else { (e, c) };
+    short.last() == long.last() && short.iter().all(|w| long.contains(w))
+}
+
+fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
+    let mut ents = Entities::default();
+    let mut weak = Vec::new();
+    for c in cands {
+        if c.weak {
+            weak.push(c);
+            continue;
+        }
+        let Some(kind) = c.kind else { continue };
+        let name = c.span.slice(text).to_string();
+        let cw = name_words(&name);
+        let nk = key(&name);
+        // exact name of any kind first, then type-specific matching
+        let mut found = ents.ents.iter().rposition(|e| key(&e.name) == nk);
+        if found.is_none() {
+            found = ents.ents.iter().rposition(|e| {
+                e.kind == kind
+                    && match kind {
+                        EntityType::Person => person_match(&e.words, &cw),
+                        EntityType::Organization => {
+                            (cw.len() == 1 && e.words.len() >= 2 && e.words[0] == cw[0])
+                                || (e.words.len() == 1 && cw.len() >= 2 && cw[0] == e.words[0])
+                        }
+                        _ => false,
+                    }
+            });
+        }
+        let idx = match found {
+            Some(x) => {
+                let e = &mut ents.ents[x];
+                if cw.len() > e.words.len() && e.kind == kind {
+                    e.name = name.clone();
+                    e.words = cw;
+                }
+                x
+            }
+            None => {
+                ents.ents.push(Ent {
+                    name: canonical(&name, kind),
+                    kind,
+                    titles: vec![],
+                    mentions: vec![],
+                    gender: None,
+                    company: false,
+                    words: cw,
+                });
+                ents.ents.len() - 1
+            }
+        };
+        let e = &mut ents.ents[idx];
+        for t in &c.titles {
+            e.add_title(t);
+        }
+        e.gender = e.gender.or(c.gender);
+        e.company |= c.company;
+        ents.add_mention(idx, c.span);
+    }
+    for c in weak {
+        let k = key(c.span.slice(text));
+        let hit = ents.ents.iter().rposition(|e| match e.kind {
+            EntityType::Person => person_match(&e.words, std::slice::from_ref(&k)),
+            EntityType::Organization => e.words.first() == Some(&k),
+            _ => key(&e.name) == k,
+        });
+        if let Some(x) = hit {
+            ents.add_mention(x, c.span);
+        }
+    }
+    for e in &mut ents.ents {
+        e.mentions.sort();
+    }
+    ents
+}
+
+/// Display name: gazetteer names written in capitals ("MOSCOW") get title case.
+fn canonical(name: &str, kind: EntityType) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    if kind == EntityType::Location && all_caps {
+        name.split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Build an entity for a source mention that names no known entity ("Smith said"):
+/// the capitalised words ending the source, typed by the same rules. Returns its index.
+pub fn entity_from_source(text: &str, words: &Words, ents: &mut Entities, src: Span) -> Option<usize> {
+    let ws = &words.words;
+    let a = words.word_at(src.start);
+    let mut b = a;
+    while b < ws.len() && ws[b].span.end <= src.end {
+        b += 1;
+    }
+    if b == a || !ws[b - 1].cap || is_stop(text, &ws[b - 1]) {
+        return None;
+    }
+    let mut s = b - 1;
+    while s > a && ws[s - 1].cap && !is_stop(text, &ws[s - 1]) {
+        s -= 1;
+    }
+    let mut cands = Vec::new();
+    classify_run(text, ws, s, b, &mut cands);
+    let mut c = cands.pop()?;
+    let kind = match c.kind {
+        Some(k) => k,
+        None if c.weak => EntityType::Person,
+        None => return None,
+    };
+    c.kind = Some(kind);
+    let name = c.span.slice(text).to_string();
+    let mut e = Ent {
+        name: canonical(&name, kind),
+        kind,
+        titles: vec![],
+        mentions: vec![c.span],
+        gender: c.gender,
+        company: c.company,
+        words: name_words(&name),
+    };
+    for t in &c.titles {
+        e.add_title(t);
+    }
+    ents.ents.push(e);
+    Some(ents.ents.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quotewire_doc::{Alignment, Document};
+
+    fn ents(text: &str) -> Vec<(String, EntityType, Vec<String>, usize)> {
+        let d = Document::new("t", text.to_string(), Alignment::identity());
+        let w = Words::new(&d);
+        recognise(text, &w)
+            .ents
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.titles, e.mentions.len()))
+            .collect()
+    }
+
+    fn find<'a>(v: &'a [(String, EntityType, Vec<String>, usize)], n: &str) -> &'a (String, EntityType, Vec<String>, usize) {
+        v.iter().find(|e| e.0 == n).unwrap_or_else(|| panic!("{n} not in {v:?}"))
+    }
+
+    #[test]
+    fn titles_and_canonical_names() {
+        let v = ents("MOSCOW (Sputnik) - Russian President Vladimir Putin said on Thursday that he met US President Donald Trump. Putin said Trump's team was ready.");
+        let p = find(&v, "Vladimir Putin");
+        assert_eq!(p.1, EntityType::Person);
+        assert_eq!(p.2, vec!["Russian President".to_string()]);
+        assert_eq!(p.3, 2);
+        let t = find(&v, "Donald Trump");
+        assert_eq!(t.2, vec!["US President".to_string()]);
+        assert_eq!(t.3, 2);
+        assert_eq!(find(&v, "Moscow").1, EntityType::Location);
+        assert!(!v.iter().any(|e| e.0 == "Thursday"));
+    }
+
+    #[test]
+    fn organisations_locations_and_lowercase_titles() {
+        let v = ents("Acme Logistics said it would cut jobs at its Rotterdam depot. Its chief executive, Maria Lopez, said she regretted it. Council member Dev Patel and chief engineer Tom Reyes met in the Kerch Strait near the Ukrainian Navy, the G20 Summit and Russia-US talks.");
+        assert_eq!(find(&v, "Acme Logistics").1, EntityType::Organization);
+        assert_eq!(find(&v, "Rotterdam").1, EntityType::Location);
+        assert_eq!(find(&v, "Maria Lopez").2, vec!["chief executive".to_string()]);
+        assert_eq!(find(&v, "Dev Patel").2, vec!["Council member".to_string()]);
+        assert_eq!(find(&v, "Tom Reyes").2, vec!["chief engineer".to_string()]);
+        assert_eq!(find(&v, "Kerch Strait").1, EntityType::Location);
+        assert_eq!(find(&v, "Ukrainian Navy").1, EntityType::Organization);
+        assert_eq!(find(&v, "G20").1, EntityType::Organization);
+        assert_eq!(find(&v, "Russia").1, EntityType::Location);
+        assert_eq!(find(&v, "US").1, EntityType::Location);
+    }
+
+    #[test]
+    fn sentence_initial_words_need_support() {
+        let v = ents("Reporters then turned to the housing package. Environmental groups said no. Senator Mark Ellison paused. Ellison left.");
+        assert!(!v.iter().any(|e| e.0 == "Reporters" || e.0 == "Environmental"));
+        let m = find(&v, "Mark Ellison");
+        assert_eq!(m.2, vec!["Senator".to_string()]);
+        assert_eq!(m.3, 2);
+    }
+
+    #[test]
+    fn appositive_after_name() {
+        let v = ents("The deal was signed by Jane Smith, chief executive of the firm.");
+        assert_eq!(find(&v, "Jane Smith").2, vec!["chief executive".to_string()]);
+    }
+}

@@ -1,0 +1,615 @@
+//! Time expressions (TIMEX3-style extents and values, as in TempEval-3) and
+//! the page-date sanity check.
+//!
+//! Recognised: weekday names ("Thursday", "last Monday"), month-day dates
+//! ("December 1", "Dec. 1, 2018", "1 December 2018"), month names with or
+//! without a year ("March", "December 2018"), years ("2016"), decades
+//! ("the 1990s"), ISO dates, deictic words ("yesterday", "this year", "last
+//! week") and simple durations ("a week", "three days").
+//!
+//! Values are normalised against an anchor date: the publication date, unless
+//! the page date contradicts the content (see [`Anchor`]); then the latest
+//! content year, refined by a date carried in the URL or input id when that
+//! date agrees with the content years.
+
+use crate::words::Words;
+use quotewire_doc::{Document, Span, Timex};
+
+/// Full and abbreviated month names, lower case, with their number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+/// Weekday names, Monday = 0.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+/// Words before "May" that make it the month (otherwise "May" is left alone).
+const MAY_CUES: &[&str] = &["in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of"];
+/// Number words for durations.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
+    ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30), ("several", 0), ("few", 0),
+];
+/// Duration units and their TIMEX3 letters.
+const UNITS: &[(&str, &str)] = &[
+    ("day", "D"), ("days", "D"), ("week", "W"), ("weeks", "W"), ("month", "M"), ("months", "M"),
+    ("year", "Y"), ("years", "Y"), ("decade", "DE"), ("decades", "DE"), ("hour", "H"),
+    ("hours", "H"),
+];
+/// Phrases marking a sentence as future-oriented: a bare weekday or month in
+/// it refers forward from the anchor.
+const FUTURE_MARKERS: &[&str] = &[
+    " will ", " won't ", "'ll ", "’ll ", " shall ", " is due ", " are due ", " is set to ",
+    " are set to ", " scheduled ", " plans to ", " plan to ", " going to ", " next ",
+    " is expected to ", " are expected to ",
+];
+/// Years further than this before the page year contradict the page date.
+pub const STALE_YEARS: i32 = 2;
+/// Earliest and latest plausible year for a bare four-digit number.
+const YEAR_RANGE: (i32, i32) = (1900, 2100);
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub y: i32,
+    /// Month 1..=12.
+    pub m: u32,
+    /// Day 1..=31.
+    pub d: u32,
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
+pub fn days(dt: Date) -> i64 {
+    let y = i64::from(dt.y) - i64::from(dt.m <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(dt.m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(dt.d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The date `z` days after 1970-01-01 (`civil_from_days`).
+pub fn from_days(z: i64) -> Date {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    Date { y, m, d }
+}
+
+/// Weekday of a date, Monday = 0.
+pub fn weekday(dt: Date) -> u32 {
+    ((days(dt) + 3).rem_euclid(7)) as u32
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<Date> {
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
+}
+
+/// ISO week value "YYYY-Www" of a date.
+fn iso_week(d: Date) -> String {
+    let thursday = from_days(days(d) - i64::from(weekday(d)) + 3);
+    let jan1 = days(Date { y: thursday.y, m: 1, d: 1 });
+    let week = (days(thursday) - jan1) / 7 + 1;
+    format!("{:04}-W{:02}", thursday.y, week)
+}
+
+/// What relative expressions are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// A full date.
+    Day(Date),
+    /// Only a year (and maybe month) is known.
+    Year(i32, Option<u32>),
+    /// Nothing known.
+    None,
+}
+
+impl Anchor {
+    fn year(&self) -> Option<i32> {
+        match self {
+            Anchor::Day(d) => Some(d.y),
+            Anchor::Year(y, _) => Some(*y),
+            Anchor::None => None,
+        }
+    }
+}
+
+/// Parse the date part of an ISO 8601 string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD...`.
+pub fn parse_iso(s: &str) -> Anchor {
+    let s = s.trim();
+    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
+    let Some(y) = num(0, 4) else { return Anchor::None };
+    let y = y as i32;
+    match (s.get(4..5), num(5, 7), s.get(7..8), num(8, 10)) {
+        (Some("-"), Some(m), Some("-"), Some(d)) => valid(y, m, d).map_or(Anchor::Year(y, Some(m)), Anchor::Day),
+        (Some("-"), Some(m), _, _) if (1..=12).contains(&m) => Anchor::Year(y, Some(m)),
+        _ => Anchor::Year(y, None),
+    }
+}
+
+/// A date carried in a URL or id: `YYYY-MM-DD`, `/YYYY/MM/DD/`, or `YYYYMMDD`
+/// (8 digits, maybe followed by more, as news URLs often do).
+pub fn date_in_url(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let digits = |i: usize, n: usize| -> Option<u32> {
+        let part = s.get(i..i + n)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let Some(y) = digits(i, 4) else { continue };
+        if !(1990..=2100).contains(&y) {
+            continue;
+        }
+        let sep = b.get(i + 4).copied();
+        let found = match sep {
+            Some(c @ (b'-' | b'/' | b'_')) => {
+                let m = digits(i + 5, 2);
+                let d = if b.get(i + 7) == Some(&c) { digits(i + 8, 2) } else { None };
+                let after = b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+                m.zip(d).filter(|_| after)
+            }
+            Some(c) if c.is_ascii_digit() => digits(i + 4, 2).zip(digits(i + 6, 2)),
+            _ => None,
+        };
+        if let Some((m, d)) = found
+            && let Some(dt) = valid(y as i32, m, d)
+        {
+            return Some(dt);
+        }
+    }
+    None
+}
+
+/// Four-digit years (1900–2100) in a free text (title, series).
+fn years_in(s: &str) -> Vec<i32> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let boundary_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let boundary_after = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if boundary_before && boundary_after && b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            if let Ok(y) = s[i..i + 4].parse::<i32>()
+                && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&y)
+            {
+                out.push(y);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// What kind of expression was found, before normalisation.
+#[derive(Debug, Clone)]
+enum Kind {
+    Weekday { wd: u32, rel: i32 },
+    MonthDay { m: u32, d: u32, y: Option<i32> },
+    Month { m: u32, y: Option<i32> },
+    Year(i32),
+    Decade(i32),
+    IsoDate(Date),
+    DayRel(i64),
+    Unit { unit: &'static str, rel: i32 },
+    Duration(String),
+}
+
+struct Found {
+    span: Span,
+    kind: Kind,
+    future: bool,
+}
+
+fn month_of(w: &str) -> Option<u32> {
+    let l = w.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == l).map(|x| x.1)
+}
+
+fn day_of(w: &str) -> Option<u32> {
+    let t = w
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th");
+    if t.is_empty() || t.len() > 2 || !t.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
+}
+
+/// Find the time expressions of `doc` (spans and kinds).
+fn find(doc: &Document, words: &Words) -> Vec<Found> {
+    let text = doc.text.as_str();
+    let ws = &words.words;
+    let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
+    let low = |i: usize| tok(i).to_lowercase();
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let t = tok(i);
+        let l = t.to_lowercase();
+        let start = ws[i].span.start;
+        let mut end_i = i; // last word index of the expression
+        let mut kind = None;
+        let prev = if i > 0 { low(i - 1) } else { String::new() };
+        let rel_of = |p: &str| match p {
+            "last" | "past" | "previous" => Some(-1),
+            "next" | "coming" => Some(1),
+            "this" => Some(0),
+            _ => None,
+        };
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
+            let rel = rel_of(&prev).unwrap_or(i32::MIN);
+            kind = Some(Kind::Weekday { wd: wd as u32, rel });
+        } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
+            let mut j = i + 1;
+            if tok(j) == "." && l.len() <= 4 {
+                j += 1;
+            }
+            let is_may_ok = l != "may" || MAY_CUES.contains(&prev.as_str()) || day_of(tok(j)).is_some() || year_of(tok(j)).is_some();
+            let abbreviated = l.len() <= 4 && l != "may" && l != "june" && l != "july";
+            if let Some(d) = day_of(tok(j)) {
+                end_i = j;
+                let mut y = None;
+                let mut k = j + 1;
+                if tok(k) == "," {
+                    k += 1;
+                }
+                if let Some(yy) = year_of(tok(k)) {
+                    y = Some(yy);
+                    end_i = k;
+                }
+                kind = Some(Kind::MonthDay { m, d, y });
+            } else if let Some(y) = year_of(tok(j)) {
+                end_i = j;
+                kind = Some(Kind::Month { m, y: Some(y) });
+            } else if is_may_ok && !abbreviated {
+                kind = Some(Kind::Month { m, y: None });
+            }
+            if kind.is_some() {
+                // "the 1st of December" is rare; "1 December 2018" handled below
+            }
+        } else if let Some(d) = day_of(t) {
+            // "1 December 2018"
+            if let Some(m) = month_of(tok(i + 1)).filter(|_| ws.get(i + 1).is_some_and(|w| w.cap)) {
+                let mut y = None;
+                end_i = i + 1;
+                if let Some(yy) = year_of(tok(i + 2)) {
+                    y = Some(yy);
+                    end_i = i + 2;
+                }
+                kind = Some(Kind::MonthDay { m, d, y });
+            }
+        } else if let Some(y) = year_of(t) {
+            let money = i > 0 && matches!(tok(i - 1), "$" | "€" | "£" | "¥");
+            let unit_after = matches!(low(i + 1).as_str(), "%" | "percent" | "people" | "jobs" | "km" | "kilometres" | "miles" | "metres" | "meters" | "tons" | "tonnes");
+            if !money && !unit_after {
+                kind = Some(Kind::Year(y));
+            }
+        } else if t.len() == 5 && t.ends_with("0s") && t[..4].bytes().all(|c| c.is_ascii_digit()) {
+            if let Ok(y) = t[..4].parse::<i32>() {
+                kind = Some(Kind::Decade(y / 10));
+            }
+        } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
+            kind = Some(Kind::IsoDate(d));
+        } else {
+            match l.as_str() {
+                "today" | "tonight" => kind = Some(Kind::DayRel(0)),
+                "yesterday" => kind = Some(Kind::DayRel(-1)),
+                "tomorrow" => kind = Some(Kind::DayRel(1)),
+                "week" | "month" | "year" | "weekend" => {
+                    if let Some(rel) = rel_of(&prev) {
+                        kind = Some(Kind::Unit { unit: if l == "weekend" { "week" } else { leak(&l) }, rel });
+                    }
+                }
+                _ => {}
+            }
+            if kind.is_none()
+                && let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == l)
+                && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == low(i + 1))
+            {
+                // "a week", "three days", "twenty years"
+                let plural = low(i + 1).ends_with('s');
+                if (*n == 1) != plural || *n == 0 {
+                    end_i = i + 1;
+                    let n = if *n == 0 { "X".to_string() } else { n.to_string() };
+                    let v = if u.len() == 2 {
+                        format!("P{}0Y", n) // decades
+                    } else if *u == "H" {
+                        format!("PT{n}H")
+                    } else {
+                        format!("P{n}{u}")
+                    };
+                    kind = Some(Kind::Duration(v));
+                }
+            } else if kind.is_none()
+                && day_of(t).is_none()
+                && t.bytes().all(|c| c.is_ascii_digit())
+                && !t.is_empty()
+                && t.len() <= 3
+                && UNITS.iter().any(|(w, _)| *w == low(i + 1))
+            {
+                let u = UNITS.iter().find(|(w, _)| *w == low(i + 1)).map_or("D", |x| x.1);
+                end_i = i + 1;
+                kind = Some(Kind::Duration(format!("P{t}{u}")));
+            }
+        }
+        if let Some(k) = kind {
+            let mut s = start;
+            // include a leading "last/next/this" in weekday and unit expressions
+            if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN) || matches!(k, Kind::Unit { .. }) {
+                s = ws[i - 1].span.start;
+            }
+            let span = Span::new(s, ws[end_i].span.end);
+            let sent = words.sentence_at(span.start).and_then(|x| words.sentences.get(x)).copied();
+            let future = sent.is_some_and(|st| {
+                let padded = format!(" {} ", st.slice(text).to_lowercase());
+                FUTURE_MARKERS.iter().any(|m| padded.contains(m))
+            });
+            out.push(Found { span, kind: k, future });
+            i = end_i + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Interned unit names (avoid allocation in the enum).
+fn leak(l: &str) -> &'static str {
+    match l {
+        "week" => "week",
+        "month" => "month",
+        _ => "year",
+    }
+}
+
+trait FilterIso {
+    fn filter_iso(self, t: &str) -> Anchor;
+}
+
+impl FilterIso for Anchor {
+    /// Only a full `YYYY-MM-DD` token counts as an ISO date expression.
+    fn filter_iso(self, t: &str) -> Anchor {
+        if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-') {
+            self
+        } else {
+            Anchor::None
+        }
+    }
+}
+
+/// A day offset of 0 becomes a full week ("last Thursday" on a Thursday).
+fn nonzero_week(d: i64) -> i64 {
+    if d == 0 { 7 } else { d }
+}
+
+/// Normalise one expression against the anchor.
+fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
+    match *k {
+        Kind::Year(y) => Some(format!("{y:04}")),
+        Kind::Decade(d) => Some(format!("{d:03}")),
+        Kind::IsoDate(d) => Some(iso(d)),
+        Kind::Duration(ref v) => Some(v.clone()),
+        Kind::MonthDay { m, d, y: Some(y) } => valid(y, m, d).map(iso),
+        Kind::MonthDay { m, d, y: None } => match anchor {
+            Anchor::Day(a) => {
+                // the year putting the date closest to the anchor
+                (a.y - 1..=a.y + 1)
+                    .filter_map(|y| valid(y, m, d))
+                    .min_by_key(|c| (days(*c) - days(a)).abs())
+                    .map(iso)
+            }
+            Anchor::Year(y, _) => valid(y, m, d).map(iso),
+            Anchor::None => Some(format!("XXXX-{m:02}-{d:02}")),
+        },
+        Kind::Month { m, y: Some(y) } => Some(format!("{y:04}-{m:02}")),
+        Kind::Month { m, y: None } => match anchor {
+            Anchor::Day(a) => {
+                let y = if future && m < a.m {
+                    a.y + 1
+                } else if !future && m > a.m {
+                    a.y - 1
+                } else {
+                    a.y
+                };
+                Some(format!("{y:04}-{m:02}"))
+            }
+            Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
+            Anchor::None => None,
+        },
+        Kind::Weekday { wd, rel } => {
+            let Anchor::Day(a) = anchor else { return None };
+            let aw = i64::from(weekday(a));
+            let wd = i64::from(wd);
+            let base = days(a);
+            let target = match rel {
+                0 => base - aw + wd,
+                -1 => base - nonzero_week((aw - wd).rem_euclid(7)),
+                1 => base + nonzero_week((wd - aw).rem_euclid(7)),
+                _ if future => base + (wd - aw).rem_euclid(7),
+                _ => base - (aw - wd).rem_euclid(7),
+            };
+            Some(iso(from_days(target)))
+        }
+        Kind::DayRel(n) => match anchor {
+            Anchor::Day(a) => Some(iso(from_days(days(a) + n))),
+            _ => None,
+        },
+        Kind::Unit { unit, rel } => {
+            let y = anchor.year()?;
+            match unit {
+                "year" => Some(format!("{:04}", y + rel)),
+                "month" => {
+                    let (Anchor::Day(Date { m, .. }) | Anchor::Year(_, Some(m))) = anchor else { return None };
+                    let total = y * 12 + m as i32 - 1 + rel;
+                    Some(format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1))
+                }
+                _ => {
+                    let Anchor::Day(a) = anchor else { return None };
+                    Some(iso_week(from_days(days(a) + 7 * i64::from(rel))))
+                }
+            }
+        }
+    }
+}
+
+/// Fill `doc.timexes` and add a warning when the page date contradicts the content.
+pub fn timexes(doc: &mut Document, words: &Words) {
+    let found = find(doc, words);
+    let published = doc.meta.published.as_deref().map_or(Anchor::None, parse_iso);
+    // explicit years in the content, its headline and series label
+    let mut years: Vec<i32> = found
+        .iter()
+        .filter_map(|f| match f.kind {
+            Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => Some(y),
+            Kind::IsoDate(d) => Some(d.y),
+            _ => None,
+        })
+        .collect();
+    for s in [&doc.meta.title, &doc.meta.series].into_iter().flatten() {
+        years.extend(years_in(s));
+    }
+    let url_date = [doc.url.as_deref(), Some(doc.id.as_str())]
+        .into_iter()
+        .flatten()
+        .find_map(date_in_url);
+    let mut anchor = published;
+    if let (Some(py), Some(&lo), Some(&hi)) = (published.year(), years.iter().min(), years.iter().max())
+        && hi <= py - STALE_YEARS
+    {
+        let stamp = doc.meta.published.clone().unwrap_or_default();
+        let stamp = stamp.get(..10).unwrap_or(&stamp).to_string();
+        let range = if lo == hi { format!("{hi}") } else { format!("{lo}–{hi}") };
+        doc.warnings.push(format!(
+            "published date {stamp} is later than the dates in the content ({range}); the page stamp may be a crawl or update date"
+        ));
+        anchor = match url_date {
+            Some(d) if d.y >= lo && d.y <= hi => Anchor::Day(d),
+            _ => Anchor::Year(hi, None),
+        };
+    }
+    if anchor == Anchor::None
+        && let Some(d) = url_date
+    {
+        anchor = Anchor::Day(d);
+    }
+    doc.timexes = found
+        .iter()
+        .map(|f| Timex {
+            span: f.span,
+            value: value(&f.kind, f.future, anchor),
+        })
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quotewire_doc::Alignment;
+
+    fn run(text: &str, published: Option<&str>) -> (Vec<(String, Option<String>)>, Vec<String>) {
+        let mut d = Document::new("t", text.to_string(), Alignment::identity());
+        d.meta.published = published.map(str::to_string);
+        let w = Words::new(&d);
+        timexes(&mut d, &w);
+        (
+            d.timexes.iter().map(|t| (d.slice(t.span).to_string(), t.value.clone())).collect(),
+            d.warnings,
+        )
+    }
+
+    #[test]
+    fn calendar() {
+        let d = Date { y: 2018, m: 12, d: 20 };
+        assert_eq!(from_days(days(d)), d);
+        assert_eq!(weekday(d), 3); // Thursday
+        assert_eq!(iso_week(d), "2018-W51");
+        assert_eq!(date_in_url("https://x.com/world/201812201070/"), Some(d));
+        assert_eq!(date_in_url("/2021/04/92713-flood"), None);
+        assert_eq!(date_in_url("sputnik-2018-12-20-putin"), Some(d));
+    }
+
+    #[test]
+    fn values_against_publication_date() {
+        let (t, w) = run(
+            "He spoke on Thursday about December 1 and the 2016 vote. Inspectors will return in March. Last week, a week before Dec. 3, 2017, yesterday.",
+            Some("2018-12-21T10:00"),
+        );
+        assert!(w.is_empty());
+        let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone()).unwrap_or_else(|| panic!("{s} in {t:?}"));
+        assert_eq!(v("Thursday"), "2018-12-20");
+        assert_eq!(v("December 1"), "2018-12-01");
+        assert_eq!(v("2016"), "2016");
+        assert_eq!(v("March"), "2019-03");
+        assert_eq!(v("Last week"), "2018-W50");
+        assert_eq!(v("a week"), "P1W");
+        assert_eq!(v("Dec. 3, 2017"), "2017-12-03");
+        assert_eq!(v("yesterday"), "2018-12-20");
+    }
+
+    #[test]
+    fn stale_page_date_warns_and_reanchors() {
+        let mut d = Document::new(
+            "x",
+            "Putin said on Thursday that the summit on December 1 and the 2016 election mattered.".into(),
+            Alignment::identity(),
+        );
+        d.meta.published = Some("2021-04-15T00:12".into());
+        d.meta.series = Some("Putin's 2018 Year-End Press Conference".into());
+        let w = Words::new(&d);
+        timexes(&mut d, &w);
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("2021") && d.warnings[0].contains("2016–2018"));
+        let v: Vec<_> = d.timexes.iter().map(|t| t.value.clone().unwrap_or_default()).collect();
+        assert_eq!(v, vec!["", "2018-12-01", "2016"]);
+        // with a dated URL the weekday resolves too
+        d.url = Some("https://example.invalid/20181220/putin.html".into());
+        d.warnings.clear();
+        timexes(&mut d, &w);
+        assert_eq!(d.timexes[0].value.as_deref(), Some("2018-12-20"));
+    }
+
+    #[test]
+    fn no_date_means_no_relative_values() {
+        let (t, _) = run("Flood warnings were lifted on Sunday. May we go?", None);
+        assert_eq!(t, vec![("Sunday".to_string(), None)]);
+    }
+}

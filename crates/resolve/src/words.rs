@@ -1,0 +1,282 @@
+//! The word view resolve works on: tokens with case and position flags, and
+//! the sentence/paragraph they sit in.
+//!
+//! Sentences and paragraphs come from `doc.layers` (the segment stage) when
+//! present; otherwise a small fallback splitter is used so resolve also works
+//! on documents that were never segmented.
+
+use quotewire_doc::{Document, Span};
+
+/// A token of the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// Byte span in the document text.
+    pub span: Span,
+    /// True for word tokens (letters/digits), false for punctuation.
+    pub is_word: bool,
+    /// First character is upper case (or a digit-led token holding a capital, "G20").
+    pub cap: bool,
+    /// First word of its sentence, or first after an opening quote, dash or colon.
+    pub initial: bool,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+}
+
+/// Tokens plus sentence and paragraph spans.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// All tokens, in order.
+    pub words: Vec<Word>,
+    /// Sentence spans, in order.
+    pub sentences: Vec<Span>,
+    /// Paragraph spans, in order.
+    pub paragraphs: Vec<Span>,
+}
+
+/// Abbreviations whose period does not end a sentence (fallback splitter only).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof",
+    "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "ltd", "co", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e",
+];
+
+/// Opening marks after which the next word counts as sentence-initial.
+const OPENERS: &[&str] = &[
+    "\"", "“", "‘", "'", "(", "[", "«", "„", "—", "–", "-", ":", ";", "…",
+];
+
+impl Words {
+    /// Build the word view of `doc`.
+    pub fn new(doc: &Document) -> Words {
+        let text = doc.text.as_str();
+        let paragraphs = if doc.layers.paragraphs.is_empty() {
+            fallback_paragraphs(text)
+        } else {
+            doc.layers.paragraphs.clone()
+        };
+        let sentences = if doc.layers.sentences.is_empty() {
+            paragraphs
+                .iter()
+                .flat_map(|p| fallback_sentences(text, *p))
+                .collect()
+        } else {
+            doc.layers.sentences.clone()
+        };
+        let mut words = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            tokenize(text, *s, si, &mut words);
+        }
+        Words {
+            words,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// Index of the sentence containing byte `at` (the last one starting at or before it).
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.start <= at);
+        k.checked_sub(1)
+    }
+
+    /// Index of the paragraph containing byte `at`.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|s| s.start <= at);
+        k.checked_sub(1)
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn word_at(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < at)
+    }
+}
+
+fn fallback_paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let s = Span::new(start, i).trim(text);
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    let s = Span::new(start, text.len()).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+fn fallback_sentences(text: &str, p: Span) -> Vec<Span> {
+    let t = p.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        k += 1;
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        while k < chars.len() && matches!(chars[k].1, '"' | '”' | '’' | '\'' | ')' | '.' | '!' | '?') {
+            k += 1;
+        }
+        if k >= chars.len() || !chars[k].1.is_whitespace() {
+            continue;
+        }
+        let mut n = k;
+        while n < chars.len() && chars[n].1.is_whitespace() {
+            n += 1;
+        }
+        let Some(&(_, next)) = chars.get(n) else { break };
+        if !(next.is_uppercase() || matches!(next, '"' | '“' | '‘')) {
+            continue;
+        }
+        if c == '.' {
+            let before: String = t[..off]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let lw = before.to_lowercase();
+            let single = before.chars().count() == 1;
+            if single || ABBREVIATIONS.contains(&lw.as_str()) {
+                continue;
+            }
+        }
+        let end = chars[k].0;
+        let s = Span::new(p.start + start, p.start + end).trim(text);
+        if !s.is_empty() {
+            out.push(s);
+        }
+        start = chars[n].0;
+        k = n;
+    }
+    let s = Span::new(p.start + start, p.end).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// True when `c` joins two word characters inside one token.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | ',' | '/')
+}
+
+fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
+    let st = s.slice(text);
+    let chars: Vec<(usize, char)> = st.char_indices().collect();
+    let first = out.len();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        let is_word = c.is_alphanumeric();
+        if is_word {
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let next_ok = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                let prev = chars[j - 1].1;
+                let ok = next_ok
+                    && is_joiner(cj)
+                    && match cj {
+                        ',' | '/' => prev.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
+                        // "U.S", "3.5", not "end.Next"
+                        '.' => {
+                            chars[j + 1].1.is_ascii_digit()
+                                || (prev.is_uppercase()
+                                    && chars[j + 1].1.is_uppercase()
+                                    && (j < 2 || !chars[j - 2].1.is_alphanumeric()))
+                        }
+                        _ => true,
+                    };
+                if ok {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        let mut end = chars.get(j).map_or(st.len(), |x| x.0);
+        let mut tok = &st[off..end];
+        // split a possessive "'s" off the word
+        let mut poss = None;
+        if is_word && tok.len() > 3 {
+            for suf in ["'s", "’s"] {
+                if tok.ends_with(suf) {
+                    let cut = end - suf.len();
+                    poss = Some(Span::new(s.start + cut, s.start + end));
+                    end = cut;
+                    tok = &st[off..end];
+                }
+            }
+        }
+        let cap = tok.chars().next().is_some_and(char::is_uppercase)
+            || (tok.starts_with(|c: char| c.is_ascii_digit())
+                && tok.chars().any(char::is_uppercase));
+        let initial = if !is_word {
+            false
+        } else {
+            match out[first..].iter().rev().find(|w| !w.span.is_empty()) {
+                None => true,
+                Some(prev) => !prev.is_word && OPENERS.contains(&prev.span.slice(text)),
+            }
+        };
+        out.push(Word {
+            span: Span::new(s.start + off, s.start + end),
+            is_word,
+            cap: is_word && cap,
+            initial,
+            sentence: si,
+        });
+        if let Some(p) = poss {
+            out.push(Word {
+                span: p,
+                is_word: false,
+                cap: false,
+                initial: false,
+                sentence: si,
+            });
+        }
+        k = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quotewire_doc::Alignment;
+
+    #[test]
+    fn words_and_flags() {
+        let d = Document::new(
+            "t",
+            "Putin's aide said. “We are ready,” the U.S. envoy said on Dec. 1.".into(),
+            Alignment::identity(),
+        );
+        let w = Words::new(&d);
+        let toks: Vec<&str> = w.words.iter().map(|x| d.slice(x.span)).collect();
+        assert_eq!(&toks[..4], &["Putin", "'s", "aide", "said"]);
+        assert!(w.words[0].initial && w.words[0].cap);
+        let we = w.words.iter().find(|x| d.slice(x.span) == "We").unwrap();
+        assert!(we.initial);
+        assert!(toks.contains(&"U.S"));
+        assert_eq!(w.sentences.len(), 2);
+    }
+}
