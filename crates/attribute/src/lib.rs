@@ -1,12 +1,1017 @@
 //! Stage 4 of the pipeline: attributions (source, cue, content) in the terms
 //! of PARC 3.0 and PolNeAR. Reads `doc.layers`, writes `doc.attributions`
-//! (speakers are left to `quotewire-resolve`). STUB.
+//! (speakers are left to `quotewire-resolve`).
+//!
+//! A rule system over the tokens, sentences and paired quotation marks of
+//! `quotewire-segment`, in two passes, each linear in the number of tokens:
+//!
+//! 1. **Direct quotes.** Every quotation standing as a clause of its own (after
+//!    a sentence start, `:` or `,`, or ending in `,` `.` `?` `!`) is content.
+//!    Its cue and source come from, in order: a trailer after the closing mark
+//!    (`"…," Putin said` / `"…," said X` / `"…" —X`), a lead-in before the
+//!    opening mark (`X said: "…"`, `From X: "…"`, `According to X, "…"`), the
+//!    previous attribution when the quote continues the same speaker's turn in
+//!    the same paragraph, or else the subject of the previous sentence (no cue).
+//!    A quotation interrupted by its attribution (`"…," said X, "…"`) is one
+//!    attribution with discontinuous content.
+//! 2. **Indirect and mixed speech** around the cue words of
+//!    [`lexicon::CUES`] outside quotations: `X said (that) …`,
+//!    `…, X said.`, `…, X says, …` (parenthetical), `according to X, …`,
+//!    `…, according to X.`, `X told reporters that …`, `…, saying …`,
+//!    `X called this "…"`, `X expressed hope for …`.
+//!
+//! PolNeAR conventions followed: indirect content includes the complementiser
+//! "that"; direct content includes its quotation marks; the source is the
+//! mention as written ("the president", "he", "a source"); the cue is the verb
+//! or phrase. The kind is the share of content words inside double quotation
+//! marks (direct ≥ 0.8, mixed > 0), the PolNeAR scorer's definition.
 
 #![deny(missing_docs)]
 
-use quotewire_doc::Document;
+pub mod lexicon;
 
-/// Find the attributions of `doc`.
+use lexicon::CueClass;
+use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
+
+/// Find the attributions of `doc` (replacing any already there).
+///
+/// Needs `doc.layers` from `quotewire-segment`; with empty layers it finds nothing.
 pub fn attribute(doc: &mut Document) {
-    let _ = doc;
+    let ctx = Ctx::new(
+        &doc.text,
+        &doc.layers.tokens,
+        &doc.layers.sentences,
+        &doc.layers.quotes,
+        &doc.layers.paragraphs,
+    );
+    let atts = ctx.run();
+    doc.attributions = atts;
 }
+
+/// A role range in tokens: `[start, end)`.
+type Range = (usize, usize);
+
+#[derive(Debug, Clone)]
+struct Draft {
+    content: Vec<Span>,
+    cue: Vec<Span>,
+    source: Vec<Span>,
+    /// Paragraph of the (last) content.
+    para: usize,
+    direct: bool,
+    /// Sentence of the cue, when any.
+    sentence: Option<usize>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &'a [Span],
+    quotes: &'a [QuoteMark],
+    paras: &'a [Span],
+    /// Lower-cased token texts.
+    lw: Vec<String>,
+    /// The quote whose (outer) span holds each token, if any.
+    in_quote: Vec<Option<usize>>,
+    /// First token of each sentence (sentences.len() + 1 entries).
+    sent_tok: Vec<usize>,
+    /// Paragraph index of each sentence.
+    sent_para: Vec<usize>,
+}
+
+fn quote_outer(q: &QuoteMark) -> Span {
+    Span::new(q.open.start, q.close.map(|c| c.end).unwrap_or(q.inner.end))
+}
+
+fn is_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "“" | "”" | "„" | "‟" | "«" | "»" | "‹" | "›" | "''" | "``"
+    )
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "-" | "--")
+}
+
+fn capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn cue_class(w: &str) -> Option<CueClass> {
+    lexicon::CUES.iter().find(|(c, _)| *c == w).map(|&(_, k)| k)
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sents: &'a [Span],
+        quotes: &'a [QuoteMark],
+        paras: &'a [Span],
+    ) -> Ctx<'a> {
+        let lw = toks
+            .iter()
+            .map(|t| t.span.slice(text).to_lowercase())
+            .collect();
+        let mut in_quote = vec![None; toks.len()];
+        let mut qi = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while qi < quotes.len() && quote_outer(&quotes[qi]).end <= t.span.start {
+                qi += 1;
+            }
+            // quotes are sorted by opening; check a few candidates from qi
+            for (k, q) in quotes.iter().enumerate().skip(qi).take(3) {
+                if quote_outer(q).contains(t.span) {
+                    in_quote[i] = Some(k);
+                    break;
+                }
+            }
+        }
+        let mut sent_tok = vec![toks.len(); sents.len() + 1];
+        for (i, t) in toks.iter().enumerate().rev() {
+            if t.sentence < sent_tok.len() {
+                sent_tok[t.sentence] = i;
+            }
+        }
+        for s in (0..sents.len()).rev() {
+            if sent_tok[s] > sent_tok[s + 1] {
+                sent_tok[s] = sent_tok[s + 1];
+            }
+        }
+        let mut sent_para = Vec::with_capacity(sents.len());
+        let mut p = 0;
+        for s in sents {
+            while p + 1 < paras.len() && paras[p].end < s.start {
+                p += 1;
+            }
+            sent_para.push(p);
+        }
+        Ctx {
+            text,
+            toks,
+            sents,
+            quotes,
+            paras,
+            lw,
+            in_quote,
+            sent_tok,
+            sent_para,
+        }
+    }
+
+    fn tok(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| t.span.slice(self.text))
+            .unwrap_or("")
+    }
+
+    fn span(&self, r: Range) -> Span {
+        if r.0 >= r.1 || r.1 > self.toks.len() {
+            return Span::new(0, 0);
+        }
+        Span::new(self.toks[r.0].span.start, self.toks[r.1 - 1].span.end)
+    }
+
+    /// Token range of sentence `s`.
+    fn sent_range(&self, s: usize) -> Range {
+        (self.sent_tok[s], self.sent_tok[s + 1])
+    }
+
+    /// First token at or after byte `b`.
+    fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < b)
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let mut used_cue = vec![false; self.toks.len()];
+        let mut drafts = self.direct_pass(&mut used_cue);
+        let direct_spans: Vec<Span> = drafts
+            .iter()
+            .flat_map(|d| d.content.iter().copied())
+            .collect();
+        let indirect = self.indirect_pass(&used_cue, &direct_spans);
+        drafts.extend(indirect);
+        drafts.sort_by_key(|d| d.content.first().map(|s| s.start).unwrap_or(0));
+        drafts
+            .into_iter()
+            .filter(|d| !d.content.is_empty())
+            .map(|d| Attribution {
+                kind: self.kind(&d.content),
+                content: d.content,
+                cue: d.cue,
+                source: d.source,
+                speaker: None,
+                confidence: None,
+            })
+            .collect()
+    }
+
+    /// PolNeAR kind: share of content word tokens inside quotation marks.
+    fn kind(&self, content: &[Span]) -> QuoteKind {
+        let (mut n, mut q) = (0usize, 0usize);
+        for s in content {
+            let a = self.tok_at(s.start);
+            for i in a..self.toks.len() {
+                let t = self.toks[i].span;
+                if t.end > s.end {
+                    break;
+                }
+                if is_word(self.tok(i)) {
+                    n += 1;
+                    if self.in_quote[i].is_some() {
+                        q += 1;
+                    }
+                }
+            }
+        }
+        if n == 0 {
+            return QuoteKind::Indirect;
+        }
+        let f = q as f32 / n as f32;
+        if f >= 0.8 {
+            QuoteKind::Direct
+        } else if f > 0.0 {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+
+    // ------------------------------------------------------------------ NPs
+
+    /// Source noun phrase ending at token `end` (exclusive), not before `lo`.
+    fn np_left(&self, end: usize, lo: usize) -> Option<Range> {
+        let mut i = end;
+        while i > lo && lexicon::CUE_MODIFIERS.contains(&self.lw[i - 1].as_str()) {
+            i -= 1;
+        }
+        let b = i;
+        if i > lo && lexicon::PRONOUNS.contains(&self.lw[i - 1].as_str()) {
+            return Some((i - 1, i));
+        }
+        if i > lo && self.lw[i - 1] == "who" {
+            // "X, a pollster who said": the antecedent
+            let mut j = i - 1;
+            if j > lo && self.tok(j - 1) == "," {
+                j -= 1;
+            }
+            return self.np_left_plain(j, lo);
+        }
+        let _ = b;
+        self.np_left_plain(i, lo)
+    }
+
+    fn np_left_plain(&self, end: usize, lo: usize) -> Option<Range> {
+        let mut i = end;
+        let mut n = 0;
+        while i > lo && n < lexicon::MAX_SOURCE_TOKENS {
+            let w = self.lw[i - 1].as_str();
+            let raw = self.tok(i - 1);
+            if !is_word(raw) {
+                let abbrev_dot = raw == "."
+                    && i >= lo + 2
+                    && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[i - 2].as_str())
+                        || (self.tok(i - 2).chars().count() == 1 && capitalized(self.tok(i - 2))));
+                if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
+                    break;
+                }
+            } else if lexicon::NP_STOP.contains(&w)
+                || (cue_class(w).is_some() && !capitalized(raw))
+                || self.in_quote[i - 1].is_some()
+            {
+                break;
+            }
+            i -= 1;
+            n += 1;
+        }
+        let mut a = i;
+        while a < end
+            && (lexicon::NP_LEADING_TRIM.contains(&self.lw[a].as_str()) || !is_word(self.tok(a)))
+        {
+            a += 1;
+        }
+        if a >= end || n >= lexicon::MAX_SOURCE_TOKENS && i > lo && is_word(self.tok(i - 1)) {
+            return None;
+        }
+        Some((a, end))
+    }
+
+    /// Source noun phrase starting at token `start` (a name after "said", "—").
+    fn np_right(&self, start: usize, hi: usize) -> Option<Range> {
+        if start < hi && lexicon::PRONOUNS.contains(&self.lw[start].as_str()) {
+            return Some((start, start + 1));
+        }
+        let mut i = start;
+        while i < hi && i - start < lexicon::MAX_SOURCE_TOKENS {
+            let raw = self.tok(i);
+            let w = self.lw[i].as_str();
+            if !is_word(raw) {
+                let abbrev_dot = raw == "."
+                    && i > start
+                    && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[i - 1].as_str())
+                        || (self.tok(i - 1).chars().count() == 1 && capitalized(self.tok(i - 1))))
+                    && i + 1 < hi
+                    && capitalized(self.tok(i + 1));
+                if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
+                    break;
+                }
+            } else if (i > start
+                && (lexicon::NP_STOP.contains(&w)
+                    || lexicon::ADJUNCT_STARTS.contains(&w) && !capitalized(raw)))
+                || self.in_quote[i].is_some()
+            {
+                break;
+            }
+            i += 1;
+        }
+        if i == start
+            || lexicon::NP_LEADING_TRIM.contains(&self.lw[start].as_str())
+            || lexicon::NP_STOP.contains(&self.lw[start].as_str())
+        {
+            return None;
+        }
+        Some((start, i))
+    }
+
+    /// The subject of sentence `s`: its first noun phrase, when the sentence
+    /// starts with one (a pronoun, or a run of capitalised / title words).
+    fn subject(&self, s: usize) -> Option<Range> {
+        let (a, b) = self.sent_range(s);
+        if a >= b {
+            return None;
+        }
+        if lexicon::PRONOUNS.contains(&self.lw[a].as_str()) && self.lw[a] != "it" {
+            return Some((a, a + 1));
+        }
+        let r = self.np_right(a, b)?;
+        // keep only a leading run that looks nominal: capitalised words and determiners
+        let mut e = r.0;
+        while e < r.1
+            && (capitalized(self.tok(e))
+                || matches!(self.lw[e].as_str(), "the" | "a" | "an" | "." | "’s" | "'s"))
+        {
+            e += 1;
+        }
+        let mut k = e;
+        // "The company", "the president": a lower-case head after a determiner
+        if e < r.1
+            && matches!(
+                self.lw[r.0].as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            )
+        {
+            k = (e + 2).min(r.1);
+        }
+        let end = k.max(e);
+        if end == r.0 || (end - r.0 == 1 && matches!(self.lw[r.0].as_str(), "the" | "a" | "an")) {
+            return None;
+        }
+        // a capitalised sentence opener alone ("But", "Reporters") is fine as a name
+        Some((r.0, end))
+    }
+
+    // --------------------------------------------------------- direct pass
+
+    /// Whether quote `qi` stands as a clause of its own (direct speech) rather
+    /// than a phrase embedded in a sentence (a scare quote, a mixed quote).
+    fn standalone(&self, qi: usize) -> bool {
+        let q = &self.quotes[qi];
+        let inner = q.inner.slice(self.text).trim_end();
+        let words = inner.split_whitespace().count();
+        let before = self
+            .text
+            .get(..q.open.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\t']);
+        let prev = before.chars().next_back();
+        let para_start = prev.is_none_or(|c| c == '\n');
+        let after_boundary =
+            para_start || prev.is_some_and(|c| matches!(c, ':' | '.' | '?' | '!' | '—' | '–'));
+        let after_comma = prev == Some(',');
+        (after_boundary && words >= 2) || (after_comma && words >= 3)
+    }
+
+    fn direct_pass(&self, used_cue: &mut [bool]) -> Vec<Draft> {
+        let mut out: Vec<Draft> = Vec::new();
+        let mut consumed = vec![false; self.quotes.len()];
+        for qi in 0..self.quotes.len() {
+            if consumed[qi] || !self.standalone(qi) {
+                continue;
+            }
+            // skip quotes nested in an earlier direct quote
+            let outer = quote_outer(&self.quotes[qi]);
+            if out
+                .iter()
+                .any(|d| d.direct && d.content.iter().any(|c| c.contains(outer) && *c != outer))
+            {
+                continue;
+            }
+            consumed[qi] = true;
+            let q = self.quotes[qi];
+            let first_tok = self.tok_at(q.open.start);
+            let close_tok = self.tok_at(outer.end); // first token after the quote
+            let sent = self.toks.get(first_tok).map(|t| t.sentence).unwrap_or(0);
+            let para = self.sent_para.get(sent).copied().unwrap_or(0);
+            let close_sent = self
+                .toks
+                .get(close_tok.saturating_sub(1))
+                .map(|t| t.sentence)
+                .unwrap_or(sent);
+            let close_para = self.sent_para.get(close_sent).copied().unwrap_or(para);
+            let mut d = Draft {
+                content: vec![outer],
+                cue: vec![],
+                source: vec![],
+                para: close_para,
+                direct: true,
+                sentence: None,
+            };
+
+            // 1. trailer after the closing mark
+            let mut found = false;
+            if q.close.is_some()
+                && let Some((cue, src, next)) = self.trailer(close_tok, close_para)
+            {
+                found = true;
+                for i in cue.0..cue.1 {
+                    used_cue[i] = true;
+                }
+                if cue.0 < cue.1 {
+                    d.cue.push(self.span(cue));
+                    d.sentence = Some(self.toks[cue.0].sentence);
+                }
+                if let Some(s) = src {
+                    d.source.push(self.span(s));
+                }
+                // interrupted quote: "…," said X, "…"
+                if let Some(nq) = next
+                    && let Some(nqi) = self
+                        .quotes
+                        .iter()
+                        .position(|x| x.open.start == self.toks[nq].span.start)
+                    && !consumed[nqi]
+                {
+                    consumed[nqi] = true;
+                    d.content.push(quote_outer(&self.quotes[nqi]));
+                }
+            }
+            // 2. lead-in before the opening mark
+            if !found && let Some((cue, src)) = self.lead_in(first_tok, sent) {
+                found = true;
+                for i in cue.0..cue.1 {
+                    used_cue[i] = true;
+                }
+                if cue.0 < cue.1 {
+                    d.cue.push(self.span(cue));
+                    d.sentence = Some(sent);
+                }
+                if let Some(s) = src {
+                    d.source.push(self.span(s));
+                }
+            }
+            // 3. continuation of the previous speaker's turn in the same paragraph
+            if !found
+                && let Some(prev) = out.last_mut()
+                && prev.direct
+                && prev.para == para
+                && !prev.source.is_empty()
+            {
+                prev.content.push(outer);
+                continue;
+            }
+            // 4. no cue: the subject of the previous sentence
+            if !found && sent > 0 {
+                let own_start = self
+                    .sents
+                    .get(sent)
+                    .map(|s| s.start == q.open.start)
+                    .unwrap_or(false);
+                if own_start && let Some(s) = self.subject(sent - 1) {
+                    d.source.push(self.span(s));
+                }
+            }
+            out.push(d);
+        }
+        out
+    }
+
+    /// Parse an attribution right after a closing quotation mark at token `i`:
+    /// `, X said` / `, said X` / `X said` / `—X`. Returns cue, source, and the
+    /// token of a following opening mark when the quote resumes.
+    #[allow(clippy::type_complexity)]
+    fn trailer(&self, i: usize, para: usize) -> Option<(Range, Option<Range>, Option<usize>)> {
+        let pend = self
+            .paras
+            .get(para)
+            .map(|p| p.end)
+            .unwrap_or(self.text.len());
+        let mut j = i;
+        if j >= self.toks.len() || self.toks[j].span.start >= pend {
+            return None;
+        }
+        if self.tok(j) == "," {
+            j += 1;
+        }
+        // em-dash trailer: "…" —Commissioner X
+        if is_dash(self.tok(j)) {
+            let hi = self.clause_end(j + 1, pend);
+            let src = self.np_right(j + 1, hi)?;
+            if !capitalized(self.tok(src.0)) {
+                return None;
+            }
+            return Some(((j, j + 1), Some(src), None));
+        }
+        let hi = self.clause_end(j, pend);
+        if hi <= j || hi - j > lexicon::MAX_TRAILER_TOKENS {
+            return None;
+        }
+        // find the cue inside [j, hi)
+        let (c0, c1) = (j..hi).find_map(|k| self.cue_at(k))?;
+        // participles after a quote ("…," saying) are not trailers
+        let src = if c0 > j {
+            self.np_left(c0, j).filter(|r| {
+                r.0 == j
+                    || self.lw[j..r.0]
+                        .iter()
+                        .all(|w| lexicon::CUE_MODIFIERS.contains(&w.as_str()))
+            })
+        } else {
+            self.np_right(c1, hi)
+        };
+        // the cue must be next to the quote: source-cue or cue-source only
+        if c0 > j && src.is_none() {
+            return None;
+        }
+        let next = if hi < self.toks.len()
+            && self.tok(hi) == ","
+            && hi + 1 < self.toks.len()
+            && is_quote_mark(self.tok(hi + 1))
+            && self.toks[hi + 1].span.start < pend
+        {
+            Some(hi + 1)
+        } else {
+            None
+        };
+        Some(((c0, c1), src, next))
+    }
+
+    /// End (exclusive token) of the clause starting at `j`: the next
+    /// punctuation that ends it (`.`, `,`, `;`, `:`, `?`, `!`, quote mark) or paragraph end.
+    fn clause_end(&self, j: usize, pend: usize) -> usize {
+        let mut k = j;
+        while k < self.toks.len() && self.toks[k].span.start < pend {
+            let t = self.tok(k);
+            if matches!(t, "," | ";" | ":" | "?" | "!" | "(" | ")")
+                || is_quote_mark(t)
+                || is_dash(t) && k > j
+            {
+                break;
+            }
+            if t == "." {
+                let abbrev = k > j
+                    && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[k - 1].as_str())
+                        || (self.tok(k - 1).chars().count() == 1 && capitalized(self.tok(k - 1))))
+                    && k + 1 < self.toks.len()
+                    && self.toks[k + 1].sentence == self.toks[k].sentence;
+                if !abbrev {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// A cue starting at token `k`, as a token range (one or two words).
+    fn cue_at(&self, k: usize) -> Option<Range> {
+        let w = self.lw.get(k)?.as_str();
+        if self.in_quote[k].is_some() {
+            return None;
+        }
+        if let Some(n) = self.lw.get(k + 1)
+            && lexicon::CUE_PAIRS.iter().any(|(a, b)| *a == w && b == n)
+        {
+            return Some((k, k + 2));
+        }
+        if w == "according" && self.lw.get(k + 1).is_some_and(|n| n == "to") {
+            return Some((k, k + 2));
+        }
+        match cue_class(w)? {
+            CueClass::Say | CueClass::Tell => Some((k, k + 1)),
+            _ => None,
+        }
+    }
+
+    /// Parse an attribution before an opening mark at token `first`:
+    /// `X said: "…"`, `X said, "…"`, `From X: "…"`, `According to X, "…"`,
+    /// `X: "…"`.
+    fn lead_in(&self, first: usize, sent: usize) -> Option<(Range, Option<Range>)> {
+        if first == 0 {
+            return None;
+        }
+        let (s0, _) = self.sent_range(sent);
+        let lo = if s0 < first {
+            s0
+        } else {
+            self.sent_range(sent.saturating_sub(1)).0
+        };
+        let punct = self.tok(first - 1);
+        if !matches!(punct, ":" | ",") {
+            return None;
+        }
+        let end = first - 1;
+        // the clause start: after the last quote / boundary before `end`
+        let mut start = end;
+        while start > lo {
+            let t = self.tok(start - 1);
+            if is_quote_mark(t)
+                || matches!(t, ";" | "?" | "!")
+                || (t == "." && !self.is_abbrev_dot(start - 1))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // a cue in the clause (the last one)
+        if let Some((c0, c1)) = (start..end).rev().find_map(|k| self.cue_at(k)) {
+            if self.lw[c0] == "according" {
+                let src = self.np_right(c1, end);
+                return Some(((c0, c1), src));
+            }
+            let src = self.np_left(c0, start).or_else(|| self.np_right(c1, end));
+            return Some(((c0, c1), src));
+        }
+        if punct == ":" {
+            // From X: "…" / X: "…"
+            let (a, cue) = if self.lw[start] == "from" {
+                (start + 1, (start, start + 1))
+            } else {
+                (start, (end, end + 1))
+            };
+            if end - a <= 6 && a < end && (a..end).any(|k| capitalized(self.tok(k))) {
+                return Some((cue, Some((a, end))));
+            }
+        }
+        None
+    }
+
+    fn is_abbrev_dot(&self, k: usize) -> bool {
+        k > 0
+            && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[k - 1].as_str())
+                || (self.tok(k - 1).chars().count() == 1 && capitalized(self.tok(k - 1))))
+    }
+
+    // ------------------------------------------------------- indirect pass
+
+    fn indirect_pass(&self, used_cue: &[bool], direct: &[Span]) -> Vec<Draft> {
+        let mut out: Vec<Draft> = Vec::new();
+        for s in 0..self.sents.len() {
+            let (a, b) = self.sent_range(s);
+            // content end: before the final punctuation
+            let mut e = b;
+            while e > a && !is_word(self.tok(e - 1)) && !is_quote_mark(self.tok(e - 1)) {
+                e -= 1;
+            }
+            let mut last_src: Option<Range> = None;
+            let mut k = a;
+            let start_len = out.len();
+            while k < b {
+                if used_cue[k] || self.in_quote[k].is_some() {
+                    k += 1;
+                    continue;
+                }
+                let w = self.lw[k].as_str();
+                let d = if w == "according" && self.lw.get(k + 1).is_some_and(|n| n == "to") {
+                    self.according_to(k, a, e, b)
+                } else if let Some(n) = self
+                    .lw
+                    .get(k + 1)
+                    .filter(|n| lexicon::CUE_PAIRS.iter().any(|(x, y)| *x == w && y == *n))
+                {
+                    let _ = n;
+                    self.verb_cue(k, k + 2, CueClass::Say, a, e, last_src)
+                } else if let Some(cls) = cue_class(w) {
+                    if capitalized(self.tok(k)) && k > a {
+                        None
+                    } else {
+                        self.verb_cue(k, k + 1, cls, a, e, last_src)
+                    }
+                } else {
+                    None
+                };
+                if let Some(mut d) = d {
+                    d.sentence = Some(s);
+                    d.para = self.sent_para[s];
+                    if let Some(src) = d.source.first() {
+                        let r0 = self.tok_at(src.start);
+                        last_src = Some((r0, self.tok_at(src.end)));
+                    }
+                    let overlaps_direct = d.content.iter().any(|c| {
+                        direct.iter().any(|x| {
+                            x.overlaps(*c) && c.contains(*x) && x.len() * 10 >= c.len() * 8
+                        })
+                    });
+                    if !overlaps_direct {
+                        out.push(d);
+                    }
+                }
+                k += 1;
+            }
+            // content of an earlier cue stops where a later attribution in the sentence starts
+            for i in start_len..out.len() {
+                if i + 1 < out.len() {
+                    let next_start = out[i + 1]
+                        .source
+                        .iter()
+                        .chain(out[i + 1].cue.iter())
+                        .map(|s| s.start)
+                        .filter(|&x| out[i].content.last().is_some_and(|c| x > c.start))
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    let cue_end = out[i].cue.first().map(|c| c.end).unwrap_or(0);
+                    if let Some(c) = out[i].content.last_mut()
+                        && c.start >= cue_end
+                        && next_start > c.start
+                        && next_start < c.end
+                    {
+                        let cut = self.trim_conj(c.start, next_start);
+                        *c = Span::new(c.start, cut);
+                    }
+                }
+            }
+        }
+        out.retain(|d| {
+            d.content.iter().any(|c| self.words_in(*c) >= 1)
+                && self.words_in_all(&d.content) >= lexicon::MIN_CONTENT_WORDS
+        });
+        out
+    }
+
+    /// End byte of content that stops before byte `at`, trimming a trailing
+    /// conjunction, comma or dash.
+    fn trim_conj(&self, start: usize, at: usize) -> usize {
+        let mut k = self.tok_at(at);
+        while k > 0 && self.toks[k - 1].span.start >= start {
+            let w = self.lw[k - 1].as_str();
+            if matches!(
+                w,
+                "and" | "but" | "," | "—" | "–" | "-" | ";" | "while" | "as"
+            ) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k == 0 {
+            return start;
+        }
+        self.toks[k - 1].span.end.max(start)
+    }
+
+    fn words_in(&self, s: Span) -> usize {
+        let a = self.tok_at(s.start);
+        (a..self.toks.len())
+            .take_while(|&i| self.toks[i].span.end <= s.end)
+            .filter(|&i| is_word(self.tok(i)))
+            .count()
+    }
+
+    fn words_in_all(&self, v: &[Span]) -> usize {
+        v.iter().map(|s| self.words_in(*s)).sum()
+    }
+
+    /// `according to X, …` / `…, according to X.`
+    fn according_to(&self, k: usize, a: usize, e: usize, b: usize) -> Option<Draft> {
+        let c1 = k + 2;
+        let hi = self.clause_end(c1, self.sents[self.toks[k].sentence].end);
+        let src = self.np_right(c1, hi.min(b));
+        let cue = self.span((k, c1));
+        let content = if k == a
+            || (k > a && matches!(self.lw[k - 1].as_str(), "but" | "and" | "yet" | "so"))
+        {
+            // According to X, CONTENT.
+            if hi < e && self.tok(hi) == "," {
+                Span::new(self.toks[hi + 1].span.start, self.toks[e - 1].span.end)
+            } else {
+                return None;
+            }
+        } else if k > a && self.tok(k - 1) == "," {
+            // CONTENT, according to X. (and a following clause, if any)
+            let mut v = Span::new(self.toks[a].span.start, self.toks[k - 2].span.end);
+            if hi < e && self.tok(hi) == "," && hi + 1 < e {
+                v = v.cover(self.span((hi + 1, e)));
+            }
+            v
+        } else {
+            return None;
+        };
+        Some(Draft {
+            content: vec![content],
+            cue: vec![cue],
+            source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+            para: 0,
+            direct: false,
+            sentence: None,
+        })
+    }
+
+    /// A verb cue at tokens `[c0, c1)` in the sentence `[a, …)`, content up to `e`.
+    fn verb_cue(
+        &self,
+        c0: usize,
+        c1: usize,
+        cls: CueClass,
+        a: usize,
+        e: usize,
+        last_src: Option<Range>,
+    ) -> Option<Draft> {
+        if c1 > e {
+            return None;
+        }
+        // passive ("was told", "were asked") is not a cue with a left source
+        if c0 > a
+            && matches!(
+                self.lw[c0 - 1].as_str(),
+                "was" | "were" | "been" | "be" | "being"
+            )
+            && matches!(cls, CueClass::Tell)
+        {
+            return None;
+        }
+        let mut src = self.np_left(c0, a);
+        let mut appositive = false;
+        // appositive: "X, a spokesman, said"
+        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
+            if let Some(r2) = self.np_left_plain(c0 - 1, a)
+                && r2.0 > a
+                && self.tok(r2.0 - 1) == ","
+            {
+                if let Some(r1) = self.np_left_plain(r2.0 - 1, a) {
+                    src = Some((r1.0, r2.1));
+                } else {
+                    src = Some(r2);
+                }
+                appositive = true;
+            }
+        }
+        let after = c1; // first token after the cue
+        let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
+        match cls {
+            CueClass::Participle => {
+                // "…, saying (that) …": source = subject of the sentence
+                if c0 == a || self.tok(c0 - 1) != "," {
+                    return None;
+                }
+                let s = last_src.or_else(|| self.subject(self.toks[c0].sentence));
+                let content = self.content_after(c1, e, false)?;
+                return Some(self.draft(content, (c0, c1), s));
+            }
+            CueClass::Think => {
+                // a clause must follow: "that" or a pronoun/determiner
+                if !(next == "that"
+                    || lexicon::PRONOUNS.contains(&next)
+                    || matches!(next, "the" | "a" | "an" | "there" | "this"))
+                {
+                    return None;
+                }
+                src?;
+            }
+            CueClass::Call => {
+                // "called this "…"" / "called for …"
+                let q = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some())?;
+                let qi = self.in_quote[q]?;
+                let outer = quote_outer(&self.quotes[qi]);
+                let s = src.or(last_src);
+                return Some(Draft {
+                    content: vec![outer],
+                    cue: vec![self.span((c0, c1))],
+                    source: s.map(|r| vec![self.span(r)]).unwrap_or_default(),
+                    para: 0,
+                    direct: false,
+                    sentence: None,
+                });
+            }
+            _ => {}
+        }
+        // trailer: "CONTENT, X said." or parenthetical "CONTENT, X said, CONTENT."
+        let src_start = src.map(|r| r.0).unwrap_or(c0);
+        if !appositive && src_start > a + 1 && self.tok(src_start - 1) == "," {
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            let tail = hi.saturating_sub(c1);
+            let has_that = (c1..hi).any(|i| self.lw[i] == "that");
+            if tail <= 8 && !has_that {
+                let mut content = vec![self.span((a, src_start - 1))];
+                if hi < e && self.tok(hi) == "," && hi + 1 < e {
+                    content.push(self.span((hi + 1, e)));
+                }
+                return Some(Draft {
+                    content,
+                    cue: vec![self.span((c0, c1))],
+                    source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+                    para: 0,
+                    direct: false,
+                    sentence: None,
+                });
+            }
+        }
+        // inverted trailer: "CONTENT, said X."
+        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            if let Some(r) = self.np_right(c1, hi) {
+                let content = vec![self.span((a, c0 - 1))];
+                return Some(Draft {
+                    content,
+                    cue: vec![self.span((c0, c1))],
+                    source: vec![self.span(r)],
+                    para: 0,
+                    direct: false,
+                    sentence: None,
+                });
+            }
+        }
+        // "and said …": the subject of an earlier verb in the sentence
+        if src.is_none() && c0 > a && self.lw[c0 - 1] == "and" {
+            src = last_src.or_else(|| self.subject(self.toks[c0].sentence));
+        }
+        let src = src?;
+        let content = self.content_after(c1, e, cls == CueClass::Tell)?;
+        Some(self.draft(content, (c0, c1), Some(src)))
+    }
+
+    fn draft(&self, content: Span, cue: Range, src: Option<Range>) -> Draft {
+        Draft {
+            content: vec![content],
+            cue: vec![self.span(cue)],
+            source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+            para: 0,
+            direct: false,
+            sentence: None,
+        }
+    }
+
+    /// Content after a verb cue ending at token `c1`, up to token `e`
+    /// (exclusive): from "that" when it comes within a few tokens, else after
+    /// an object (tell-verbs) or a time adjunct.
+    fn content_after(&self, c1: usize, e: usize, tell: bool) -> Option<Span> {
+        if c1 >= e {
+            return None;
+        }
+        let first = self.tok(c1);
+        if matches!(first, "," | "." | ":" | ";" | ")" | "?" | "!")
+            || is_dash(first)
+            || is_quote_mark(first) && self.in_quote[c1].is_some_and(|q| self.standalone(q))
+        {
+            return None;
+        }
+        let lim = (c1 + lexicon::MAX_THAT_DISTANCE).min(e);
+        if let Some(t) = (c1..lim).find(|&i| self.lw[i] == "that" && self.in_quote[i].is_none()) {
+            // no clause boundary between the cue and "that"
+            if (c1..t).all(|i| is_word(self.tok(i)) || self.tok(i) == ".") {
+                return Some(self.span((t, e)));
+            }
+        }
+        let mut s = c1;
+        if tell {
+            // skip the addressee: a pronoun, a name or "reporters"
+            let obj_end = (c1..lim).find(|&i| {
+                let w = self.lw[i].as_str();
+                lexicon::PRONOUNS.contains(&w) && i > c1
+                    || matches!(w, "the" | "a" | "an" | "there" | "it's") && i > c1
+            });
+            s = obj_end.unwrap_or(c1 + 1);
+        }
+        while s < e && lexicon::ADJUNCT_STARTS.contains(&self.lw[s].as_str()) {
+            // skip "on Monday", "last week", "in a statement"
+            let mut k = s + 1;
+            while k < e
+                && k - s < 5
+                && !lexicon::PRONOUNS.contains(&self.lw[k].as_str())
+                && self.tok(k) != ","
+                && !matches!(self.lw[k].as_str(), "the" | "a" | "an")
+            {
+                k += 1;
+            }
+            if k < e && (lexicon::PRONOUNS.contains(&self.lw[k].as_str()) || self.tok(k) == ",") {
+                s = if self.tok(k) == "," { k + 1 } else { k };
+            } else {
+                break;
+            }
+        }
+        if s >= e {
+            return None;
+        }
+        Some(self.span((s, e)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,284 @@
+//! Unit tests on hand-written inputs and the repository's hard cases.
+
+use super::*;
+use quotewire_doc::Alignment;
+
+fn run(text: &str) -> Document {
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    attribute(&mut d);
+    d
+}
+
+/// (kind, content, cue, source) texts of every attribution.
+fn views(d: &Document) -> Vec<(QuoteKind, String, String, String)> {
+    let join = |v: &[Span]| {
+        v.iter()
+            .map(|s| d.slice(*s).replace('\u{a0}', " "))
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    d.attributions
+        .iter()
+        .map(|a| (a.kind, join(&a.content), join(&a.cue), join(&a.source)))
+        .collect()
+}
+
+fn find<'a>(
+    v: &'a [(QuoteKind, String, String, String)],
+    start: &str,
+) -> &'a (QuoteKind, String, String, String) {
+    v.iter()
+        .find(|a| {
+            a.1.trim_start_matches(['"', '“', '\''])
+                .trim_start_matches("that ")
+                .starts_with(start)
+        })
+        .unwrap_or_else(|| panic!("no attribution starting {start:?} in {v:#?}"))
+}
+
+#[test]
+fn direct_trailer_and_lead_in() {
+    let d = run("“We are ready,” Putin said. The president told reporters: “Not now.”");
+    let v = views(&d);
+    assert_eq!(v.len(), 2, "{v:#?}");
+    assert_eq!(
+        v[0],
+        (
+            QuoteKind::Direct,
+            "“We are ready,”".into(),
+            "said".into(),
+            "Putin".into()
+        )
+    );
+    assert_eq!(v[1].2, "told");
+    assert_eq!(v[1].3, "The president");
+}
+
+#[test]
+fn indirect_patterns() {
+    let d = run(
+        "The minister said on Monday that taxes would rise. Prices will fall, a source said. According to officials, the plan failed. The deal is dead, according to two diplomats.",
+    );
+    let v = views(&d);
+    assert_eq!(find(&v, "taxes would rise").3, "The minister");
+    assert!(find(&v, "taxes would rise").1.starts_with("that "));
+    assert_eq!(find(&v, "Prices will fall").3, "a source");
+    assert_eq!(find(&v, "the plan failed").2, "According to");
+    assert_eq!(find(&v, "the plan failed").3, "officials");
+    assert_eq!(find(&v, "The deal is dead").3, "two diplomats");
+    assert!(v.iter().all(|a| a.0 == QuoteKind::Indirect));
+}
+
+#[test]
+fn nyt_double_apostrophes() {
+    let d = run("''It will pass,'' said Sen. Jane Roe, a Democrat.");
+    let v = views(&d);
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].0, QuoteKind::Direct);
+    assert_eq!(v[0].3, "Sen. Jane Roe");
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for s in [
+        "",
+        "said",
+        "“",
+        "\" said",
+        ", said .",
+        "according to",
+        "He said that",
+        "“a,” said",
+        "— X",
+        "“x” —",
+    ] {
+        let _ = run(s);
+    }
+}
+
+/// The repository's hard cases (tests/fixtures/cases): content start, kind,
+/// cue and source mention as their expectations give them.
+mod cases {
+    use super::*;
+
+    const COMPANY: &str =
+        include_str!("../../../tests/fixtures/cases/company-and-pronoun-speakers.txt");
+    const MULTI: &str = include_str!("../../../tests/fixtures/cases/multi-paragraph-quote.txt");
+    const PREV: &str =
+        include_str!("../../../tests/fixtures/cases/speaker-in-previous-sentence.txt");
+    const SPLIT: &str = include_str!("../../../tests/fixtures/cases/split-quote.txt");
+    const TRAILER: &str =
+        include_str!("../../../tests/fixtures/cases/trailer-and-colon-attribution.txt");
+    const SEED: &str = include_str!("../../../examples/sputnik-2018-12-20-putin-trump.txt");
+
+    #[test]
+    fn company_and_pronoun_speakers() {
+        let v = views(&run(COMPANY));
+        let a = find(&v, "it would cut 200 jobs");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Indirect, "said", "Acme Logistics")
+        );
+        let a = find(&v, "the cuts were");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Mixed, "said", "The company")
+        );
+        assert!(a.1.contains("necessary to stay competitive"));
+        let a = find(&v, "she regretted the decision");
+        assert_eq!((a.0, a.2.as_str()), (QuoteKind::Indirect, "said"));
+        assert!(a.3.contains("Maria Lopez"), "{a:?}");
+        let a = find(&v, "This is the hardest call");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Direct, "said", "she")
+        );
+        let a = find(&v, "workers were told by email");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Indirect, "According to", "union officials")
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let v = views(&run(MULTI));
+        let a = find(&v, "We made hard choices");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Direct, "told", "Okafor")
+        );
+        assert!(a.1.contains("restore the library hours"));
+        let a = find(&v, "he would vote against the plan");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Indirect, "said", "Council member Dev Patel")
+        );
+    }
+
+    #[test]
+    fn speaker_in_previous_sentence() {
+        let v = views(&run(PREV));
+        assert_eq!(v.len(), 1, "{v:#?}");
+        let a = find(&v, "We do not have the votes yet");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Direct, "", "Senator Mark Ellison")
+        );
+    }
+
+    #[test]
+    fn split_quote() {
+        let d = run(SPLIT);
+        let v = views(&d);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(d.attributions[0].content.len(), 2);
+        let a = find(&v, "The bridge is safe");
+        assert_eq!(
+            (a.0, a.2.as_str(), a.3.as_str()),
+            (QuoteKind::Direct, "said", "chief engineer Tom Reyes")
+        );
+        assert!(a.1.contains("approach ramps need work"));
+    }
+
+    #[test]
+    fn trailer_and_colon_attribution() {
+        let v = views(&run(TRAILER));
+        let a = find(&v, "The audit found no missing funds");
+        assert_eq!(
+            (a.0, a.3.as_str()),
+            (QuoteKind::Direct, "Commissioner Raúl Ibáñez")
+        );
+        let a = find(&v, "We will appeal the ruling");
+        assert_eq!(
+            (a.0, a.3.as_str()),
+            (QuoteKind::Direct, "council member Dana Whitfield")
+        );
+    }
+
+    #[test]
+    fn seed_article() {
+        let v = views(&run(SEED));
+        let expect: &[(&str, Option<QuoteKind>, &str, Option<&str>)] = &[
+            (
+                "he is ready for a possible meeting",
+                Some(QuoteKind::Indirect),
+                "said",
+                Some("Russian President Vladimir Putin"),
+            ),
+            (
+                "I have repeatedly said that we are ready",
+                Some(QuoteKind::Direct),
+                "said",
+                Some("Putin"),
+            ),
+            (
+                "an improvement in Russia-US relations",
+                Some(QuoteKind::Indirect),
+                "expressed hope",
+                Some("Putin"),
+            ),
+            (
+                "I hope that something will get better",
+                Some(QuoteKind::Direct),
+                "stressed",
+                Some("the president"),
+            ),
+            (
+                "he does not know whether Trump",
+                Some(QuoteKind::Indirect),
+                "noted",
+                Some("Putin"),
+            ),
+            (
+                "We see what is happening there",
+                Some(QuoteKind::Direct),
+                "said",
+                Some("Putin"),
+            ),
+            (
+                "the US establishment still refuses",
+                Some(QuoteKind::Indirect),
+                "added",
+                Some("Putin"),
+            ),
+            ("disrespect for voters", None, "called", Some("Putin")),
+            (
+                "Russia is ready to build relations",
+                Some(QuoteKind::Indirect),
+                "according to",
+                Some("Putin"),
+            ),
+            (
+                "Whatever happens, we still need",
+                Some(QuoteKind::Direct),
+                "stressed",
+                Some("the president"),
+            ),
+            (
+                "the incident was a provocation",
+                Some(QuoteKind::Indirect),
+                "According to",
+                Some("Moscow"),
+            ),
+        ];
+        for (start, kind, cue, src) in expect {
+            let a = v
+                .iter()
+                .find(|a| {
+                    let c = a.1.trim_start_matches(['"', '“']);
+                    c.starts_with(start)
+                        || c.get(..start.len() + 12).is_some_and(|h| h.contains(start))
+                })
+                .unwrap_or_else(|| panic!("no attribution {start:?} in {v:#?}"));
+            if let Some(k) = kind {
+                assert_eq!(a.0, *k, "{start}: {a:?}");
+            }
+            assert_eq!(a.2, *cue, "{start}: {a:?}");
+            if let Some(s) = src {
+                assert_eq!(a.3, *s, "{start}: {a:?}");
+            }
+        }
+    }
+}
