@@ -73,12 +73,21 @@ impl Ctx<'_> {
         if self.speaker_spans.iter().any(|s| s.overlaps(span)) {
             return true;
         }
-        let Some(sent) = self.words.sentence_at(span.start) else { return false };
+        let Some(sent) = self.words.sentence_at(span.start) else {
+            return false;
+        };
         let sstart = self.words.sentences[sent].start;
-        !self.index[..k].iter().rev().take_while(|(m, _)| m.start >= sstart).any(|(m, e)| {
-            !self.in_quote(*m)
-                && matches!(ents.ents[*e].kind, EntityType::Person | EntityType::Organization)
-        })
+        !self.index[..k]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.start >= sstart)
+            .any(|(m, e)| {
+                !self.in_quote(*m)
+                    && matches!(
+                        ents.ents[*e].kind,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
     }
 
     /// The most recent entity before byte `before` satisfying `ok`, preferring
@@ -146,7 +155,9 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
             .source
             .iter()
             .filter(|s| !s.is_empty())
-            .fold(None, |acc: Option<Span>, s| Some(acc.map_or(*s, |x| x.cover(*s))))
+            .fold(None, |acc: Option<Span>, s| {
+                Some(acc.map_or(*s, |x| x.cover(*s)))
+            })
             .map(|s| s.trim(text));
         let here = pos(a);
         let para = words.paragraph_at(here).unwrap_or(0);
@@ -247,10 +258,17 @@ fn resolve_source(
             let ent = &ents.ents[e];
             if title_head {
                 ent.kind == EntityType::Person
-                    && ent.titles.iter().any(|t| key(t).split(' ').any(|w| w == head))
+                    && ent
+                        .titles
+                        .iter()
+                        .any(|t| key(t).split(' ').any(|w| w == head))
             } else if let Some(company) = org {
                 ent.kind == EntityType::Organization
-                    && (if company { ent.company } else { key(&ent.name).contains(&head) })
+                    && (if company {
+                        ent.company
+                    } else {
+                        key(&ent.name).contains(&head)
+                    })
             } else {
                 false
             }
@@ -272,9 +290,7 @@ fn resolve_source(
         }
     }
     // 4. a capitalised name nobody found yet ("Smith said")
-    if head_cap
-        && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
-    {
+    if head_cap && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s) {
         ctx.rebuild(ents);
         return Some((Some(e), String::new()));
     }
@@ -342,7 +358,10 @@ mod tests {
 
     #[test]
     fn articles() {
-        assert_eq!(strip_article("the county emergency office"), "county emergency office");
+        assert_eq!(
+            strip_article("the county emergency office"),
+            "county emergency office"
+        );
         assert_eq!(strip_article("A diplomat"), "diplomat");
         assert_eq!(strip_article("union officials"), "union officials");
         assert_eq!(pronoun("She"), Some(Pronoun::She));

@@ -44,7 +44,10 @@ fn set_of_lines(data: &'static str) -> HashSet<String> {
 }
 
 fn set_of_words(data: &'static str) -> HashSet<String> {
-    lines(data).flat_map(str::split_whitespace).map(key).collect()
+    lines(data)
+        .flat_map(str::split_whitespace)
+        .map(key)
+        .collect()
 }
 
 /// Countries, capitals and major cities, regions: LOCATION names.
@@ -104,10 +107,7 @@ pub static GIVEN_NAMES: LazyLock<HashMap<String, Option<Gender>>> = LazyLock::ne
     let female = set_of_words(include_str!("../data/names_female.txt"));
     let mut m = HashMap::new();
     for n in &male {
-        m.insert(
-            n.clone(),
-            (!female.contains(n)).then_some(Gender::Male),
-        );
+        m.insert(n.clone(), (!female.contains(n)).then_some(Gender::Male));
     }
     for n in &female {
         m.entry(n.clone()).or_insert(Some(Gender::Female));

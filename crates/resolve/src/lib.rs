@@ -71,7 +71,10 @@ mod tests {
         let mut from = 0;
         let mut hit = None;
         for _ in 0..=nth {
-            let i = text[from..].find(needle).unwrap_or_else(|| panic!("{needle:?} #{nth} not in text")) + from;
+            let i = text[from..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"))
+                + from;
             hit = Some(i);
             from = i + needle.len();
         }
@@ -94,7 +97,10 @@ mod tests {
                 kind: a.kind,
                 content: vec![at(text, a.content.0, a.content.1)],
                 cue: a.cue.map(|(c, n)| vec![at(text, c, n)]).unwrap_or_default(),
-                source: a.source.map(|(c, n)| vec![at(text, c, n)]).unwrap_or_default(),
+                source: a
+                    .source
+                    .map(|(c, n)| vec![at(text, c, n)])
+                    .unwrap_or_default(),
                 speaker: None,
                 confidence: None,
             });
@@ -102,7 +108,14 @@ mod tests {
         d
     }
 
-    fn att<'a>(kind: QuoteKind, source: &'a str, sn: usize, cue: &'a str, cn: usize, content: &'a str) -> Att<'a> {
+    fn att<'a>(
+        kind: QuoteKind,
+        source: &'a str,
+        sn: usize,
+        cue: &'a str,
+        cn: usize,
+        content: &'a str,
+    ) -> Att<'a> {
         Att {
             kind,
             source: (!source.is_empty()).then_some((source, sn)),
@@ -122,15 +135,26 @@ mod tests {
         d.entities
             .iter()
             .find(|e| e.name == name)
-            .unwrap_or_else(|| panic!("no entity {name}: {:?}", d.entities.iter().map(|e| &e.name).collect::<Vec<_>>()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no entity {name}: {:?}",
+                    d.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+                )
+            })
     }
 
     /// The seed's article paragraphs (what a correct extraction keeps).
     fn seed_text() -> String {
         let raw = include_str!("../../../examples/sputnik-2018-12-20-putin-trump.txt");
         let lines: Vec<&str> = raw.lines().map(str::trim).collect();
-        let start = lines.iter().position(|l| l.starts_with("MOSCOW")).unwrap_or(0);
-        let end = lines.iter().position(|l| l.starts_with("According to")).unwrap_or(0);
+        let start = lines
+            .iter()
+            .position(|l| l.starts_with("MOSCOW"))
+            .unwrap_or(0);
+        let end = lines
+            .iter()
+            .position(|l| l.starts_with("According to"))
+            .unwrap_or(0);
         lines[start..=end]
             .iter()
             .filter(|l| !l.is_empty() && !l.starts_with("READ MORE"))
@@ -148,15 +172,43 @@ mod tests {
         let mut d = doc(
             t,
             &[
-                att(Indirect, "Russian President Vladimir Putin", 0, "said", 0, "he is ready"),
+                att(
+                    Indirect,
+                    "Russian President Vladimir Putin",
+                    0,
+                    "said",
+                    0,
+                    "he is ready",
+                ),
                 att(Direct, "Putin", 1, "said", 2, "I have repeatedly"),
-                att(Indirect, "Putin", 2, "expressed hope", 0, "for an improvement"),
+                att(
+                    Indirect,
+                    "Putin",
+                    2,
+                    "expressed hope",
+                    0,
+                    "for an improvement",
+                ),
                 att(Direct, "the president", 0, "stressed", 0, "I hope that"),
                 att(Indirect, "Putin", 3, "noted", 0, "he does not know"),
                 att(Direct, "Putin", 4, "said", 3, "We see what"),
                 att(Indirect, "Putin", 5, "added", 0, "the US establishment"),
-                att(Indirect, "Russia is ready", 0, "according to", 0, "Russia is ready to build"),
-                att(Direct, "the president", 1, "stressed", 1, "Whatever happens"),
+                att(
+                    Indirect,
+                    "Russia is ready",
+                    0,
+                    "according to",
+                    0,
+                    "Russia is ready to build",
+                ),
+                att(
+                    Direct,
+                    "the president",
+                    1,
+                    "stressed",
+                    1,
+                    "Whatever happens",
+                ),
                 att(Indirect, "Moscow", 0, "According to", 0, "the incident was"),
             ],
         );
@@ -190,11 +242,19 @@ mod tests {
             assert_eq!(entity(&d, n).kind, k, "{n}");
         }
         // speaker entity ids point at the right entity
-        let e = d.attributions[0].speaker.as_ref().and_then(|s| s.entity).unwrap_or(usize::MAX);
+        let e = d.attributions[0]
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .unwrap_or(usize::MAX);
         assert_eq!(d.entities[e].name, "Vladimir Putin");
         // "the president" became a mention of Putin
         assert!(putin.mentions.contains(&at(t, "the president", 0)));
-        let tx: Vec<(&str, Option<&str>)> = d.timexes.iter().map(|x| (d.slice(x.span), x.value.as_deref())).collect();
+        let tx: Vec<(&str, Option<&str>)> = d
+            .timexes
+            .iter()
+            .map(|x| (d.slice(x.span), x.value.as_deref()))
+            .collect();
         assert!(tx.contains(&("Thursday", None)) || tx.iter().any(|x| x.0 == "Thursday"));
         assert!(tx.contains(&("December 1", Some("2018-12-01"))), "{tx:?}");
         assert!(tx.contains(&("2016", Some("2016"))), "{tx:?}");
@@ -205,7 +265,11 @@ mod tests {
         d2.url = Some("https://sputniknews.com/world/201812201070000000-putin-trump/".into());
         d2.warnings.clear();
         resolve(&mut d2);
-        let th = d2.timexes.iter().find(|x| d2.slice(x.span) == "Thursday").and_then(|x| x.value.clone());
+        let th = d2
+            .timexes
+            .iter()
+            .find(|x| d2.slice(x.span) == "Thursday")
+            .and_then(|x| x.value.clone());
         assert_eq!(th.as_deref(), Some("2018-12-20"));
     }
 
@@ -218,17 +282,42 @@ mod tests {
             &[
                 att(Indirect, "Acme Logistics", 0, "said", 0, "it would cut"),
                 att(Mixed, "The company", 0, "said", 1, "the cuts were"),
-                att(Indirect, "Its chief executive, Maria Lopez", 0, "said", 2, "she regretted"),
+                att(
+                    Indirect,
+                    "Its chief executive, Maria Lopez",
+                    0,
+                    "said",
+                    2,
+                    "she regretted",
+                ),
                 att(Direct, "she", 1, "said", 3, "This is the hardest"),
-                att(Indirect, "union officials", 0, "According to", 0, "workers were told"),
+                att(
+                    Indirect,
+                    "union officials",
+                    0,
+                    "According to",
+                    0,
+                    "workers were told",
+                ),
             ],
         );
         resolve(&mut d);
         assert_eq!(
             speakers(&d),
-            vec!["Acme Logistics", "Acme Logistics", "Maria Lopez", "Maria Lopez", "union officials"]
+            vec![
+                "Acme Logistics",
+                "Acme Logistics",
+                "Maria Lopez",
+                "Maria Lopez",
+                "union officials"
+            ]
         );
-        assert!(d.attributions[4].speaker.as_ref().is_some_and(|s| s.entity.is_none()));
+        assert!(
+            d.attributions[4]
+                .speaker
+                .as_ref()
+                .is_some_and(|s| s.entity.is_none())
+        );
         assert_eq!(entity(&d, "Maria Lopez").titles, vec!["chief executive"]);
         assert_eq!(entity(&d, "Acme Logistics").kind, EntityType::Organization);
         assert_eq!(entity(&d, "Rotterdam").kind, EntityType::Location);
@@ -243,7 +332,14 @@ mod tests {
             t,
             &[
                 att(Direct, "Okafor", 1, "told", 0, "We made hard choices"),
-                att(Indirect, "Council member Dev Patel", 0, "said", 0, "he would vote"),
+                att(
+                    Indirect,
+                    "Council member Dev Patel",
+                    0,
+                    "said",
+                    0,
+                    "he would vote",
+                ),
             ],
         );
         resolve(&mut d);
@@ -266,7 +362,17 @@ mod tests {
     fn split_quote_and_trailers() {
         use QuoteKind::*;
         let t = include_str!("../../../tests/fixtures/cases/split-quote.txt");
-        let mut d = doc(t, &[att(Direct, "chief engineer Tom Reyes", 0, "said", 0, "The bridge is safe")]);
+        let mut d = doc(
+            t,
+            &[att(
+                Direct,
+                "chief engineer Tom Reyes",
+                0,
+                "said",
+                0,
+                "The bridge is safe",
+            )],
+        );
         resolve(&mut d);
         assert_eq!(speakers(&d), vec!["Tom Reyes"]);
         assert_eq!(entity(&d, "Tom Reyes").titles, vec!["chief engineer"]);
@@ -276,8 +382,22 @@ mod tests {
         let mut d = doc(
             t,
             &[
-                att(Direct, "Commissioner Raúl Ibáñez", 0, "", 0, "The audit found"),
-                att(Direct, "council member Dana Whitfield", 0, "", 0, "We will appeal"),
+                att(
+                    Direct,
+                    "Commissioner Raúl Ibáñez",
+                    0,
+                    "",
+                    0,
+                    "The audit found",
+                ),
+                att(
+                    Direct,
+                    "council member Dana Whitfield",
+                    0,
+                    "",
+                    0,
+                    "We will appeal",
+                ),
             ],
         );
         resolve(&mut d);
@@ -294,8 +414,22 @@ mod tests {
         let mut d = doc(
             t,
             &[
-                att(Direct, "commission chair Ola Nordmann", 0, "said", 0, "Larger ships"),
-                att(Indirect, "Environmental groups", 0, "said", 1, "they would study"),
+                att(
+                    Direct,
+                    "commission chair Ola Nordmann",
+                    0,
+                    "said",
+                    0,
+                    "Larger ships",
+                ),
+                att(
+                    Indirect,
+                    "Environmental groups",
+                    0,
+                    "said",
+                    1,
+                    "they would study",
+                ),
             ],
         );
         d.meta.published = Some("2019-03-04".into());
@@ -303,25 +437,64 @@ mod tests {
         assert_eq!(speakers(&d), vec!["Ola Nordmann", "Environmental groups"]);
         assert_eq!(entity(&d, "Ola Nordmann").titles, vec!["commission chair"]);
         assert!(d.warnings.is_empty());
-        let mon = d.timexes.iter().find(|x| d.slice(x.span) == "Monday").and_then(|x| x.value.clone());
+        let mon = d
+            .timexes
+            .iter()
+            .find(|x| d.slice(x.span) == "Monday")
+            .and_then(|x| x.value.clone());
         assert_eq!(mon.as_deref(), Some("2019-03-04"));
 
         let t = "Train drivers returned to work on Tuesday after the union accepted a revised pay offer.\n\nThe union’s general secretary, Helen Brandt, called the deal “a fair result for everyone involved.”";
-        let mut d = doc(t, &[att(Mixed, "The union’s general secretary, Helen Brandt", 0, "called", 0, "a fair result")]);
+        let mut d = doc(
+            t,
+            &[att(
+                Mixed,
+                "The union’s general secretary, Helen Brandt",
+                0,
+                "called",
+                0,
+                "a fair result",
+            )],
+        );
         resolve(&mut d);
         assert_eq!(speakers(&d), vec!["Helen Brandt"]);
         assert_eq!(entity(&d, "Helen Brandt").titles, vec!["general secretary"]);
 
         let t = "Flood warnings for the lower valley were lifted on Sunday as the river fell below its alert level for the first time in a week.\n\nResidents were told they could return to their homes, the county emergency office said.";
-        let mut d = doc(t, &[att(Indirect, "the county emergency office", 0, "said", 0, "Residents were told")]);
+        let mut d = doc(
+            t,
+            &[att(
+                Indirect,
+                "the county emergency office",
+                0,
+                "said",
+                0,
+                "Residents were told",
+            )],
+        );
         resolve(&mut d);
         assert_eq!(speakers(&d), vec!["county emergency office"]);
-        assert!(!d.entities.iter().any(|e| e.name == "Flood" || e.name == "Residents"));
+        assert!(
+            !d.entities
+                .iter()
+                .any(|e| e.name == "Flood" || e.name == "Residents")
+        );
     }
 
     #[test]
     fn never_panics() {
-        for s in ["", " ", "“", "He said.", "É. É é", "Dec. 32, 2018", "0000-00-00", "May", "'s", "Mr."] {
+        for s in [
+            "",
+            " ",
+            "“",
+            "He said.",
+            "É. É é",
+            "Dec. 32, 2018",
+            "0000-00-00",
+            "May",
+            "'s",
+            "Mr.",
+        ] {
             let mut d = Document::new("x", s.to_string(), Alignment::identity());
             d.meta.published = Some("garbage".into());
             d.attributions.push(Attribution {

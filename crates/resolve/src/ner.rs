@@ -26,23 +26,70 @@ const PARTICLES: &[&str] = &[
 ];
 /// Words after which "of" may continue a name ("Bank of England", "Gulf of Mexico").
 const OF_HEADS: &[&str] = &[
-    "republic", "kingdom", "states", "bank", "university", "ministry", "department", "gulf",
-    "bay", "sea", "isle", "strait", "bureau", "office", "council", "commission", "committee",
-    "court", "institute", "board", "agency", "church", "house", "chamber", "federation",
-    "union", "school", "college", "museum", "secretary", "minister",
+    "republic",
+    "kingdom",
+    "states",
+    "bank",
+    "university",
+    "ministry",
+    "department",
+    "gulf",
+    "bay",
+    "sea",
+    "isle",
+    "strait",
+    "bureau",
+    "office",
+    "council",
+    "commission",
+    "committee",
+    "court",
+    "institute",
+    "board",
+    "agency",
+    "church",
+    "house",
+    "chamber",
+    "federation",
+    "union",
+    "school",
+    "college",
+    "museum",
+    "secretary",
+    "minister",
 ];
 /// First words of organisations named "X of Y" ("Ministry of Defence").
 const OF_ORG_HEADS: &[&str] = &[
-    "bank", "university", "ministry", "department", "bureau", "office", "council", "commission",
-    "committee", "court", "institute", "board", "agency", "church", "house", "chamber",
-    "federation", "union", "school", "college", "museum",
+    "bank",
+    "university",
+    "ministry",
+    "department",
+    "bureau",
+    "office",
+    "council",
+    "commission",
+    "committee",
+    "court",
+    "institute",
+    "board",
+    "agency",
+    "church",
+    "house",
+    "chamber",
+    "federation",
+    "union",
+    "school",
+    "college",
+    "museum",
 ];
 /// Prepositions after which an unknown capitalised word is a LOCATION.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "across", "outside", "inside"];
 /// Determiners allowed before a post-name appositive title ("Lopez, the company's chief").
 const APPOSITIVE_DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
 /// Tokens that may follow a post-name appositive title.
-const APPOSITIVE_ENDS: &[&str] = &[",", ".", "of", "at", "for", "in", "said", "says", "told", ";"];
+const APPOSITIVE_ENDS: &[&str] = &[
+    ",", ".", "of", "at", "for", "in", "said", "says", "told", ";",
+];
 /// Maximum number of words in a PERSON name found by the default rule.
 const MAX_DEFAULT_PERSON_WORDS: usize = 3;
 
@@ -306,7 +353,9 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
             .checked_sub(1)
             .map(|p| word_key(text, &ws[p]))
             .unwrap_or_default();
-        if PLACE_PREPOSITIONS.contains(&prev.as_str()) && ws[i].sentence == ws[i.saturating_sub(1)].sentence {
+        if PLACE_PREPOSITIONS.contains(&prev.as_str())
+            && ws[i].sentence == ws[i.saturating_sub(1)].sentence
+        {
             cand.kind = Some(EntityType::Location);
         } else {
             cand.weak = true;
@@ -329,8 +378,8 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
 
 /// Gazetteer names inside `[a, b)` ("G20" in "G20 Summit").
 fn nested_gazetteer(text: &str, ws: &[Word], a: usize, b: usize, out: &mut Vec<Cand>) {
-    for x in a..b {
-        let k = word_key(text, &ws[x]);
+    for w in &ws[a..b] {
+        let k = word_key(text, w);
         let kind = if lexicon::ORGANIZATIONS.contains(&k) {
             EntityType::Organization
         } else if lexicon::LOCATIONS.contains(&k) {
@@ -339,7 +388,7 @@ fn nested_gazetteer(text: &str, ws: &[Word], a: usize, b: usize, out: &mut Vec<C
             continue;
         };
         out.push(Cand {
-            span: ws[x].span,
+            span: w.span,
             kind: Some(kind),
             titles: vec![],
             gender: None,
@@ -368,7 +417,10 @@ fn lookback_title(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
     let end = ws[k].span.end;
     let mut start = ws[k].span.start;
     while let Some(p) = k.checked_sub(1) {
-        if ws[p].sentence != sent || !title_like(text, &ws[p]).0 || !adjacent(text, &ws[p], &ws[p + 1]) {
+        if ws[p].sentence != sent
+            || !title_like(text, &ws[p]).0
+            || !adjacent(text, &ws[p], &ws[p + 1])
+        {
             break;
         }
         k = p;
@@ -424,7 +476,11 @@ fn appositive_after(text: &str, ws: &[Word], j: usize) -> Option<String> {
     let ends_ok = ws
         .get(k)
         .is_none_or(|w| APPOSITIVE_ENDS.contains(&word_key(text, w).as_str()));
-    ends_ok.then(|| Span::new(ws[start].span.start, ws[k - 1].span.end).slice(text).to_string())
+    ends_ok.then(|| {
+        Span::new(ws[start].span.start, ws[k - 1].span.end)
+            .slice(text)
+            .to_string()
+    })
 }
 
 /// Keys of the words of a name.
@@ -530,7 +586,10 @@ fn canonical(name: &str, kind: EntityType) -> String {
             .map(|w| {
                 let mut cs = w.chars();
                 match cs.next() {
-                    Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
                     None => String::new(),
                 }
             })
@@ -543,7 +602,12 @@ fn canonical(name: &str, kind: EntityType) -> String {
 
 /// Build an entity for a source mention that names no known entity ("Smith said"):
 /// the capitalised words ending the source, typed by the same rules. Returns its index.
-pub fn entity_from_source(text: &str, words: &Words, ents: &mut Entities, src: Span) -> Option<usize> {
+pub fn entity_from_source(
+    text: &str,
+    words: &Words,
+    ents: &mut Entities,
+    src: Span,
+) -> Option<usize> {
     let ws = &words.words;
     let a = words.word_at(src.start);
     let mut b = a;
@@ -598,13 +662,20 @@ mod tests {
             .collect()
     }
 
-    fn find<'a>(v: &'a [(String, EntityType, Vec<String>, usize)], n: &str) -> &'a (String, EntityType, Vec<String>, usize) {
-        v.iter().find(|e| e.0 == n).unwrap_or_else(|| panic!("{n} not in {v:?}"))
+    fn find<'a>(
+        v: &'a [(String, EntityType, Vec<String>, usize)],
+        n: &str,
+    ) -> &'a (String, EntityType, Vec<String>, usize) {
+        v.iter()
+            .find(|e| e.0 == n)
+            .unwrap_or_else(|| panic!("{n} not in {v:?}"))
     }
 
     #[test]
     fn titles_and_canonical_names() {
-        let v = ents("MOSCOW (Sputnik) - Russian President Vladimir Putin said on Thursday that he met US President Donald Trump. Putin said Trump's team was ready.");
+        let v = ents(
+            "MOSCOW (Sputnik) - Russian President Vladimir Putin said on Thursday that he met US President Donald Trump. Putin said Trump's team was ready.",
+        );
         let p = find(&v, "Vladimir Putin");
         assert_eq!(p.1, EntityType::Person);
         assert_eq!(p.2, vec!["Russian President".to_string()]);
@@ -618,10 +689,15 @@ mod tests {
 
     #[test]
     fn organisations_locations_and_lowercase_titles() {
-        let v = ents("Acme Logistics said it would cut jobs at its Rotterdam depot. Its chief executive, Maria Lopez, said she regretted it. Council member Dev Patel and chief engineer Tom Reyes met in the Kerch Strait near the Ukrainian Navy, the G20 Summit and Russia-US talks.");
+        let v = ents(
+            "Acme Logistics said it would cut jobs at its Rotterdam depot. Its chief executive, Maria Lopez, said she regretted it. Council member Dev Patel and chief engineer Tom Reyes met in the Kerch Strait near the Ukrainian Navy, the G20 Summit and Russia-US talks.",
+        );
         assert_eq!(find(&v, "Acme Logistics").1, EntityType::Organization);
         assert_eq!(find(&v, "Rotterdam").1, EntityType::Location);
-        assert_eq!(find(&v, "Maria Lopez").2, vec!["chief executive".to_string()]);
+        assert_eq!(
+            find(&v, "Maria Lopez").2,
+            vec!["chief executive".to_string()]
+        );
         assert_eq!(find(&v, "Dev Patel").2, vec!["Council member".to_string()]);
         assert_eq!(find(&v, "Tom Reyes").2, vec!["chief engineer".to_string()]);
         assert_eq!(find(&v, "Kerch Strait").1, EntityType::Location);
@@ -633,8 +709,13 @@ mod tests {
 
     #[test]
     fn sentence_initial_words_need_support() {
-        let v = ents("Reporters then turned to the housing package. Environmental groups said no. Senator Mark Ellison paused. Ellison left.");
-        assert!(!v.iter().any(|e| e.0 == "Reporters" || e.0 == "Environmental"));
+        let v = ents(
+            "Reporters then turned to the housing package. Environmental groups said no. Senator Mark Ellison paused. Ellison left.",
+        );
+        assert!(
+            !v.iter()
+                .any(|e| e.0 == "Reporters" || e.0 == "Environmental")
+        );
         let m = find(&v, "Mark Ellison");
         assert_eq!(m.2, vec!["Senator".to_string()]);
         assert_eq!(m.3, 2);
@@ -643,6 +724,9 @@ mod tests {
     #[test]
     fn appositive_after_name() {
         let v = ents("The deal was signed by Jane Smith, chief executive of the firm.");
-        assert_eq!(find(&v, "Jane Smith").2, vec!["chief executive".to_string()]);
+        assert_eq!(
+            find(&v, "Jane Smith").2,
+            vec!["chief executive".to_string()]
+        );
     }
 }

@@ -17,35 +17,101 @@ use quotewire_doc::{Document, Span, Timex};
 
 /// Full and abbreviated month names, lower case, with their number.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 /// Weekday names, Monday = 0.
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 /// Words before "May" that make it the month (otherwise "May" is left alone).
-const MAY_CUES: &[&str] = &["in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of"];
+const MAY_CUES: &[&str] = &[
+    "in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of",
+];
 /// Number words for durations.
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
-    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
-    ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30), ("several", 0), ("few", 0),
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("several", 0),
+    ("few", 0),
 ];
 /// Duration units and their TIMEX3 letters.
 const UNITS: &[(&str, &str)] = &[
-    ("day", "D"), ("days", "D"), ("week", "W"), ("weeks", "W"), ("month", "M"), ("months", "M"),
-    ("year", "Y"), ("years", "Y"), ("decade", "DE"), ("decades", "DE"), ("hour", "H"),
+    ("day", "D"),
+    ("days", "D"),
+    ("week", "W"),
+    ("weeks", "W"),
+    ("month", "M"),
+    ("months", "M"),
+    ("year", "Y"),
+    ("years", "Y"),
+    ("decade", "DE"),
+    ("decades", "DE"),
+    ("hour", "H"),
     ("hours", "H"),
 ];
 /// Phrases marking a sentence as future-oriented: a bare weekday or month in
 /// it refers forward from the anchor.
 const FUTURE_MARKERS: &[&str] = &[
-    " will ", " won't ", "'ll ", "’ll ", " shall ", " is due ", " are due ", " is set to ",
-    " are set to ", " scheduled ", " plans to ", " plan to ", " going to ", " next ",
-    " is expected to ", " are expected to ",
+    " will ",
+    " won't ",
+    "'ll ",
+    "’ll ",
+    " shall ",
+    " is due ",
+    " are due ",
+    " is set to ",
+    " are set to ",
+    " scheduled ",
+    " plans to ",
+    " plan to ",
+    " going to ",
+    " next ",
+    " is expected to ",
+    " are expected to ",
 ];
 /// Years further than this before the page year contradict the page date.
 pub const STALE_YEARS: i32 = 2;
@@ -113,7 +179,11 @@ fn iso(d: Date) -> String {
 /// ISO week value "YYYY-Www" of a date.
 fn iso_week(d: Date) -> String {
     let thursday = from_days(days(d) - i64::from(weekday(d)) + 3);
-    let jan1 = days(Date { y: thursday.y, m: 1, d: 1 });
+    let jan1 = days(Date {
+        y: thursday.y,
+        m: 1,
+        d: 1,
+    });
     let week = (days(thursday) - jan1) / 7 + 1;
     format!("{:04}-W{:02}", thursday.y, week)
 }
@@ -143,10 +213,14 @@ impl Anchor {
 pub fn parse_iso(s: &str) -> Anchor {
     let s = s.trim();
     let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    let Some(y) = num(0, 4) else { return Anchor::None };
+    let Some(y) = num(0, 4) else {
+        return Anchor::None;
+    };
     let y = y as i32;
     match (s.get(4..5), num(5, 7), s.get(7..8), num(8, 10)) {
-        (Some("-"), Some(m), Some("-"), Some(d)) => valid(y, m, d).map_or(Anchor::Year(y, Some(m)), Anchor::Day),
+        (Some("-"), Some(m), Some("-"), Some(d)) => {
+            valid(y, m, d).map_or(Anchor::Year(y, Some(m)), Anchor::Day)
+        }
         (Some("-"), Some(m), _, _) if (1..=12).contains(&m) => Anchor::Year(y, Some(m)),
         _ => Anchor::Year(y, None),
     }
@@ -158,7 +232,9 @@ pub fn date_in_url(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     let digits = |i: usize, n: usize| -> Option<u32> {
         let part = s.get(i..i + n)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     for i in 0..b.len() {
         if i > 0 && b[i - 1].is_ascii_digit() {
@@ -172,7 +248,11 @@ pub fn date_in_url(s: &str) -> Option<Date> {
         let found = match sep {
             Some(c @ (b'-' | b'/' | b'_')) => {
                 let m = digits(i + 5, 2);
-                let d = if b.get(i + 7) == Some(&c) { digits(i + 8, 2) } else { None };
+                let d = if b.get(i + 7) == Some(&c) {
+                    digits(i + 8, 2)
+                } else {
+                    None
+                };
                 let after = b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
                 m.zip(d).filter(|_| after)
             }
@@ -251,7 +331,9 @@ fn year_of(w: &str) -> Option<i32> {
     if w.len() != 4 || !w.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    w.parse().ok().filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
+    w.parse()
+        .ok()
+        .filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
 }
 
 /// Find the time expressions of `doc` (spans and kinds).
@@ -283,7 +365,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if tok(j) == "." && l.len() <= 4 {
                 j += 1;
             }
-            let is_may_ok = l != "may" || MAY_CUES.contains(&prev.as_str()) || day_of(tok(j)).is_some() || year_of(tok(j)).is_some();
+            let is_may_ok = l != "may"
+                || MAY_CUES.contains(&prev.as_str())
+                || day_of(tok(j)).is_some()
+                || year_of(tok(j)).is_some();
             let abbreviated = l.len() <= 4 && l != "may" && l != "june" && l != "july";
             if let Some(d) = day_of(tok(j)) {
                 end_i = j;
@@ -319,7 +404,19 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         } else if let Some(y) = year_of(t) {
             let money = i > 0 && matches!(tok(i - 1), "$" | "€" | "£" | "¥");
-            let unit_after = matches!(low(i + 1).as_str(), "%" | "percent" | "people" | "jobs" | "km" | "kilometres" | "miles" | "metres" | "meters" | "tons" | "tonnes");
+            let unit_after = matches!(
+                low(i + 1).as_str(),
+                "%" | "percent"
+                    | "people"
+                    | "jobs"
+                    | "km"
+                    | "kilometres"
+                    | "miles"
+                    | "metres"
+                    | "meters"
+                    | "tons"
+                    | "tonnes"
+            );
             if !money && !unit_after {
                 kind = Some(Kind::Year(y));
             }
@@ -336,7 +433,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 "tomorrow" => kind = Some(Kind::DayRel(1)),
                 "week" | "month" | "year" | "weekend" => {
                     if let Some(rel) = rel_of(&prev) {
-                        kind = Some(Kind::Unit { unit: if l == "weekend" { "week" } else { leak(&l) }, rel });
+                        kind = Some(Kind::Unit {
+                            unit: if l == "weekend" { "week" } else { leak(&l) },
+                            rel,
+                        });
                     }
                 }
                 _ => {}
@@ -349,7 +449,11 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 let plural = low(i + 1).ends_with('s');
                 if (*n == 1) != plural || *n == 0 {
                     end_i = i + 1;
-                    let n = if *n == 0 { "X".to_string() } else { n.to_string() };
+                    let n = if *n == 0 {
+                        "X".to_string()
+                    } else {
+                        n.to_string()
+                    };
                     let v = if u.len() == 2 {
                         format!("P{}0Y", n) // decades
                     } else if *u == "H" {
@@ -366,7 +470,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 && t.len() <= 3
                 && UNITS.iter().any(|(w, _)| *w == low(i + 1))
             {
-                let u = UNITS.iter().find(|(w, _)| *w == low(i + 1)).map_or("D", |x| x.1);
+                let u = UNITS
+                    .iter()
+                    .find(|(w, _)| *w == low(i + 1))
+                    .map_or("D", |x| x.1);
                 end_i = i + 1;
                 kind = Some(Kind::Duration(format!("P{t}{u}")));
             }
@@ -374,16 +481,25 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         if let Some(k) = kind {
             let mut s = start;
             // include a leading "last/next/this" in weekday and unit expressions
-            if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN) || matches!(k, Kind::Unit { .. }) {
+            if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
+                || matches!(k, Kind::Unit { .. })
+            {
                 s = ws[i - 1].span.start;
             }
             let span = Span::new(s, ws[end_i].span.end);
-            let sent = words.sentence_at(span.start).and_then(|x| words.sentences.get(x)).copied();
+            let sent = words
+                .sentence_at(span.start)
+                .and_then(|x| words.sentences.get(x))
+                .copied();
             let future = sent.is_some_and(|st| {
                 let padded = format!(" {} ", st.slice(text).to_lowercase());
                 FUTURE_MARKERS.iter().any(|m| padded.contains(m))
             });
-            out.push(Found { span, kind: k, future });
+            out.push(Found {
+                span,
+                kind: k,
+                future,
+            });
             i = end_i + 1;
         } else {
             i += 1;
@@ -408,7 +524,8 @@ trait FilterIso {
 impl FilterIso for Anchor {
     /// Only a full `YYYY-MM-DD` token counts as an ISO date expression.
     fn filter_iso(self, t: &str) -> Anchor {
-        if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-') {
+        if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-')
+        {
             self
         } else {
             Anchor::None
@@ -478,9 +595,15 @@ fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             match unit {
                 "year" => Some(format!("{:04}", y + rel)),
                 "month" => {
-                    let (Anchor::Day(Date { m, .. }) | Anchor::Year(_, Some(m))) = anchor else { return None };
+                    let (Anchor::Day(Date { m, .. }) | Anchor::Year(_, Some(m))) = anchor else {
+                        return None;
+                    };
                     let total = y * 12 + m as i32 - 1 + rel;
-                    Some(format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1))
+                    Some(format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    ))
                 }
                 _ => {
                     let Anchor::Day(a) = anchor else { return None };
@@ -494,12 +617,18 @@ fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
 /// Fill `doc.timexes` and add a warning when the page date contradicts the content.
 pub fn timexes(doc: &mut Document, words: &Words) {
     let found = find(doc, words);
-    let published = doc.meta.published.as_deref().map_or(Anchor::None, parse_iso);
+    let published = doc
+        .meta
+        .published
+        .as_deref()
+        .map_or(Anchor::None, parse_iso);
     // explicit years in the content, its headline and series label
     let mut years: Vec<i32> = found
         .iter()
         .filter_map(|f| match f.kind {
-            Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => Some(y),
+            Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => {
+                Some(y)
+            }
             Kind::IsoDate(d) => Some(d.y),
             _ => None,
         })
@@ -512,12 +641,17 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .flatten()
         .find_map(date_in_url);
     let mut anchor = published;
-    if let (Some(py), Some(&lo), Some(&hi)) = (published.year(), years.iter().min(), years.iter().max())
+    if let (Some(py), Some(&lo), Some(&hi)) =
+        (published.year(), years.iter().min(), years.iter().max())
         && hi <= py - STALE_YEARS
     {
         let stamp = doc.meta.published.clone().unwrap_or_default();
         let stamp = stamp.get(..10).unwrap_or(&stamp).to_string();
-        let range = if lo == hi { format!("{hi}") } else { format!("{lo}–{hi}") };
+        let range = if lo == hi {
+            format!("{hi}")
+        } else {
+            format!("{lo}–{hi}")
+        };
         doc.warnings.push(format!(
             "published date {stamp} is later than the dates in the content ({range}); the page stamp may be a crawl or update date"
         ));
@@ -551,14 +685,21 @@ mod tests {
         let w = Words::new(&d);
         timexes(&mut d, &w);
         (
-            d.timexes.iter().map(|t| (d.slice(t.span).to_string(), t.value.clone())).collect(),
+            d.timexes
+                .iter()
+                .map(|t| (d.slice(t.span).to_string(), t.value.clone()))
+                .collect(),
             d.warnings,
         )
     }
 
     #[test]
     fn calendar() {
-        let d = Date { y: 2018, m: 12, d: 20 };
+        let d = Date {
+            y: 2018,
+            m: 12,
+            d: 20,
+        };
         assert_eq!(from_days(days(d)), d);
         assert_eq!(weekday(d), 3); // Thursday
         assert_eq!(iso_week(d), "2018-W51");
@@ -574,7 +715,12 @@ mod tests {
             Some("2018-12-21T10:00"),
         );
         assert!(w.is_empty());
-        let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone()).unwrap_or_else(|| panic!("{s} in {t:?}"));
+        let v = |s: &str| {
+            t.iter()
+                .find(|x| x.0 == s)
+                .and_then(|x| x.1.clone())
+                .unwrap_or_else(|| panic!("{s} in {t:?}"))
+        };
         assert_eq!(v("Thursday"), "2018-12-20");
         assert_eq!(v("December 1"), "2018-12-01");
         assert_eq!(v("2016"), "2016");
@@ -589,7 +735,8 @@ mod tests {
     fn stale_page_date_warns_and_reanchors() {
         let mut d = Document::new(
             "x",
-            "Putin said on Thursday that the summit on December 1 and the 2016 election mattered.".into(),
+            "Putin said on Thursday that the summit on December 1 and the 2016 election mattered."
+                .into(),
             Alignment::identity(),
         );
         d.meta.published = Some("2021-04-15T00:12".into());
@@ -598,7 +745,11 @@ mod tests {
         timexes(&mut d, &w);
         assert_eq!(d.warnings.len(), 1);
         assert!(d.warnings[0].contains("2021") && d.warnings[0].contains("2016–2018"));
-        let v: Vec<_> = d.timexes.iter().map(|t| t.value.clone().unwrap_or_default()).collect();
+        let v: Vec<_> = d
+            .timexes
+            .iter()
+            .map(|t| t.value.clone().unwrap_or_default())
+            .collect();
         assert_eq!(v, vec!["", "2018-12-01", "2016"]);
         // with a dated URL the weekday resolves too
         d.url = Some("https://example.invalid/20181220/putin.html".into());

@@ -122,7 +122,9 @@ fn fallback_sentences(text: &str, p: Span) -> Vec<Span> {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        while k < chars.len() && matches!(chars[k].1, '"' | '”' | '’' | '\'' | ')' | '.' | '!' | '?') {
+        while k < chars.len()
+            && matches!(chars[k].1, '"' | '”' | '’' | '\'' | ')' | '.' | '!' | '?')
+        {
             k += 1;
         }
         if k >= chars.len() || !chars[k].1.is_whitespace() {
@@ -132,7 +134,9 @@ fn fallback_sentences(text: &str, p: Span) -> Vec<Span> {
         while n < chars.len() && chars[n].1.is_whitespace() {
             n += 1;
         }
-        let Some(&(_, next)) = chars.get(n) else { break };
+        let Some(&(_, next)) = chars.get(n) else {
+            break;
+        };
         if !(next.is_uppercase() || matches!(next, '"' | '“' | '‘')) {
             continue;
         }
