@@ -297,9 +297,10 @@ fn output_error(path: &Path, e: &io::Error) -> String {
         )
     };
     // Name the OS error, not the temporary file it happened on.
-    let why = e
-        .raw_os_error()
-        .map_or_else(|| e.to_string(), |c| io::Error::from_raw_os_error(c).to_string());
+    let why = e.raw_os_error().map_or_else(
+        || e.to_string(),
+        |c| io::Error::from_raw_os_error(c).to_string(),
+    );
     format!("cannot write output file {}: {why}; {hint}", path.display())
 }
 

@@ -59,8 +59,8 @@ pub fn analyze(input: &Input, opts: Options) -> Record {
 pub struct AnalyzeError {
     /// The input's id.
     pub id: String,
-    /// Where the input came from.
-    pub origin: Origin,
+    /// Where the input came from (boxed to keep `Result`s small).
+    pub origin: Box<Origin>,
     /// The panic message.
     pub message: String,
 }
@@ -71,9 +71,14 @@ pub struct AnalyzeError {
 /// The process's panic hook still runs (by default it prints the panic to
 /// stderr); a caller that reports the error itself may install a quieter hook.
 pub fn try_analyze(input: &Input, opts: Options) -> Result<Record, AnalyzeError> {
-    catch_unwind(AssertUnwindSafe(|| analyze(input, opts))).map_err(|payload| AnalyzeError {
+    guarded(input, || analyze(input, opts))
+}
+
+/// Run `f` for `input`, turning a panic into an [`AnalyzeError`].
+fn guarded(input: &Input, f: impl FnOnce() -> Record) -> Result<Record, AnalyzeError> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| AnalyzeError {
         id: input.id.clone(),
-        origin: input.origin.clone(),
+        origin: Box::new(input.origin.clone()),
         message: panic_message(payload.as_ref()),
     })
 }
@@ -133,6 +138,17 @@ mod tests {
         let opts = Options { keep_text: true };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
+    }
+
+    #[test]
+    fn a_panicking_stage_is_an_error_for_that_document_only() {
+        let doc = input(b"x", Format::Text);
+        let err = guarded(&doc, || panic!("stage failed on purpose")).unwrap_err();
+        assert_eq!(err.id, "t");
+        assert_eq!(err.message, "stage failed on purpose");
+        assert!(err.to_string().contains("could not be analysed"));
+        // the next document is unaffected
+        assert!(try_analyze(&doc, Options::default()).is_ok());
     }
 
     #[test]

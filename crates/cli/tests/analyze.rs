@@ -1,0 +1,384 @@
+//! `quotewire analyze` end to end: the real binary on the seed, hand-made
+//! files and directories, stdin, bad inputs, output files, and (when
+//! `../shared` is present) the shared WARC samples.
+//!
+//! These tests check the command's contract (which records, in which order,
+//! ids, offsets as code points, exit status, messages), not the quality of
+//! extraction or attribution.
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED_ID: &str = "sputnik-2018-12-20-putin-trump";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> PathBuf {
+    root().join("examples").join(format!("{SEED_ID}.txt"))
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: ../shared is absent");
+        None
+    }
+}
+
+fn quotewire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .args(args)
+        .output()
+        .expect("run quotewire")
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+fn records(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stdout line is one JSON record"))
+        .collect()
+}
+
+fn ids(recs: &[Value]) -> Vec<String> {
+    recs.iter()
+        .map(|r| r["id"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn seed_gives_one_clean_record() {
+    let o = quotewire(&["analyze", p(&seed())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], SEED_ID);
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(!text.is_empty());
+    assert!(!text.contains('\u{a0}'), "NBSP left in the text");
+    // every field of the record schema is there
+    for field in [
+        "id",
+        "url",
+        "title",
+        "text",
+        "language",
+        "published",
+        "updated",
+        "authors",
+        "outlet",
+        "dateline",
+        "series",
+        "tags",
+        "related",
+        "attributions",
+        "entities",
+        "timexes",
+        "warnings",
+    ] {
+        assert!(recs[0].get(field).is_some(), "field {field} missing");
+    }
+    let err = stderr(&o);
+    assert!(err.contains("1 document, 1 record"), "summary: {err}");
+    assert!(err.contains("pages/s"), "summary: {err}");
+}
+
+#[test]
+fn keep_text_is_the_file_exactly() {
+    let o = quotewire(&["analyze", "--keep-text", p(&seed())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(recs.len(), 1);
+    let file = std::fs::read_to_string(seed()).unwrap();
+    assert_eq!(recs[0]["text"].as_str().unwrap(), file);
+}
+
+#[test]
+fn stdin_dash_reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .args(["analyze", "--keep-text", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let file = std::fs::read(seed()).unwrap();
+    child.stdin.take().unwrap().write_all(&file).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(ids(&recs), ["stdin"]);
+    assert_eq!(recs[0]["text"].as_str().unwrap().as_bytes(), &file[..]);
+}
+
+#[test]
+fn directory_records_in_sorted_order_whatever_the_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("b-page.html"), "<html><head><title>B</title></head><body><p>The mayor said the bridge would open in May.</p></body></html>").unwrap();
+    std::fs::write(
+        d.join("a-page.html.gz"),
+        gz(b"<!DOCTYPE html><html><body><article><p>\"We are ready,\" the minister said.</p></article></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(d.join("c-note.txt"), "A plain note. Nothing was said.\n").unwrap();
+    std::fs::create_dir(d.join("d-sub")).unwrap();
+    std::fs::write(d.join("d-sub").join("e-deep.txt"), "Deeper text.\n").unwrap();
+    std::fs::write(d.join("notes.json"), "{}").unwrap();
+    for jobs in ["1", "2", "4"] {
+        let o = quotewire(&["analyze", "--jobs", jobs, p(d)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            ids(&records(&o.stdout)),
+            ["a-page", "b-page", "c-note", "e-deep"],
+            "--jobs {jobs}"
+        );
+        assert!(stderr(&o).contains("1 skipped"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn many_documents_keep_input_order() {
+    // more documents than one chunk, so order must survive chunking
+    let dir = tempfile::tempdir().unwrap();
+    let n = 300;
+    for i in 0..n {
+        std::fs::write(
+            dir.path().join(format!("doc-{i:04}.txt")),
+            format!("Document {i}. “Fine,” she said.\n"),
+        )
+        .unwrap();
+    }
+    let o = quotewire(&["analyze", "--quiet", "--jobs", "2", p(dir.path())]);
+    assert!(o.status.success());
+    let want: Vec<String> = (0..n).map(|i| format!("doc-{i:04}")).collect();
+    assert_eq!(ids(&records(&o.stdout)), want);
+    assert!(stderr(&o).is_empty(), "--quiet: {}", stderr(&o));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.html");
+    std::fs::write(
+        &garbage,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\x02\0\xff\xfe",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.txt");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Good text. “Yes,” he said.\n").unwrap();
+    let o = quotewire(&["analyze", p(&garbage), p(&missing), p(&good), p(&seed())]);
+    assert!(o.status.success(), "exit {:?}: {}", o.status, stderr(&o));
+    assert_eq!(ids(&records(&o.stdout)), ["good", SEED_ID]);
+    let err = stderr(&o);
+    assert!(err.contains(p(&garbage)) && err.contains("binary"), "{err}");
+    assert!(
+        err.contains(p(&missing)) && err.contains("No such file"),
+        "{err}"
+    );
+    assert!(err.contains("2 errors"), "{err}");
+}
+
+#[test]
+fn nothing_processed_is_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.html");
+    let o = quotewire(&["analyze", p(&missing)]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("nope.html"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("records.jsonl");
+    std::fs::write(&out, "old\n").unwrap();
+    let o = quotewire(&["analyze", p(&seed()), "-o", p(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let recs = records(std::fs::read_to_string(&out).unwrap().as_bytes());
+    assert_eq!(ids(&recs), [SEED_ID]);
+    // no temporary file left behind
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    // a run that processes nothing leaves the earlier file as it was
+    let o = quotewire(&["analyze", p(&dir.path().join("missing")), "-o", p(&out)]);
+    assert!(!o.status.success());
+    assert_eq!(
+        ids(&records(std::fs::read_to_string(&out).unwrap().as_bytes())),
+        [SEED_ID]
+    );
+}
+
+#[test]
+fn missing_output_directory_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-dir").join("records.jsonl");
+    let o = quotewire(&["analyze", p(&seed()), "-o", p(&out)]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains(p(&out)), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn offsets_are_code_points() {
+    // Non-ASCII before and inside every span: byte offsets would land elsewhere.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("unicode.txt");
+    let text = "Zürich — Ärzte in São Paulo warnten am Montag.\n\n\
+                “Wir sind bereit — jetzt,” sagte Müller am 3. März 2021.\n\n\
+                „Das ist gut“, sagte Çelik. “We’re ready,” Putin said on Thursday.\n";
+    std::fs::write(&f, text).unwrap();
+    for args in [
+        vec!["analyze", "--keep-text", p(&f)],
+        vec!["analyze", p(&f)],
+    ] {
+        let o = quotewire(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let recs = records(&o.stdout);
+        let rec = &recs[0];
+        let chars: Vec<char> = rec["text"].as_str().unwrap().chars().collect();
+        let slice = |s: &Value| -> String {
+            let a = s[0].as_u64().unwrap() as usize;
+            let b = s[1].as_u64().unwrap() as usize;
+            assert!(
+                a <= b && b <= chars.len(),
+                "span {s} outside {} chars",
+                chars.len()
+            );
+            chars[a..b].iter().collect()
+        };
+        let spans = |v: &Value| v.as_array().cloned().unwrap_or_default();
+        for a in spans(&rec["attributions"]) {
+            for key in ["content", "cue", "source"] {
+                for s in spans(&a[key]) {
+                    let t = slice(&s);
+                    assert!(!t.is_empty(), "{key} {s} is empty");
+                    assert_eq!(t.trim(), t, "{key} {s} has edge spaces: {t:?}");
+                }
+            }
+            // a cue holds a word, not a slice shifted into punctuation
+            for s in spans(&a["cue"]) {
+                let t = slice(&s);
+                assert!(t.chars().any(char::is_alphabetic), "cue {s} = {t:?}");
+            }
+        }
+        for e in spans(&rec["entities"]) {
+            for m in spans(&e["mentions"]) {
+                assert!(!slice(&m).is_empty());
+            }
+        }
+        for t in spans(&rec["timexes"]) {
+            assert_eq!(slice(&t["span"]), t["text"].as_str().unwrap());
+        }
+        if let Some(s) = rec["dateline"].get("span").filter(|s| !s.is_null()) {
+            assert!(!slice(s).is_empty());
+        }
+    }
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            dir.path().join(format!("d{i:04}.txt")),
+            format!(
+                "Line {i} of a long enough document to fill a pipe buffer. {}\n",
+                "Words. ".repeat(60)
+            ),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .args(["analyze", "--jobs", "1", p(dir.path())])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 64`
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "exit {:?}", o.status);
+    let err = stderr(&o);
+    assert!(!err.contains("error"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    let o = quotewire(&["analyze", "--help"]);
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "Examples:",
+        "--keep-text",
+        "--jobs",
+        "-o",
+        ".warc.gz",
+        "analyze -",
+    ] {
+        assert!(help.contains(want), "help lacks {want:?}");
+    }
+    let o = quotewire(&["analyze"]);
+    assert_eq!(o.status.code(), Some(2), "no PATH is a usage error");
+}
+
+#[test]
+fn shared_warcs_give_one_record_per_html_response() {
+    let Some(shared) = shared() else { return };
+    let warc = shared.join("data/warc");
+    let o = quotewire(&["analyze", p(&warc.join("wget-2024-blogs.warc.gz"))]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(recs.len(), 15);
+    for r in &recs {
+        assert!(
+            r["id"].as_str().unwrap().starts_with("<urn:uuid:"),
+            "{}",
+            r["id"]
+        );
+        assert!(r["url"].as_str().unwrap().starts_with("http"));
+    }
+    let err = stderr(&o);
+    assert!(err.contains("15 request records"), "{err}");
+
+    let clipped = warc.join("cc-news-2016-houstonpress-clipped.warc.gz");
+    let o = quotewire(&["analyze", p(&clipped)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(recs.len(), 1);
+    let warnings = recs[0]["warnings"].to_string();
+    assert!(warnings.contains("truncated"), "{warnings}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning") && err.contains("cc-news-2016-houstonpress-clipped.warc.gz"),
+        "{err}"
+    );
+    assert!(err.contains("record 0"), "{err}");
+}
