@@ -68,6 +68,8 @@ struct Line {
     headline: bool,
     /// Generic page chrome.
     chrome: bool,
+    /// Chrome that closes an article (comment section, post navigation).
+    end_marker: bool,
     /// Short line without sentence punctuation.
     short: bool,
     /// "READ MORE: headline" → the headline.
@@ -154,13 +156,20 @@ fn chrome_tokens(s: &str) -> Vec<String> {
 /// call-to-action notice.
 fn is_chrome(norm: &str) -> bool {
     let lower = norm.to_lowercase();
-    if norm.len() <= CHROME_SENTENCE_MAX_CHARS {
-        if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) ") {
-            return true;
+    if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) ") {
+        return norm.len() <= CHROME_SENTENCE_MAX_CHARS;
+    }
+    let head = if norm.len() <= CHROME_SENTENCE_MAX_CHARS {
+        lower.as_str()
+    } else {
+        let mut cut = CHROME_SENTENCE_HEAD.min(lower.len());
+        while !lower.is_char_boundary(cut) {
+            cut -= 1;
         }
-        if CHROME_SENTENCES.iter().any(|p| lower.contains(p)) {
-            return true;
-        }
+        &lower[..cut]
+    };
+    if CHROME_SENTENCES.iter().any(|p| head.contains(p)) {
+        return true;
     }
     let toks = chrome_tokens(norm);
     if toks.is_empty() || toks.len() > CHROME_MAX_WORDS * 2 {
@@ -183,6 +192,21 @@ fn is_chrome(norm: &str) -> bool {
         }
     }
     ok[n] == Some(true) && n <= CHROME_MAX_WORDS
+}
+
+/// True when a line is an end-of-article marker: chrome naming the comment
+/// section or post navigation, or a "Next post: …" link.
+fn is_end_marker(norm: &str, chrome: bool) -> bool {
+    let toks = chrome_tokens(norm);
+    let has = |p: &str| {
+        let pw: Vec<&str> = p.split(' ').collect();
+        toks.windows(pw.len()).any(|w| w.iter().zip(&pw).all(|(a, b)| a == b))
+    };
+    let labelled = norm.split_once(':').is_some_and(|(head, _)| {
+        let h = head.to_lowercase();
+        END_MARKERS.iter().any(|m| h.trim() == *m)
+    });
+    (chrome && toks.len() <= CHROME_MAX_WORDS && END_MARKERS.iter().any(|m| has(m))) || labelled
 }
 
 /// Ends with sentence-final punctuation (closing quotes and brackets looked
@@ -244,6 +268,7 @@ fn split_lines(src: &str) -> Vec<Line> {
         let (ratio, content) = caps_ratio(&norm);
         let headline = content >= 1 && ratio >= HEADLINE_CAPS_RATIO;
         let chrome = is_chrome(&norm);
+        let end_marker = is_end_marker(&norm, chrome);
         let read_more = READ_MORE
             .captures(&norm)
             .and_then(|c| c.get(1))
@@ -261,6 +286,7 @@ fn split_lines(src: &str) -> Vec<Line> {
             sentence_end,
             headline,
             chrome,
+            end_marker,
             short,
             read_more,
             stamp,
@@ -371,13 +397,11 @@ fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
         return (0, n, true);
     }
     // Densest block: maximum-sum run of line scores.
-    let score = |i: usize| -> f64 {
+    let base = |i: usize| -> f64 {
         let l = &lines[i];
         if l.chrome || l.read_more.is_some() || (repeated[i] && l.short) {
             CHROME_SCORE
-        } else if l.sentence_end && l.words >= PROSE_MIN_WORDS {
-            l.weight
-        } else if l.sentence_end && l.weight >= PROSE_MIN_WORDS as f64 {
+        } else if l.sentence_end && (l.words >= PROSE_MIN_WORDS || l.weight >= PROSE_MIN_WORDS as f64) {
             l.weight
         } else if l.weight >= LONG_LINE_WORDS {
             l.weight * LONG_LINE_FACTOR
@@ -387,23 +411,66 @@ fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
             SHORT_SCORE
         }
     };
-    let (mut best, mut best_range) = (f64::MIN, (0, 0));
-    let (mut cur, mut cur_start) = (0.0, 0);
+    let mut scores: Vec<f64> = (0..n).map(base).collect();
+    // Context (jusText): a short line between prose lines belongs to the body
+    // (subheads, list items, quoted tweets).
     for i in 0..n {
+        if scores[i] >= 0.0 || scores[i] == CHROME_SCORE {
+            continue;
+        }
+        let prev = (i.saturating_sub(CONTEXT_REACH)..i)
+            .rev()
+            .find(|&j| scores[j] > 0.0 || scores[j] == CHROME_SCORE);
+        let next = (i + 1..(i + 1 + CONTEXT_REACH).min(n)).find(|&j| base(j) > 0.0 || base(j) == CHROME_SCORE);
+        if prev.is_some_and(|j| scores[j] > 0.0) && next.is_some_and(|j| base(j) > 0.0) {
+            scores[i] = CONTEXT_SCORE;
+        }
+    }
+    // The body ends at the first end marker (comments, post navigation) that
+    // has enough prose above it.
+    let mut limit = n;
+    for (i, l) in lines.iter().enumerate() {
+        if l.end_marker
+            && let Some((s, e, w)) = densest(&scores[..i])
+            && w >= MIN_BODY_WEIGHT
+            && lines[s..e]
+                .iter()
+                .filter(|l| l.sentence_end && l.words >= PROSE_MIN_WORDS)
+                .count()
+                >= 2
+        {
+            limit = i;
+            break;
+        }
+    }
+    if std::env::var_os("QW_TEXT_DEBUG").is_some() {
+        for (i, l) in lines.iter().enumerate() {
+            eprintln!("{:6.1} {} {}", scores[i], if i == limit { "|" } else { " " }, l.norm.chars().take(90).collect::<String>());
+        }
+    }
+    match densest(&scores[..limit]) {
+        Some((s, e, _)) => (s, e, false),
+        None => (0, 0, false),
+    }
+}
+
+/// The maximum-sum run of `scores`: (start, end, sum), `None` when no run has a
+/// positive sum.
+fn densest(scores: &[f64]) -> Option<(usize, usize, f64)> {
+    let (mut best, mut best_range) = (0.0, None);
+    let (mut cur, mut cur_start) = (0.0, 0);
+    for (i, &s) in scores.iter().enumerate() {
         if cur <= 0.0 {
             cur = 0.0;
             cur_start = i;
         }
-        cur += score(i);
+        cur += s;
         if cur > best {
             best = cur;
-            best_range = (cur_start, i + 1);
+            best_range = Some((cur_start, i + 1));
         }
     }
-    if best <= 0.0 {
-        return (0, 0, false);
-    }
-    (best_range.0, best_range.1, false)
+    best_range.map(|(s, e)| (s, e, best))
 }
 
 /// Append one line to the builder, folding odd spaces.
@@ -442,13 +509,20 @@ fn push_line(b: &mut AlignedBuilder, src: &str, start: usize, end: usize) {
 pub(crate) fn extract(src: &str) -> Document {
     let lines = split_lines(src);
     let n = lines.len();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for l in &lines {
-        *counts.entry(l.norm.as_str()).or_default() += 1;
+    // A line repeated far away on the page (menus printed twice, the kicker
+    // above and below the body) is chrome; repeats close together are lists.
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        positions.entry(l.norm.as_str()).or_default().push(i);
     }
     let repeated: Vec<bool> = lines
         .iter()
-        .map(|l| counts.get(l.norm.as_str()).copied().unwrap_or(0) >= 2)
+        .enumerate()
+        .map(|(i, l)| {
+            positions
+                .get(l.norm.as_str())
+                .is_some_and(|ps| ps.iter().any(|&j| j.abs_diff(i) > REPEAT_DISTANCE))
+        })
         .collect();
     let (rs, re, plain) = body_range(&lines, &repeated);
 
@@ -511,11 +585,16 @@ pub(crate) fn extract(src: &str) -> Document {
         meta.title = title.map(|i| lines[i].norm.clone());
         meta.series = series.clone();
 
+        let outside: std::collections::HashSet<&str> = lines[..rs]
+            .iter()
+            .chain(&lines[re..])
+            .map(|l| l.norm.as_str())
+            .collect();
         for (i, l) in lines.iter().enumerate().take(re).skip(rs) {
             keep[i] = !(l.chrome
                 || l.read_more.is_some()
                 || (l.stamp.is_some() && l.short)
-                || (repeated[i] && l.short)
+                || (repeated[i] && l.short && outside.contains(l.norm.as_str()))
                 || is_series(l)
                 || (l.short && meta.title.as_deref() == Some(l.norm.as_str())));
         }

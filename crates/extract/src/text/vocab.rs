@@ -266,10 +266,38 @@ pub(super) const CHROME_SENTENCES: &[&str] = &[
     "download our app",
     "get the app",
     "report a typo",
+    "on this website",
+    "registered trademark",
+    "comments are closed",
+    "post navigation",
 ];
 
-/// Lines up to this many characters may be matched by [`CHROME_SENTENCES`].
+/// Lines up to this many characters may be matched by [`CHROME_SENTENCES`]
+/// anywhere; longer lines only in their first [`CHROME_SENTENCE_HEAD`] bytes.
 pub(super) const CHROME_SENTENCE_MAX_CHARS: usize = 260;
+
+/// How far into a long line a [`CHROME_SENTENCES`] notice may start.
+pub(super) const CHROME_SENTENCE_HEAD: usize = 80;
+
+/// Chrome lines that close an article: the comment section and post
+/// navigation come after the body, so the body is looked for before the
+/// first of them that has enough prose above it.
+pub(super) const END_MARKERS: &[&str] = &[
+    "comment",
+    "comments",
+    "discussion",
+    "reply",
+    "replies",
+    "responses",
+    "community standards",
+    "previous post",
+    "next post",
+    "post navigation",
+];
+
+/// Prose (in word-equivalents) that must precede an end marker for the body
+/// to be looked for above it.
+pub(super) const MIN_BODY_WEIGHT: f64 = 25.0;
 
 /// Prefixes (lower case, without the colon) of lines pointing to another
 /// story: the rest of the line is a related headline.
@@ -335,6 +363,15 @@ pub(super) const LONG_LINE_WORDS: f64 = 15.0;
 
 /// Weight factor of such long unpunctuated lines.
 pub(super) const LONG_LINE_FACTOR: f64 = 0.5;
+
+/// How many lines away the context rule looks for prose around a short line.
+pub(super) const CONTEXT_REACH: usize = 4;
+
+/// Score of a short line between prose lines.
+pub(super) const CONTEXT_SCORE: f64 = 0.0;
+
+/// Lines this far apart (in non-empty lines) are repeats of page chrome.
+pub(super) const REPEAT_DISTANCE: usize = 5;
 
 /// Minimum words of a prose line.
 pub(super) const PROSE_MIN_WORDS: usize = 3;
