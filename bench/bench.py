@@ -388,7 +388,9 @@ def cargo_bench(ctx: Ctx) -> dict | None:
         if line.startswith("BENCH_JSON "):
             return json.loads(line[len("BENCH_JSON "):])
         print(line)
-    print(f"(cargo bench gave no figures, exit {p.returncode}: {p.stderr.strip()[-600:]})")
+    errors = [line for line in p.stderr.splitlines() if line.startswith("error")]
+    print(f"(cargo bench gave no figures, exit {p.returncode}: "
+          f"{'; '.join(errors[:5]) if errors else p.stderr.strip()[-600:]})")
     return None
 
 
