@@ -206,7 +206,15 @@ impl Run {
         let skipped = if t.skipped.is_empty() {
             "0 skipped".to_string()
         } else {
-            let parts: Vec<String> = t.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let mut groups: Vec<(&String, &u64)> = t.skipped.iter().collect();
+            groups.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let parts: Vec<String> = groups
+                .into_iter()
+                .map(|(k, &n)| match k.strip_suffix('s') {
+                    Some(one) if n == 1 => format!("1 {one}"),
+                    _ => format!("{n} {k}"),
+                })
+                .collect();
             format!("{} skipped ({})", t.skipped_total(), parts.join(", "))
         };
         let errors = t.errors + self.analysis_errors;

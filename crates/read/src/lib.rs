@@ -141,7 +141,8 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
-    /// The group this reason is counted under in a summary ("request records").
+    /// The group this reason is counted under in a summary: a plural noun
+    /// phrase ending in its noun ("request records", "non-HTML responses").
     pub fn key(&self) -> String {
         match self {
             SkipReason::RecordType(t) if t.is_empty() => "untyped records".into(),
@@ -150,7 +151,7 @@ impl SkipReason {
             SkipReason::HttpStatus(_) => "non-2xx responses".into(),
             SkipReason::ContentEncoding(_) => "undecodable responses".into(),
             SkipReason::NotHttp => "non-HTTP responses".into(),
-            SkipReason::OtherFile => "other files in directories".into(),
+            SkipReason::OtherFile => "non-document files".into(),
             SkipReason::Empty => "empty files".into(),
         }
     }

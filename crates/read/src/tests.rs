@@ -261,7 +261,7 @@ fn directory_walk_sorted_and_by_content() {
     );
     assert_eq!(d[0].bytes, b"<!DOCTYPE html><p>A</p>");
     let t = tally(&items);
-    assert_eq!(t.skipped["other files in directories"], 2);
+    assert_eq!(t.skipped["non-document files"], 2);
     assert_eq!(t.skipped["empty files"], 1);
     assert_eq!(t.errors, 0);
 }
