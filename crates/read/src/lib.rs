@@ -573,14 +573,39 @@ impl Reader {
 
 /// Read the first bytes of a stream, classify them, and give back a reader
 /// that still yields every byte.
+///
+/// A read error after some bytes (a cut-off gzip stream) is kept for later:
+/// the returned reader yields the bytes, then the error, so the caller can
+/// use what was there.
 fn peek(reader: Box<dyn Read + Send>) -> io::Result<(Kind, Box<dyn Read + Send>)> {
     let mut head = Vec::with_capacity(SNIFF_LEN);
     let mut reader = reader;
-    (&mut reader)
-        .take(SNIFF_LEN as u64)
-        .read_to_end(&mut head)?;
+    match (&mut reader).take(SNIFF_LEN as u64).read_to_end(&mut head) {
+        Ok(_) => {}
+        Err(e) if head.is_empty() => return Err(e),
+        Err(e) => {
+            let kind = sniff(&head);
+            let failed = Failed {
+                kind: e.kind(),
+                message: e.to_string(),
+            };
+            return Ok((kind, Box::new(Cursor::new(head).chain(failed))));
+        }
+    }
     let kind = sniff(&head);
     Ok((kind, Box::new(Cursor::new(head).chain(reader))))
+}
+
+/// A reader that fails every read with the error it was given.
+struct Failed {
+    kind: io::ErrorKind,
+    message: String,
+}
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::new(self.kind, self.message.clone()))
+    }
 }
 
 fn is_symlink(path: &Path) -> bool {

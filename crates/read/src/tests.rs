@@ -317,6 +317,18 @@ fn truncated_single_gzip_page_yields_what_it_holds() {
 }
 
 #[test]
+fn tiny_truncated_gzip_page_yields_what_it_holds() {
+    // cut inside the first few hundred decompressed bytes
+    let page = "<html><body><p>Short page, cut early.</p></body></html>";
+    let whole = gz(page.as_bytes());
+    let (items, _d) = items_of(&whole[..whole.len() - 10], "t.html.gz");
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert!(page.as_bytes().starts_with(&d[0].bytes));
+    assert!(d[0].warnings[0].contains("truncated"));
+}
+
+#[test]
 fn origin_names_file_record_and_byte() {
     let o = Origin {
         path: "x.warc.gz".into(),
