@@ -121,8 +121,8 @@ class Ctx:
 def run(cmd: list[str], quiet: bool = False, check: bool = False) -> subprocess.CompletedProcess:
     """Run a command, capture its output, print stdout unless quiet; stderr is shown on failure."""
     p = subprocess.run(cmd, capture_output=True, text=True)
-    if not quiet and p.stdout:
-        print(p.stdout, end="" if p.stdout.endswith("\n") else "\n")
+    if not quiet and p.stdout:  # a code block, so that the whole output reads as Markdown
+        print("```\n" + p.stdout + ("" if p.stdout.endswith("\n") else "\n") + "```", flush=True)
     if p.returncode != 0 and (check or not p.stdout):
         print(f"[{' '.join(map(str, cmd[:3]))} ... exited {p.returncode}] {p.stderr.strip()[-800:]}", file=sys.stderr)
         if check:
@@ -208,7 +208,7 @@ def cmd_flattened(ctx: Ctx) -> None:
 def attribution_scores(ctx: Ctx, pred: Path, label: str) -> dict:
     """Print score_attribution.py's table for one prediction file; return its JSON."""
     js = ctx.out(f"attribution-{label}.scores.json")
-    print(f"### {label}")
+    print(f"\n### {label}\n")
     run(ctx.scorer("score_attribution.py") + ["--gold", str(ctx.shared / "data/polnear/dev"),
                                                "--pred", str(pred), "--json", str(js)])
     return json.loads(js.read_text()) if js.exists() else {}
@@ -249,7 +249,7 @@ def cmd_dates(ctx: Ctx) -> None:
     for name, pred in preds.items():
         if not pred.exists():
             continue
-        print(f"### {name}")
+        print(f"\n### {name}\n")
         args = ctx.scorer("score_dates.py") + ["--gold", str(ctx.shared / "data/dates/gold.json"), "--pred", str(pred)]
         run(args)
         js = json.loads(run(args + ["--json"], quiet=True).stdout or "{}")
@@ -537,21 +537,38 @@ def cmd_all(ctx: Ctx) -> None:
         except BenchError as e:  # one failing step does not hide the others' figures
             print(f"!! {step.__name__[4:]}: {e}")
             failed.append(step.__name__[4:])
-    header("Summary")
+    header("Summary against the targets of issue 2")
     f = ctx.figures
-    q = f.get("extraction", {}).get("quotewire", {})
-    print(f"- main-text F1, 121 HTML pages: {fmt(q.get('f1'), 3)}")
-    print(f"- main-text F1, 121 flattened texts: {fmt(f.get('flattened', {}).get('quotewire', {}).get('f1'), 3)}")
     a = f.get("attribution", {}).get("quotewire", {})
-    print(f"- PolNeAR dev: direct content+source-lenient F1 {fmt(a.get('direct_cs_f1'), 3)}, "
-          f"all kinds content-lenient F1 {fmt(a.get('all_c_f1'), 3)}")
-    print(f"- dates dev: published-day accuracy {fmt(date_acc(f.get('dates', {}).get('quotewire')), 3)}")
-    s, c = f.get("seed", {}), f.get("cases", {})
-    print(f"- seed: {s.get('passed', 'n/a')}/{s.get('total', 'n/a')}; cases: {c.get('passed', 'n/a')}/{c.get('total', 'n/a')}")
-    t = f.get("throughput")
-    if t:
-        print(f"- throughput: {t['pages'] / t['t1']:.1f} pages/s, {t['mb'] / t['t1']:.2f} MB/s on one core (wall); "
-              f"{t['pages'] / t['tn']:.1f} pages/s with {t['jobs']} jobs")
+    s, c, t = f.get("seed", {}), f.get("cases", {}), f.get("throughput") or {}
+    cb = t.get("cargo_bench") or {}
+    rows = [
+        ("seed: check_record.py expectations", s.get("passed"), s.get("total"), ">= 70 of 93",
+         s.get("passed") is not None and s["passed"] >= 70),
+        ("cases: expectations passed", c.get("passed"), c.get("total"), ">= half",
+         c.get("total") and 2 * c["passed"] >= c["total"]),
+        ("main-text F1, 121 HTML pages", f.get("extraction", {}).get("quotewire", {}).get("f1"), None, ">= 0.95",
+         None),
+        ("main-text F1, 121 flattened texts", f.get("flattened", {}).get("quotewire", {}).get("f1"), None, "-", None),
+        ("PolNeAR dev: direct, content+source-lenient F1", a.get("direct_cs_f1"), None, ">= 0.80", None),
+        ("PolNeAR dev: all kinds, content-lenient F1", a.get("all_c_f1"), None, ">= 0.50", None),
+        ("dates dev: published-day accuracy", date_acc(f.get("dates", {}).get("quotewire")), None, ">= 0.85", None),
+        ("pages/s on one core, analyze --jobs 1 (wall, WARC)", t["pages"] / t["t1"] if t else None, None, ">= 200",
+         None),
+        ("pages/s on one core, analyze() pre-loaded (cargo bench)",
+         cb["docs"] / cb["seconds_1"] if cb else None, None, ">= 200", None),
+    ]
+    print("| figure | value | target | met |\n|---|---|---|---|")
+    for name, v, total, target, met in rows:
+        if total is not None:
+            val = f"{v}/{total}"
+        elif isinstance(v, float) and v > 10:
+            val = f"{v:.1f}"
+        else:
+            val = fmt(v, 3)
+        if met is None and v is not None and target.startswith(">= "):
+            met = v >= float(target[3:])
+        print(f"| {name} | {val} | {target} | {'-' if met is None or target == '-' else 'yes' if met else 'no'} |")
     (ctx.work / "results.json").write_text(json.dumps(f, indent=1, default=str))
     print(f"(all figures as JSON: {ctx.work / 'results.json'})")
     if failed:
