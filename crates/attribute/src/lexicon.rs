@@ -146,6 +146,8 @@ pub const CUE_PAIRS: &[(&str, &str)] = &[
     ("called", "for"),
     ("calls", "for"),
     ("called", "on"),
+    ("put", "it"),
+    ("puts", "it"),
 ];
 
 /// Words between a source and its verb that belong to neither ("has also said").
@@ -277,3 +279,11 @@ pub const MAX_TRAILER_TOKENS: usize = 16;
 
 /// Minimum word tokens of indirect content.
 pub const MIN_CONTENT_WORDS: usize = 3;
+
+/// Verbs that attribute a quotation in a trailer ("…," it read) though they
+/// are not speech verbs elsewhere.
+pub const TRAILER_VERBS: &[&str] = &[
+    "read", "began", "went", "put", "shot", "wrote", "began", "quipped", "joked", "laughed",
+    "shouted", "yelled", "cried", "exclaimed", "whispered", "boomed", "snapped", "sang",
+    "chanted", "tweeted", "posted", "continued", "mused", "deadpanned", "scoffed",
+];

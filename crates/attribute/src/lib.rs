@@ -61,6 +61,9 @@ struct Draft {
     direct: bool,
     /// Sentence of the cue, when any.
     sentence: Option<usize>,
+    /// A direct quote with no cue: (its first sentence, its first paragraph),
+    /// to be given the source of the attribution before it.
+    orphan: Option<(usize, usize)>,
 }
 
 struct Ctx<'a> {
@@ -95,7 +98,7 @@ fn is_quote_mark(s: &str) -> bool {
 }
 
 fn is_dash(s: &str) -> bool {
-    matches!(s, "—" | "–" | "-" | "--")
+    matches!(s, "—" | "–" | "-" | "--" | "―")
 }
 
 fn capitalized(s: &str) -> bool {
@@ -198,6 +201,7 @@ impl<'a> Ctx<'a> {
         let indirect = self.indirect_pass(&used_cue, &direct_spans);
         drafts.extend(indirect);
         drafts.sort_by_key(|d| d.content.first().map(|s| s.start).unwrap_or(0));
+        self.adopt_orphans(&mut drafts);
         drafts
             .into_iter()
             .filter(|d| !d.content.is_empty())
@@ -210,6 +214,42 @@ impl<'a> Ctx<'a> {
                 confidence: None,
             })
             .collect()
+    }
+
+    /// Give each cue-less direct quote a source: the source (and cue) of the
+    /// attribution just before it when that lies in the same paragraph, or in
+    /// the previous paragraph and the quote opens its own paragraph (the
+    /// speaker keeps the floor, PolNeAR practice); else the subject of the
+    /// previous sentence of the same paragraph.
+    fn adopt_orphans(&self, drafts: &mut [Draft]) {
+        for i in 0..drafts.len() {
+            let Some((sent, para)) = drafts[i].orphan else {
+                continue;
+            };
+            let at_para_start = self
+                .paras
+                .get(para)
+                .zip(drafts[i].content.first())
+                .is_some_and(|(p, c)| p.start == c.start);
+            let prev = (0..i).rev().find(|&j| {
+                !drafts[j].source.is_empty() && drafts[j].orphan.is_none()
+                    || drafts[j].orphan.is_some() && !drafts[j].source.is_empty()
+            });
+            if let Some(j) = prev {
+                let pj = drafts[j].para;
+                if pj == para || (at_para_start && pj + 1 == para && drafts[j].direct) {
+                    drafts[i].source = drafts[j].source.clone();
+                    drafts[i].cue = drafts[j].cue.clone();
+                    continue;
+                }
+            }
+            if sent > 0
+                && self.sent_para.get(sent - 1) == Some(&para)
+                && let Some(s) = self.subject(sent - 1)
+            {
+                drafts[i].source.push(self.span(s));
+            }
+        }
     }
 
     /// PolNeAR kind: share of content word tokens inside quotation marks.
@@ -318,11 +358,19 @@ impl<'a> Ctx<'a> {
                         || (self.tok(i - 1).chars().count() == 1 && capitalized(self.tok(i - 1))))
                     && i + 1 < hi
                     && capitalized(self.tok(i + 1));
+                if raw == "(" && i > start {
+                    // "Rep. Earl Blumenauer (D-Ore.)": skip a short parenthetical
+                    if let Some(close) = (i + 1..(i + 7).min(hi)).find(|&k| self.tok(k) == ")") {
+                        i = close + 1;
+                        continue;
+                    }
+                }
                 if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
                     break;
                 }
             } else if (i > start
                 && (lexicon::NP_STOP.contains(&w)
+                    || cue_class(w).is_some() && !capitalized(raw)
                     || lexicon::ADJUNCT_STARTS.contains(&w) && !capitalized(raw)))
                 || self.in_quote[i].is_some()
             {
@@ -431,12 +479,13 @@ impl<'a> Ctx<'a> {
                 para: close_para,
                 direct: true,
                 sentence: None,
+                orphan: None,
             };
 
             // 1. trailer after the closing mark
             let mut found = false;
             if q.close.is_some()
-                && let Some((cue, src, next)) = self.trailer(close_tok, close_para)
+                && let Some((cue, src, next)) = self.trailer(qi, close_tok, close_para)
             {
                 found = true;
                 for i in cue.0..cue.1 {
@@ -485,15 +534,15 @@ impl<'a> Ctx<'a> {
                 prev.content.push(outer);
                 continue;
             }
-            // 4. no cue: the subject of the previous sentence
-            if !found && sent > 0 {
+            // 4. no cue: resolved after both passes (see `adopt_orphans`)
+            if !found {
                 let own_start = self
                     .sents
                     .get(sent)
                     .map(|s| s.start == q.open.start)
                     .unwrap_or(false);
-                if own_start && let Some(s) = self.subject(sent - 1) {
-                    d.source.push(self.span(s));
+                if own_start {
+                    d.orphan = Some((sent, para));
                 }
             }
             out.push(d);
@@ -505,15 +554,29 @@ impl<'a> Ctx<'a> {
     /// `, X said` / `, said X` / `X said` / `—X`. Returns cue, source, and the
     /// token of a following opening mark when the quote resumes.
     #[allow(clippy::type_complexity)]
-    fn trailer(&self, i: usize, para: usize) -> Option<(Range, Option<Range>, Option<usize>)> {
+    fn trailer(&self, qi: usize, i: usize, para: usize) -> Option<(Range, Option<Range>, Option<usize>)> {
         let pend = self
             .paras
             .get(para)
             .map(|p| p.end)
             .unwrap_or(self.text.len());
         let mut j = i;
-        if j >= self.toks.len() || self.toks[j].span.start >= pend {
+        if j >= self.toks.len() {
             return None;
+        }
+        if self.toks[j].span.start >= pend {
+            // a dash line after the quote's paragraph: "— Sanders."
+            let np = self.paras.get(para + 1)?;
+            if !is_dash(self.tok(j)) {
+                return None;
+            }
+            let hi = self.clause_end(j + 1, np.end);
+            let src = self.np_right(j + 1, hi)?;
+            let rest = self.tok_at(np.end).saturating_sub(src.1);
+            if !capitalized(self.tok(src.0)) || rest > 12 {
+                return None;
+            }
+            return Some(((j, j + 1), Some(src), None));
         }
         if self.tok(j) == "," {
             j += 1;
@@ -528,37 +591,107 @@ impl<'a> Ctx<'a> {
             return Some(((j, j + 1), Some(src), None));
         }
         let hi = self.clause_end(j, pend);
-        if hi <= j || hi - j > lexicon::MAX_TRAILER_TOKENS {
+        if hi <= j {
             return None;
         }
-        // find the cue inside [j, hi)
-        let (c0, c1) = (j..hi).find_map(|k| self.cue_at(k))?;
-        // participles after a quote ("…," saying) are not trailers
-        let src = if c0 > j {
-            self.np_left(c0, j).filter(|r| {
-                r.0 == j
-                    || self.lw[j..r.0]
-                        .iter()
-                        .all(|w| lexicon::CUE_MODIFIERS.contains(&w.as_str()))
-            })
-        } else {
-            self.np_right(c1, hi)
-        };
-        // the cue must be next to the quote: source-cue or cue-source only
-        if c0 > j && src.is_none() {
-            return None;
-        }
-        let next = if hi < self.toks.len()
-            && self.tok(hi) == ","
-            && hi + 1 < self.toks.len()
-            && is_quote_mark(self.tok(hi + 1))
-            && self.toks[hi + 1].span.start < pend
+        // the window the cue may lie in: this sentence, up to the next quotation mark
+        let sent_end = self.sent_range(self.toks[j].sentence).1;
+        let mut w_end = j;
+        while w_end < sent_end
+            && w_end - j < lexicon::MAX_TRAILER_TOKENS * 2
+            && self.toks[w_end].span.start < pend
+            && !is_quote_mark(self.tok(w_end))
+            && !matches!(self.tok(w_end), ";" | "?" | "!" | ":")
         {
-            Some(hi + 1)
+            w_end += 1;
+        }
+        let skip_mods = |from: usize| {
+            let mut k = from;
+            while k < w_end && lexicon::CUE_MODIFIERS.contains(&self.lw[k].as_str()) {
+                k += 1;
+            }
+            k
+        };
+        let cue = (j..w_end).find_map(|k| self.cue_at(k));
+        let period_end = self.quotes[qi].inner.slice(self.text).trim_end().ends_with(['.', '…']);
+        if let Some((_, c1)) = cue
+            && period_end
+        {
+            // after a finished quoted sentence, "X said that …" is a new attribution
+            let ce = self.clause_end(c1, pend);
+            if ce - c1 > 8 || (c1..ce).any(|k| self.lw[k] == "that") {
+                return None;
+            }
+        }
+        let (cue, src) = match cue {
+            Some((c0, c1)) if skip_mods(j) >= c0 => {
+                // "…," said X
+                let src = self.np_right(c1, self.clause_end(c1, pend));
+                ((c0, c1), src)
+            }
+            Some((c0, c1)) => {
+                // "…," X said / "…," X, a spokesman, said
+                let left = self.np_left(c0, j).filter(|r| skip_mods(j) >= r.0);
+                let src = left.or_else(|| {
+                    let r = self.np_right(j, hi)?;
+                    (self.tok(r.1) == "," && self.tok(c0 - 1) == ",").then_some(r)
+                })?;
+                ((c0, c1), Some(src))
+            }
+            None => {
+                // an unlisted verb after a quote ending in , ? ! ("…," Smith quipped)
+                let inner = self.quotes[qi].inner.slice(self.text).trim_end();
+                if !inner.ends_with([',', '?', '!', '—', '–']) {
+                    return None;
+                }
+                if let Some(k) = (j + 1..hi.min(j + lexicon::MAX_SOURCE_TOKENS)).find(|&k| self.is_verbish(k))
+                    && let Some(r) = self.np_left(k, j)
+                    && r.0 == j
+                    && (capitalized(self.tok(j)) || matches!(self.lw[j].as_str(), "a" | "an" | "the" | "it" | "one"))
+                {
+                    ((k, k + 1), Some(r))
+                } else if self.is_verbish(j)
+                    && let Some(r) = self.np_right(j + 1, hi)
+                    && capitalized(self.tok(r.0))
+                {
+                    ((j, j + 1), Some(r))
+                } else if matches!(self.lw[j].as_str(), "he" | "she" | "they" | "i" | "we")
+                    && self.is_verbish(j + 1)
+                {
+                    ((j + 1, j + 2), Some((j, j + 1)))
+                } else {
+                    return None;
+                }
+            }
+        };
+        let ce = self.clause_end(cue.1.max(src.map(|r| r.1).unwrap_or(0)), pend);
+        let next = if ce < self.toks.len()
+            && self.tok(ce) == ","
+            && ce + 1 < self.toks.len()
+            && is_quote_mark(self.tok(ce + 1))
+            && self.toks[ce + 1].span.start < pend
+        {
+            Some(ce + 1)
         } else {
             None
         };
-        Some(((c0, c1), src, next))
+        Some((cue, src, next))
+    }
+
+    /// A lower-case word that looks like a past or present-tense verb.
+    fn is_verbish(&self, k: usize) -> bool {
+        let Some(w) = self.lw.get(k) else {
+            return false;
+        };
+        let raw = self.tok(k);
+        is_word(raw)
+            && !capitalized(raw)
+            && !lexicon::NP_STOP.contains(&w.as_str())
+            && (w.ends_with("ed")
+                || w.ends_with('s')
+                || cue_class(w).is_some()
+                || lexicon::TRAILER_VERBS.contains(&w.as_str()))
+            && w.len() > 3
     }
 
     /// End (exclusive token) of the clause starting at `j`: the next
@@ -641,13 +774,39 @@ impl<'a> Ctx<'a> {
         if start >= end {
             return None;
         }
+        // a participle or an unlisted verb right before the comma: "…, saying, "…"", "…and joked, "…""
+        if punct == "," && end > start {
+            let v = end - 1;
+            let part = cue_class(&self.lw[v]) == Some(CueClass::Participle);
+            if part || (self.is_verbish(v) && self.lw[v].ends_with("ed") && self.cue_at(v).is_none()) {
+                let src = self
+                    .np_left(v, start)
+                    .filter(|_| !part)
+                    .or_else(|| self.np_right(start, end).filter(|r| capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())));
+                if src.is_some() {
+                    return Some(((v, v + 1), src));
+                }
+            }
+        }
         // a cue in the clause (the last one)
         if let Some((c0, c1)) = (start..end).rev().find_map(|k| self.cue_at(k)) {
             if self.lw[c0] == "according" {
                 let src = self.np_right(c1, end);
                 return Some(((c0, c1), src));
             }
-            let src = self.np_left(c0, start).or_else(|| self.np_right(c1, end));
+            let src = self
+                .np_left(c0, start)
+                .or_else(|| {
+                    // "X looked at the camera and said, "…""
+                    let r = self.np_right(start, c0)?;
+                    (c0 > start && self.lw[c0 - 1] == "and" && (capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str()))).then_some(r)
+                })
+                .or_else(|| {
+                    // "X, a spokesman for Y, said, "…""
+                    let r = self.np_right(start, c0)?;
+                    (c0 > start && self.tok(c0 - 1) == "," && self.tok(r.1) == ",").then_some(r)
+                })
+                .or_else(|| self.np_right(c1, end));
             return Some(((c0, c1), src));
         }
         if punct == ":" {
@@ -659,6 +818,17 @@ impl<'a> Ctx<'a> {
             };
             if end - a <= 6 && a < end && (a..end).any(|k| capitalized(self.tok(k))) {
                 return Some((cue, Some((a, end))));
+            }
+            // X boomed: "…" / X delivered a blunt message: "…"
+            if let Some(r) = self.np_right(start, end) {
+                let mut v = r.1;
+                while v < end && lexicon::CUE_MODIFIERS.contains(&self.lw[v].as_str()) {
+                    v += 1;
+                }
+                let subj = capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str());
+                if subj && v < end && self.is_verbish(v) && end - v <= 8 {
+                    return Some(((v, end + 1), Some(r)));
+                }
             }
         }
         None
@@ -821,6 +991,7 @@ impl<'a> Ctx<'a> {
             para: 0,
             direct: false,
             sentence: None,
+            orphan: None,
         })
     }
 
@@ -898,6 +1069,7 @@ impl<'a> Ctx<'a> {
                     para: 0,
                     direct: false,
                     sentence: None,
+                    orphan: None,
                 });
             }
             _ => {}
@@ -920,6 +1092,7 @@ impl<'a> Ctx<'a> {
                     para: 0,
                     direct: false,
                     sentence: None,
+                    orphan: None,
                 });
             }
         }
@@ -935,6 +1108,7 @@ impl<'a> Ctx<'a> {
                     para: 0,
                     direct: false,
                     sentence: None,
+                    orphan: None,
                 });
             }
         }
@@ -955,6 +1129,7 @@ impl<'a> Ctx<'a> {
             para: 0,
             direct: false,
             sentence: None,
+            orphan: None,
         }
     }
 
