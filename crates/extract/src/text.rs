@@ -68,8 +68,9 @@ struct Line {
     headline: bool,
     /// Generic page chrome.
     chrome: bool,
-    /// Chrome that closes an article (comment section, post navigation).
-    end_marker: bool,
+    /// Chrome that closes an article: 2 for the comment section and post
+    /// navigation, 1 for a related-stories heading, 0 for none.
+    end_marker: u8,
     /// Short line without sentence punctuation.
     short: bool,
     /// "READ MORE: headline" → the headline.
@@ -175,6 +176,16 @@ fn is_chrome(norm: &str) -> bool {
     if toks.is_empty() || toks.len() > CHROME_MAX_WORDS * 2 {
         return false;
     }
+    // A heading that opens with a chrome phrase ("Related coverage from …:",
+    // "Share this:").
+    if norm.ends_with(':')
+        && toks.len() <= CHROME_MAX_WORDS
+        && CHROME_PHRASES
+            .iter()
+            .any(|p| toks.len() >= p.len() && toks[..p.len()].iter().zip(p).all(|(a, b)| a == b))
+    {
+        return true;
+    }
     // best[i]: can toks[..i] be segmented, and with a chrome phrase?
     let n = toks.len();
     let mut ok = vec![None::<bool>; n + 1];
@@ -196,7 +207,7 @@ fn is_chrome(norm: &str) -> bool {
 
 /// True when a line is an end-of-article marker: chrome naming the comment
 /// section or post navigation, or a "Next post: …" link.
-fn is_end_marker(norm: &str, chrome: bool) -> bool {
+fn end_marker(norm: &str, chrome: bool) -> u8 {
     let toks = chrome_tokens(norm);
     let has = |p: &str| {
         let pw: Vec<&str> = p.split(' ').collect();
@@ -206,7 +217,14 @@ fn is_end_marker(norm: &str, chrome: bool) -> bool {
         let h = head.to_lowercase();
         END_MARKERS.iter().any(|m| h.trim() == *m)
     });
-    (chrome && toks.len() <= CHROME_MAX_WORDS && END_MARKERS.iter().any(|m| has(m))) || labelled
+    let heading = chrome && toks.len() <= CHROME_MAX_WORDS;
+    if (heading && END_MARKERS.iter().any(|m| has(m))) || labelled {
+        2
+    } else if heading && RELATED_MARKERS.iter().any(|m| has(m)) {
+        1
+    } else {
+        0
+    }
 }
 
 /// Ends with sentence-final punctuation (closing quotes and brackets looked
@@ -268,7 +286,7 @@ fn split_lines(src: &str) -> Vec<Line> {
         let (ratio, content) = caps_ratio(&norm);
         let headline = content >= 1 && ratio >= HEADLINE_CAPS_RATIO;
         let chrome = is_chrome(&norm);
-        let end_marker = is_end_marker(&norm, chrome);
+        let end_marker = end_marker(&norm, chrome);
         let read_more = READ_MORE
             .captures(&norm)
             .and_then(|c| c.get(1))
@@ -363,7 +381,7 @@ fn series_label(l: &Line) -> Option<(String, bool)> {
 
 /// Which lines make the article body (indices into `lines`), or all of them
 /// for plain text.
-fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
+fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize, usize, bool) {
     let n = lines.len();
     if n == 0 {
         return (0, 0, true);
@@ -399,7 +417,7 @@ fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
     // Densest block: maximum-sum run of line scores.
     let base = |i: usize| -> f64 {
         let l = &lines[i];
-        if l.chrome || l.read_more.is_some() || (repeated[i] && l.short) {
+        if l.chrome || l.read_more.is_some() || (repeated[i] && (l.short || first_copy[i] != i)) {
             CHROME_SCORE
         } else if l.sentence_end && (l.words >= PROSE_MIN_WORDS || l.weight >= PROSE_MIN_WORDS as f64) {
             l.weight
@@ -429,16 +447,25 @@ fn body_range(lines: &[Line], repeated: &[bool]) -> (usize, usize, bool) {
     // The body ends at the first end marker (comments, post navigation) that
     // has enough prose above it.
     let mut limit = n;
+    let prose_lines = |s: usize, e: usize| {
+        lines[s..e]
+            .iter()
+            .filter(|l| l.sentence_end && l.words >= PROSE_MIN_WORDS)
+            .count()
+    };
     for (i, l) in lines.iter().enumerate() {
-        if l.end_marker
-            && let Some((s, e, w)) = densest(&scores[..i])
-            && w >= MIN_BODY_WEIGHT
-            && lines[s..e]
-                .iter()
-                .filter(|l| l.sentence_end && l.words >= PROSE_MIN_WORDS)
-                .count()
-                >= 2
-        {
+        if l.end_marker == 0 {
+            continue;
+        }
+        let Some((s, e, w)) = densest(&scores[..i]) else {
+            continue;
+        };
+        if w < MIN_BODY_WEIGHT || prose_lines(s, e) < 2 {
+            continue;
+        }
+        // A related-stories heading ends the body only when less prose follows.
+        let after = densest(&scores[i + 1..]).map_or(0.0, |x| x.2);
+        if l.end_marker == 2 || after <= w {
             limit = i;
             break;
         }
@@ -524,7 +551,17 @@ pub(crate) fn extract(src: &str) -> Document {
                 .is_some_and(|ps| ps.iter().any(|&j| j.abs_diff(i) > REPEAT_DISTANCE))
         })
         .collect();
-    let (rs, re, plain) = body_range(&lines, &repeated);
+    let first_copy: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            positions
+                .get(l.norm.as_str())
+                .and_then(|ps| ps.first().copied())
+                .unwrap_or(i)
+        })
+        .collect();
+    let (rs, re, plain) = body_range(&lines, &repeated, &first_copy);
 
     let mut meta = quotewire_doc::Metadata::default();
     let mut keep = vec![false; n];
@@ -595,6 +632,7 @@ pub(crate) fn extract(src: &str) -> Document {
                 || l.read_more.is_some()
                 || (l.stamp.is_some() && l.short)
                 || (repeated[i] && l.short && outside.contains(l.norm.as_str()))
+                || (repeated[i] && first_copy[i] != i)
                 || is_series(l)
                 || (l.short && meta.title.as_deref() == Some(l.norm.as_str())));
         }

@@ -295,6 +295,20 @@ pub(super) const END_MARKERS: &[&str] = &[
     "post navigation",
 ];
 
+/// Related-stories headings: they end the body when less prose follows them
+/// than precedes them (a box inside the article has the article on both sides).
+pub(super) const RELATED_MARKERS: &[&str] = &[
+    "related",
+    "most popular",
+    "most read",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "read next",
+    "up next",
+];
+
 /// Prose (in word-equivalents) that must precede an end marker for the body
 /// to be looked for above it.
 pub(super) const MIN_BODY_WEIGHT: f64 = 25.0;
