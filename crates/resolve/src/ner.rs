@@ -18,6 +18,7 @@
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
 use quotewire_doc::{EntityType, Span};
+use std::collections::HashSet;
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
 const PARTICLES: &[&str] = &[
@@ -90,6 +91,15 @@ const APPOSITIVE_DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her",
 const APPOSITIVE_ENDS: &[&str] = &[
     ",", ".", "of", "at", "for", "in", "said", "says", "told", ";",
 ];
+/// Words after a name that mark a person ("Smith said", "Smith, who").
+const PERSON_NEXT: &[&str] = &[
+    "said", "says", "told", "added", "asked", "explained", "noted", "stressed", "wrote",
+    "who", "whose", "himself", "herself", "he", "she",
+];
+/// Words before a name that mark a person ("said Smith").
+const PERSON_PREV: &[&str] = &["said", "says", "told", "asked", "wrote", "mr", "mrs", "ms", "dr"];
+/// Shortest all-capitals word taken for an organisation acronym ("NATO", not "IQ").
+const MIN_ACRONYM: usize = 3;
 /// Maximum number of words in a PERSON name found by the default rule.
 const MAX_DEFAULT_PERSON_WORDS: usize = 3;
 
@@ -190,6 +200,17 @@ fn title_like(text: &str, w: &Word) -> (bool, bool) {
 /// Find entities in the text.
 pub fn recognise(text: &str, words: &Words) -> Entities {
     let ws = &words.words;
+    // capitalised words standing alone mid-sentence ("Warhol" after "Andy Warhol")
+    let standalone: HashSet<String> = (0..ws.len())
+        .filter(|&k| {
+            let lone = |o: Option<&Word>| o.is_none_or(|w| !w.cap);
+            ws[k].cap
+                && !ws[k].initial
+                && lone(k.checked_sub(1).map(|p| &ws[p]))
+                && lone(ws.get(k + 1))
+        })
+        .map(|k| word_key(text, &ws[k]))
+        .collect();
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -221,7 +242,7 @@ pub fn recognise(text: &str, words: &Words) -> Entities {
             }
             break;
         }
-        classify_run(text, ws, i, j, &mut cands);
+        classify_run(text, ws, i, j, &standalone, &mut cands);
         i = j;
     }
     cluster(text, cands)
@@ -233,7 +254,14 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
         .is_some_and(|s| s.chars().all(|c| c.is_whitespace()) && !s.contains("\n\n"))
 }
 
-fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>) {
+fn classify_run(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    j: usize,
+    standalone: &HashSet<String>,
+    out: &mut Vec<Cand>,
+) {
     let slice = |a: usize, b: usize| Span::new(ws[a].span.start, ws[b - 1].span.end);
     // 1. title words leading the run ("Russian President", "Mayor", "Mr.")
     let mut k = i;
@@ -254,6 +282,14 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
         }
         k += 1;
     }
+    let run_key = key(slice(i, j).slice(text));
+    let gazetteer =
+        lexicon::ORGANIZATIONS.contains(&run_key) || lexicon::LOCATIONS.contains(&run_key);
+    if k == j && has_title_head && !gazetteer {
+        // "President", "Prime Minister", "NASA Administrator": a title alone is no name
+        nested_gazetteer(text, ws, i, j, out);
+        return;
+    }
     let mut a = i;
     let mut titles = Vec::new();
     if let Some(h) = last_head
@@ -263,6 +299,8 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
         && !lexicon::LOCATIONS.contains(&key(slice(i, j).slice(text)))
     {
         a = h + 1;
+        // places and organisations inside the title ("US" in "US President")
+        nested_gazetteer(text, ws, i, a, out);
         if has_title_head {
             // lower-case title words right before the run extend it ("former US President")
             let start = lookback_title(text, ws, i).map_or(ws[i].span.start, |(s, _)| s);
@@ -305,9 +343,11 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
         cand.company = lexicon::ORG_SUFFIXES.get(&last).copied().unwrap_or(false);
     } else if n >= 2 && lexicon::GEO_SUFFIXES.contains(&last) {
         cand.kind = Some(EntityType::Location);
+    } else if n >= 3 && lexicon::GEO_SUFFIXES.contains(&first) && nkey.contains(" of ") {
+        cand.kind = Some(EntityType::Location);
     } else if n >= 3 && OF_ORG_HEADS.contains(&first.as_str()) && nkey.contains(" of ") {
         cand.kind = Some(EntityType::Organization);
-    } else if (n >= 2 && lexicon::GIVEN_NAMES.contains_key(&first)) || has_title_head {
+    } else if lexicon::GIVEN_NAMES.contains_key(&first) || has_title_head {
         cand.kind = Some(EntityType::Person);
         if let Some(Some(g)) = lexicon::GIVEN_NAMES.get(&first) {
             cand.gender = cand.gender.or(Some(*g));
@@ -343,7 +383,7 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
         }
         return;
     } else if n == 1
-        && name.chars().count() >= 2
+        && name.chars().count() >= MIN_ACRONYM
         && name.chars().count() <= 6
         && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
     {
@@ -363,7 +403,9 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
     } else if ws[a].initial && n == 2 && !lexicon::GIVEN_NAMES.contains_key(&first) {
         // "Flood Warnings": a sentence-initial pair of unknown words stays weak
         cand.weak = true;
-    } else if n <= MAX_DEFAULT_PERSON_WORDS {
+    } else if n <= MAX_DEFAULT_PERSON_WORDS
+        && (person_context(text, ws, i, j) || standalone.contains(&last))
+    {
         cand.kind = Some(EntityType::Person);
     } else {
         cand.kind = Some(EntityType::Other);
@@ -374,6 +416,17 @@ fn classify_run(text: &str, ws: &[Word], i: usize, j: usize, out: &mut Vec<Cand>
         cand.titles.push(t);
     }
     out.push(cand);
+}
+
+/// Context that makes an unknown capitalised run a person: a speech verb or
+/// "who" right after it, or a speech verb or "by" right before it.
+fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
+    let after = ws.get(j).map(|w| word_key(text, w)).unwrap_or_default();
+    let after2 = ws.get(j + 1).map(|w| word_key(text, w)).unwrap_or_default();
+    let before = i.checked_sub(1).map(|p| word_key(text, &ws[p])).unwrap_or_default();
+    PERSON_NEXT.contains(&after.as_str())
+        || (after == "," && PERSON_NEXT.contains(&after2.as_str()))
+        || PERSON_PREV.contains(&before.as_str())
 }
 
 /// Gazetteer names inside `[a, b)` ("G20" in "G20 Summit").
@@ -622,7 +675,7 @@ pub fn entity_from_source(
         s -= 1;
     }
     let mut cands = Vec::new();
-    classify_run(text, ws, s, b, &mut cands);
+    classify_run(text, ws, s, b, &HashSet::new(), &mut cands);
     let mut c = cands.pop()?;
     let kind = match c.kind {
         Some(k) => k,

@@ -217,6 +217,15 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
                 }
             }
         }
+        // a dotted acronym keeps its final period ("U.S.", "D.C.")
+        if is_word
+            && j >= 3
+            && chars.get(j).is_some_and(|x| x.1 == '.')
+            && chars[j - 2].1 == '.'
+            && chars[j - 1].1.is_uppercase()
+        {
+            j += 1;
+        }
         let mut end = chars.get(j).map_or(st.len(), |x| x.0);
         let mut tok = &st[off..end];
         // split a possessive "'s" off the word
@@ -280,7 +289,7 @@ mod tests {
         assert!(w.words[0].initial && w.words[0].cap);
         let we = w.words.iter().find(|x| d.slice(x.span) == "We").unwrap();
         assert!(we.initial);
-        assert!(toks.contains(&"U.S"));
+        assert!(toks.contains(&"U.S."));
         assert_eq!(w.sentences.len(), 2);
     }
 }
