@@ -39,7 +39,11 @@ fn main() {
         .collect();
     entries.sort();
     for p in entries {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         let bytes = if let Some(id) = name.strip_suffix(".html.gz") {
             let mut d = flate2::read::GzDecoder::new(std::fs::File::open(&p).expect("file"));
             let mut v = Vec::new();

@@ -23,7 +23,10 @@ pub(crate) fn find(text: &str) -> Option<Dateline> {
     Some(Dateline {
         place: title_case(place),
         source: c.get(2).map(|g| g.as_str().trim().to_string()),
-        span: Some(Span::new(whole.start(), whole.as_str().trim_end().len() + whole.start())),
+        span: Some(Span::new(
+            whole.start(),
+            whole.as_str().trim_end().len() + whole.start(),
+        )),
     })
 }
 

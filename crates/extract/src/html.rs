@@ -9,6 +9,7 @@ mod content;
 mod dates;
 mod dom;
 mod meta;
+mod prefilter;
 mod rules;
 
 use quotewire_doc::{AlignedBuilder, Document};
@@ -32,7 +33,8 @@ static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Extract the article of a decoded HTML page.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
-    let page = Html::parse_document(src);
+    let (stripped, _cuts) = prefilter::strip(src);
+    let page = Html::parse_document(&stripped);
     let dom = dom::build(&page);
     let m = meta::collect(&dom, url);
     let runs = content::article_runs(&dom);
@@ -51,7 +53,10 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
         if short && FURNITURE.is_match(t) {
             continue;
         }
-        if head && short && (BYLINE_LINE.is_match(t) || is_date_line(t) || is_title(t, m.title.as_deref())) {
+        if head
+            && short
+            && (BYLINE_LINE.is_match(t) || is_date_line(t) || is_title(t, m.title.as_deref()))
+        {
             continue;
         }
         if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6") && r.chars >= 40 {

@@ -220,7 +220,13 @@ fn end_marker(norm: &str, chrome: bool) -> u8 {
     let heading = chrome && toks.len() <= CHROME_MAX_WORDS;
     if (heading && END_MARKERS.iter().any(|m| has(m))) || labelled {
         2
-    } else if heading && RELATED_MARKERS.iter().any(|m| has(m)) {
+    } else if (heading && RELATED_MARKERS.iter().any(|m| has(m)))
+        || (toks.first().is_some_and(|t| t == "more")
+            && toks.len() <= MORE_HEADING_WORDS
+            && !ends_sentence(norm)
+            && caps_ratio(norm).0 >= HEADLINE_CAPS_RATIO)
+    {
+        // "More from <Site>", "More <Section>": a listing follows.
         1
     } else {
         0

@@ -181,13 +181,24 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             continue;
         }
         let owner = &dom.nodes[r.owner];
-        if matches!(owner.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "th" | "dt") {
+        if matches!(
+            owner.tag(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "th" | "dt"
+        ) {
             continue;
         }
-        let commas = r.text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count();
+        let commas = r
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count();
         let s = 1.0 + commas as f32 + (r.chars / 100).min(3) as f32;
         // A div holding both text and blocks is itself the paragraph's parent.
-        let mut anc = if owner.block_child { r.owner } else { owner.parent };
+        let mut anc = if owner.block_child {
+            r.owner
+        } else {
+            owner.parent
+        };
         let mut level = 0;
         while anc < n && level < SCORE_LEVELS {
             let t = dom.nodes[anc].tag();
@@ -262,7 +273,10 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if parent < n {
         let threshold = (fin[top] * 0.2).max(10.0);
-        let top_class = dom.nodes[top].elem().and_then(|e| e.attr("class")).unwrap_or("");
+        let top_class = dom.nodes[top]
+            .elem()
+            .and_then(|e| e.attr("class"))
+            .unwrap_or("");
         let mut i = parent + 1;
         let pend = dom.nodes[parent].end;
         while i < pend {
@@ -281,7 +295,10 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
                 let d = density(i);
                 let append = s + bonus >= threshold
                     || (node.tag() == "p" && chars[i] > 80 && d < 0.25)
-                    || (node.tag() == "p" && chars[i] <= 80 && d == 0.0 && ends_sentence(dom, &runs, i));
+                    || (node.tag() == "p"
+                        && chars[i] <= 80
+                        && d == 0.0
+                        && ends_sentence(dom, &runs, i));
                 if append {
                     ranges.push((i, next));
                 }

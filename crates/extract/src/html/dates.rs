@@ -68,40 +68,135 @@ impl Date {
 /// Month names and abbreviations (lower case) → month number.
 const MONTHS: &[(&str, u32)] = &[
     // English
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // German
-    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("mai", 5),
-    ("juni", 6), ("juli", 7), ("oktober", 10), ("dezember", 12), ("mär", 3), ("mrz", 3),
-    ("okt", 10), ("dez", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("mär", 3),
+    ("mrz", 3),
+    ("okt", 10),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("decembre", 12), ("janv", 1), ("févr", 2),
-    ("avr", 4), ("juil", 7), ("déc", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
     // Spanish
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-    ("noviembre", 11), ("diciembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
     // Italian
-    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     // Portuguese
-    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
-    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
     // Swedish, Danish, Norwegian
-    ("augusti", 8), ("maj", 5), ("marts", 3), ("desember", 12),
+    ("augusti", 8),
+    ("maj", 5),
+    ("marts", 3),
+    ("desember", 12),
     // Polish (genitive)
-    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
-    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
-    ("listopada", 11), ("grudnia", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
     // Russian (genitive)
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
-    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
     ("декабря", 12),
 ];
 
@@ -117,7 +212,8 @@ fn month_num(s: &str) -> Option<u32> {
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").expect("static regex")
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])")
+        .expect("static regex")
 });
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[T\s_\d])").expect("static regex")
@@ -144,9 +240,49 @@ static TEXT_MDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:19|20)\d\d|\d\.\d{1,2}\.\d\d").expect("static regex"));
+
+/// Bytes around a year that can hold the rest of its date.
+const WINDOW_BEFORE: usize = 48;
+/// Bytes after a year that can hold the rest of its date (ISO month and day).
+const WINDOW_AFTER: usize = 8;
+
 /// All full dates in `s`, with their byte positions, in order of position.
 /// `month_first` reads an ambiguous `01/02/2020` as January 2.
+///
+/// Linear in `s`: a cheap scan finds the years, and the date patterns run
+/// only on a small window around each.
 pub(crate) fn find_all(s: &str, month_first: bool) -> Vec<(usize, Date)> {
+    if s.len() <= 128 {
+        return find_all_small(s, month_first);
+    }
+    let mut out: Vec<(usize, Date)> = Vec::new();
+    let mut covered = 0usize;
+    for y in YEAR.find_iter(s) {
+        if y.end() <= covered {
+            continue;
+        }
+        let mut a = y.start().saturating_sub(WINDOW_BEFORE).max(covered);
+        while !s.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (y.end() + WINDOW_AFTER).min(s.len());
+        while !s.is_char_boundary(b) {
+            b += 1;
+        }
+        for (p, d) in find_all_small(&s[a..b], month_first) {
+            if !out.iter().any(|(q, _)| *q == a + p) {
+                out.push((a + p, d));
+            }
+        }
+        covered = y.end();
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
     let mut out: Vec<(usize, Date)> = Vec::new();
     let mut push = |pos: usize, d: Option<Date>| {
         if let Some(d) = d
@@ -234,6 +370,56 @@ pub(crate) fn parse_value(s: &str, month_first: bool) -> Option<Date> {
     find_all(s, month_first).into_iter().next().map(|(_, d)| d)
 }
 
+/// How a timestamp states its time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Zone {
+    /// No time of day.
+    DateOnly,
+    /// A time without a zone (read as local time).
+    Naive,
+    /// A time in UTC (`Z`, `+00:00`, `GMT`).
+    Utc,
+    /// A time with a non-zero offset (local time).
+    Offset,
+}
+
+static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?")
+        .expect("static regex")
+});
+
+/// [`parse_value`] plus how the value states its time zone.
+pub(crate) fn parse_value_zone(s: &str, month_first: bool) -> Option<(Date, Zone)> {
+    let d = parse_value(s, month_first)?;
+    let zone = match TIME_ZONE.captures(s) {
+        None => Zone::DateOnly,
+        Some(c) => match c.get(1).map(|g| g.as_str().to_ascii_lowercase()) {
+            None => Zone::Naive,
+            Some(z) if z == "z" || z == "utc" || z == "gmt" => Zone::Utc,
+            Some(z) if z.trim_start_matches(['+', '-']).chars().all(|c| c == '0' || c == ':') => Zone::Utc,
+            Some(_) => Zone::Offset,
+        },
+    };
+    Some((d, zone))
+}
+
+/// Days between two full dates (approximate across months; 0 for non-days).
+pub(crate) fn day_gap(a: Date, b: Date) -> i64 {
+    let ord = |d: Date| -> i64 {
+        let m = d.m.unwrap_or(1) as i64;
+        let day = d.d.unwrap_or(1) as i64;
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = d.y as i64 - if m <= 2 { 1 } else { 0 };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe
+    };
+    (ord(a) - ord(b)).abs()
+}
+
 static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").expect("static regex")
 });
@@ -292,12 +478,23 @@ mod tests {
         assert_eq!(one("December 14, 2015").as_deref(), Some("2015-12-14"));
         assert_eq!(one("Dec. 14th, 2015").as_deref(), Some("2015-12-14"));
         assert_eq!(one("le 3 mars 2020").as_deref(), Some("2020-03-03"));
-        assert_eq!(one("14 de diciembre de 2015").as_deref(), Some("2015-12-14"));
+        assert_eq!(
+            one("14 de diciembre de 2015").as_deref(),
+            Some("2015-12-14")
+        );
         assert_eq!(one("2015-12-14T10:00:00Z").as_deref(), Some("2015-12-14"));
         assert_eq!(one("12/14/2015").as_deref(), Some("2015-12-14"));
         assert_eq!(one("© 2015 All rights reserved"), None);
-        assert_eq!(parse_value("20151214", false).map(|d| d.iso()).as_deref(), Some("2015-12-14"));
-        assert_eq!(parse_value("Mon, 14 Dec 2015 10:00:00 GMT", false).map(|d| d.iso()).as_deref(), Some("2015-12-14"));
+        assert_eq!(
+            parse_value("20151214", false).map(|d| d.iso()).as_deref(),
+            Some("2015-12-14")
+        );
+        assert_eq!(
+            parse_value("Mon, 14 Dec 2015 10:00:00 GMT", false)
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2015-12-14")
+        );
     }
 
     #[test]

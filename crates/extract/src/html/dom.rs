@@ -106,8 +106,9 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                     if rules::SKIP_TAGS.contains(&tag) {
                         skip = Some(open_elems);
                         if tag == "script"
-                            && e.attr("type")
-                                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                            && e.attr("type").is_some_and(|t| {
+                                t.trim().eq_ignore_ascii_case("application/ld+json")
+                            })
                         {
                             let s: String = n
                                 .children()

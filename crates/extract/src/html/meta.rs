@@ -6,7 +6,7 @@
 //! datetime>` elements, then dates shown in the byline area, then the URL
 //! path. Dates inside `<script>` are never read, except JSON-LD.
 
-use super::dates::{self, Date};
+use super::dates::{self, Date, Zone};
 use super::dom::{Dom, Kind};
 use regex::Regex;
 use serde_json::Value;
@@ -15,39 +15,110 @@ use std::sync::LazyLock;
 /// `<meta>` keys (name, property, itemprop; lower case) of the first
 /// publication date, in order of trust.
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time", "og:article:published_time", "article:published", "og:published_time",
-    "published_time", "datepublished", "article.published", "parsely-pub-date", "sailthru.date",
-    "publish-date", "publish_date", "publishdate", "published-date", "published_date",
-    "publication_date", "publication-date", "pubdate", "pub_date", "og:pubdate", "bt:pubdate",
-    "citation_publication_date", "citation_date", "dc.date.issued", "dcterms.issued",
-    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "datecreated",
-    "created", "article_date_original", "originalpublicationdate", "date_published",
-    "rnews:datepublished", "cxenseparse:recs:publishtime", "dc.created", "vr:published_time",
-    "article:post_date", "dc.date.published", "release_date", "displaydate", "date.release",
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "publication-date",
+    "pubdate",
+    "pub_date",
+    "og:pubdate",
+    "bt:pubdate",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "datecreated",
+    "created",
+    "article_date_original",
+    "originalpublicationdate",
+    "date_published",
+    "rnews:datepublished",
+    "cxenseparse:recs:publishtime",
+    "dc.created",
+    "vr:published_time",
+    "article:post_date",
+    "dc.date.published",
+    "release_date",
+    "displaydate",
+    "date.release",
 ];
 
 /// `<meta>` keys of the last modification date.
 const UPDATED_KEYS: &[&str] = &[
-    "article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
-    "article:updated_time", "modified_time", "datemodified", "dcterms.modified",
-    "dc.date.modified", "last-modified", "lastmod", "updated_time", "date_modified",
-    "article.updated", "revised",
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "article:updated_time",
+    "modified_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+    "updated_time",
+    "date_modified",
+    "article.updated",
+    "revised",
 ];
 
 /// `<meta>` keys of byline names.
 const AUTHOR_KEYS: &[&str] = &[
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "citation_author", "byl", "twitter:creator:name", "og:article:author",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "twitter:creator:name",
+    "og:article:author",
 ];
 
 /// `<meta>` keys of the outlet name.
-const OUTLET_KEYS: &[&str] = &["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"];
+const OUTLET_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "twitter:site",
+];
 
 /// `<meta>` keys of tags and keywords.
-const TAG_KEYS: &[&str] = &["article:tag", "keywords", "news_keywords", "parsely-tags", "sailthru.tags"];
+const TAG_KEYS: &[&str] = &[
+    "article:tag",
+    "keywords",
+    "news_keywords",
+    "parsely-tags",
+    "sailthru.tags",
+];
 
 /// `<meta>` keys of the title.
-const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "parsely-title"];
+const TITLE_KEYS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "headline",
+    "parsely-title",
+];
 
 /// Class/id/itemprop fragments of elements showing a date.
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,6 +178,11 @@ fn clean(s: &str) -> String {
 
 /// Text of a subtree, folded.
 pub(crate) fn subtree_text(dom: &Dom, i: usize) -> String {
+    subtree_text_capped(dom, i, usize::MAX)
+}
+
+/// Text of a subtree, folded, stopping once it is longer than `cap` bytes.
+pub(crate) fn subtree_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
     let mut out = String::new();
     let mut p = false;
     let end = dom.nodes.get(i).map_or(i, |n| n.end);
@@ -115,6 +191,9 @@ pub(crate) fn subtree_text(dom: &Dom, i: usize) -> String {
             Kind::Text(t) => super::content::fold_into(&mut out, t, &mut p),
             Kind::Elem(e) if super::rules::is_block(e.name()) || e.name() == "br" => p = true,
             Kind::Elem(_) => {}
+        }
+        if out.len() > cap {
+            break;
         }
     }
     out
@@ -129,7 +208,10 @@ fn ld_walk(v: &Value, facts: &mut Vec<LdFacts>) {
             }
             let types: Vec<String> = match o.get("@type") {
                 Some(Value::String(s)) => vec![s.clone()],
-                Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect(),
                 _ => Vec::new(),
             };
             let mut f = LdFacts {
@@ -147,24 +229,45 @@ fn ld_walk(v: &Value, facts: &mut Vec<LdFacts>) {
             }
             if let Some(p) = o.get("publisher") {
                 f.publisher = match p {
-                    Value::Object(po) => po.get("name").and_then(|x| x.as_str()).map(str::to_string),
-                    Value::Array(a) => a.first().and_then(|x| x.get("name")).and_then(|x| x.as_str()).map(str::to_string),
+                    Value::Object(po) => {
+                        po.get("name").and_then(|x| x.as_str()).map(str::to_string)
+                    }
+                    Value::Array(a) => a
+                        .first()
+                        .and_then(|x| x.get("name"))
+                        .and_then(|x| x.as_str())
+                        .map(str::to_string),
                     Value::String(s) => Some(s.clone()),
                     _ => None,
                 };
             }
             match o.get("keywords") {
-                Some(Value::String(k)) => f.keywords = k.split(',').map(clean).filter(|s| !s.is_empty()).collect(),
+                Some(Value::String(k)) => {
+                    f.keywords = k.split(',').map(clean).filter(|s| !s.is_empty()).collect()
+                }
                 Some(Value::Array(a)) => {
-                    f.keywords = a.iter().filter_map(|x| x.as_str()).map(clean).filter(|s| !s.is_empty()).collect()
+                    f.keywords = a
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .map(clean)
+                        .filter(|s| !s.is_empty())
+                        .collect()
                 }
                 _ => {}
             }
-            if f.published.is_some() || f.modified.is_some() || !f.authors.is_empty() || f.headline.is_some() || f.publisher.is_some() {
+            if f.published.is_some()
+                || f.modified.is_some()
+                || !f.authors.is_empty()
+                || f.headline.is_some()
+                || f.publisher.is_some()
+            {
                 facts.push(f);
             }
             for (k, x) in o {
-                if matches!(k.as_str(), "mainEntity" | "mainEntityOfPage" | "itemListElement" | "hasPart" | "subjectOf") {
+                if matches!(
+                    k.as_str(),
+                    "mainEntity" | "mainEntityOfPage" | "itemListElement" | "hasPart" | "subjectOf"
+                ) {
                     ld_walk(x, facts);
                 }
             }
@@ -191,7 +294,8 @@ fn ld_names(v: &Value, out: &mut Vec<String>) {
 }
 
 static LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,40})""#).expect("static regex")
+    Regex::new(r#""(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]{6,40})""#)
+        .expect("static regex")
 });
 
 /// Collect the page metadata. `url` is the page URL when the caller knows it.
@@ -205,6 +309,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut itemprop_mod: Option<Date> = None;
     let mut byline_authors: Vec<String> = Vec::new();
     let mut month_first = false;
+    let mut rdfa_pub: Vec<(Date, Zone)> = Vec::new();
     for (i, n) in dom.nodes.iter().enumerate() {
         let Kind::Elem(e) = n.kind else { continue };
         match e.name() {
@@ -213,7 +318,8 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     let l = l.trim();
                     if !l.is_empty() {
                         m.language = Some(l.to_string());
-                        month_first = l.eq_ignore_ascii_case("en-us") || l.eq_ignore_ascii_case("en");
+                        month_first =
+                            l.eq_ignore_ascii_case("en-us") || l.eq_ignore_ascii_case("en");
                     }
                 }
             }
@@ -229,7 +335,9 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
             "link" => {
                 if let Some(rel) = e.attr("rel")
-                    && rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && rel
+                        .split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
                     && let Some(h) = e.attr("href")
                     && h.starts_with("http")
                 {
@@ -238,11 +346,21 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
             "h1" if m.h1.is_none() && !n.hard => m.h1 = Some(i),
             "time" if !n.hard => {
-                let v = e.attr("datetime").map(|s| s.to_string()).unwrap_or_else(|| subtree_text(dom, i));
+                let v = e
+                    .attr("datetime")
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| subtree_text_capped(dom, i, 300));
                 if let Some(d) = dates::parse_value(&v, month_first) {
-                    let cls = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("itemprop").unwrap_or(""))
-                        .to_ascii_lowercase();
-                    if e.attr("pubdate").is_some() || cls.contains("publish") || cls.contains("datepublished") {
+                    let cls = format!(
+                        "{} {}",
+                        e.attr("class").unwrap_or(""),
+                        e.attr("itemprop").unwrap_or("")
+                    )
+                    .to_ascii_lowercase();
+                    if e.attr("pubdate").is_some()
+                        || cls.contains("publish")
+                        || cls.contains("datepublished")
+                    {
                         time_pub.get_or_insert(d);
                     } else if !(cls.contains("modif") || cls.contains("updat")) {
                         time_any.get_or_insert(d);
@@ -251,13 +369,24 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
             _ => {}
         }
+        if e.name() != "meta"
+            && let Some(pr) = e.attr("property")
+            && let Some(c) = e.attr("content")
+        {
+            let pr = pr.to_ascii_lowercase();
+            if pr.ends_with("datepublished") || pr.ends_with("datecreated") || pr == "dc:date" || pr == "dc:created" {
+                if let Some(v) = dates::parse_value_zone(c, month_first) {
+                    rdfa_pub.push(v);
+                }
+            }
+        }
         if let Some(ip) = e.attr("itemprop") {
             let ip = ip.to_ascii_lowercase();
             let val = || {
                 e.attr("content")
                     .or_else(|| e.attr("datetime"))
                     .map(str::to_string)
-                    .unwrap_or_else(|| subtree_text(dom, i))
+                    .unwrap_or_else(|| subtree_text_capped(dom, i, 300))
             };
             if ip.contains("datepublished") || ip == "datecreated" {
                 if itemprop_pub.is_none() {
@@ -269,7 +398,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             } else if ip == "author" || ip == "creator" {
                 if e.name() != "meta" && e.name() != "link" {
-                    let t = subtree_text(dom, i);
+                    let t = subtree_text_capped(dom, i, 300);
                     byline_authors.extend(split_names(&t));
                 }
             }
@@ -277,17 +406,23 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         if e.name() != "meta"
             && !n.hard
             && (e.attr("rel").is_some_and(|r| r.contains("author"))
-                || e.attr("class").is_some_and(|c| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
+                || e.attr("class")
+                    .is_some_and(|c| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
                 || e.attr("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
         {
-            let t = subtree_text(dom, i);
-            if t.chars().count() <= 120 {
+            let t = subtree_text_capped(dom, i, 600);
+            if t.len() <= 600 && t.chars().count() <= 120 {
                 byline_authors.extend(split_names(&t));
             }
         }
     }
     let meta_get = |keys: &[&str]| -> Option<&str> {
-        keys.iter().find_map(|k| metas.iter().find(|(mk, c)| mk == k && !c.trim().is_empty()).map(|(_, c)| *c))
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(mk, c)| mk == k && !c.trim().is_empty())
+                .map(|(_, c)| *c)
+        })
     };
     // JSON-LD.
     let mut facts = Vec::new();
@@ -308,15 +443,39 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         }
     }
     facts.sort_by_key(|f| !f.article);
-    let ld_pub = facts.iter().find_map(|f| f.published.as_deref().and_then(|s| dates::parse_value(s, month_first)));
-    let ld_mod = facts.iter().find_map(|f| f.modified.as_deref().and_then(|s| dates::parse_value(s, month_first)));
-    let meta_pub = PUBLISHED_KEYS.iter().find_map(|k| {
-        metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, c)| dates::parse_value(c, month_first))
+    // Published candidates from JSON-LD and meta tags, in order of trust.
+    let mut pub_cands: Vec<(Date, Zone)> = Vec::new();
+    for f in &facts {
+        if let Some(v) = f.published.as_deref().and_then(|s| dates::parse_value_zone(s, month_first)) {
+            pub_cands.push(v);
+        }
+    }
+    for k in PUBLISHED_KEYS {
+        for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
+            if let Some(v) = dates::parse_value_zone(c, month_first) {
+                pub_cands.push(v);
+            }
+        }
+    }
+    pub_cands.extend(rdfa_pub.iter().copied());
+    // A UTC timestamp can fall on the next or previous day of the local date
+    // the page shows; a local stamp of the same moment wins.
+    let ld_meta_pub = pub_cands.first().map(|&(d, z)| {
+        if z == Zone::Utc
+            && let Some(&(l, _)) = pub_cands
+                .iter()
+                .find(|(l, lz)| matches!(lz, Zone::Offset | Zone::Naive) && dates::day_gap(*l, d) == 1)
+        {
+            l
+        } else {
+            d
+        }
     });
+    let ld_mod = facts.iter().find_map(|f| f.modified.as_deref().and_then(|s| dates::parse_value(s, month_first)));
     let meta_mod = UPDATED_KEYS.iter().find_map(|k| {
         metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, c)| dates::parse_value(c, month_first))
     });
-    m.published = ld_pub.or(meta_pub).or(itemprop_pub).or(time_pub);
+    m.published = ld_meta_pub.or(itemprop_pub).or(time_pub);
     m.updated = ld_mod.or(meta_mod).or(itemprop_mod);
     if m.published.is_none() {
         let (p, u) = visible_dates(dom, m.h1, month_first);
@@ -326,7 +485,9 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         }
     }
     // URL.
-    let og_url = meta_get(&["og:url"]).map(|s| s.trim().to_string()).filter(|s| s.starts_with("http"));
+    let og_url = meta_get(&["og:url"])
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.starts_with("http"));
     m.url = canonical.or(og_url);
     if m.published.is_none() {
         m.published = url.or(m.url.as_deref()).and_then(dates::from_url);
@@ -344,7 +505,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| dom.title.as_deref().map(clean))
         .filter(|s| !s.is_empty());
     // Authors.
-    let mut authors: Vec<String> = facts.iter().flat_map(|f| f.authors.iter().cloned()).collect();
+    let mut authors: Vec<String> = facts
+        .iter()
+        .flat_map(|f| f.authors.iter().cloned())
+        .collect();
     if authors.is_empty() {
         for k in AUTHOR_KEYS {
             for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
@@ -381,7 +545,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         }
     }
     if tags.is_empty() {
-        tags = facts.iter().flat_map(|f| f.keywords.iter().cloned()).collect();
+        tags = facts
+            .iter()
+            .flat_map(|f| f.keywords.iter().cloned())
+            .collect();
     }
     tags.dedup();
     m.tags = tags;
@@ -410,10 +577,14 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
         let cls = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
         let is_date_el = !matches!(e.name(), "html" | "body" | "footer")
             && cls.iter().flatten().any(|c| DATE_CLASS.is_match(c))
-            && !cls.iter().flatten().any(|c| c.to_ascii_lowercase().contains("comment") || c.to_ascii_lowercase().contains("footer") || c.to_ascii_lowercase().contains("copyright"));
+            && !cls.iter().flatten().any(|c| {
+                c.to_ascii_lowercase().contains("comment")
+                    || c.to_ascii_lowercase().contains("footer")
+                    || c.to_ascii_lowercase().contains("copyright")
+            });
         if is_date_el && !in_footer(dom, i) {
-            let t = subtree_text(dom, i);
-            if t.chars().count() <= 200 {
+            let t = subtree_text_capped(dom, i, 1000);
+            if t.len() <= 1000 && t.chars().count() <= 200 {
                 let (p, u) = split_labelled(&t, month_first);
                 if published.is_none() {
                     published = p;
@@ -430,11 +601,16 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
         }
         i += 1;
     }
-    // The first full date in the text after the headline.
+    // The first full date in the visible text from the headline on (else the
+    // first before it), leaving out copyright notices.
     let start = h1.unwrap_or(0);
     let mut text = String::new();
     let mut p = false;
-    for node in dom.nodes.get(start..).unwrap_or(&[]) {
+    let mut h1_at = 0;
+    for (i, node) in dom.nodes.iter().enumerate() {
+        if i == start {
+            h1_at = text.len();
+        }
         if node.hard {
             continue;
         }
@@ -443,13 +619,40 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
             Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
             _ => {}
         }
-        if text.len() > 3000 {
+        if text.len() > MAX_SCAN_BYTES {
             break;
         }
     }
-    let (p, u) = split_labelled(&text, month_first);
-    (published.or(p), updated.or(u))
+    let found: Vec<(usize, Date)> = dates::find_all(&text, month_first)
+        .into_iter()
+        .filter(|(pos, _)| {
+            let mut from = pos.saturating_sub(20);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = text.get(from..*pos).unwrap_or("").to_lowercase();
+            !(before.contains('©') || before.contains("copyright") || before.contains("(c)"))
+        })
+        .collect();
+    let pick = found.iter().find(|(pos, _)| *pos >= h1_at).or(found.first());
+    let (mut p2, mut u2) = (None, None);
+    if let Some(&(pos, d)) = pick {
+        let mut from = pos.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if UPDATE_WORD.is_match(text.get(from..pos).unwrap_or("")) {
+            u2 = Some(d);
+            p2 = found.iter().find(|(q, _)| *q > pos).map(|x| x.1);
+        } else {
+            p2 = Some(d);
+        }
+    }
+    (published.or(p2), updated.or(u2))
 }
+
+/// How much visible text the fallback date scan reads.
+const MAX_SCAN_BYTES: usize = 200_000;
 
 fn in_footer(dom: &Dom, mut i: usize) -> bool {
     while let Some(n) = dom.nodes.get(i) {
@@ -482,12 +685,24 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
 /// Byline names of a string: "By Jane Doe and John Roe | Reuters" → both names.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
     let s = clean(s);
-    let s = s.split(['|', '·', '•', '—', '–', '\n']).next().unwrap_or("").trim();
+    let s = s
+        .split(['|', '·', '•', '—', '–', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
     let s = BY_PREFIX.replace(s, "");
     let mut out = Vec::new();
-    for part in s.split([',', '&', ';', '/']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" et ")).flat_map(|p| p.split(" y ")) {
+    for part in s
+        .split([',', '&', ';', '/'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" y "))
+    {
         let p = BY_PREFIX.replace(part.trim(), "");
-        let p = p.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+        let p = p
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
         if is_name(p) {
             out.push(p.to_string());
         }
@@ -500,7 +715,10 @@ fn is_name(p: &str) -> bool {
     if words.is_empty() || words.len() > 5 || p.chars().count() > 60 {
         return false;
     }
-    if p.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':') || p.contains("://") {
+    if p.chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        || p.contains("://")
+    {
         return false;
     }
     words[0].chars().next().is_some_and(|c| c.is_uppercase())

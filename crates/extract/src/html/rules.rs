@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 /// metadata pass.
 pub(crate) const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "picture", "select", "textarea", "button", "input", "title",
-    "map", "dialog",
+    "canvas", "video", "audio", "picture", "select", "textarea", "button", "input", "title", "map",
+    "dialog",
 ];
 
 /// Elements that are never main content, whatever their class says.
@@ -23,11 +23,53 @@ const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "form", "menu", "
 
 /// Block-level elements: a text run ends at their start and end.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
-    "menu", "option", "legend",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "menu",
+    "option",
+    "legend",
 ];
 
 /// True for block-level elements.
@@ -65,12 +107,24 @@ pub(crate) static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// ARIA roles that are never main content.
 const HARD_ROLES: &[&str] = &[
-    "navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "search", "dialog",
-    "alert", "alertdialog", "toolbar", "tooltip",
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "menu",
+    "menubar",
+    "search",
+    "dialog",
+    "alert",
+    "alertdialog",
+    "toolbar",
+    "tooltip",
 ];
 
 /// Elements that can never be dropped by class (the page skeleton).
-const KEEP_TAGS: &[&str] = &["html", "body", "main", "article", "a", "p", "span", "em", "strong", "b", "i", "h2", "h3", "h4"];
+const KEEP_TAGS: &[&str] = &[
+    "html", "body", "main", "article", "a", "p", "span", "em", "strong", "b", "i", "h2", "h3", "h4",
+];
 
 /// Never content: by tag, ARIA role, or because the page hides it.
 pub(crate) fn is_hard_boiler(e: &Element) -> bool {
@@ -87,7 +141,11 @@ pub(crate) fn is_hard_boiler(e: &Element) -> bool {
         return true;
     }
     if let Some(s) = e.attr("style") {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }

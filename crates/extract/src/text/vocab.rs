@@ -309,6 +309,9 @@ pub(super) const RELATED_MARKERS: &[&str] = &[
     "up next",
 ];
 
+/// Longest "More <Site>" listing heading, in words.
+pub(super) const MORE_HEADING_WORDS: usize = 5;
+
 /// Prose (in word-equivalents) that must precede an end marker for the body
 /// to be looked for above it.
 pub(super) const MIN_BODY_WEIGHT: f64 = 25.0;
