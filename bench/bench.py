@@ -31,6 +31,7 @@ Standard library only (the anchors run in their own virtualenv).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -63,6 +64,33 @@ ANCHOR_RUNS = {
 # Which anchor runs --quick needs (the dates-page extraction timings are only for the full WARC).
 QUICK_ANCHORS = ("extract-trafilatura-article", "extract-resiliparse-article", "dates-htmldate-dates",
                  "attribution-textacy-polnear")
+
+
+class Tee(io.TextIOBase):
+    """Write to the real stdout and keep a copy (for --report)."""
+
+    def __init__(self, out):
+        self.out, self.buf = out, io.StringIO()
+
+    def write(self, s):
+        self.buf.write(s)
+        return self.out.write(s)
+
+    def flush(self):
+        self.out.flush()
+
+
+def write_report(text: str, path: Path) -> None:
+    """The run's Markdown output as a report: check_record.py PASS lines dropped (FAILs kept)."""
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("PASS"))
+    # The summary and the side-by-side table go first, after the preamble.
+    head, *sections = text.split("\n## ")
+    first = [x for x in sections if x.startswith(("Summary", "Side by side"))]
+    rest = [x for x in sections if x not in first]
+    text = "\n## ".join([head] + sorted(first, reverse=True) + rest)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text.rstrip() + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 class BenchError(Exception):
@@ -384,10 +412,12 @@ def cargo_bench(ctx: Ctx) -> dict | None:
     print("cargo bench -p quotewire --bench pipeline ...", flush=True)
     p = subprocess.run(["cargo", "bench", "-p", "quotewire", "--bench", "pipeline"], cwd=REPO, env=env,
                        capture_output=True, text=True)
+    lines = [line for line in p.stdout.splitlines() if not line.startswith("BENCH_JSON ")]
+    if lines:
+        print("```\n" + "\n".join(lines) + "\n```")
     for line in p.stdout.splitlines():
         if line.startswith("BENCH_JSON "):
             return json.loads(line[len("BENCH_JSON "):])
-        print(line)
     errors = [line for line in p.stderr.splitlines() if line.startswith("error")]
     print(f"(cargo bench gave no figures, exit {p.returncode}: "
           f"{'; '.join(errors[:5]) if errors else p.stderr.strip()[-600:]})")
@@ -522,13 +552,22 @@ def machine() -> str:
 
 
 def cmd_all(ctx: Ctx) -> None:
-    print(f"# quotewire benchmarks, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
-          f"{' (--quick)' if ctx.quick else ''}")
+    print(f"# quotewire benchmarks\n\nMeasured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+          f"{' (--quick: one run per timing, fewer pages)' if ctx.quick else ''} with:\n")
+    print("    cargo build --release -p quotewire-cli")
+    print(f"    bench/all.sh {' '.join(sys.argv[2:] if sys.argv[1:2] == ['all'] else sys.argv[1:])}\n".rstrip() + "\n")
     git = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    print(f"repo {git.stdout.strip() or '?'}; binary {ctx.bin}; shared {ctx.shared}; machine: {machine()}; "
-          f"load average: {load()}")
-    ctx.need_shared()
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
     ctx.need_bin()
+    ver = subprocess.run([str(ctx.bin), "--version"], capture_output=True, text=True).stdout.strip()
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"- commit: {git.stdout.strip() or '?'}{' with uncommitted changes' if dirty else ''}; "
+          f"binary: {ver} ({rustc or 'rustc ?'}); Python {platform.python_version()}")
+    print(f"- machine: {machine()}; load average at the start (1, 5, 15 min): {load()}")
+    print(f"- data: {ctx.shared}; scratch: {ctx.work}; anchors venv: {ctx.venv}")
+    print("- how each figure is measured: bench/README.md; anchor versions are in the anchors table")
+    ctx.need_shared()
     cmd_anchors(ctx, from_all=True)
     failed = []
     for step in (cmd_extraction, cmd_flattened, cmd_attribution, cmd_dates, cmd_seed, cmd_cases, cmd_throughput):
@@ -598,16 +637,26 @@ def main(argv: list[str] | None = None) -> int:
                     help="also run the cargo bench harness in throughput (default: on, off with --quick)")
     ap.add_argument("--fresh-anchors", action="store_true", help="re-run the anchors even when cached")
     ap.add_argument("--no-anchors", action="store_true", help="never run the anchors (cached rows still show)")
+    ap.add_argument("--report", type=Path, metavar="FILE",
+                    help="also write the output as a Markdown report (e.g. BENCHMARKS.md; PASS lines dropped)")
     a = ap.parse_args(argv)
     if a.cargo_bench is None:
         a.cargo_bench = not a.quick
     ctx = Ctx(a)
+    tee = None
+    if a.report:
+        tee = sys.stdout = Tee(sys.stdout)
+    status = 0
     try:
         COMMANDS[a.command](ctx)
     except BenchError as e:
         print(f"bench: {e}", file=sys.stderr)
-        return 2
-    return 0
+        status = 2
+    if tee:
+        sys.stdout = tee.out
+        write_report(tee.buf.getvalue(), a.report)
+        print(f"report written to {a.report}")
+    return status
 
 
 if __name__ == "__main__":
