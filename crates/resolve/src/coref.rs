@@ -62,6 +62,19 @@ impl Ctx<'_> {
         self.index = ents.mention_index();
     }
 
+    fn insert(&mut self, s: Span, e: usize) {
+        let k = self.index.partition_point(|(m, _)| *m < s);
+        self.index.insert(k, (s, e));
+    }
+
+    /// Does any mention overlap `s`? (Binary search; mentions are short.)
+    fn covered(&self, s: Span) -> bool {
+        let k = self.index.partition_point(|(m, _)| m.start < s.end);
+        self.index[k.saturating_sub(4)..k]
+            .iter()
+            .any(|(m, _)| m.overlaps(s))
+    }
+
     fn in_quote(&self, s: Span) -> bool {
         self.quoted.iter().any(|q| q.contains(s))
     }
@@ -192,6 +205,127 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
             a.speaker = sp;
         }
     }
+    anaphora(&mut ctx, ents);
+}
+
+/// Link third-person personal pronouns and definite nominals outside quotes
+/// ("he", "her", "the president", "the company") to entities, as mentions.
+fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
+    let text = ctx.text;
+    let ws = &ctx.words.words;
+    let mut links = Vec::new();
+    for (k, w) in ws.iter().enumerate() {
+        if !w.is_word || ctx.in_quote(w.span) {
+            continue;
+        }
+        let wk = key(w.span.slice(text));
+        let gender = match wk.as_str() {
+            "he" | "him" | "his" | "himself" => Gender::Male,
+            "she" | "her" | "hers" | "herself" => Gender::Female,
+            _ => {
+                // "the president", "the company"
+                if wk == "the"
+                    && let Some(n) = ws.get(k + 1)
+                    && n.is_word
+                    && !n.cap
+                {
+                    let head = key(n.span.slice(text));
+                    let next_is_noun = ws.get(k + 2).is_some_and(|x| {
+                        x.is_word
+                            && !x.cap
+                            && !PREPOSITIONS_AFTER_NOMINAL
+                                .contains(&key(x.span.slice(text)).as_str())
+                            && lexicon::title(x.span.slice(text)).is_some()
+                    });
+                    if next_is_noun {
+                        continue;
+                    }
+                    let span = Span::new(w.span.start, n.span.end);
+                    if ctx.covered(span) {
+                        continue;
+                    }
+                    if let Some(e) = nominal_antecedent(ctx, ents, span, &head, None) {
+                        links.push((e, span));
+                        ctx.insert(span, e);
+                    }
+                }
+                continue;
+            }
+        };
+        if ctx.covered(w.span) {
+            continue;
+        }
+        let ok = |e: usize| {
+            let ent = &ents.ents[e];
+            ent.kind == EntityType::Person && ent.gender.is_none_or(|g| g == gender)
+        };
+        if let Some(e) = ctx.recent(ents, w.span.start, &ok) {
+            // only within reach: the antecedent was mentioned in the last few paragraphs
+            let last = ctx
+                .index
+                .iter()
+                .filter(|(m, x)| *x == e && m.end <= w.span.start)
+                .map(|(m, _)| m.start)
+                .next_back();
+            let near = last.is_some_and(|l| {
+                let (a, b) = (
+                    ctx.words.paragraph_at(l),
+                    ctx.words.paragraph_at(w.span.start),
+                );
+                a.zip(b).is_some_and(|(a, b)| b - a <= SALIENT_PARAGRAPHS)
+            });
+            if near {
+                links.push((e, w.span));
+                ctx.insert(w.span, e);
+            }
+        }
+    }
+    for (e, s) in links {
+        ents.add_mention(e, s);
+    }
+}
+
+/// Words that, right after "the X", show X is a modifier, not the head.
+const PREPOSITIONS_AFTER_NOMINAL: &[&str] =
+    &["of", "for", "in", "at", "on", "and", "or", "said", "says"];
+
+/// The antecedent of a definite nominal with head noun `head`: the previous
+/// speaker when it matches, else the most recent matching entity.
+fn nominal_antecedent(
+    ctx: &Ctx,
+    ents: &Entities,
+    s: Span,
+    head: &str,
+    prev: Option<&Prev>,
+) -> Option<usize> {
+    let title_head = lexicon::title(head).is_some_and(|t| t.head);
+    let org = lexicon::ORG_NOMINALS.get(head).copied();
+    if !title_head && org.is_none() {
+        return None;
+    }
+    let ok = |e: usize| -> bool {
+        let ent = &ents.ents[e];
+        if title_head {
+            ent.kind == EntityType::Person
+                && ent
+                    .titles
+                    .iter()
+                    .any(|t| key(t).split(' ').any(|w| w == head))
+        } else if let Some(company) = org {
+            ent.kind == EntityType::Organization
+                && (if company {
+                    ent.company
+                } else {
+                    key(&ent.name).contains(head)
+                })
+        } else {
+            false
+        }
+    };
+    if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| ok(e)) {
+        return Some(e);
+    }
+    ctx.recent(ents, s.start, &ok)
 }
 
 /// Resolve a non-empty source mention: `(entity, name)`; name is used when entity is None.
@@ -252,40 +386,14 @@ fn resolve_source(
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
     let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
-        let title_head = lexicon::title(&head).is_some_and(|t| t.head);
-        let org = lexicon::ORG_NOMINALS.get(&head).copied();
-        let ok = |e: usize| -> bool {
-            let ent = &ents.ents[e];
-            if title_head {
-                ent.kind == EntityType::Person
-                    && ent
-                        .titles
-                        .iter()
-                        .any(|t| key(t).split(' ').any(|w| w == head))
-            } else if let Some(company) = org {
-                ent.kind == EntityType::Organization
-                    && (if company {
-                        ent.company
-                    } else {
-                        key(&ent.name).contains(&head)
-                    })
-            } else {
-                false
-            }
-        };
-        if title_head || org.is_some() {
-            if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| ok(e)) {
+        if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
+            return link(ctx, ents, e, s);
+        }
+        if lexicon::ORG_NOMINALS.get(&head) == Some(&false) {
+            // "the ministry" with no named ministry: the previous speaker if an organisation
+            let any_org = |e: usize| ents.ents[e].kind == EntityType::Organization;
+            if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| any_org(e)) {
                 return link(ctx, ents, e, s);
-            }
-            if let Some(e) = ctx.recent(ents, s.start, &ok) {
-                return link(ctx, ents, e, s);
-            }
-            if org == Some(false) {
-                // "the ministry" with no named ministry: any organisation mentioned
-                let any_org = |e: usize| ents.ents[e].kind == EntityType::Organization;
-                if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| any_org(e)) {
-                    return link(ctx, ents, e, s);
-                }
             }
         }
     }
@@ -300,8 +408,7 @@ fn resolve_source(
 /// Record `s` as a mention of `e` and return it as the speaker.
 fn link(ctx: &mut Ctx, ents: &mut Entities, e: usize, s: Span) -> Option<(Option<usize>, String)> {
     ents.add_mention(e, s);
-    let k = ctx.index.partition_point(|(m, _)| *m < s);
-    ctx.index.insert(k, (s, e));
+    ctx.insert(s, e);
     Some((Some(e), String::new()))
 }
 

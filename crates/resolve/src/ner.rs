@@ -93,11 +93,26 @@ const APPOSITIVE_ENDS: &[&str] = &[
 ];
 /// Words after a name that mark a person ("Smith said", "Smith, who").
 const PERSON_NEXT: &[&str] = &[
-    "said", "says", "told", "added", "asked", "explained", "noted", "stressed", "wrote",
-    "who", "whose", "himself", "herself", "he", "she",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "stressed",
+    "wrote",
+    "who",
+    "whose",
+    "himself",
+    "herself",
+    "he",
+    "she",
 ];
 /// Words before a name that mark a person ("said Smith").
-const PERSON_PREV: &[&str] = &["said", "says", "told", "asked", "wrote", "mr", "mrs", "ms", "dr"];
+const PERSON_PREV: &[&str] = &[
+    "said", "says", "told", "asked", "wrote", "mr", "mrs", "ms", "dr",
+];
 /// Shortest all-capitals word taken for an organisation acronym ("NATO", not "IQ").
 const MIN_ACRONYM: usize = 3;
 /// Maximum number of words in a PERSON name found by the default rule.
@@ -341,9 +356,9 @@ fn classify_run(
     } else if n >= 2 && lexicon::ORG_SUFFIXES.contains_key(&last) {
         cand.kind = Some(EntityType::Organization);
         cand.company = lexicon::ORG_SUFFIXES.get(&last).copied().unwrap_or(false);
-    } else if n >= 2 && lexicon::GEO_SUFFIXES.contains(&last) {
-        cand.kind = Some(EntityType::Location);
-    } else if n >= 3 && lexicon::GEO_SUFFIXES.contains(&first) && nkey.contains(" of ") {
+    } else if (n >= 2 && lexicon::GEO_SUFFIXES.contains(&last))
+        || (n >= 3 && lexicon::GEO_SUFFIXES.contains(&first) && nkey.contains(" of "))
+    {
         cand.kind = Some(EntityType::Location);
     } else if n >= 3 && OF_ORG_HEADS.contains(&first.as_str()) && nkey.contains(" of ") {
         cand.kind = Some(EntityType::Organization);
@@ -423,7 +438,10 @@ fn classify_run(
 fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
     let after = ws.get(j).map(|w| word_key(text, w)).unwrap_or_default();
     let after2 = ws.get(j + 1).map(|w| word_key(text, w)).unwrap_or_default();
-    let before = i.checked_sub(1).map(|p| word_key(text, &ws[p])).unwrap_or_default();
+    let before = i
+        .checked_sub(1)
+        .map(|p| word_key(text, &ws[p]))
+        .unwrap_or_default();
     PERSON_NEXT.contains(&after.as_str())
         || (after == "," && PERSON_NEXT.contains(&after2.as_str()))
         || PERSON_PREV.contains(&before.as_str())
