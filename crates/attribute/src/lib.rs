@@ -442,7 +442,16 @@ impl<'a> Ctx<'a> {
         let after_boundary =
             para_start || prev.is_some_and(|c| matches!(c, ':' | '.' | '?' | '!' | '—' | '–'));
         let after_comma = prev == Some(',');
-        (after_boundary && words >= 2) || (after_comma && words >= 3)
+        // `said "We will…"`: a full quoted sentence right after a speech verb
+        let after_cue = words >= 4
+            && inner.chars().next().is_some_and(|c| c.is_uppercase())
+            && {
+                let k = self.tok_at(q.open.start);
+                k > 0
+                    && !capitalized(self.tok(k - 1))
+                    && matches!(cue_class(&self.lw[k - 1]), Some(CueClass::Say | CueClass::Participle))
+            };
+        (after_boundary && words >= 2) || (after_comma && words >= 3) || after_cue
     }
 
     fn direct_pass(&self, used_cue: &mut [bool]) -> Vec<Draft> {
@@ -755,10 +764,14 @@ impl<'a> Ctx<'a> {
             self.sent_range(sent.saturating_sub(1)).0
         };
         let punct = self.tok(first - 1);
-        if !matches!(punct, ":" | ",") {
+        let end = if matches!(punct, ":" | ",") {
+            first - 1
+        } else if cue_class(&self.lw[first - 1]).is_some() {
+            first
+        } else {
             return None;
-        }
-        let end = first - 1;
+        };
+        let punct = if end == first { "," } else { punct };
         // the clause start: after the last quote / boundary before `end`
         let mut start = end;
         while start > lo {
