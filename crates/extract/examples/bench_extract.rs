@@ -59,6 +59,7 @@ fn main() {
         pages.push(bytes);
     }
     let mut docs = Vec::new();
+    let cpu0 = cpu_seconds();
     let t0 = Instant::now();
     for round in 0..repeat {
         for (id, bytes) in &pages {
@@ -69,6 +70,7 @@ fn main() {
         }
     }
     let secs = t0.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu0).map(|(a, b)| a - b);
     let n = pages.len() * repeat;
     let mb: f64 = pages.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 * repeat as f64 / 1e6;
     eprintln!(
@@ -78,6 +80,13 @@ fn main() {
         n as f64 / secs,
         mb / secs
     );
+    if let Some(cpu) = cpu.filter(|c| *c > 0.0) {
+        eprintln!(
+            "CPU time {:.2} s: {:.1} pages/s per core of CPU (robust to other load)",
+            cpu,
+            n as f64 / cpu
+        );
+    }
     if let Some(path) = body {
         let mut map = serde_json::Map::new();
         for d in &docs {
@@ -95,4 +104,14 @@ fn main() {
             writeln!(f, "{rec}").expect("write");
         }
     }
+}
+
+/// User+system CPU seconds of this process (Linux `/proc/self/stat`, clock ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ut: f64 = f.get(11)?.parse().ok()?;
+    let st: f64 = f.get(12)?.parse().ok()?;
+    Some((ut + st) / 100.0)
 }

@@ -469,9 +469,16 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         if w < MIN_BODY_WEIGHT || prose_lines(s, e) < 2 {
             continue;
         }
-        // A related-stories heading ends the body only when less prose follows.
+        // A related-stories heading ends the body only when less prose follows,
+        // and the article does not resume right after a few linked headlines
+        // (a box inside the article). A date stamp before the next prose marks
+        // a listing of teasers, not the article.
         let after = densest(&scores[i + 1..]).map_or(0.0, |x| x.2);
-        if l.end_marker == 2 || after <= w {
+        let next_prose = (i + 1..n).find(|&j| lines[j].sentence_end && lines[j].words >= PROSE_MIN_WORDS);
+        let resumes = next_prose.is_some_and(|j| {
+            j - i <= RESUME_WITHIN && lines[i + 1..j].iter().all(|l| l.stamp.is_none())
+        });
+        if l.end_marker == 2 || (after <= w && !resumes) {
             limit = i;
             break;
         }

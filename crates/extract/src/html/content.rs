@@ -284,7 +284,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             let next = node.end;
             if i == top {
                 ranges.push((i, next));
-            } else if node.elem().is_some() && !node.hard && chars[i] > 0 {
+            } else if node.elem().is_some() && !node.hard && chars[i] > 0 && node.tag() != "article" {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
                     && node.elem().and_then(|e| e.attr("class")) == Some(top_class)
@@ -308,10 +308,95 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     } else {
         ranges.push((top, dom.nodes[top].end));
     }
+    // Conditional cleaning (Readability's `_cleanConditionally`): inside the
+    // article, drop containers that read as link lists or teaser lists.
+    let mut nruns = vec![0u32; n];
+    let mut nend = vec![0u32; n];
+    for r in &runs {
+        if r.owner < n {
+            nruns[r.owner] += 1;
+            if ends_sentence_text(&r.text) {
+                nend[r.owner] += 1;
+            }
+        }
+    }
+    for i in (0..n).rev() {
+        let p = dom.nodes[i].parent;
+        if p < n {
+            nruns[p] += nruns[i];
+            nend[p] += nend[i];
+        }
+    }
+    let selected: usize = ranges.iter().map(|&(a, _)| chars[a]).sum();
+    let mut removed: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &ranges {
+        let mut i = a + 1;
+        while i < b {
+            let node = &dom.nodes[i];
+            if CLEAN_TAGS.contains(&node.tag()) && chars[i] > 0 && (chars[i] as f32) < selected as f32 * CLEAN_MAX_SHARE {
+                let d = density(i);
+                let runs_i = nruns[i] as f32;
+                let teaser = nruns[i] >= TEASER_MIN_RUNS
+                    && (nend[i] as f32) < runs_i * TEASER_MAX_SENTENCE_SHARE
+                    && (chars[i] as f32) / runs_i < TEASER_MAX_AVG_CHARS;
+                let linky = d > CLEAN_LINK_DENSITY && chars[i] < CLEAN_MAX_CHARS;
+                if teaser || linky {
+                    removed.push((i, node.end));
+                    i = node.end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    if std::env::var_os("QW_DEBUG").is_some() {
+        let desc = |i: usize| {
+            let e = dom.nodes[i].elem();
+            format!(
+                "{}#{}.{} chars={} runs={} end={} score={}",
+                dom.nodes[i].tag(),
+                e.and_then(|e| e.attr("id")).unwrap_or(""),
+                e.and_then(|e| e.attr("class")).unwrap_or(""),
+                chars[i],
+                nruns[i],
+                nend[i],
+                fin[i]
+            )
+        };
+        eprintln!("top {}", desc(top));
+        for &(a, _) in &ranges {
+            eprintln!("  range {}", desc(a));
+        }
+        for &(a, _) in &removed {
+            eprintln!("  removed {}", desc(a));
+        }
+    }
     runs.into_iter()
         .filter(|r| ranges.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
+        .filter(|r| !removed.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
         .filter(keep_run)
         .collect()
+}
+
+/// Containers that conditional cleaning may drop.
+const CLEAN_TAGS: &[&str] = &["div", "section", "ul", "ol", "table", "dl", "header", "article", "aside", "center"];
+/// Conditional cleaning never drops a container holding this share of the article.
+const CLEAN_MAX_SHARE: f32 = 0.5;
+/// A container is a teaser list with at least this many runs...
+const TEASER_MIN_RUNS: u32 = 3;
+/// ...of which fewer than this share end a sentence...
+const TEASER_MAX_SENTENCE_SHARE: f32 = 0.25;
+/// ...and whose runs average fewer chars than this.
+const TEASER_MAX_AVG_CHARS: f32 = 60.0;
+/// A container with more link text than this share is a link list...
+const CLEAN_LINK_DENSITY: f32 = 0.5;
+/// ...unless it holds at least this many chars.
+const CLEAN_MAX_CHARS: usize = 2000;
+
+/// True when a run ends like a sentence (or a quoted sentence).
+fn ends_sentence_text(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', ')', ':', ';', '。', '！', '？'])
 }
 
 fn ends_sentence(dom: &Dom, runs: &[Run], i: usize) -> bool {

@@ -122,6 +122,9 @@ const HARD_ROLES: &[&str] = &[
 ];
 
 /// Elements that can never be dropped by class (the page skeleton).
+/// Elements that are never main content in the strict pass (captions).
+const SOFT_TAGS: &[&str] = &["figcaption"];
+
 const KEEP_TAGS: &[&str] = &[
     "html", "body", "main", "article", "a", "p", "span", "em", "strong", "b", "i", "h2", "h3", "h4",
 ];
@@ -157,6 +160,9 @@ pub(crate) fn is_hard_boiler(e: &Element) -> bool {
 /// little text).
 pub(crate) fn is_soft_boiler(e: &Element) -> bool {
     let tag = e.name();
+    if SOFT_TAGS.contains(&tag) {
+        return true;
+    }
     if KEEP_TAGS.contains(&tag) {
         return false;
     }
