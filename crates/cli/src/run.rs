@@ -22,6 +22,9 @@ const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 const READ_AHEAD: usize = 256;
 /// A progress bar appears only for runs longer than this, on a terminal.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+/// Stack of each analysis thread: deep markup recursion must not overflow
+/// (an overflow aborts the process, it cannot be caught per document).
+const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// Name prefix of the analysis threads (the panic hook recognises them).
 const WORKER: &str = "quotewire-worker";
 
@@ -60,6 +63,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("{WORKER}-{i}"))
+        .stack_size(WORKER_STACK)
         .build()
     {
         Ok(p) => p,
