@@ -287,3 +287,10 @@ pub const TRAILER_VERBS: &[&str] = &[
     "shouted", "yelled", "cried", "exclaimed", "whispered", "boomed", "snapped", "sang",
     "chanted", "tweeted", "posted", "continued", "mused", "deadpanned", "scoffed",
 ];
+
+/// Words that may follow a trailer verb without opening its content
+/// ("…, X said of the plan", "…, X told reporters").
+pub const TRAILER_ADJUNCTS: &[&str] = &[
+    "of", "to", "after", "before", "while", "when", "about", "with", "via", "from", "by",
+    "recently", "afterward", "afterwards", "later", "reporters", "told", "over", "outside",
+];

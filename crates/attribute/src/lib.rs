@@ -1093,7 +1093,11 @@ impl<'a> Ctx<'a> {
             let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
             let tail = hi.saturating_sub(c1);
             let has_that = (c1..hi).any(|i| self.lw[i] == "that");
-            if tail <= 8 && !has_that {
+            // only an adjunct may follow a trailer verb ("…, X said on Monday.")
+            let adjunct_only = tail == 0
+                || lexicon::ADJUNCT_STARTS.contains(&self.lw[c1].as_str())
+                || lexicon::TRAILER_ADJUNCTS.contains(&self.lw[c1].as_str());
+            if tail <= 8 && !has_that && adjunct_only {
                 let mut content = vec![self.span((a, src_start - 1))];
                 if hi < e && self.tok(hi) == "," && hi + 1 < e {
                     content.push(self.span((hi + 1, e)));
@@ -1112,7 +1116,10 @@ impl<'a> Ctx<'a> {
         // inverted trailer: "CONTENT, said X."
         if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
             let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
-            if let Some(r) = self.np_right(c1, hi) {
+            if let Some(r) = self.np_right(c1, hi)
+                && (r.1 == hi || matches!(self.tok(r.1), "," | "." | "("))
+                && !lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())
+            {
                 let content = vec![self.span((a, c0 - 1))];
                 return Some(Draft {
                     content,
@@ -1125,8 +1132,16 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
+        // "X, who has …, said …": the noun phrase opening the clause
+        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
+            src = self.np_right(a, c0).filter(|r| {
+                self.tok(r.1) == ","
+                    && (capitalized(self.tok(r.0))
+                        || matches!(self.lw[r.0].as_str(), "the" | "a" | "an" | "one"))
+            });
+        }
         // "and said …": the subject of an earlier verb in the sentence
-        if src.is_none() && c0 > a && self.lw[c0 - 1] == "and" {
+        if src.is_none() && c0 > a && matches!(self.lw[c0 - 1].as_str(), "and" | "but") {
             src = last_src.or_else(|| self.subject(self.toks[c0].sentence));
         }
         let src = src?;
