@@ -113,8 +113,35 @@ const FUTURE_MARKERS: &[&str] = &[
     " is expected to ",
     " are expected to ",
 ];
+/// How many words before an expression are searched for a future marker.
+const FUTURE_WINDOW: usize = 8;
+/// Deictic words and their TIMEX3 reference values.
+const REF_WORDS: &[(&str, &str)] = &[
+    ("now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("current", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("recent", "PAST_REF"),
+    ("previously", "PAST_REF"),
+    ("future", "FUTURE_REF"),
+    ("soon", "FUTURE_REF"),
+    ("past", "PAST_REF"),
+];
+/// Ordinals naming quarters (index 0 = first).
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+];
+/// Parts of the day and their TIMEX3 suffixes.
+const DAY_PARTS: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+];
 /// Years further than this before the page year contradict the page date.
 pub const STALE_YEARS: i32 = 2;
+/// A URL date more than this many days before the page date contradicts it.
+const STALE_URL_DAYS: i64 = 365;
 /// Earliest and latest plausible year for a bare four-digit number.
 const YEAR_RANGE: (i32, i32) = (1900, 2100);
 
@@ -293,15 +320,41 @@ fn years_in(s: &str) -> Vec<i32> {
 /// What kind of expression was found, before normalisation.
 #[derive(Debug, Clone)]
 enum Kind {
-    Weekday { wd: u32, rel: i32 },
-    MonthDay { m: u32, d: u32, y: Option<i32> },
-    Month { m: u32, y: Option<i32> },
+    /// A month with "last"/"next" before it.
+    MonthRel {
+        m: u32,
+        rel: i32,
+    },
+    Weekday {
+        wd: u32,
+        rel: i32,
+    },
+    MonthDay {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
     Year(i32),
     Decade(i32),
     IsoDate(Date),
     DayRel(i64),
-    Unit { unit: &'static str, rel: i32 },
+    Unit {
+        unit: &'static str,
+        rel: i32,
+    },
     Duration(String),
+    /// A duration ago: (amount, TIMEX3 unit letter).
+    Ago(u32, &'static str),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// Quarter 1..=4 of a year (`None`: "the quarter", the latest one).
+    Quarter(Option<u32>),
+    /// A part of a day relative to the anchor: (day offset, "MO"/"AF"/"EV"/"NI").
+    DayPart(i64, &'static str),
 }
 
 struct Found {
@@ -347,7 +400,6 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
     while i < ws.len() {
         let t = tok(i);
         let l = t.to_lowercase();
-        let start = ws[i].span.start;
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
         let prev = if i > 0 { low(i - 1) } else { String::new() };
@@ -386,7 +438,14 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 end_i = j;
                 kind = Some(Kind::Month { m, y: Some(y) });
             } else if is_may_ok && !abbreviated {
-                kind = Some(Kind::Month { m, y: None });
+                kind = Some(match prev.as_str() {
+                    // "last February", "next March": the anchor's year ±1
+                    "last" | "next" => Kind::MonthRel {
+                        m,
+                        rel: if prev == "last" { -1 } else { 1 },
+                    },
+                    _ => Kind::Month { m, y: None },
+                });
             }
             if kind.is_some() {
                 // "the 1st of December" is rare; "1 December 2018" handled below
@@ -427,74 +486,143 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
             kind = Some(Kind::IsoDate(d));
         } else {
-            match l.as_str() {
-                "today" | "tonight" => kind = Some(Kind::DayRel(0)),
-                "yesterday" => kind = Some(Kind::DayRel(-1)),
-                "tomorrow" => kind = Some(Kind::DayRel(1)),
-                "week" | "month" | "year" | "weekend" => {
-                    if let Some(rel) = rel_of(&prev) {
-                        kind = Some(Kind::Unit {
-                            unit: if l == "weekend" { "week" } else { leak(&l) },
-                            rel,
-                        });
+            let next = low(i + 1);
+            if let Some(r) = REF_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
+                // "now", "recently"; "the future", "the past" with their article
+                let needs_the = matches!(l.as_str(), "past");
+                let counted = NUMBER_WORDS.iter().any(|(w, _)| *w == next)
+                    || next.parse::<u32>().is_ok()
+                    || UNITS.iter().any(|(w, _)| *w == next);
+                if counted && l == "recent" {
+                    // "recent years": an unspecified duration
+                    if let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == next) {
+                        end_i = i + 1;
+                        kind = Some(Kind::Duration(format!("PX{u}")));
                     }
+                } else if !counted && (!needs_the || prev == "the") {
+                    kind = Some(Kind::Ref(r));
                 }
-                _ => {}
-            }
-            if kind.is_none()
-                && let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == l)
-                && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == low(i + 1))
+            } else if let Some(q) = ORDINALS
+                .iter()
+                .position(|w| l == *w || l == format!("{w}-quarter"))
             {
-                // "a week", "three days", "twenty years"
-                let plural = low(i + 1).ends_with('s');
-                if (*n == 1) != plural || *n == 0 {
-                    end_i = i + 1;
-                    let n = if *n == 0 {
-                        "X".to_string()
-                    } else {
-                        n.to_string()
-                    };
+                let hyphen = l.ends_with("-quarter");
+                let mut j = i + 1;
+                if low(j) == "fiscal" {
+                    j += 1;
+                }
+                if hyphen {
+                    kind = Some(Kind::Quarter(Some(q as u32 % 4 + 1)));
+                } else if low(j) == "quarter" {
+                    end_i = j;
+                    kind = Some(Kind::Quarter(Some(q as u32 % 4 + 1)));
+                }
+            } else if l == "quarter" && matches!(prev.as_str(), "the" | "latest") {
+                kind = Some(Kind::Quarter(None));
+            } else if let Some(part) = DAY_PARTS.iter().find(|(w, _)| *w == next).map(|x| x.1)
+                && matches!(l.as_str(), "this" | "last" | "tomorrow" | "yesterday")
+            {
+                let off = match l.as_str() {
+                    "last" | "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                let off = if l == "last" && part != "NI" { 0 } else { off };
+                end_i = i + 1;
+                kind = Some(Kind::DayPart(off, part));
+            }
+            if kind.is_some() {
+                // matched above
+            } else {
+                match l.as_str() {
+                    "today" | "tonight" => kind = Some(Kind::DayRel(0)),
+                    "yesterday" => kind = Some(Kind::DayRel(-1)),
+                    "tomorrow" => kind = Some(Kind::DayRel(1)),
+                    "week" | "month" | "year" | "weekend" => {
+                        if let Some(rel) = rel_of(&prev) {
+                            kind = Some(Kind::Unit {
+                                unit: if l == "weekend" { "week" } else { leak(&l) },
+                                rel,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let next = low(i + 1);
+        if kind.is_none()
+            && let Some(n) = NUMBER_WORDS
+                .iter()
+                .find(|(w, _)| *w == l)
+                .map(|x| x.1)
+                .or_else(|| (t.len() <= 3).then(|| t.parse::<u32>().ok()).flatten())
+            && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == next)
+        {
+            // "a week", "three days", "20 years", "two months ago"
+            let plural = next.ends_with('s');
+            if (n == 1) != plural || n == 0 {
+                end_i = i + 1;
+                let amount = if n == 0 {
+                    "X".to_string()
+                } else {
+                    n.to_string()
+                };
+                if low(i + 2) == "ago" && n > 0 {
+                    end_i = i + 2;
+                    kind = Some(Kind::Ago(n, u));
+                } else {
                     let v = if u.len() == 2 {
-                        format!("P{}0Y", n) // decades
+                        format!("P{amount}0Y") // decades
                     } else if *u == "H" {
-                        format!("PT{n}H")
+                        format!("PT{amount}H")
                     } else {
-                        format!("P{n}{u}")
+                        format!("P{amount}{u}")
                     };
                     kind = Some(Kind::Duration(v));
                 }
-            } else if kind.is_none()
-                && day_of(t).is_none()
-                && t.bytes().all(|c| c.is_ascii_digit())
-                && !t.is_empty()
-                && t.len() <= 3
-                && UNITS.iter().any(|(w, _)| *w == low(i + 1))
-            {
-                let u = UNITS
-                    .iter()
-                    .find(|(w, _)| *w == low(i + 1))
-                    .map_or("D", |x| x.1);
-                end_i = i + 1;
-                kind = Some(Kind::Duration(format!("P{t}{u}")));
             }
         }
         if let Some(k) = kind {
-            let mut s = start;
+            let mut first = i;
             // include a leading "last/next/this" in weekday and unit expressions
             if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
-                || matches!(k, Kind::Unit { .. })
+                || matches!(k, Kind::Unit { .. } | Kind::MonthRel { .. })
             {
-                s = ws[i - 1].span.start;
+                first = i - 1;
+                // "earlier this year"
+                if first > 0 && matches!(low(first - 1).as_str(), "earlier" | "later") {
+                    first -= 1;
+                }
             }
-            let span = Span::new(s, ws[end_i].span.end);
-            let sent = words
+            // "the third quarter", "the future", "the latest quarter"
+            if matches!(k, Kind::Quarter(_) | Kind::Ref(_)) {
+                if first > 0 && matches!(low(first - 1).as_str(), "latest" | "current" | "past") {
+                    first -= 1;
+                }
+                if first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
+            // "Sunday night": the part of day joins the weekday
+            if matches!(k, Kind::Weekday { .. })
+                && DAY_PARTS.iter().any(|(w, _)| *w == low(end_i + 1))
+            {
+                end_i += 1;
+            }
+            let span = Span::new(ws[first].span.start, ws[end_i].span.end);
+            // future: a future marker among the words shortly before the expression
+            let sent_start = words
                 .sentence_at(span.start)
                 .and_then(|x| words.sentences.get(x))
-                .copied();
-            let future = sent.is_some_and(|st| {
-                let padded = format!(" {} ", st.slice(text).to_lowercase());
-                FUTURE_MARKERS.iter().any(|m| padded.contains(m))
-            });
+                .map_or(0, |s| s.start);
+            let window = words.word_at(span.start).saturating_sub(FUTURE_WINDOW);
+            let from = ws.get(window).map_or(0, |w| w.span.start).max(sent_start);
+            let before = format!(
+                " {} ",
+                text.get(from..span.start).unwrap_or("").to_lowercase()
+            );
+            let future = FUTURE_MARKERS.iter().any(|m| before.contains(m));
             out.push(Found {
                 span,
                 kind: k,
@@ -558,15 +686,12 @@ fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             Anchor::None => Some(format!("XXXX-{m:02}-{d:02}")),
         },
         Kind::Month { m, y: Some(y) } => Some(format!("{y:04}-{m:02}")),
+        Kind::MonthRel { m, rel } => anchor.year().map(|y| format!("{:04}-{m:02}", y + rel)),
         Kind::Month { m, y: None } => match anchor {
             Anchor::Day(a) => {
-                let y = if future && m < a.m {
-                    a.y + 1
-                } else if !future && m > a.m {
-                    a.y - 1
-                } else {
-                    a.y
-                };
+                // TimeBank convention: a bare month is in the anchor's year,
+                // unless the sentence looks ahead past the year's end
+                let y = if future && m < a.m { a.y + 1 } else { a.y };
                 Some(format!("{y:04}-{m:02}"))
             }
             Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
@@ -585,6 +710,46 @@ fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
                 _ => base - (aw - wd).rem_euclid(7),
             };
             Some(iso(from_days(target)))
+        }
+        Kind::Ref(r) => Some(r.to_string()),
+        Kind::Quarter(q) => {
+            let Anchor::Day(a) = anchor else {
+                return q.map(|q| format!("XXXX-Q{q}"));
+            };
+            let current = (a.m - 1) / 3 + 1;
+            let (y, q) = match q {
+                // a quarter not yet begun is last year's
+                Some(q) if q > current => (a.y - 1, q),
+                Some(q) => (a.y, q),
+                // "the quarter": the latest completed one
+                None if current == 1 => (a.y - 1, 4),
+                None => (a.y, current - 1),
+            };
+            Some(format!("{y:04}-Q{q}"))
+        }
+        Kind::DayPart(off, part) => match anchor {
+            Anchor::Day(a) => Some(format!("{}T{part}", iso(from_days(days(a) + off)))),
+            _ => None,
+        },
+        Kind::Ago(n, unit) => {
+            let n = i64::from(n);
+            match (unit, anchor) {
+                ("Y", _) => anchor.year().map(|y| format!("{:04}", i64::from(y) - n)),
+                ("DE", _) => anchor
+                    .year()
+                    .map(|y| format!("{:03}", (i64::from(y) - 10 * n) / 10)),
+                ("M", Anchor::Day(a)) => {
+                    let total = i64::from(a.y) * 12 + i64::from(a.m) - 1 - n;
+                    Some(format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    ))
+                }
+                ("W", Anchor::Day(a)) => Some(iso_week(from_days(days(a) - 7 * n))),
+                ("D", Anchor::Day(a)) => Some(iso(from_days(days(a) - n))),
+                _ => None,
+            }
         }
         Kind::DayRel(n) => match anchor {
             Anchor::Day(a) => Some(iso(from_days(days(a) + n))),
@@ -623,7 +788,7 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .as_deref()
         .map_or(Anchor::None, parse_iso);
     // explicit years in the content, its headline and series label
-    let mut years: Vec<i32> = found
+    let years: Vec<i32> = found
         .iter()
         .filter_map(|f| match f.kind {
             Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => {
@@ -633,17 +798,31 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             _ => None,
         })
         .collect();
-    for s in [&doc.meta.title, &doc.meta.series].into_iter().flatten() {
-        years.extend(years_in(s));
-    }
     let url_date = [doc.url.as_deref(), Some(doc.id.as_str())]
         .into_iter()
         .flatten()
         .find_map(date_in_url);
+    let meta_years: Vec<i32> = [&doc.meta.title, &doc.meta.series]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| years_in(s))
+        .collect();
     let mut anchor = published;
-    if let (Some(py), Some(&lo), Some(&hi)) =
-        (published.year(), years.iter().min(), years.iter().max())
-        && hi <= py - STALE_YEARS
+    let all: Vec<i32> = years
+        .iter()
+        .chain(&meta_years)
+        .copied()
+        .chain(url_date.map(|d| d.y))
+        .collect();
+    // the page date is contradicted by a dated URL a year or more older, or by a
+    // dated headline/series label whose years, like all content years, are old
+    let url_stale = match (published, url_date) {
+        (Anchor::Day(p), Some(u)) => days(p) - days(u) > STALE_URL_DAYS,
+        (Anchor::Year(py, _), Some(u)) => py - u.y >= STALE_YEARS,
+        _ => false,
+    };
+    if let (Some(py), Some(&lo), Some(&hi)) = (published.year(), all.iter().min(), all.iter().max())
+        && (url_stale || (!meta_years.is_empty() && hi <= py - STALE_YEARS))
     {
         let stamp = doc.meta.published.clone().unwrap_or_default();
         let stamp = stamp.get(..10).unwrap_or(&stamp).to_string();
@@ -656,8 +835,8 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             "published date {stamp} is later than the dates in the content ({range}); the page stamp may be a crawl or update date"
         ));
         anchor = match url_date {
-            Some(d) if d.y >= lo && d.y <= hi => Anchor::Day(d),
-            _ => Anchor::Year(hi, None),
+            Some(d) => Anchor::Day(d),
+            None => Anchor::Year(hi, None),
         };
     }
     if anchor == Anchor::None
@@ -756,6 +935,35 @@ mod tests {
         d.warnings.clear();
         timexes(&mut d, &w);
         assert_eq!(d.timexes[0].value.as_deref(), Some("2018-12-20"));
+    }
+
+    #[test]
+    fn deictic_quarters_and_ago() {
+        let (t, _) = run(
+            "Profit in the third quarter rose; two years ago it fell, and now it may grow in the future. Sales were weak last February and in recent years, the past two months, this morning.",
+            Some("1989-10-26"),
+        );
+        let v = |s: &str| {
+            t.iter()
+                .find(|x| x.0 == s)
+                .and_then(|x| x.1.clone())
+                .unwrap_or_else(|| panic!("{s} in {t:?}"))
+        };
+        assert_eq!(v("the third quarter"), "1989-Q3");
+        assert_eq!(v("two years ago"), "1987");
+        assert_eq!(v("now"), "PRESENT_REF");
+        assert_eq!(v("the future"), "FUTURE_REF");
+        assert_eq!(v("last February"), "1988-02");
+        assert_eq!(v("recent years"), "PXY");
+        assert_eq!(v("two months"), "P2M");
+        assert_eq!(v("this morning"), "1989-10-26TMO");
+    }
+
+    #[test]
+    fn old_years_alone_do_not_contradict_the_page_date() {
+        let (t, w) = run("The law of 1949 was cited on Friday.", Some("1999-03-12"));
+        assert!(w.is_empty());
+        assert!(t.contains(&("Friday".to_string(), Some("1999-03-12".to_string()))));
     }
 
     #[test]
