@@ -51,11 +51,12 @@ fn is_space(c: char) -> bool {
 /// One non-empty line of the input.
 #[derive(Debug, Clone)]
 struct Line {
-    /// Byte range of the trimmed line in the source.
-    start: usize,
-    end: usize,
-    /// Index of the source line (counting blank ones).
-    lineno: usize,
+    /// Byte ranges of the trimmed source lines (several for a hard-wrapped
+    /// paragraph).
+    parts: Vec<(usize, usize)>,
+    /// Index of the first and last source line (counting blank ones).
+    first: usize,
+    last: usize,
     /// The line with spaces folded (for analysis and metadata).
     norm: String,
     /// Words (whitespace-separated).
@@ -124,12 +125,18 @@ fn fold_spaces(s: &str) -> String {
 /// ("standardsDiscussion" → "standards", "discussion"): flattening glues
 /// adjacent widgets together.
 fn chrome_tokens(s: &str) -> Vec<String> {
+    split_tokens(s, true)
+}
+
+/// Lower-case word tokens; `camel` also splits at case and digit joins.
+fn split_tokens(s: &str, camel: bool) -> Vec<String> {
     let mut toks = Vec::new();
     let mut cur = String::new();
     let mut prev: Option<char> = None;
     for c in s.chars() {
         if c.is_alphanumeric() {
             if let Some(p) = prev
+                && camel
                 && ((p.is_lowercase() && c.is_uppercase())
                     || (p.is_alphabetic() && c.is_numeric())
                     || (p.is_numeric() && c.is_alphabetic()))
@@ -172,13 +179,18 @@ fn is_chrome(norm: &str) -> bool {
     if CHROME_SENTENCES.iter().any(|p| head.contains(p)) {
         return true;
     }
-    let toks = chrome_tokens(norm);
+    chrome_words(&split_tokens(norm, false)) || chrome_words(&chrome_tokens(norm))
+}
+
+/// True when `toks` segment wholly into chrome phrases and filler, with at
+/// least one chrome phrase.
+fn chrome_words(toks: &[String]) -> bool {
     if toks.is_empty() || toks.len() > CHROME_MAX_WORDS * 2 {
         return false;
     }
     // A heading that opens with a chrome phrase ("Related coverage from …:",
     // "Share this:").
-    if norm.ends_with(':')
+    if ends_colon
         && toks.len() <= CHROME_MAX_WORDS
         && CHROME_PHRASES
             .iter()
@@ -271,52 +283,82 @@ fn caps_ratio(norm: &str) -> (f64, usize) {
     }
 }
 
+/// The non-empty lines of `src`, hard-wrapped lines joined: a line without
+/// sentence-final punctuation followed directly by one starting in lower case
+/// continues the same paragraph.
 fn split_lines(src: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut raw: Vec<(usize, usize, usize, String)> = Vec::new();
     let mut pos = 0;
-    for (lineno, raw) in src.split_inclusive('\n').enumerate() {
+    for (lineno, text) in src.split_inclusive('\n').enumerate() {
         let line_start = pos;
-        pos += raw.len();
-        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let body = raw.trim_matches(is_space);
+        pos += text.len();
+        let lead = text.len() - text.trim_start_matches(is_space).len();
+        let body = text.trim_matches(is_space);
         if body.is_empty() {
             continue;
         }
         let start = line_start + lead;
-        let end = start + body.len();
-        let norm = fold_spaces(body);
-        let words = norm.split_whitespace().count();
-        let chars = norm.chars().filter(|c| !c.is_whitespace()).count();
-        let weight = (words as f64).max(chars as f64 / CHARS_PER_WORD);
-        let sentence_end = ends_sentence(&norm);
-        let (ratio, content) = caps_ratio(&norm);
-        let headline = content >= 1 && ratio >= HEADLINE_CAPS_RATIO;
-        let chrome = is_chrome(&norm);
-        let end_marker = end_marker(&norm, chrome);
-        let read_more = READ_MORE
-            .captures(&norm)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().trim().to_string())
-            .filter(|t| t.split_whitespace().count() >= 2);
-        let stamp = stamp::parse(&norm).filter(|s| s.other_words <= 4 || s.labelled || s.updated);
-        let short = !sentence_end && weight < LONG_LINE_WORDS;
-        out.push(Line {
-            start,
-            end,
-            lineno,
-            norm,
-            words,
-            weight,
-            sentence_end,
-            headline,
-            chrome,
-            end_marker,
-            short,
-            read_more,
-            stamp,
-        });
+        raw.push((lineno, start, start + body.len(), fold_spaces(body)));
+    }
+    let mut out: Vec<Line> = Vec::new();
+    let mut group: Option<(usize, usize, Vec<(usize, usize)>, String)> = None;
+    for (lineno, start, end, norm) in raw {
+        if let Some((_, last, parts, gnorm)) = &mut group {
+            let continues = *last + 1 == lineno
+                && !ends_sentence(gnorm)
+                && !gnorm.ends_with([':', '.', '!', '?', '…'])
+                && gnorm.split_whitespace().count() >= WRAP_MIN_WORDS
+                && norm.chars().next().is_some_and(char::is_lowercase);
+            if continues {
+                *last = lineno;
+                parts.push((start, end));
+                gnorm.push(' ');
+                gnorm.push_str(&norm);
+                continue;
+            }
+        }
+        if let Some((first, last, parts, gnorm)) = group.take() {
+            out.push(make_line(first, last, parts, gnorm));
+        }
+        group = Some((lineno, lineno, vec![(start, end)], norm));
+    }
+    if let Some((first, last, parts, gnorm)) = group.take() {
+        out.push(make_line(first, last, parts, gnorm));
     }
     out
+}
+
+fn make_line(first: usize, last: usize, parts: Vec<(usize, usize)>, norm: String) -> Line {
+    let words = norm.split_whitespace().count();
+    let chars = norm.chars().filter(|c| !c.is_whitespace()).count();
+    let weight = (words as f64).max(chars as f64 / CHARS_PER_WORD);
+    let sentence_end = ends_sentence(&norm);
+    let (ratio, content) = caps_ratio(&norm);
+    let headline = content >= 1 && ratio >= HEADLINE_CAPS_RATIO;
+    let chrome = is_chrome(&norm);
+    let end_marker = end_marker(&norm, chrome);
+    let read_more = READ_MORE
+        .captures(&norm)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|t| t.split_whitespace().count() >= 2);
+    let stamp = stamp::parse(&norm).filter(|s| s.other_words <= 4 || s.labelled || s.updated);
+    let short = !sentence_end && weight < LONG_LINE_WORDS;
+    Line {
+        parts,
+        first,
+        last,
+        norm,
+        words,
+        weight,
+        sentence_end,
+        headline,
+        chrome,
+        end_marker,
+        short,
+        read_more,
+        stamp,
+    }
 }
 
 /// Tags of a tag line: a comma list of short names without sentence
@@ -400,7 +442,7 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         let short = l.short && !l.read_more.is_some();
         if short {
             shorts += 1;
-            let adjacent = i > 0 && lines[i - 1].lineno + 1 == l.lineno && lines[i - 1].short;
+            let adjacent = i > 0 && lines[i - 1].last + 1 == l.first && lines[i - 1].short;
             nav_run = if adjacent { nav_run + 1 } else { 1 };
             max_run = max_run.max(nav_run);
         } else {
@@ -712,28 +754,21 @@ pub(crate) fn extract(src: &str) -> Document {
 
     // Build the text.
     let mut b = AlignedBuilder::new();
-    let mut prev: Option<&Line> = None;
     let mut para_starts = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        if let Some(p) = prev {
-            let wrapped = p.lineno + 1 == l.lineno
-                && !p.sentence_end
-                && !p.norm.ends_with(':')
-                && l.norm.chars().next().is_some_and(char::is_lowercase);
-            if wrapped {
-                b.push_synthetic(" ");
-            } else {
-                b.push_synthetic("\n\n");
-                para_starts.push(b.text().len());
-            }
-        } else {
-            para_starts.push(0);
+        if !b.is_empty() {
+            b.push_synthetic("\n\n");
         }
-        push_line(&mut b, src, l.start, l.end);
-        prev = Some(l);
+        para_starts.push(b.text().len());
+        for (k, &(start, end)) in l.parts.iter().enumerate() {
+            if k > 0 {
+                b.push_synthetic(" ");
+            }
+            push_line(&mut b, src, start, end);
+        }
     }
     let (text, al) = b.finish();
     meta.dateline = para_starts

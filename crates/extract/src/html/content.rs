@@ -17,6 +17,8 @@ const MIN_RUN: usize = 25;
 const SCORE_LEVELS: usize = 5;
 /// A run whose link text is more than this share of its text is dropped.
 const MAX_RUN_LINK_DENSITY: f32 = 0.5;
+/// An <article> holding the headline needs this many chars to be the anchor.
+const MIN_ANCHOR_CHARS: usize = 200;
 /// Below this many chars, the strict pass is redone without class-based removal.
 const MIN_ARTICLE_CHARS: usize = 400;
 
@@ -268,6 +270,19 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             break;
         }
     }
+    // Headline anchor: when the first <h1> sits in an <article> that holds
+    // prose and the winner lies outside it (a "related posts" block scored
+    // higher than a short post), the headline's article wins.
+    if let Some(h1) = (0..n).find(|&i| dom.nodes[i].tag() == "h1" && !dom.nodes[i].hard) {
+        let mut a = dom.nodes[h1].parent;
+        while a < n && dom.nodes[a].tag() != "article" {
+            a = dom.nodes[a].parent;
+        }
+        let inside = |x: usize, anc: usize| x >= anc && x < dom.nodes[anc].end;
+        if a < n && chars[a] >= MIN_ANCHOR_CHARS && !inside(top, a) && !inside(a, top) {
+            top = a;
+        }
+    }
     // Sibling merge.
     let parent = dom.nodes[top].parent;
     let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -336,7 +351,8 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             if CLEAN_TAGS.contains(&node.tag()) && chars[i] > 0 && (chars[i] as f32) < selected as f32 * CLEAN_MAX_SHARE {
                 let d = density(i);
                 let runs_i = nruns[i] as f32;
-                let teaser = nruns[i] >= TEASER_MIN_RUNS
+                let teaser = !matches!(node.tag(), "ul" | "ol" | "dl" | "table")
+                    && nruns[i] >= TEASER_MIN_RUNS
                     && (nend[i] as f32) < runs_i * TEASER_MAX_SENTENCE_SHARE
                     && (chars[i] as f32) / runs_i < TEASER_MAX_AVG_CHARS;
                 let linky = d > CLEAN_LINK_DENSITY && chars[i] < CLEAN_MAX_CHARS;
