@@ -318,10 +318,20 @@ impl<'a> Ctx<'a> {
                     && i >= lo + 2
                     && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[i - 2].as_str())
                         || (self.tok(i - 2).chars().count() == 1 && capitalized(self.tok(i - 2))));
+                if raw == ")" {
+                    // "Governor Mary Fallin (R-OK) said": skip a short parenthetical
+                    if let Some(open) = (lo.max(i.saturating_sub(7))..i - 1).rev().find(|&k| self.tok(k) == "(")
+                        && open > lo
+                    {
+                        n += i - open;
+                        i = open;
+                        continue;
+                    }
+                }
                 if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
                     break;
                 }
-            } else if lexicon::NP_STOP.contains(&w)
+            } else if (lexicon::NP_STOP.contains(&w) && !(capitalized(raw) && i - 1 > self.sent_start_of(i - 1)))
                 || (cue_class(w).is_some() && !capitalized(raw))
                 || self.in_quote[i - 1].is_some()
             {
@@ -369,7 +379,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             } else if (i > start
-                && (lexicon::NP_STOP.contains(&w)
+                && (lexicon::NP_STOP.contains(&w) && !capitalized(raw)
                     || cue_class(w).is_some() && !capitalized(raw)
                     || lexicon::ADJUNCT_STARTS.contains(&w) && !capitalized(raw)))
                 || self.in_quote[i].is_some()
@@ -847,6 +857,11 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// First token of the sentence holding token `k`.
+    fn sent_start_of(&self, k: usize) -> usize {
+        self.toks.get(k).map(|t| self.sent_tok[t.sentence]).unwrap_or(0)
+    }
+
     fn is_abbrev_dot(&self, k: usize) -> bool {
         k > 0
             && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[k - 1].as_str())
@@ -1113,11 +1128,19 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
+        // "X, who has …, said …": the noun phrase opening the clause
+        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
+            src = self.np_right(a, c0).filter(|r| {
+                self.tok(r.1) == ","
+                    && (capitalized(self.tok(r.0))
+                        || matches!(self.lw[r.0].as_str(), "the" | "a" | "an" | "one"))
+            });
+        }
         // inverted trailer: "CONTENT, said X."
         if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
             let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
             if let Some(r) = self.np_right(c1, hi)
-                && (r.1 == hi || matches!(self.tok(r.1), "," | "." | "("))
+                && (matches!(self.tok(r.1), "," | "." | "(" | "") || r.1 >= e)
                 && !lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())
             {
                 let content = vec![self.span((a, c0 - 1))];
@@ -1131,14 +1154,6 @@ impl<'a> Ctx<'a> {
                     orphan: None,
                 });
             }
-        }
-        // "X, who has …, said …": the noun phrase opening the clause
-        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
-            src = self.np_right(a, c0).filter(|r| {
-                self.tok(r.1) == ","
-                    && (capitalized(self.tok(r.0))
-                        || matches!(self.lw[r.0].as_str(), "the" | "a" | "an" | "one"))
-            });
         }
         // "and said …": the subject of an earlier verb in the sentence
         if src.is_none() && c0 > a && matches!(self.lw[c0 - 1].as_str(), "and" | "but") {
