@@ -1066,11 +1066,15 @@ impl<'a> Ctx<'a> {
         let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
         match cls {
             CueClass::Participle => {
-                // "…, saying (that) …": source = subject of the sentence
-                if c0 == a || self.tok(c0 - 1) != "," {
+                // "…, saying (that) …": source = subject of the sentence;
+                // "with 50 percent saying …": the noun phrase before it
+                if c0 == a {
                     return None;
                 }
-                let s = last_src.or_else(|| self.subject(self.toks[c0].sentence));
+                let with_np = src.filter(|r| r.0 > a && self.lw[r.0 - 1] == "with");
+                let s = with_np
+                    .or(last_src)
+                    .or_else(|| self.subject(self.toks[c0].sentence));
                 let content = self.content_after(c1, e, false)?;
                 return Some(self.draft(content, (c0, c1), s));
             }
@@ -1101,6 +1105,17 @@ impl<'a> Ctx<'a> {
                 });
             }
             _ => {}
+        }
+        // "As X noted, CONTENT."
+        if let Some(r) = src
+            && r.0 > a
+            && self.lw[r.0 - 1] == "as"
+        {
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            if hi < e && self.tok(hi) == "," && hi + 1 < e {
+                let content = self.span((hi + 1, e));
+                return Some(self.draft(content, (c0, c1), Some(r)));
+            }
         }
         // trailer: "CONTENT, X said." or parenthetical "CONTENT, X said, CONTENT."
         let src_start = src.map(|r| r.0).unwrap_or(c0);
@@ -1182,6 +1197,19 @@ impl<'a> Ctx<'a> {
     fn content_after(&self, c1: usize, e: usize, tell: bool) -> Option<Span> {
         if c1 >= e {
             return None;
+        }
+        let mut c1 = c1;
+        // "X added, though, that …" / "X says, CONTENT"
+        if self.tok(c1) == "," && c1 + 1 < e && !is_quote_mark(self.tok(c1 + 1)) {
+            let lim = (c1 + 6).min(e);
+            if let Some(t) = (c1 + 1..lim).find(|&i| self.lw[i] == "that") {
+                return Some(self.span((t, e)));
+            }
+            if (c1 + 1..e).filter(|&i| is_word(self.tok(i))).count() >= lexicon::MIN_CONTENT_WORDS
+                && !(c1 + 1..e).any(|i| self.tok(i) == ",")
+            {
+                c1 += 1;
+            }
         }
         let first = self.tok(c1);
         if matches!(first, "," | "." | ":" | ";" | ")" | "?" | "!")
