@@ -179,12 +179,14 @@ fn is_chrome(norm: &str) -> bool {
     if CHROME_SENTENCES.iter().any(|p| head.contains(p)) {
         return true;
     }
-    chrome_words(&split_tokens(norm, false)) || chrome_words(&chrome_tokens(norm))
+    let colon = norm.ends_with(':');
+    chrome_words(&split_tokens(norm, false), colon) || chrome_words(&chrome_tokens(norm), colon)
 }
 
 /// True when `toks` segment wholly into chrome phrases and filler, with at
-/// least one chrome phrase.
-fn chrome_words(toks: &[String]) -> bool {
+/// least one chrome phrase; or, for a heading ending in a colon, when they
+/// open with a chrome phrase.
+fn chrome_words(toks: &[String], ends_colon: bool) -> bool {
     if toks.is_empty() || toks.len() > CHROME_MAX_WORDS * 2 {
         return false;
     }
@@ -223,7 +225,8 @@ fn end_marker(norm: &str, chrome: bool) -> u8 {
     let toks = chrome_tokens(norm);
     let has = |p: &str| {
         let pw: Vec<&str> = p.split(' ').collect();
-        toks.windows(pw.len()).any(|w| w.iter().zip(&pw).all(|(a, b)| a == b))
+        toks.windows(pw.len())
+            .any(|w| w.iter().zip(&pw).all(|(a, b)| a == b))
     };
     let labelled = norm.split_once(':').is_some_and(|(head, _)| {
         let h = head.to_lowercase();
@@ -283,6 +286,10 @@ fn caps_ratio(norm: &str) -> (f64, usize) {
     }
 }
 
+/// A paragraph being gathered: first and last source line, source ranges,
+/// folded text.
+type Group = (usize, usize, Vec<(usize, usize)>, String);
+
 /// The non-empty lines of `src`, hard-wrapped lines joined: a line without
 /// sentence-final punctuation followed directly by one starting in lower case
 /// continues the same paragraph.
@@ -301,13 +308,14 @@ fn split_lines(src: &str) -> Vec<Line> {
         raw.push((lineno, start, start + body.len(), fold_spaces(body)));
     }
     let mut out: Vec<Line> = Vec::new();
-    let mut group: Option<(usize, usize, Vec<(usize, usize)>, String)> = None;
+    let mut group: Option<Group> = None;
     for (lineno, start, end, norm) in raw {
         if let Some((_, last, parts, gnorm)) = &mut group {
             let continues = *last + 1 == lineno
                 && !ends_sentence(gnorm)
                 && !gnorm.ends_with([':', '.', '!', '?', '…'])
                 && gnorm.split_whitespace().count() >= WRAP_MIN_WORDS
+                && caps_ratio(gnorm).0 < HEADLINE_CAPS_RATIO
                 && norm.chars().next().is_some_and(char::is_lowercase);
             if continues {
                 *last = lineno;
@@ -439,9 +447,11 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
     let mut max_run = 0usize;
     let mut shorts = 0usize;
     for (i, l) in lines.iter().enumerate() {
-        let short = l.short && !l.read_more.is_some();
-        if short {
-            shorts += 1;
+        if l.short {
+            // The first line may be the headline.
+            if i > 0 {
+                shorts += 1;
+            }
             let adjacent = i > 0 && lines[i - 1].last + 1 == l.first && lines[i - 1].short;
             nav_run = if adjacent { nav_run + 1 } else { 1 };
             max_run = max_run.max(nav_run);
@@ -467,7 +477,9 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         let l = &lines[i];
         if l.chrome || l.read_more.is_some() || (repeated[i] && (l.short || first_copy[i] != i)) {
             CHROME_SCORE
-        } else if l.sentence_end && (l.words >= PROSE_MIN_WORDS || l.weight >= PROSE_MIN_WORDS as f64) {
+        } else if l.sentence_end
+            && (l.words >= PROSE_MIN_WORDS || l.weight >= PROSE_MIN_WORDS as f64)
+        {
             l.weight
         } else if l.weight >= LONG_LINE_WORDS {
             l.weight * LONG_LINE_FACTOR
@@ -487,7 +499,8 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         let prev = (i.saturating_sub(CONTEXT_REACH)..i)
             .rev()
             .find(|&j| scores[j] > 0.0 || scores[j] == CHROME_SCORE);
-        let next = (i + 1..(i + 1 + CONTEXT_REACH).min(n)).find(|&j| base(j) > 0.0 || base(j) == CHROME_SCORE);
+        let next = (i + 1..(i + 1 + CONTEXT_REACH).min(n))
+            .find(|&j| base(j) > 0.0 || base(j) == CHROME_SCORE);
         if prev.is_some_and(|j| scores[j] > 0.0) && next.is_some_and(|j| base(j) > 0.0) {
             scores[i] = CONTEXT_SCORE;
         }
@@ -516,7 +529,8 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         // (a box inside the article). A date stamp before the next prose marks
         // a listing of teasers, not the article.
         let after = densest(&scores[i + 1..]).map_or(0.0, |x| x.2);
-        let next_prose = (i + 1..n).find(|&j| lines[j].sentence_end && lines[j].words >= PROSE_MIN_WORDS);
+        let next_prose =
+            (i + 1..n).find(|&j| lines[j].sentence_end && lines[j].words >= PROSE_MIN_WORDS);
         let resumes = next_prose.is_some_and(|j| {
             j - i <= RESUME_WITHIN && lines[i + 1..j].iter().all(|l| l.stamp.is_none())
         });
@@ -527,7 +541,12 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
     }
     if std::env::var_os("QW_TEXT_DEBUG").is_some() {
         for (i, l) in lines.iter().enumerate() {
-            eprintln!("{:6.1} {} {}", scores[i], if i == limit { "|" } else { " " }, l.norm.chars().take(90).collect::<String>());
+            eprintln!(
+                "{:6.1} {} {}",
+                scores[i],
+                if i == limit { "|" } else { " " },
+                l.norm.chars().take(90).collect::<String>()
+            );
         }
     }
     match densest(&scores[..limit]) {

@@ -394,6 +394,10 @@ pub(super) const CONTEXT_SCORE: f64 = 0.0;
 /// Lines this far apart (in non-empty lines) are repeats of page chrome.
 pub(super) const REPEAT_DISTANCE: usize = 5;
 
+/// A hard-wrapped paragraph line has at least this many words before the
+/// next line continues it.
+pub(super) const WRAP_MIN_WORDS: usize = 3;
+
 /// Minimum words of a prose line.
 pub(super) const PROSE_MIN_WORDS: usize = 3;
 
@@ -417,7 +421,7 @@ pub(super) const TAG_MIN_ITEMS: usize = 3;
 pub(super) const TAG_MAX_WORDS: usize = 4;
 
 /// A plain text (no chrome) has at most this share of short non-prose lines.
-pub(super) const PLAIN_MAX_SHORT_SHARE: f64 = 0.34;
+pub(super) const PLAIN_MAX_SHORT_SHARE: f64 = 0.5;
 
 /// A run of this many adjacent short non-prose lines (no blank line between)
 /// is a menu: the text is not plain.
