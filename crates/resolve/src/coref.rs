@@ -22,6 +22,8 @@ use quotewire_doc::{Document, EntityType, QuoteKind, Span, Speaker};
 const ARTICLES: &[&str] = &["the", "a", "an"];
 /// Determiners opening a definite nominal source.
 const NOMINAL_DETERMINERS: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
+/// How many mentions back an antecedent is searched.
+const MAX_LOOKBACK: usize = 300;
 /// How many paragraphs back the previous speaker stays salient.
 const SALIENT_PARAGRAPHS: usize = 3;
 
@@ -76,7 +78,8 @@ impl Ctx<'_> {
     }
 
     fn in_quote(&self, s: Span) -> bool {
-        self.quoted.iter().any(|q| q.contains(s))
+        let k = self.quoted.partition_point(|q| q.start <= s.start);
+        k > 0 && self.quoted[k - 1].contains(s)
     }
 
     /// Is the mention at position `k` of the index the subject of its sentence
@@ -106,17 +109,28 @@ impl Ctx<'_> {
     /// The most recent entity before byte `before` satisfying `ok`, preferring
     /// salient mentions; mentions inside quotes are skipped.
     fn recent(&self, ents: &Entities, before: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+        self.recent_mention(ents, before, ok).map(|x| x.1)
+    }
+
+    /// Like [`Ctx::recent`], also giving the antecedent mention; looks back at most
+    /// [`MAX_LOOKBACK`] mentions.
+    fn recent_mention(
+        &self,
+        ents: &Entities,
+        before: usize,
+        ok: &dyn Fn(usize) -> bool,
+    ) -> Option<(Span, usize)> {
         let end = self.index.partition_point(|(m, _)| m.end <= before);
         let mut fallback = None;
-        for k in (0..end).rev() {
+        for k in (end.saturating_sub(MAX_LOOKBACK)..end).rev() {
             let (m, e) = self.index[k];
             if self.in_quote(m) || !ok(e) {
                 continue;
             }
             if self.salient(k, ents) {
-                return Some(e);
+                return Some((m, e));
             }
-            fallback = fallback.or(Some(e));
+            fallback = fallback.or(Some((m, e)));
         }
         fallback
     }
@@ -139,6 +153,16 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
             quoted.extend(a.content.iter().copied());
         }
     }
+    // sorted and merged, for binary search
+    quoted.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(quoted.len());
+    for q in quoted {
+        match merged.last_mut() {
+            Some(last) if q.start <= last.end => last.end = last.end.max(q.end),
+            _ => merged.push(q),
+        }
+    }
+    let quoted = merged;
     let mut ctx = Ctx {
         text,
         words,
@@ -259,15 +283,9 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
             let ent = &ents.ents[e];
             ent.kind == EntityType::Person && ent.gender.is_none_or(|g| g == gender)
         };
-        if let Some(e) = ctx.recent(ents, w.span.start, &ok) {
+        if let Some((m, e)) = ctx.recent_mention(ents, w.span.start, &ok) {
             // only within reach: the antecedent was mentioned in the last few paragraphs
-            let last = ctx
-                .index
-                .iter()
-                .filter(|(m, x)| *x == e && m.end <= w.span.start)
-                .map(|(m, _)| m.start)
-                .next_back();
-            let near = last.is_some_and(|l| {
+            let near = Some(m.start).is_some_and(|l| {
                 let (a, b) = (
                     ctx.words.paragraph_at(l),
                     ctx.words.paragraph_at(w.span.start),
@@ -316,7 +334,7 @@ fn nominal_antecedent(
                 && (if company {
                     ent.company
                 } else {
-                    key(&ent.name).contains(head)
+                    ent.words.iter().any(|w| w == head)
                 })
         } else {
             false

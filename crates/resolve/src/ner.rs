@@ -135,6 +135,8 @@ pub struct Ent {
     pub company: bool,
     /// Lookup keys of the canonical name's words.
     pub words: Vec<String>,
+    /// Lookup key of the canonical name.
+    pub key: String,
 }
 
 impl Ent {
@@ -587,7 +589,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         let cw = name_words(&name);
         let nk = key(&name);
         // exact name of any kind first, then type-specific matching
-        let mut found = ents.ents.iter().rposition(|e| key(&e.name) == nk);
+        let mut found = ents.ents.iter().rposition(|e| e.key == nk);
         if found.is_none() {
             found = ents.ents.iter().rposition(|e| {
                 e.kind == kind
@@ -607,6 +609,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                 if cw.len() > e.words.len() && e.kind == kind {
                     e.name = name.clone();
                     e.words = cw;
+                    e.key = nk;
                 }
                 x
             }
@@ -619,6 +622,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     gender: None,
                     company: false,
                     words: cw,
+                    key: nk,
                 });
                 ents.ents.len() - 1
             }
@@ -636,7 +640,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         let hit = ents.ents.iter().rposition(|e| match e.kind {
             EntityType::Person => person_match(&e.words, std::slice::from_ref(&k)),
             EntityType::Organization => e.words.first() == Some(&k),
-            _ => key(&e.name) == k,
+            _ => e.key == k,
         });
         if let Some(x) = hit {
             ents.add_mention(x, c.span);
@@ -710,6 +714,7 @@ pub fn entity_from_source(
         gender: c.gender,
         company: c.company,
         words: name_words(&name),
+        key: key(&name),
     };
     for t in &c.titles {
         e.add_title(t);
