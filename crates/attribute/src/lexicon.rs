@@ -294,3 +294,19 @@ pub const TRAILER_ADJUNCTS: &[&str] = &[
     "of", "to", "after", "before", "while", "when", "about", "with", "via", "from", "by",
     "recently", "afterward", "afterwards", "later", "reporters", "told", "over", "outside",
 ];
+
+/// Cue words that are also common nouns or adjectives ("member states",
+/// "pledged delegates", "reported cases"): cues only before a clause.
+pub const NEEDS_CLAUSE: &[&str] = &[
+    "states", "claim", "claims", "notes", "reports", "reported", "pledged", "maintained",
+    "confirmed", "revealed", "agreed", "found", "finds", "show", "shows", "showed", "estimates",
+    "promises", "alleged", "indicated",
+];
+
+/// Words that cannot open indirect content: a verb followed by one of them
+/// takes an adjunct, not a reported clause ("said in a statement", "confirmed
+/// by the Senate"). Complements PolNeAR does annotate ("agreed to …",
+/// "asked about …") are not listed.
+pub const NOT_CONTENT_START: &[&str] = &[
+    "in", "by", "at", "on", "during", "last", "earlier", "yesterday", "today", "via", "through",
+];

@@ -1064,6 +1064,17 @@ impl<'a> Ctx<'a> {
         }
         let after = c1; // first token after the cue
         let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
+        let clause_follows = next == "that"
+            || lexicon::PRONOUNS.contains(&next)
+            || matches!(next, "the" | "a" | "an" | "there" | "this");
+        // noun homographs ("member states", "pledged delegates"): a clause must follow
+        if lexicon::NEEDS_CLAUSE.contains(&self.lw[c0].as_str()) && !clause_follows {
+            return None;
+        }
+        // participles without a comma ("some warning signs")
+        if cls == CueClass::Participle && self.tok(c0 - 1) != "," && !clause_follows {
+            return None;
+        }
         match cls {
             CueClass::Participle => {
                 // "…, saying (that) …": source = subject of the sentence;
@@ -1080,10 +1091,7 @@ impl<'a> Ctx<'a> {
             }
             CueClass::Think => {
                 // a clause must follow: "that" or a pronoun/determiner
-                if !(next == "that"
-                    || lexicon::PRONOUNS.contains(&next)
-                    || matches!(next, "the" | "a" | "an" | "there" | "this"))
-                {
+                if !clause_follows {
                     return None;
                 }
                 src?;
@@ -1175,7 +1183,14 @@ impl<'a> Ctx<'a> {
             src = last_src.or_else(|| self.subject(self.toks[c0].sentence));
         }
         let src = src?;
-        let content = self.content_after(c1, e, cls == CueClass::Tell)?;
+        let mut content = self.content_after(c1, e, cls == CueClass::Tell)?;
+        if c0 > a && matches!(self.lw[c0 - 1].as_str(), "who" | "which") {
+            // "X, who said …, recounted …": the content ends with the relative clause
+            let k0 = self.tok_at(content.start);
+            if let Some(k) = (k0..e).find(|&k| self.tok(k) == "," && self.in_quote[k].is_none()) {
+                content = Span::new(content.start, self.toks[k - 1].span.end.max(content.start));
+            }
+        }
         Some(self.draft(content, (c0, c1), Some(src)))
     }
 
@@ -1252,7 +1267,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if s >= e {
+        if s >= e || (lexicon::NOT_CONTENT_START.contains(&self.lw[s].as_str())) {
             return None;
         }
         Some(self.span((s, e)))
