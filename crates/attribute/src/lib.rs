@@ -1096,9 +1096,35 @@ impl<'a> Ctx<'a> {
                 }
                 src?;
             }
+            CueClass::Object => {
+                let src = src.or_else(|| {
+                    if matches!(self.lw[c0 - 1].as_str(), "and" | "but" | ",") {
+                        last_src.or_else(|| self.subject(self.toks[c0].sentence))
+                    } else {
+                        None
+                    }
+                })?;
+                if c1 >= e || !is_word(self.tok(c1)) || lexicon::NOT_CONTENT_START.contains(&next) {
+                    return None;
+                }
+                let end = (c1 + 1..e)
+                    .find(|&k| matches!(self.tok(k), "," | ";" | ":") && self.in_quote[k].is_none())
+                    .unwrap_or(e);
+                let content = self.span((c1, end));
+                return Some(self.draft(content, (c0, c1), Some(src)));
+            }
             CueClass::Call => {
                 // "called this "…"" / "called for …"
-                let q = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some())?;
+                let Some(q) = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some()) else {
+                    // "called him a liar"
+                    let src = src?;
+                    let obj = lexicon::PRONOUNS.contains(&next) || matches!(next, "him" | "her" | "them") || capitalized(self.tok(c1));
+                    if !obj || c1 + 2 >= e {
+                        return None;
+                    }
+                    let end = (c1 + 1..e).find(|&k| matches!(self.tok(k), "," | ";" | ":")).unwrap_or(e);
+                    return Some(self.draft(self.span((c1, end)), (c0, c1), Some(src)));
+                };
                 let qi = self.in_quote[q]?;
                 let outer = quote_outer(&self.quotes[qi]);
                 let s = src.or(last_src);
