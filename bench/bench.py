@@ -374,19 +374,28 @@ def cmd_anchors(ctx: Ctx, from_all: bool = False) -> None:
                 args[i] = str(ctx.shared / a)
         ext = ".jsonl" if name.startswith("attribution") else ".json"
         print(f"running {name} ...", flush=True)
+        meta = {"started": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "load_before": load()}
         p = run([str(py), str(ctx.shared / "bench/anchors.py")] + args + ["--out", str(adir / (name + ext))],
                 quiet=True)
+        meta["load_after"] = load()
         (adir / f"{name}.err").write_text(p.stderr)
         if p.returncode == 0:
             (adir / f"{name}.timing.json").write_text(p.stdout)
-    print("| anchor run | tool | docs | MB | s | docs/s | MB/s |\n|---|---|---|---|---|---|---|")
+            (adir / f"{name}.meta.json").write_text(json.dumps(meta))
+    print("| anchor run | tool | docs | MB | s | docs/s | MB/s | run at | load before, after |\n"
+          "|---|---|---|---|---|---|---|---|---|")
     for name in anchor_names(ctx):
         t = anchor_timing(ctx, name)
+        try:
+            meta = json.loads((adir / f"{name}.meta.json").read_text())
+        except (OSError, ValueError):
+            meta = {}
         if t:
             print(f"| {name} | {t['tool']} | {t['docs']} | {t['bytes'] / 1e6:.1f} | {t['seconds']} | "
-                  f"{t['docs_per_s']} | {t['mb_per_s']} |")
+                  f"{t['docs_per_s']} | {t['mb_per_s']} | {meta.get('started', '?')} | "
+                  f"{meta.get('load_before', '?')}; {meta.get('load_after', '?')} |")
         else:
-            print(f"| {name} | (not run) | | | | | |")
+            print(f"| {name} | (not run) | | | | | | | |")
 
 
 # ---------------------------------------------------------------- throughput
@@ -517,7 +526,13 @@ def cmd_throughput(ctx: Ctx) -> None:
             tt["bytes"] / 1e6, att_q("textacy"))
 
     header("Side by side (per core: single-thread figures, or all-core figures divided by the cores)")
-    print(f"machine: {machine()}; load average during the quotewire runs: {load()}\n")
+    print(f"machine: {machine()}; load average during the quotewire runs: {load()}")
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if busy > 0.75 * (os.cpu_count() or 1):
+        print(f"\n**The machine was shared with other jobs** (1-minute load average {busy:.1f} on "
+              f"{os.cpu_count()} cores): speed figures here are lower bounds, and the anchors were timed "
+              "under their own load (see the anchors table for when).")
+    print()
     print("| tool | task | input | docs | docs/s per core | MB/s per core | quality |")
     print("|---|---|---|---|---|---|---|")
     for tool, task, inp_, docs, dps, mbs, q in rows:
