@@ -179,6 +179,10 @@ fn is_chrome(norm: &str) -> bool {
     if CHROME_SENTENCES.iter().any(|p| head.contains(p)) {
         return true;
     }
+    // Chrome words written as a sentence ("Instagram and Facebook.") are prose.
+    if ends_sentence(norm) {
+        return false;
+    }
     let colon = norm.ends_with(':');
     chrome_words(&split_tokens(norm, false), colon) || chrome_words(&chrome_tokens(norm), colon)
 }
