@@ -362,10 +362,34 @@ fn resolve_source(
         EntityType::Location => 2,
         _ => 3,
     };
+    // the head: the last word of the source, skipping trailing calendar words
+    // ("The Supreme Court Wednesday") and punctuation
+    let ws = &ctx.words.words;
+    let (a, b) = (ctx.words.word_at(s.start), ctx.words.word_at(s.end));
+    let head_end = ws[a..b]
+        .iter()
+        .rev()
+        .find(|w| w.is_word && !lexicon::STOPWORDS.contains(w.span.slice(text)))
+        .map_or(s.end, |w| w.span.end);
+    let head_is_title = ws[a..b]
+        .iter()
+        .rev()
+        .find(|w| w.is_word)
+        .and_then(|w| lexicon::title(w.span.slice(text)))
+        .is_some_and(|t| t.head);
+    // a name counts when it is the head ("Putin", "Its chief executive, Maria Lopez"),
+    // or a person in apposition to a title head ("Maria Lopez, chief executive");
+    // not when it only modifies the head ("Bolivia's public defender's office")
+    let names_head = |m: Span, e: usize| {
+        m.end >= head_end
+            || (head_is_title
+                && ents.ents[e].kind == EntityType::Person
+                && text.get(m.end..).is_some_and(|r| r.starts_with(',')))
+    };
     let named = ctx
         .index
         .iter()
-        .filter(|(m, _)| m.overlaps(s))
+        .filter(|(m, e)| m.overlaps(s) && names_head(*m, *e))
         .map(|&(m, e)| (rank(ents.ents[e].kind), std::cmp::Reverse(m.start), e))
         .min()
         .map(|x| x.2);
@@ -393,7 +417,9 @@ fn resolve_source(
                 _ => {}
             }
         }
-        if let Some(e) = ctx.recent(ents, s.start, &ok) {
+        if p != Pronoun::Speaker
+            && let Some(e) = ctx.recent(ents, s.start, &ok)
+        {
             return link(ctx, ents, e, s);
         }
         return Some((None, st.to_string()));

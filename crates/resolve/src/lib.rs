@@ -482,6 +482,43 @@ mod tests {
     }
 
     #[test]
+    fn modifiers_groups_and_places_are_not_speakers() {
+        use QuoteKind::*;
+        let t = "Disney executive Kevin Mayer spoke. A statement from Mayer followed. Bolivia’s public defender’s office said the arrests were illegal. Protesters said they would return. Mayer said demand was high.";
+        let mut d = doc(
+            t,
+            &[
+                att(
+                    Indirect,
+                    "Bolivia’s public defender’s office",
+                    0,
+                    "said",
+                    0,
+                    "the arrests",
+                ),
+                att(Indirect, "Protesters", 0, "said", 1, "they would return"),
+                att(Indirect, "Mayer", 2, "said", 2, "demand was high"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(
+            speakers(&d),
+            vec![
+                "Bolivia’s public defender’s office",
+                "Protesters",
+                "Kevin Mayer"
+            ]
+        );
+        assert_eq!(entity(&d, "Kevin Mayer").mentions.len(), 3);
+        assert!(
+            !d.entities
+                .iter()
+                .any(|e| e.name == "Mayer" || e.name == "Protesters")
+        );
+        assert_eq!(entity(&d, "Kevin Mayer").titles, vec!["Disney executive"]);
+    }
+
+    #[test]
     fn never_panics() {
         for s in [
             "",

@@ -191,7 +191,10 @@ struct Cand {
 }
 
 fn is_stop(text: &str, w: &Word) -> bool {
-    lexicon::STOPWORDS.contains(w.span.slice(text))
+    let t = w.span.slice(text);
+    // "We’ve", "It's": the part before the apostrophe decides
+    let head = t.split(['\'', '’']).next().unwrap_or(t);
+    lexicon::STOPWORDS.contains(t) || lexicon::STOPWORDS.contains(head)
 }
 
 fn word_key(text: &str, w: &Word) -> String {
@@ -358,6 +361,14 @@ fn classify_run(
     } else if n >= 2 && lexicon::ORG_SUFFIXES.contains_key(&last) {
         cand.kind = Some(EntityType::Organization);
         cand.company = lexicon::ORG_SUFFIXES.get(&last).copied().unwrap_or(false);
+    } else if n >= 2
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        // "CBS DFW": capitals throughout
+        cand.kind = Some(EntityType::Organization);
     } else if (n >= 2 && lexicon::GEO_SUFFIXES.contains(&last))
         || (n >= 3 && lexicon::GEO_SUFFIXES.contains(&first) && nkey.contains(" of "))
     {
@@ -410,12 +421,12 @@ fn classify_run(
             .checked_sub(1)
             .map(|p| word_key(text, &ws[p]))
             .unwrap_or_default();
+        cand.weak = true;
         if PLACE_PREPOSITIONS.contains(&prev.as_str())
             && ws[i].sentence == ws[i.saturating_sub(1)].sentence
         {
+            // a place unless the word names a known entity ("from Mayer")
             cand.kind = Some(EntityType::Location);
-        } else {
-            cand.weak = true;
         }
     } else if ws[a].initial && n == 2 && !lexicon::GIVEN_NAMES.contains_key(&first) {
         // "Flood Warnings": a sentence-initial pair of unknown words stays weak
@@ -490,8 +501,10 @@ fn lookback_title(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
     let end = ws[k].span.end;
     let mut start = ws[k].span.start;
     while let Some(p) = k.checked_sub(1) {
+        // title words, or capitalised words naming the employer ("Disney executive")
+        let employer = ws[p].cap && !is_stop(text, &ws[p]);
         if ws[p].sentence != sent
-            || !title_like(text, &ws[p]).0
+            || !(title_like(text, &ws[p]).0 || employer)
             || !adjacent(text, &ws[p], &ws[p + 1])
         {
             break;
@@ -644,6 +657,18 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         });
         if let Some(x) = hit {
             ents.add_mention(x, c.span);
+        } else if let Some(kind) = c.kind {
+            let name = c.span.slice(text).to_string();
+            ents.ents.push(Ent {
+                name: canonical(&name, kind),
+                kind,
+                titles: vec![],
+                mentions: vec![c.span],
+                gender: None,
+                company: false,
+                words: name_words(&name),
+                key: k,
+            });
         }
     }
     for e in &mut ents.ents {
@@ -699,8 +724,20 @@ pub fn entity_from_source(
     let mut cands = Vec::new();
     classify_run(text, ws, s, b, &HashSet::new(), &mut cands);
     let mut c = cands.pop()?;
+    let word = c.span.slice(text);
+    let single = !word.contains(char::is_whitespace);
     let kind = match c.kind {
         Some(k) => k,
+        // "Company", "Ministry": a bare organisation word names no one
+        None if single && lexicon::ORG_SUFFIXES.contains_key(&key(word)) => return None,
+        // "Protesters", "Others": a capitalised plural is a group, not a name
+        None if single
+            && word.ends_with('s')
+            && !lexicon::GIVEN_NAMES.contains_key(&key(word))
+            && ws[s].initial =>
+        {
+            return None;
+        }
         None if c.weak => EntityType::Person,
         None => return None,
     };
