@@ -433,6 +433,28 @@ def cargo_bench(ctx: Ctx) -> dict | None:
     return None
 
 
+def interleaved(ctx: Ctx) -> dict | None:
+    """quotewire and trafilatura timed alternately on the 121 article pages, so both see the same load."""
+    py = ctx.venv / "bin/python"
+    if ctx.no_anchors or not py.exists():
+        return None
+    html = ctx.shared / "data/article-extraction/html"
+    warc = ctx.out("pages-quick.warc.gz")
+    pages = pack_warc.pack([html], warc)["pages"]
+    recs, tout = ctx.out("interleaved.jsonl"), ctx.out("interleaved-trafilatura.json")
+    qbest = tbest = float("inf")
+    print(f"interleaving quotewire and trafilatura on {pages} pages, {ctx.runs} round(s) ...", flush=True)
+    for _ in range(ctx.runs):
+        qbest = min(qbest, analyze(ctx, [warc], recs, jobs=1))
+        p = run([str(py), str(ctx.shared / "bench/anchors.py"), "extract", "--backend", "trafilatura",
+                 "--html", str(html), "--out", str(tout), "--passes", "1"], quiet=True)
+        try:
+            tbest = min(tbest, json.loads(p.stdout.strip().splitlines()[-1])["seconds"])
+        except (ValueError, IndexError, KeyError):
+            return None
+    return {"pages": pages, "qw": pages / qbest, "traf": pages / tbest, "qw_s": qbest, "traf_s": tbest}
+
+
 def cmd_throughput(ctx: Ctx) -> None:
     corpora = WARC_CORPORA[:1] if ctx.quick else WARC_CORPORA
     header(f"Throughput: {' + '.join(corpora)} pages packed into one WARC.gz, best of {ctx.runs}")
@@ -466,6 +488,7 @@ def cmd_throughput(ctx: Ctx) -> None:
                  ctx.runs)
     print(f"load average after: {load()}")
     cb = cargo_bench(ctx) if ctx.cargo_bench else None
+    inter = interleaved(ctx)
 
     fig = ctx.figures
     ext_f1 = fig.get("extraction", {}).get("quotewire", {}).get("f1", warc_f1)
@@ -541,10 +564,15 @@ def cmd_throughput(ctx: Ctx) -> None:
         print(f"\nextraction speed ratio quotewire/trafilatura (pages/s, one core): "
               f"analyze --jobs 1 wall {pages / t1 / traf:.2f}x"
               + (f"; analyze() pre-loaded {cb['docs'] / cb['seconds_1'] / traf:.2f}x" if cb else ""))
+    if inter:
+        print(f"\nsame load, interleaved (quotewire run, trafilatura run, x{ctx.runs}, best of each) on the "
+              f"{inter['pages']} article-extraction pages: quotewire analyze --jobs 1 (wall, WARC) "
+              f"{inter['qw']:.1f} pages/s, trafilatura (extract calls only) {inter['traf']:.1f} pages/s: "
+              f"**ratio {inter['qw'] / inter['traf']:.2f}x**")
     print(f"quotewire records from the WARC: {n_recs} of {pages} pages; extraction F1 of the WARC run "
           f"(121 scored pages) {fmt(warc_f1, 3)}")
     fig["throughput"] = {"pages": pages, "mb": mb, "t1": t1, "tn": tn, "jobs": ctx.jobs, "records": n_recs,
-                         "warc_f1": warc_f1, "polnear_s": tp, "cargo_bench": cb, "rows": rows}
+                         "warc_f1": warc_f1, "polnear_s": tp, "cargo_bench": cb, "interleaved": inter, "rows": rows}
 
 
 # ---------------------------------------------------------------- all
@@ -609,6 +637,8 @@ def cmd_all(ctx: Ctx) -> None:
         ("dates dev: published-day accuracy", date_acc(f.get("dates", {}).get("quotewire")), None, ">= 0.85", None),
         ("pages/s on one core, analyze --jobs 1 (wall, WARC)", t["pages"] / t["t1"] if t else None, None, ">= 200",
          None),
+        ("speed ratio quotewire/trafilatura, one core, interleaved runs",
+         t["interleaved"]["qw"] / t["interleaved"]["traf"] if t.get("interleaved") else None, None, "-", None),
         ("pages/s on one core, analyze() pre-loaded (cargo bench)",
          cb["docs"] / cb["seconds_1"] if cb else None, None, ">= 200", None),
     ]
