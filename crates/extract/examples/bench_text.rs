@@ -1,9 +1,10 @@
 //! Main-text benchmark harness for flattened text.
 //!
-//! `cargo run --release -p quotewire-extract --example bench_text -- DIR > pred.json`
+//! `cargo run --release -p quotewire-extract --example bench_text -- [--meta] DIR > pred.json`
 //! reads every `DIR/*.txt` (default `../shared/data/flattened`), extracts the
 //! article with [`quotewire_extract::extract_text`] and prints
-//! `{id: {"articleBody": text}}` as JSON, for
+//! `{id: {"articleBody": text}}` as JSON (with `--meta` also `title`,
+//! `published`, `series`, `tags`, `related`), for
 //! `python3 ../shared/bench/score_extraction.py --gold DIR/ground-truth.json --pred pred.json`.
 
 use std::fmt::Write as _;
@@ -30,8 +31,11 @@ fn json_string(s: &str) -> String {
 }
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let meta = args.iter().any(|a| a == "--meta");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/flattened"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -59,10 +63,29 @@ fn main() {
         }
         let _ = write!(
             out,
-            "\n{}: {{\"articleBody\": {}}}",
+            "\n{}: {{\"articleBody\": {}",
             json_string(&id),
             json_string(&doc.text)
         );
+        if meta {
+            let opt = |s: &Option<String>| s.as_deref().map_or("null".to_string(), json_string);
+            let list = |v: Vec<&str>| {
+                let items: Vec<String> = v.into_iter().map(json_string).collect();
+                format!("[{}]", items.join(", "))
+            };
+            let m = &doc.meta;
+            let _ = write!(
+                out,
+                ", \"title\": {}, \"published\": {}, \"updated\": {}, \"series\": {}, \"tags\": {}, \"related\": {}",
+                opt(&m.title),
+                opt(&m.published),
+                opt(&m.updated),
+                opt(&m.series),
+                list(m.tags.iter().map(String::as_str).collect()),
+                list(m.related.iter().map(|r| r.title.as_str()).collect()),
+            );
+        }
+        out.push('}');
     }
     out.push_str("\n}\n");
     print!("{out}");

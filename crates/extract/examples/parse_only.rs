@@ -18,5 +18,10 @@ fn main() {
         n += h.tree.nodes().count();
     }
     let s = t.elapsed().as_secs_f64();
-    eprintln!("{} pages parse-only {:.1} pages/s ({} nodes)", pages.len(), pages.len() as f64 / s, n);
+    eprintln!(
+        "{} pages parse-only {:.1} pages/s ({} nodes)",
+        pages.len(),
+        pages.len() as f64 / s,
+        n
+    );
 }

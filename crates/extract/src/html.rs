@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// Short lines in the article area that are page furniture, not prose
 /// (matched on the whole, trimmed line; several languages).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:advertisement|anzeige|publicité|publicidad|pubblicità|werbung|sponsored|ad|read more|read more:.*|more:|related:.*|see also:?.*|share( this( article| story)?)?:?|share on .*|follow us.*|click here.*|sign up.*|subscribe.*|newsletter.*|all rights reserved.*|©.*|copyright.*|\(c\) .*|image:.*|photo:.*|foto:.*|bild:.*|getty images|reuters|afp|ap|dpa|mehr zum thema.*|lesen sie auch.*|auch interessant.*|weiterlesen.*|zum thema.*|tags?:.*|schlagwörter:.*|themen:.*|topics:.*|comments?|\d+ comments?|kommentare?|continue reading.*|story continues below.*|scroll to continue.*|loading.*|skip to .*|back to top|top|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|close|menu|search)$")
+    Regex::new(r"(?i)^(?:advertisement|anzeige|publicité|publicidad|pubblicità|werbung|sponsored|ad|read more|read more:.*|more:|related:.*|see also:?.*|share( this( article| story| page)?)?(:.*)?|share on .*|follow us.*|click here.*|sign up.*|subscribe.*|newsletter.*|all rights reserved.*|©.*|copyright.*|\(c\) .*|image:.*|photo:.*|foto:.*|bild:.*|getty images|reuters|afp|ap|dpa|mehr zum thema.*|lesen sie auch.*|auch interessant.*|weiterlesen.*|zum thema.*|tags?:.*|schlagwörter:.*|themen:.*|topics:.*|comments?|\d+ comments?|kommentare?|continue reading.*|join the conversation.*|story continues below.*|scroll to continue.*|loading.*|skip to .*|back to top|top|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|close|menu|search)$")
         .expect("static regex")
 });
 
@@ -59,6 +59,9 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
         {
             continue;
         }
+        if r.chars < MAX_STAMP_CHARS && is_stamp_line(t) {
+            continue;
+        }
         if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6") && r.chars >= 40 {
             head = false;
         }
@@ -81,6 +84,19 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     doc
 }
 
+/// Longest run that can be a date stamp line anywhere in the article.
+const MAX_STAMP_CHARS: usize = 120;
+
+/// "Published Monday, November 18, 2019 8:22AM EST", "05/10/2018 - Posted by ...":
+/// a short line that opens with a date or with a publication word and holds a date.
+fn is_stamp_line(t: &str) -> bool {
+    let ds = dates::find_all(t, false);
+    let Some(&(pos, _)) = ds.first() else {
+        return false;
+    };
+    pos <= 2 || BYLINE_LINE.is_match(t)
+}
+
 fn is_date_line(t: &str) -> bool {
     let ds = dates::find_all(t, false);
     !ds.is_empty() && t.chars().count() < 60
@@ -88,4 +104,132 @@ fn is_date_line(t: &str) -> bool {
 
 fn is_title(t: &str, title: Option<&str>) -> bool {
     title.is_some_and(|ti| ti.trim() == t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Check a case of `tests/fixtures/cases` against its expectations
+    /// (text, dates, authors; the attribution expectations belong to later stages).
+    fn check_case(html: &str, expected: &str) {
+        let doc = extract(html, None);
+        let exp: Value = serde_json::from_str(expected).expect("expectation JSON");
+        for s in exp["text_must_contain"].as_array().into_iter().flatten() {
+            let s = s.as_str().unwrap_or("");
+            assert!(doc.text.contains(s), "text lacks {s:?}:\n{}", doc.text);
+        }
+        for s in exp["text_must_not_contain"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let s = s.as_str().unwrap_or("");
+            assert!(!doc.text.contains(s), "text holds {s:?}:\n{}", doc.text);
+        }
+        if let Some(p) = exp["published"].as_str() {
+            assert_eq!(doc.meta.published.as_deref(), Some(p));
+        }
+        if let Some(u) = exp["updated"].as_str() {
+            assert_eq!(doc.meta.updated.as_deref(), Some(u));
+        }
+        for bad in exp["published_not"].as_array().into_iter().flatten() {
+            let bad = bad.as_str().unwrap_or("");
+            let p = doc.meta.published.as_deref().unwrap_or("");
+            assert!(!p.starts_with(bad), "published {p} is the forbidden {bad}");
+        }
+        for a in exp["authors"].as_array().into_iter().flatten() {
+            let a = a.as_str().unwrap_or("");
+            assert!(
+                doc.meta.authors.iter().any(|x| x == a),
+                "authors {:?} lack {a}",
+                doc.meta.authors
+            );
+        }
+        assert!(!doc.text.contains('\u{a0}'));
+    }
+
+    #[test]
+    fn case_published_vs_updated() {
+        check_case(
+            include_str!("../../../tests/fixtures/cases/published-vs-updated.html"),
+            include_str!("../../../tests/fixtures/cases/published-vs-updated.expected.json"),
+        );
+        let doc = extract(
+            include_str!("../../../tests/fixtures/cases/published-vs-updated.html"),
+            None,
+        );
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Coastal Courier"));
+        assert_eq!(doc.meta.language.as_deref(), Some("en"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Harbour dredging plan approved")
+        );
+    }
+
+    #[test]
+    fn case_script_date_and_byline_date() {
+        check_case(
+            include_str!("../../../tests/fixtures/cases/script-date-and-byline-date.html"),
+            include_str!("../../../tests/fixtures/cases/script-date-and-byline-date.expected.json"),
+        );
+    }
+
+    #[test]
+    fn case_url_date_only() {
+        let html = include_str!("../../../tests/fixtures/cases/url-date-only.html");
+        check_case(
+            html,
+            include_str!("../../../tests/fixtures/cases/url-date-only.expected.json"),
+        );
+        let doc = extract(html, None);
+        assert_eq!(doc.meta.published.as_deref(), Some("2021-04"));
+        assert_eq!(
+            doc.url.as_deref(),
+            Some("https://news.example.org/local/2021/04/92713-flood-warnings-lifted")
+        );
+    }
+
+    #[test]
+    fn article_body_without_chrome_and_with_dateline() {
+        let html = r#"<html lang="de-DE"><head><title>T</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2015-12-14T09:00:00+01:00",
+"author":{"@type":"Person","name":"Jane Roe"},"publisher":{"@type":"Organization","name":"Daily Example"}}</script>
+</head><body><nav><a href="/">Start</a></nav>
+<div class="share-bar">Share on Facebook</div>
+<div class="article-body">
+<p>BERLIN (dpa) - Der&nbsp;Bundestag hat am Montag ein neues Gesetz beschlossen, das viele Fragen offen lässt.</p>
+<p>Die Opposition kündigte an, dagegen zu klagen, weil das Verfahren zu schnell gewesen sei.</p>
+<ul class="related-links"><li><a href="/a">Anderer Artikel</a></li><li><a href="/b">Noch einer</a></li></ul>
+</div>
+<div id="comments"><p>Ein Kommentar, der lang genug ist, um wie ein Absatz auszusehen, aber keiner ist.</p></div>
+<footer>© 2024 Daily Example</footer></body></html>"#;
+        let doc = extract(html, None);
+        assert_eq!(
+            doc.text,
+            "BERLIN (dpa) - Der Bundestag hat am Montag ein neues Gesetz beschlossen, das viele Fragen offen lässt.\n\nDie Opposition kündigte an, dagegen zu klagen, weil das Verfahren zu schnell gewesen sei."
+        );
+        let dl = doc.meta.dateline.clone().expect("dateline");
+        assert_eq!(dl.place, "Berlin");
+        assert_eq!(dl.source.as_deref(), Some("dpa"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2015-12-14"));
+        assert_eq!(doc.meta.authors, vec!["Jane Roe".to_string()]);
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Daily Example"));
+        assert_eq!(doc.meta.language.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "",
+            "<",
+            "<html><body><p>",
+            "\u{0}\u{ffff}<script>",
+            "<p>a<br><br>b</p><!--",
+            "<svg><p>x</svg>",
+        ] {
+            let _ = extract(s, Some("not a url"));
+        }
+    }
 }

@@ -17,6 +17,9 @@ const MIN_RUN: usize = 25;
 const SCORE_LEVELS: usize = 5;
 /// A run whose link text is more than this share of its text is dropped.
 const MAX_RUN_LINK_DENSITY: f32 = 0.5;
+/// The lenient pass (class-marked boilerplate kept) wins only with this many
+/// times the strict pass's text.
+const LENIENT_GAIN: usize = 2;
 /// An <article> holding the headline needs this many chars to be the anchor.
 const MIN_ANCHOR_CHARS: usize = 200;
 /// Below this many chars, the strict pass is redone without class-based removal.
@@ -144,7 +147,11 @@ pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
     }
     let lenient = select(dom, runs(dom, false));
     let lchars: usize = lenient.iter().map(|r| r.chars).sum();
-    if lchars > chars { lenient } else { strict }
+    if lchars > chars * LENIENT_GAIN {
+        lenient
+    } else {
+        strict
+    }
 }
 
 fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
@@ -299,7 +306,8 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             let next = node.end;
             if i == top {
                 ranges.push((i, next));
-            } else if node.elem().is_some() && !node.hard && chars[i] > 0 && node.tag() != "article" {
+            } else if node.elem().is_some() && !node.hard && chars[i] > 0 && node.tag() != "article"
+            {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
                     && node.elem().and_then(|e| e.attr("class")) == Some(top_class)
@@ -348,7 +356,10 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
         let mut i = a + 1;
         while i < b {
             let node = &dom.nodes[i];
-            if CLEAN_TAGS.contains(&node.tag()) && chars[i] > 0 && (chars[i] as f32) < selected as f32 * CLEAN_MAX_SHARE {
+            if CLEAN_TAGS.contains(&node.tag())
+                && chars[i] > 0
+                && (chars[i] as f32) < selected as f32 * CLEAN_MAX_SHARE
+            {
                 let d = density(i);
                 let runs_i = nruns[i] as f32;
                 let teaser = !matches!(node.tag(), "ul" | "ol" | "dl" | "table")
@@ -365,28 +376,6 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             i += 1;
         }
     }
-    if std::env::var_os("QW_DEBUG").is_some() {
-        let desc = |i: usize| {
-            let e = dom.nodes[i].elem();
-            format!(
-                "{}#{}.{} chars={} runs={} end={} score={}",
-                dom.nodes[i].tag(),
-                e.and_then(|e| e.attr("id")).unwrap_or(""),
-                e.and_then(|e| e.attr("class")).unwrap_or(""),
-                chars[i],
-                nruns[i],
-                nend[i],
-                fin[i]
-            )
-        };
-        eprintln!("top {}", desc(top));
-        for &(a, _) in &ranges {
-            eprintln!("  range {}", desc(a));
-        }
-        for &(a, _) in &removed {
-            eprintln!("  removed {}", desc(a));
-        }
-    }
     runs.into_iter()
         .filter(|r| ranges.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
         .filter(|r| !removed.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
@@ -395,7 +384,9 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
 }
 
 /// Containers that conditional cleaning may drop.
-const CLEAN_TAGS: &[&str] = &["div", "section", "ul", "ol", "table", "dl", "header", "article", "aside", "center"];
+const CLEAN_TAGS: &[&str] = &[
+    "div", "section", "ul", "ol", "table", "dl", "header", "article", "aside", "center",
+];
 /// Conditional cleaning never drops a container holding this share of the article.
 const CLEAN_MAX_SHARE: f32 = 0.5;
 /// A container is a teaser list with at least this many runs...
@@ -412,7 +403,9 @@ const CLEAN_MAX_CHARS: usize = 2000;
 /// True when a run ends like a sentence (or a quoted sentence).
 fn ends_sentence_text(t: &str) -> bool {
     let t = t.trim_end();
-    t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', ')', ':', ';', '。', '！', '？'])
+    t.ends_with([
+        '.', '!', '?', '…', '"', '”', '»', '“', ')', ':', ';', '。', '！', '？',
+    ])
 }
 
 fn ends_sentence(dom: &Dom, runs: &[Run], i: usize) -> bool {

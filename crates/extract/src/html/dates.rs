@@ -303,9 +303,7 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
         };
         let sep = c.get(2).map_or("", |g| g.as_str());
         let pos = c.get(1).map_or(0, |g| g.start());
-        let d = if sep == "." {
-            Date::ymd(y, b, a)
-        } else if a > 12 {
+        let d = if sep == "." || a > 12 {
             Date::ymd(y, b, a)
         } else if b > 12 || month_first {
             Date::ymd(y, a, b)
@@ -396,7 +394,13 @@ pub(crate) fn parse_value_zone(s: &str, month_first: bool) -> Option<(Date, Zone
         Some(c) => match c.get(1).map(|g| g.as_str().to_ascii_lowercase()) {
             None => Zone::Naive,
             Some(z) if z == "z" || z == "utc" || z == "gmt" => Zone::Utc,
-            Some(z) if z.trim_start_matches(['+', '-']).chars().all(|c| c == '0' || c == ':') => Zone::Utc,
+            Some(z)
+                if z.trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c == '0' || c == ':') =>
+            {
+                Zone::Utc
+            }
             Some(_) => Zone::Offset,
         },
     };

@@ -374,10 +374,12 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             && let Some(c) = e.attr("content")
         {
             let pr = pr.to_ascii_lowercase();
-            if pr.ends_with("datepublished") || pr.ends_with("datecreated") || pr == "dc:date" || pr == "dc:created" {
-                if let Some(v) = dates::parse_value_zone(c, month_first) {
-                    rdfa_pub.push(v);
-                }
+            if pr.ends_with("datepublished")
+                || pr.ends_with("datecreated")
+                || pr == "dc:date"
+                || pr == "dc:created"
+            {
+                rdfa_pub.extend(dates::parse_value_zone(c, month_first));
             }
         }
         if let Some(ip) = e.attr("itemprop") {
@@ -396,11 +398,12 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 if itemprop_mod.is_none() {
                     itemprop_mod = dates::parse_value(&val(), month_first);
                 }
-            } else if ip == "author" || ip == "creator" {
-                if e.name() != "meta" && e.name() != "link" {
-                    let t = subtree_text_capped(dom, i, 300);
-                    byline_authors.extend(split_names(&t));
-                }
+            } else if (ip == "author" || ip == "creator")
+                && e.name() != "meta"
+                && e.name() != "link"
+            {
+                let t = subtree_text_capped(dom, i, 300);
+                byline_authors.extend(split_names(&t));
             }
         }
         if e.name() != "meta"
@@ -444,39 +447,58 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     }
     facts.sort_by_key(|f| !f.article);
     // Published candidates from JSON-LD and meta tags, in order of trust.
-    let mut pub_cands: Vec<(Date, Zone)> = Vec::new();
+    let mut ld_cands: Vec<(Date, Zone)> = Vec::new();
     for f in &facts {
-        if let Some(v) = f.published.as_deref().and_then(|s| dates::parse_value_zone(s, month_first)) {
-            pub_cands.push(v);
+        if let Some(v) = f
+            .published
+            .as_deref()
+            .and_then(|s| dates::parse_value_zone(s, month_first))
+        {
+            ld_cands.push(v);
         }
     }
+    let mut meta_cands: Vec<(Date, Zone)> = Vec::new();
     for k in PUBLISHED_KEYS {
         for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
             if let Some(v) = dates::parse_value_zone(c, month_first) {
-                pub_cands.push(v);
+                meta_cands.push(v);
             }
         }
     }
+    // Meta tags first, as htmldate's header search does; JSON-LD next.
+    let mut pub_cands = meta_cands;
+    pub_cands.extend(ld_cands);
     pub_cands.extend(rdfa_pub.iter().copied());
     // A UTC timestamp can fall on the next or previous day of the local date
     // the page shows; a local stamp of the same moment wins.
     let ld_meta_pub = pub_cands.first().map(|&(d, z)| {
         if z == Zone::Utc
-            && let Some(&(l, _)) = pub_cands
-                .iter()
-                .find(|(l, lz)| matches!(lz, Zone::Offset | Zone::Naive) && dates::day_gap(*l, d) == 1)
+            && let Some(&(l, _)) = pub_cands.iter().find(|(l, lz)| {
+                matches!(lz, Zone::Offset | Zone::Naive) && dates::day_gap(*l, d) == 1
+            })
         {
             l
         } else {
             d
         }
     });
-    let ld_mod = facts.iter().find_map(|f| f.modified.as_deref().and_then(|s| dates::parse_value(s, month_first)));
+    let ld_mod = facts.iter().find_map(|f| {
+        f.modified
+            .as_deref()
+            .and_then(|s| dates::parse_value(s, month_first))
+    });
     let meta_mod = UPDATED_KEYS.iter().find_map(|k| {
-        metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, c)| dates::parse_value(c, month_first))
+        metas
+            .iter()
+            .filter(|(mk, _)| mk == k)
+            .find_map(|(_, c)| dates::parse_value(c, month_first))
     });
     m.published = ld_meta_pub.or(itemprop_pub).or(time_pub);
     m.updated = ld_mod.or(meta_mod).or(itemprop_mod);
+    let labelled = labelled_date(dom, month_first);
+    if m.published.is_none() {
+        m.published = labelled;
+    }
     if m.published.is_none() {
         let (p, u) = visible_dates(dom, m.h1, month_first);
         m.published = time_any.or(p);
@@ -489,8 +511,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         .map(|s| s.trim().to_string())
         .filter(|s| s.starts_with("http"));
     m.url = canonical.or(og_url);
-    if m.published.is_none() {
-        m.published = url.or(m.url.as_deref()).and_then(dates::from_url);
+    let url_date = url.or(m.url.as_deref()).and_then(dates::from_url);
+    match (m.published, url_date) {
+        (None, u) => m.published = u,
+        // The URL is set at publication, in the outlet's local time: a stamp
+        // one day off is a time-zone shift.
+        (Some(p), Some(u)) if u.is_day() && dates::day_gap(p, u) == 1 => m.published = Some(u),
+        _ => {}
     }
     if let (Some(p), Some(u)) = (m.published, m.updated)
         && (u <= p)
@@ -634,7 +661,10 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
             !(before.contains('©') || before.contains("copyright") || before.contains("(c)"))
         })
         .collect();
-    let pick = found.iter().find(|(pos, _)| *pos >= h1_at).or(found.first());
+    let pick = found
+        .iter()
+        .find(|(pos, _)| *pos >= h1_at)
+        .or(found.first());
     let (mut p2, mut u2) = (None, None);
     if let Some(&(pos, d)) = pick {
         let mut from = pos.saturating_sub(40);
@@ -650,6 +680,48 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
     }
     (published.or(p2), updated.or(u2))
 }
+
+/// Words that label a date as the publication date, in several languages.
+static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)published|publication date|posted|publié|date de publication|publicado|publicada|pubblicato|veröffentlicht|erschienen|erstellt|gepostet|publiceret|publicerad|publisert|gepubliceerd|opublikowano|опубликовано")
+        .expect("static regex")
+});
+
+/// The first date in the visible text labelled as the publication date
+/// ("Published on 3 March 2020", "Erschienen am 13.10.2021").
+fn labelled_date(dom: &Dom, month_first: bool) -> Option<Date> {
+    let mut text = String::new();
+    let mut p = false;
+    for node in &dom.nodes {
+        if node.hard {
+            continue;
+        }
+        match node.kind {
+            Kind::Text(t) => super::content::fold_into(&mut text, t, &mut p),
+            Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
+            _ => {}
+        }
+        if text.len() > MAX_SCAN_BYTES {
+            break;
+        }
+    }
+    let mut last = 0;
+    for (pos, d) in dates::find_all(&text, month_first) {
+        let mut from = pos.saturating_sub(LABEL_WINDOW).max(last);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text.get(from..pos).unwrap_or("");
+        last = pos;
+        if PUBLISH_LABEL.is_match(before) && !UPDATE_WORD.is_match(before) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Bytes before a date searched for its label.
+const LABEL_WINDOW: usize = 32;
 
 /// How much visible text the fallback date scan reads.
 const MAX_SCAN_BYTES: usize = 200_000;

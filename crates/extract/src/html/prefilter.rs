@@ -30,9 +30,12 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
             i = end;
             continue;
         }
-        let tag = ["script", "style", "svg"]
-            .into_iter()
-            .find(|t| starts_with_ci(rest, t.as_bytes()) && rest.get(t.len()).is_some_and(|c| !c.is_ascii_alphanumeric()));
+        let tag = ["script", "style", "svg"].into_iter().find(|t| {
+            starts_with_ci(rest, t.as_bytes())
+                && rest
+                    .get(t.len())
+                    .is_some_and(|c| !c.is_ascii_alphanumeric())
+        });
         let Some(tag) = tag else {
             i = lt + 1;
             continue;
@@ -61,6 +64,7 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
 }
 
 /// Map an offset of the stripped text back to the original.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn to_original(cuts: &[(usize, usize)], pos: usize) -> usize {
     let mut shift = 0;
     for &(at, len) in cuts {
@@ -77,7 +81,8 @@ fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Start of the `</tag` closing the raw-text body that starts at `from`.
@@ -87,7 +92,11 @@ fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
     while let Some(p) = finder.find(&b[i..]) {
         let at = i + p;
         let rest = &b[at + 2..];
-        if starts_with_ci(rest, tag) && rest.get(tag.len()).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+        if starts_with_ci(rest, tag)
+            && rest
+                .get(tag.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
             return Some(at);
         }
         i = at + 2;
