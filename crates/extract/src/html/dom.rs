@@ -71,6 +71,7 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
     // Depth (in open elements) of a skipped element whose contents are ignored.
     let mut skip: Option<usize> = None;
     let mut open_elems = 0usize;
+    let mut class_cache = std::collections::HashMap::new();
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
@@ -87,7 +88,7 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         .map(|p| (p.hard, p.soft))
                         .unwrap_or((false, false));
                     let hard = ph || rules::is_hard_boiler(e);
-                    let soft = ps || rules::is_soft_boiler(e);
+                    let soft = ps || rules::is_soft_boiler(e, &mut class_cache);
                     if rules::is_block(tag)
                         && let Some(p) = dom.nodes.get_mut(parent)
                     {

@@ -310,6 +310,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut byline_authors: Vec<String> = Vec::new();
     let mut month_first = false;
     let mut rdfa_pub: Vec<(Date, Zone)> = Vec::new();
+    let mut author_cache: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for (i, n) in dom.nodes.iter().enumerate() {
         let Kind::Elem(e) = n.kind else { continue };
         match e.name() {
@@ -409,8 +410,11 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         if e.name() != "meta"
             && !n.hard
             && (e.attr("rel").is_some_and(|r| r.contains("author"))
-                || e.attr("class")
-                    .is_some_and(|c| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
+                || e.attr("class").is_some_and(|c| {
+                    *author_cache
+                        .entry(c)
+                        .or_insert_with(|| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
+                })
                 || e.attr("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
         {
             let t = subtree_text_capped(dom, i, 600);

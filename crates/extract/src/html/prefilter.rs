@@ -10,6 +10,12 @@
 
 use memchr::{memchr, memmem};
 
+/// Elements whose bodies are cut (none of them holds article text; the
+/// article text that `<noscript>` sometimes repeats is shown elsewhere too).
+const RAW_TAGS: [&str; 7] = [
+    "script", "style", "svg", "noscript", "template", "iframe", "textarea",
+];
+
 /// The page without script/style/svg bodies and comments, and the cuts
 /// made: `(offset in the output, bytes removed there)`, in order.
 pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
@@ -30,7 +36,7 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
             i = end;
             continue;
         }
-        let tag = ["script", "style", "svg"].into_iter().find(|t| {
+        let tag = RAW_TAGS.into_iter().find(|t| {
             starts_with_ci(rest, t.as_bytes())
                 && rest
                     .get(t.len())

@@ -158,7 +158,13 @@ pub(crate) fn is_hard_boiler(e: &Element) -> bool {
 
 /// Boilerplate by class or id (may be lifted when the strict pass finds too
 /// little text).
-pub(crate) fn is_soft_boiler(e: &Element) -> bool {
+///
+/// `cache` remembers the verdict per class attribute (pages repeat the same
+/// few class strings thousands of times).
+pub(crate) fn is_soft_boiler<'a>(
+    e: &'a Element,
+    cache: &mut std::collections::HashMap<&'a str, bool>,
+) -> bool {
     let tag = e.name();
     if SOFT_TAGS.contains(&tag) {
         return true;
@@ -166,20 +172,17 @@ pub(crate) fn is_soft_boiler(e: &Element) -> bool {
     if KEEP_TAGS.contains(&tag) {
         return false;
     }
-    let class = e.attr("class").unwrap_or("");
-    let id = e.attr("id").unwrap_or("");
-    if class.is_empty() && id.is_empty() {
-        return false;
-    }
-    for tok in class.split_whitespace().chain(std::iter::once(id)) {
-        if tok.is_empty() {
-            continue;
-        }
-        if UNLIKELY.is_match(tok) && !MAYBE.is_match(tok) {
+    let unlikely = |tok: &str| UNLIKELY.is_match(tok) && !MAYBE.is_match(tok);
+    if let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) {
+        let v = *cache
+            .entry(class)
+            .or_insert_with(|| class.split_whitespace().any(unlikely));
+        if v {
             return true;
         }
     }
-    false
+    e.attr("id")
+        .is_some_and(|id| !id.is_empty() && unlikely(id))
 }
 
 /// Readability's class weight: +25 for a positive class or id, -25 for a negative one.
