@@ -64,6 +64,8 @@ struct Draft {
     /// A direct quote with no cue: (its first sentence, its first paragraph),
     /// to be given the source of the attribution before it.
     orphan: Option<(usize, usize)>,
+    /// The cue lies inside the content of an earlier attribution of its sentence.
+    nested: bool,
 }
 
 struct Ctx<'a> {
@@ -320,7 +322,9 @@ impl<'a> Ctx<'a> {
                         || (self.tok(i - 2).chars().count() == 1 && capitalized(self.tok(i - 2))));
                 if raw == ")" {
                     // "Governor Mary Fallin (R-OK) said": skip a short parenthetical
-                    if let Some(open) = (lo.max(i.saturating_sub(7))..i - 1).rev().find(|&k| self.tok(k) == "(")
+                    if let Some(open) = (lo.max(i.saturating_sub(7))..i - 1)
+                        .rev()
+                        .find(|&k| self.tok(k) == "(")
                         && open > lo
                     {
                         n += i - open;
@@ -331,7 +335,8 @@ impl<'a> Ctx<'a> {
                 if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
                     break;
                 }
-            } else if (lexicon::NP_STOP.contains(&w) && !(capitalized(raw) && i - 1 > self.sent_start_of(i - 1)))
+            } else if (lexicon::NP_STOP.contains(&w)
+                && !(capitalized(raw) && i - 1 > self.sent_start_of(i - 1)))
                 || (cue_class(w).is_some() && !capitalized(raw))
                 || self.in_quote[i - 1].is_some()
             {
@@ -453,14 +458,15 @@ impl<'a> Ctx<'a> {
             para_start || prev.is_some_and(|c| matches!(c, ':' | '.' | '?' | '!' | '—' | '–'));
         let after_comma = prev == Some(',');
         // `said "We will…"`: a full quoted sentence right after a speech verb
-        let after_cue = words >= 4
-            && inner.chars().next().is_some_and(|c| c.is_uppercase())
-            && {
-                let k = self.tok_at(q.open.start);
-                k > 0
-                    && !capitalized(self.tok(k - 1))
-                    && matches!(cue_class(&self.lw[k - 1]), Some(CueClass::Say | CueClass::Participle))
-            };
+        let after_cue = words >= 4 && inner.chars().next().is_some_and(|c| c.is_uppercase()) && {
+            let k = self.tok_at(q.open.start);
+            k > 0
+                && !capitalized(self.tok(k - 1))
+                && matches!(
+                    cue_class(&self.lw[k - 1]),
+                    Some(CueClass::Say | CueClass::Participle)
+                )
+        };
         (after_boundary && words >= 2) || (after_comma && words >= 3) || after_cue
     }
 
@@ -499,6 +505,7 @@ impl<'a> Ctx<'a> {
                 direct: true,
                 sentence: None,
                 orphan: None,
+                nested: false,
             };
 
             // 1. trailer after the closing mark
@@ -573,7 +580,12 @@ impl<'a> Ctx<'a> {
     /// `, X said` / `, said X` / `X said` / `—X`. Returns cue, source, and the
     /// token of a following opening mark when the quote resumes.
     #[allow(clippy::type_complexity)]
-    fn trailer(&self, qi: usize, i: usize, para: usize) -> Option<(Range, Option<Range>, Option<usize>)> {
+    fn trailer(
+        &self,
+        qi: usize,
+        i: usize,
+        para: usize,
+    ) -> Option<(Range, Option<Range>, Option<usize>)> {
         let pend = self
             .paras
             .get(para)
@@ -632,7 +644,11 @@ impl<'a> Ctx<'a> {
             k
         };
         let cue = (j..w_end).find_map(|k| self.cue_at(k));
-        let period_end = self.quotes[qi].inner.slice(self.text).trim_end().ends_with(['.', '…']);
+        let period_end = self.quotes[qi]
+            .inner
+            .slice(self.text)
+            .trim_end()
+            .ends_with(['.', '…']);
         if let Some((_, c1)) = cue
             && period_end
         {
@@ -663,10 +679,12 @@ impl<'a> Ctx<'a> {
                 if !inner.ends_with([',', '?', '!', '—', '–']) {
                     return None;
                 }
-                if let Some(k) = (j + 1..hi.min(j + lexicon::MAX_SOURCE_TOKENS)).find(|&k| self.is_verbish(k))
+                if let Some(k) =
+                    (j + 1..hi.min(j + lexicon::MAX_SOURCE_TOKENS)).find(|&k| self.is_verbish(k))
                     && let Some(r) = self.np_left(k, j)
                     && r.0 == j
-                    && (capitalized(self.tok(j)) || matches!(self.lw[j].as_str(), "a" | "an" | "the" | "it" | "one"))
+                    && (capitalized(self.tok(j))
+                        || matches!(self.lw[j].as_str(), "a" | "an" | "the" | "it" | "one"))
                 {
                     ((k, k + 1), Some(r))
                 } else if self.is_verbish(j)
@@ -801,11 +819,15 @@ impl<'a> Ctx<'a> {
         if punct == "," && end > start {
             let v = end - 1;
             let part = cue_class(&self.lw[v]) == Some(CueClass::Participle);
-            if part || (self.is_verbish(v) && self.lw[v].ends_with("ed") && self.cue_at(v).is_none()) {
-                let src = self
-                    .np_left(v, start)
-                    .filter(|_| !part)
-                    .or_else(|| self.np_right(start, end).filter(|r| capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())));
+            if part
+                || (self.is_verbish(v) && self.lw[v].ends_with("ed") && self.cue_at(v).is_none())
+            {
+                let src = self.np_left(v, start).filter(|_| !part).or_else(|| {
+                    self.np_right(start, end).filter(|r| {
+                        capitalized(self.tok(r.0))
+                            || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())
+                    })
+                });
                 if src.is_some() {
                     return Some(((v, v + 1), src));
                 }
@@ -822,7 +844,11 @@ impl<'a> Ctx<'a> {
                 .or_else(|| {
                     // "X looked at the camera and said, "…""
                     let r = self.np_right(start, c0)?;
-                    (c0 > start && self.lw[c0 - 1] == "and" && (capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str()))).then_some(r)
+                    (c0 > start
+                        && self.lw[c0 - 1] == "and"
+                        && (capitalized(self.tok(r.0))
+                            || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())))
+                    .then_some(r)
                 })
                 .or_else(|| {
                     // "X, a spokesman for Y, said, "…""
@@ -848,7 +874,8 @@ impl<'a> Ctx<'a> {
                 while v < end && lexicon::CUE_MODIFIERS.contains(&self.lw[v].as_str()) {
                     v += 1;
                 }
-                let subj = capitalized(self.tok(r.0)) || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str());
+                let subj = capitalized(self.tok(r.0))
+                    || lexicon::PRONOUNS.contains(&self.lw[r.0].as_str());
                 if subj && v < end && self.is_verbish(v) && end - v <= 8 {
                     return Some(((v, end + 1), Some(r)));
                 }
@@ -859,7 +886,10 @@ impl<'a> Ctx<'a> {
 
     /// First token of the sentence holding token `k`.
     fn sent_start_of(&self, k: usize) -> usize {
-        self.toks.get(k).map(|t| self.sent_tok[t.sentence]).unwrap_or(0)
+        self.toks
+            .get(k)
+            .map(|t| self.sent_tok[t.sentence])
+            .unwrap_or(0)
     }
 
     fn is_abbrev_dot(&self, k: usize) -> bool {
@@ -909,7 +939,19 @@ impl<'a> Ctx<'a> {
                 if let Some(mut d) = d {
                     d.sentence = Some(s);
                     d.para = self.sent_para[s];
-                    if let Some(src) = d.source.first() {
+                    // a cue inside an earlier content of this sentence is nested
+                    // (reported speech within reported speech): it neither
+                    // cuts that content nor becomes the sentence's speaker
+                    let cue_at = d.cue.first().map(|c| c.start).unwrap_or(0);
+                    let nested = out[start_len..]
+                        .iter()
+                        .any(|o| o.content.iter().any(|c| c.start < cue_at && cue_at < c.end))
+                        && !matches!(
+                            self.lw[k.saturating_sub(1)].as_str(),
+                            "and" | "but" | "," | "while"
+                        );
+                    d.nested = nested;
+                    if !nested && let Some(src) = d.source.first() {
                         let r0 = self.tok_at(src.start);
                         last_src = Some((r0, self.tok_at(src.end)));
                     }
@@ -926,11 +968,11 @@ impl<'a> Ctx<'a> {
             }
             // content of an earlier cue stops where a later attribution in the sentence starts
             for i in start_len..out.len() {
-                if i + 1 < out.len() {
-                    let next_start = out[i + 1]
+                if let Some(j) = (i + 1..out.len()).find(|&j| !out[j].nested) {
+                    let next_start = out[j]
                         .source
                         .iter()
-                        .chain(out[i + 1].cue.iter())
+                        .chain(out[j].cue.iter())
                         .map(|s| s.start)
                         .filter(|&x| out[i].content.last().is_some_and(|c| x > c.start))
                         .min()
@@ -1020,6 +1062,7 @@ impl<'a> Ctx<'a> {
             direct: false,
             sentence: None,
             orphan: None,
+            nested: false,
         })
     }
 
@@ -1115,14 +1158,19 @@ impl<'a> Ctx<'a> {
             }
             CueClass::Call => {
                 // "called this "…"" / "called for …"
-                let Some(q) = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some()) else {
+                let Some(q) = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some())
+                else {
                     // "called him a liar"
                     let src = src?;
-                    let obj = lexicon::PRONOUNS.contains(&next) || matches!(next, "him" | "her" | "them") || capitalized(self.tok(c1));
+                    let obj = lexicon::PRONOUNS.contains(&next)
+                        || matches!(next, "him" | "her" | "them")
+                        || capitalized(self.tok(c1));
                     if !obj || c1 + 2 >= e {
                         return None;
                     }
-                    let end = (c1 + 1..e).find(|&k| matches!(self.tok(k), "," | ";" | ":")).unwrap_or(e);
+                    let end = (c1 + 1..e)
+                        .find(|&k| matches!(self.tok(k), "," | ";" | ":"))
+                        .unwrap_or(e);
                     return Some(self.draft(self.span((c1, end)), (c0, c1), Some(src)));
                 };
                 let qi = self.in_quote[q]?;
@@ -1136,6 +1184,7 @@ impl<'a> Ctx<'a> {
                     direct: false,
                     sentence: None,
                     orphan: None,
+                    nested: false,
                 });
             }
             _ => {}
@@ -1174,6 +1223,7 @@ impl<'a> Ctx<'a> {
                     direct: false,
                     sentence: None,
                     orphan: None,
+                    nested: false,
                 });
             }
         }
@@ -1201,6 +1251,7 @@ impl<'a> Ctx<'a> {
                     direct: false,
                     sentence: None,
                     orphan: None,
+                    nested: false,
                 });
             }
         }
@@ -1229,6 +1280,7 @@ impl<'a> Ctx<'a> {
             direct: false,
             sentence: None,
             orphan: None,
+            nested: false,
         }
     }
 
