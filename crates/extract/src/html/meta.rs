@@ -614,7 +614,15 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
                     || c.to_ascii_lowercase().contains("copyright")
             });
         if is_date_el && !in_footer(dom, i) {
-            let t = subtree_text_capped(dom, i, 1000);
+            let mut t = subtree_text_capped(dom, i, 1000);
+            if t.is_empty() {
+                t = e
+                    .attr("title")
+                    .or_else(|| e.attr("content"))
+                    .or_else(|| e.attr("datetime"))
+                    .unwrap_or("")
+                    .to_string();
+            }
             if t.len() <= 1000 && t.chars().count() <= 200 {
                 let (p, u) = split_labelled(&t, month_first);
                 if published.is_none() {

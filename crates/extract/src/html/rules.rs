@@ -19,7 +19,7 @@ pub(crate) const SKIP_TAGS: &[&str] = &[
 ];
 
 /// Elements that are never main content, whatever their class says.
-const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "form", "menu", "fieldset"];
+const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "menu", "fieldset"];
 
 /// Block-level elements: a text run ends at their start and end.
 const BLOCK_TAGS: &[&str] = &[
