@@ -461,3 +461,18 @@ pub const NOT_CONTENT_START: &[&str] = &[
     "via",
     "through",
 ];
+
+/// First words (lower case) of paragraph labels ending in `:` that are not
+/// speakers ("Update:", "Editor's note:", "Photo:").
+pub const NOT_SPEAKER_LABELS: &[&str] = &[
+    "update", "updated", "note", "editor", "editor's", "editor’s", "photo", "photos", "source",
+    "sources", "related", "read", "watch", "correction", "advertisement", "credit", "image",
+    "video", "caption", "warning", "breaking", "exclusive", "opinion", "analysis", "listen",
+    "subscribe", "share", "tags", "topics", "follow", "contact", "email", "posted", "published",
+    "filed", "getty", "photograph", "reporting", "writing", "editing", "also", "live", "more",
+    "see", "click", "sign", "tip", "tips", "summary", "background", "context", "why", "what",
+    "how", "when", "where", "who", "the", "a", "an", "this", "here", "abstract", "full",
+    "disclosure", "disclaimer", "full text", "bottom", "step", "part", "chapter", "day", "week",
+    "poll", "polls", "result", "results", "total", "location", "date", "time", "place", "cost",
+    "price", "pictured", "top", "above", "below", "left", "right", "via", "h/t", "hat",
+];

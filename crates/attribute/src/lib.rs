@@ -202,6 +202,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let indirect = self.indirect_pass(&used_cue, &direct_spans);
         drafts.extend(indirect);
+        self.speaker_labels(&mut drafts, &used_cue);
         drafts.sort_by_key(|d| d.content.first().map(|s| s.start).unwrap_or(0));
         self.adopt_orphans(&mut drafts);
         drafts
@@ -216,6 +217,48 @@ impl<'a> Ctx<'a> {
                 confidence: None,
             })
             .collect()
+    }
+
+    /// Speaker labels opening a paragraph: `Bernie Sanders: CONTENT` or a
+    /// transcript's `BOULDUAN: CONTENT` (cue `:`, content the rest of the
+    /// paragraph), unless the label is a section word ([`lexicon::NOT_SPEAKER_LABELS`]).
+    fn speaker_labels(&self, drafts: &mut Vec<Draft>, used_cue: &[bool]) {
+        for (pi, p) in self.paras.iter().enumerate() {
+            let a = self.tok_at(p.start);
+            let Some(colon) = (a..(a + 6).min(self.toks.len())).find(|&k| self.tok(k) == ":") else {
+                continue;
+            };
+            if colon == a
+                || used_cue[colon]
+                || self.toks[colon].span.start >= p.end
+                || lexicon::NOT_SPEAKER_LABELS.contains(&self.lw[a].as_str())
+                || !(a..colon).all(|k| capitalized(self.tok(k)) || self.tok(k) == "." || self.tok(k) == "’s" || self.tok(k) == "'s")
+            {
+                continue;
+            }
+            let end = self.tok_at(p.end);
+            if end <= colon + 1 || (colon + 1..end).filter(|&k| is_word(self.tok(k))).count() < lexicon::MIN_CONTENT_WORDS {
+                continue;
+            }
+            let mut e = end;
+            while e > colon + 1 && !is_word(self.tok(e - 1)) && !is_quote_mark(self.tok(e - 1)) {
+                e -= 1;
+            }
+            let content = self.span((colon + 1, e));
+            if drafts.iter().any(|d| d.content.iter().any(|c| c.overlaps(content) && content.contains(*c) && c.len() * 2 > content.len())) {
+                continue;
+            }
+            drafts.push(Draft {
+                content: vec![content],
+                cue: vec![self.span((colon, colon + 1))],
+                source: vec![self.span((a, colon))],
+                para: pi,
+                direct: false,
+                sentence: None,
+                orphan: None,
+                nested: false,
+            });
+        }
     }
 
     /// Give each cue-less direct quote a source: the source (and cue) of the
@@ -514,8 +557,8 @@ impl<'a> Ctx<'a> {
                 && let Some((cue, src, next)) = self.trailer(qi, close_tok, close_para)
             {
                 found = true;
-                for i in cue.0..cue.1 {
-                    used_cue[i] = true;
+                if let Some(u) = used_cue.get_mut(cue.0..cue.1) {
+                    u.fill(true);
                 }
                 if cue.0 < cue.1 {
                     d.cue.push(self.span(cue));
@@ -539,8 +582,8 @@ impl<'a> Ctx<'a> {
             // 2. lead-in before the opening mark
             if !found && let Some((cue, src)) = self.lead_in(first_tok, sent) {
                 found = true;
-                for i in cue.0..cue.1 {
-                    used_cue[i] = true;
+                if let Some(u) = used_cue.get_mut(cue.0..cue.1) {
+                    u.fill(true);
                 }
                 if cue.0 < cue.1 {
                     d.cue.push(self.span(cue));
@@ -1092,18 +1135,18 @@ impl<'a> Ctx<'a> {
         let mut src = self.np_left(c0, a);
         let mut appositive = false;
         // appositive: "X, a spokesman, said"
-        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
-            if let Some(r2) = self.np_left_plain(c0 - 1, a)
-                && r2.0 > a
-                && self.tok(r2.0 - 1) == ","
-            {
-                if let Some(r1) = self.np_left_plain(r2.0 - 1, a) {
-                    src = Some((r1.0, r2.1));
-                } else {
-                    src = Some(r2);
-                }
-                appositive = true;
-            }
+        if src.is_none()
+            && c0 > a + 1
+            && self.tok(c0 - 1) == ","
+            && let Some(r2) = self.np_left_plain(c0 - 1, a)
+            && r2.0 > a
+            && self.tok(r2.0 - 1) == ","
+        {
+            src = match self.np_left_plain(r2.0 - 1, a) {
+                Some(r1) => Some((r1.0, r2.1)),
+                None => Some(r2),
+            };
+            appositive = true;
         }
         let after = c1; // first token after the cue
         let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
@@ -1323,8 +1366,9 @@ impl<'a> Ctx<'a> {
             // skip the addressee: a pronoun, a name or "reporters"
             let obj_end = (c1..lim).find(|&i| {
                 let w = self.lw[i].as_str();
-                lexicon::PRONOUNS.contains(&w) && i > c1
-                    || matches!(w, "the" | "a" | "an" | "there" | "it's") && i > c1
+                i > c1
+                    && (lexicon::PRONOUNS.contains(&w)
+                        || matches!(w, "the" | "a" | "an" | "there" | "it's"))
             });
             s = obj_end.unwrap_or(c1 + 1);
         }
