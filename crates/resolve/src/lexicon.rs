@@ -162,6 +162,55 @@ pub static ORG_NOMINALS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Learned name-type counts per capitalised word form (`models/name_types.tsv`,
+/// trained by `examples/train_name_types.rs` from CoreNLP silver NER; see
+/// `models/MODEL_CARD.md`): `[PERSON, ORGANIZATION, LOCATION, other]`.
+pub static NAME_TYPES: LazyLock<HashMap<&'static str, [u32; 4]>> = LazyLock::new(|| {
+    lines(include_str!("../models/name_types.tsv"))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let form = cols.next()?;
+            let mut c = [0u32; 4];
+            for slot in &mut c {
+                *slot = cols.next()?.parse().ok()?;
+            }
+            Some((form, c))
+        })
+        .collect()
+});
+
+/// Share of the majority class needed to trust a learned type.
+pub const LEARNED_MIN_SHARE: f32 = 0.6;
+/// Occurrences needed to trust a learned type.
+pub const LEARNED_MIN_COUNT: u32 = 3;
+
+/// What the learned lexicon says about a word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Learned {
+    /// Mostly a name of this type: 0 PERSON, 1 ORGANIZATION, 2 LOCATION.
+    Name(u8),
+    /// Mostly not a name.
+    NotName,
+}
+
+/// The learned type of a capitalised word form, when the counts are clear.
+pub fn learned(form: &str) -> Option<Learned> {
+    let c = NAME_TYPES.get(form)?;
+    let total: u32 = c.iter().sum();
+    let (best, n) = c
+        .iter()
+        .enumerate()
+        .max_by_key(|x| (*x.1, std::cmp::Reverse(x.0)))?;
+    if total < LEARNED_MIN_COUNT || (*n as f32) < LEARNED_MIN_SHARE * total as f32 {
+        return None;
+    }
+    Some(if best == 3 {
+        Learned::NotName
+    } else {
+        Learned::Name(best as u8)
+    })
+}
+
 /// The title-word entry of `word`, if any.
 pub fn title(word: &str) -> Option<TitleWord> {
     TITLES.get(&key(word)).copied()

@@ -382,6 +382,11 @@ fn classify_run(
         }
     } else if (a..j).all(|x| lexicon::NATIONALITIES.contains(&word_key(text, &ws[x]))) {
         return;
+    } else if let Some(t) = (n >= 2 || !ws[a].initial)
+        .then(|| learned_run_type(text, ws, a, j))
+        .flatten()
+    {
+        cand.kind = Some(t);
     } else if n == 1 && name.contains('-') {
         // "Russia-US": every part a known place or organisation
         let mut parts = Vec::new();
@@ -458,6 +463,25 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
     PERSON_NEXT.contains(&after.as_str())
         || (after == "," && PERSON_NEXT.contains(&after2.as_str()))
         || PERSON_PREV.contains(&before.as_str())
+}
+
+/// The type the learned lexicon gives a run: its last word's, else its first
+/// word's (a lone sentence-initial word needs the learned type too).
+fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+    let to_type = |l: lexicon::Learned| match l {
+        lexicon::Learned::Name(0) => Some(EntityType::Person),
+        lexicon::Learned::Name(1) => Some(EntityType::Organization),
+        lexicon::Learned::Name(_) => Some(EntityType::Location),
+        lexicon::Learned::NotName => None,
+    };
+    let last = lexicon::learned(ws[j - 1].span.slice(text));
+    if let Some(l) = last {
+        return to_type(l);
+    }
+    if j - a >= 2 {
+        return lexicon::learned(ws[a].span.slice(text)).and_then(to_type);
+    }
+    None
 }
 
 /// Gazetteer names inside `[a, b)` ("G20" in "G20 Summit").
