@@ -201,6 +201,16 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         let prev_ok = prev
             .as_ref()
             .filter(|p| para.saturating_sub(p.paragraph) <= SALIENT_PARAGRAPHS);
+        // a source made only of calendar or function words ("Wednesday") is no source
+        let src = src.filter(|s| {
+            let (a, b) = (words.word_at(s.start), words.word_at(s.end));
+            words.words[a..b].iter().any(|w| {
+                w.is_word && {
+                    let t = w.span.slice(text);
+                    !lexicon::STOPWORDS.contains(t) || pronoun(t).is_some()
+                }
+            })
+        });
         let resolved: Option<(Option<usize>, String)> = match src {
             Some(s) if !s.is_empty() => resolve_source(&mut ctx, ents, s, prev_ok),
             _ => {

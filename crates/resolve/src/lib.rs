@@ -5,8 +5,9 @@
 //! Reads `doc.text`, `doc.meta`, `doc.layers` (falls back to its own sentence
 //! splitter when the segment stage left them empty) and `doc.attributions`;
 //! writes `doc.entities`, each attribution's `speaker`, `doc.timexes` and
-//! `doc.warnings`. Everything is rule-based and linear in the text length
-//! (word lists are hash sets built once): see [`ner`], [`coref`], [`timex`].
+//! `doc.warnings`. Rule-based, with one small learned lexicon of name types
+//! (`models/MODEL_CARD.md`), and linear in the text length (word lists are hash
+//! sets built once): see [`ner`], [`coref`], [`timex`].
 
 #![deny(missing_docs)]
 
