@@ -238,6 +238,9 @@ pub const CUE_PAIRS: &[(&str, &str)] = &[
 /// Words between a source and its verb that belong to neither ("has also said").
 pub const CUE_MODIFIERS: &[&str] = &[
     "also",
+    "here",
+    "there",
+    "too",
     "has",
     "have",
     "had",

@@ -394,7 +394,8 @@ impl<'a> Ctx<'a> {
         {
             a += 1;
         }
-        if a >= end || n >= lexicon::MAX_SOURCE_TOKENS && i > lo && is_word(self.tok(i - 1)) {
+        // a phrase longer than the limit keeps its last tokens (its head)
+        if a >= end {
             return None;
         }
         Some((a, end))
@@ -1298,8 +1299,12 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        // "and said …": the subject of an earlier verb in the sentence
-        if src.is_none() && c0 > a && matches!(self.lw[c0 - 1].as_str(), "and" | "but") {
+        // "and (then) said …": the subject of an earlier verb in the sentence
+        let mut m = c0;
+        while m > a && lexicon::CUE_MODIFIERS.contains(&self.lw[m - 1].as_str()) {
+            m -= 1;
+        }
+        if src.is_none() && m > a && matches!(self.lw[m - 1].as_str(), "and" | "but") {
             src = last_src.or_else(|| self.subject(self.toks[c0].sentence));
         }
         let src = src?;
