@@ -87,11 +87,16 @@ static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r"(?i)^(?:{})\s*[:：]\s*(.+)$", alts.join("|"))).expect("static regex")
 });
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|written by|photo|image|photograph)\b").expect("static regex")
+});
 static COUNT_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(\d{1,5}\)$").expect("static regex"));
 static TAG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tags|topics|keywords|related tags|related topics)\s*[:：]?\s*")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)^(?:tags|topics|keywords|related tags|related topics|filed under|in this article)\s*[:：]?\s*",
+    )
+    .expect("static regex")
 });
 static CHROME_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     CHROME
@@ -179,8 +184,9 @@ fn is_chrome(norm: &str) -> bool {
     if CHROME_SENTENCES.iter().any(|p| head.contains(p)) {
         return true;
     }
-    // Chrome words written as a sentence ("Instagram and Facebook.") are prose.
-    if ends_sentence(norm) {
+    // Chrome words written as a sentence ("Instagram and Facebook.") are prose;
+    // an exclamation ("Copied!") is still a widget.
+    if ends_sentence(norm) && !norm.ends_with('!') {
         return false;
     }
     let colon = norm.ends_with(':');
@@ -260,6 +266,16 @@ fn ends_sentence(norm: &str) -> bool {
         return false;
     }
     t.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।'])
+}
+
+/// True when a long line has the inner punctuation of prose (commas, stops)
+/// rather than being a bare word list (a tag cloud, a dropdown menu).
+fn punctuated(norm: &str, weight: f64) -> bool {
+    let marks = norm
+        .chars()
+        .filter(|c| matches!(c, ',' | '.' | ';' | '，' | '、' | '。' | '!' | '?'))
+        .count();
+    marks as f64 >= weight / WORDS_PER_MARK
 }
 
 /// Share of capitalised words among content words (small words skipped), and
@@ -406,7 +422,9 @@ fn tag_list(norm: &str) -> Option<Vec<String>> {
             let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
             w <= TAG_MAX_WORDS
                 && t.chars().count() <= 40
-                && !matches!(first.as_str(), "and" | "or" | "but" | "the")
+                && !SMALL_WORDS.contains(&first.as_str())
+                && !t.contains(':')
+                && t.chars().filter(char::is_ascii_digit).count() <= 4
                 && !t.ends_with(['.', '!', '?', ':'])
         });
     ok.then_some(items)
@@ -485,7 +503,7 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
             && (l.words >= PROSE_MIN_WORDS || l.weight >= PROSE_MIN_WORDS as f64)
         {
             l.weight
-        } else if l.weight >= LONG_LINE_WORDS {
+        } else if l.weight >= LONG_LINE_WORDS && punctuated(&l.norm, l.weight) {
             l.weight * LONG_LINE_FACTOR
         } else if !l.headline && l.words >= 2 {
             SHORT_PROSE_SCORE
@@ -661,10 +679,22 @@ pub(crate) fn extract(src: &str) -> Document {
             let Some((label, counted)) = series_label(&lines[i]) else {
                 continue;
             };
+            // Without a count, the label must recur after the body and sit
+            // right above the headline, as kickers do.
             let repeated_after = lines[re..]
                 .iter()
                 .any(|l| series_label(l).is_some_and(|(x, _)| x == label));
-            if (counted || repeated_after) && label.split_whitespace().count() >= 2 {
+            let above_headline = lines[i + 1..rs].iter().take(KICKER_REACH).any(|l| {
+                !l.chrome
+                    && l.stamp.is_none()
+                    && l.headline
+                    && l.words >= 3
+                    && l.words <= HEADLINE_MAX_WORDS
+                    && !l.sentence_end
+            });
+            if (counted || (repeated_after && above_headline))
+                && label.split_whitespace().count() >= 2
+            {
                 series = Some(label);
                 break;
             }
@@ -686,6 +716,7 @@ pub(crate) fn extract(src: &str) -> Document {
                 && l.words >= 3
                 && l.words <= HEADLINE_MAX_WORDS
                 && !l.norm.ends_with('.')
+                && !BYLINE.is_match(&l.norm)
         };
         let title = header
             .clone()

@@ -188,7 +188,7 @@ fn dateline_is_parsed_and_kept() {
 
 #[test]
 fn series_repeated_without_count() {
-    let src = "Menu\nSearch\n\nMarket Watch Daily\n\nTOKYO (Wire) - Stocks rose for a third day on Monday as exporters gained on a weaker yen, traders said.\n\nThe benchmark index closed up 1.2 percent, its highest level in two months, with chipmakers leading the advance.\n\nAnalysts expect the rally to slow before the central bank meets next week.\n\nMarket Watch Daily\n\nPrivacy Policy\n";
+    let src = "Menu\nSearch\n\nMarket Watch Daily\nExporters Lift Tokyo Shares For Third Day\n\nTOKYO (Wire) - Stocks rose for a third day on Monday as exporters gained on a weaker yen, traders said.\n\nThe benchmark index closed up 1.2 percent, its highest level in two months, with chipmakers leading the advance.\n\nAnalysts expect the rally to slow before the central bank meets next week.\n\nMarket Watch Daily\n\nPrivacy Policy\n";
     let d = extract(src);
     assert_eq!(d.meta.series.as_deref(), Some("Market Watch Daily"));
     assert!(!d.text.contains("Market Watch Daily"));

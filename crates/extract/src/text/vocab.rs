@@ -45,6 +45,7 @@ pub(super) const CHROME: &[&str] = &[
     "messenger",
     "sms",
     "google plus",
+    "google",
     "copy link",
     "copy url",
     "link copied",
@@ -128,6 +129,11 @@ pub(super) const CHROME: &[&str] = &[
     "previous",
     "prev",
     "next article",
+    "next post",
+    "previous post",
+    "edit profile",
+    "continue reading",
+    "continue reading the main story",
     "previous article",
     "next story",
     "previous story",
@@ -382,6 +388,9 @@ pub(super) const SHORT_PROSE_SCORE: f64 = -1.0;
 /// word-equivalents on (a long paragraph whose end was cut).
 pub(super) const LONG_LINE_WORDS: f64 = 15.0;
 
+/// Such a line needs one comma or stop per this many word-equivalents.
+pub(super) const WORDS_PER_MARK: f64 = 30.0;
+
 /// Weight factor of such long unpunctuated lines.
 pub(super) const LONG_LINE_FACTOR: f64 = 0.5;
 
@@ -412,6 +421,12 @@ pub(super) const SERIES_MAX_WORDS: usize = 10;
 
 /// How many lines above the body are searched for the kicker and title.
 pub(super) const HEADER_WINDOW: usize = 12;
+
+/// A tag line is looked for in this many lines after the body.
+pub(super) const TAG_WINDOW: usize = 12;
+
+/// A kicker without a count sits at most this many lines above the headline.
+pub(super) const KICKER_REACH: usize = 3;
 
 /// Items of a tag line: at least this many, each at most
 /// [`TAG_MAX_WORDS`] words.
