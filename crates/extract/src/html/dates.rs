@@ -186,18 +186,53 @@ const MONTHS: &[(&str, u32)] = &[
     ("listopada", 11),
     ("grudnia", 12),
     // Romanian
-    ("ianuarie", 1), ("februarie", 2), ("martie", 3), ("aprilie", 4), ("iunie", 6),
-    ("iulie", 7), ("septembrie", 9), ("octombrie", 10), ("noiembrie", 11), ("decembrie", 12),
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
     // Hungarian
-    ("január", 1), ("február", 2), ("március", 3), ("április", 4), ("május", 5),
-    ("június", 6), ("július", 7), ("augusztus", 8), ("szeptember", 9), ("október", 10),
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
     // Czech (genitive)
-    ("ledna", 1), ("února", 2), ("března", 3), ("dubna", 4), ("května", 5), ("června", 6),
-    ("července", 7), ("srpna", 8), ("září", 9), ("října", 10), ("listopadu", 11),
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
     ("prosince", 12),
     // Turkish
-    ("ocak", 1), ("şubat", 2), ("mart", 3), ("nisan", 4), ("mayıs", 5), ("haziran", 6),
-    ("temmuz", 7), ("ağustos", 8), ("eylül", 9), ("ekim", 10), ("kasım", 11), ("aralık", 12),
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
     // Russian (genitive)
     ("января", 1),
     ("февраля", 2),
@@ -246,7 +281,8 @@ static TEXT_DMY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static CJK_YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
+    Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+        .expect("static regex")
 });
 static TEXT_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -353,7 +389,9 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
     }
     for re in [&*CJK_YMD, &*TEXT_YMD] {
         for c in re.captures_iter(s) {
-            let m = c.get(2).and_then(|g| g.as_str().parse().ok().or_else(|| month_num(g.as_str())));
+            let m = c
+                .get(2)
+                .and_then(|g| g.as_str().parse().ok().or_else(|| month_num(g.as_str())));
             let (Some(y), Some(m), Some(d)) = (num(c.get(1)), m, num(c.get(3))) else {
                 continue;
             };
@@ -521,7 +559,10 @@ mod tests {
         assert_eq!(one("2015-12-14T10:00:00Z").as_deref(), Some("2015-12-14"));
         assert_eq!(one("12/14/2015").as_deref(), Some("2015-12-14"));
         assert_eq!(one("2020年07月03日").as_deref(), Some("2020-07-03"));
-        assert_eq!(one("duminică, 20 septembrie 2020").as_deref(), Some("2020-09-20"));
+        assert_eq!(
+            one("duminică, 20 septembrie 2020").as_deref(),
+            Some("2020-09-20")
+        );
         assert_eq!(one("2020. szeptember 20.").as_deref(), Some("2020-09-20"));
         assert_eq!(one("© 2015 All rights reserved"), None);
         assert_eq!(

@@ -499,9 +499,9 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     });
     m.published = ld_meta_pub.or(itemprop_pub).or(time_pub);
     m.updated = ld_mod.or(meta_mod).or(itemprop_mod);
-    let labelled = labelled_date(dom, month_first);
+    let structured = m.published.is_some();
     if m.published.is_none() {
-        m.published = labelled;
+        m.published = labelled_date(dom, month_first);
     }
     if m.published.is_none() {
         let (p, u) = visible_dates(dom, m.h1, month_first);
@@ -521,6 +521,8 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         // The URL is set at publication, in the outlet's local time: a stamp
         // one day off is a time-zone shift.
         (Some(p), Some(u)) if u.is_day() && dates::day_gap(p, u) == 1 => m.published = Some(u),
+        // A full URL date outranks dates read off the visible page.
+        (Some(_), Some(u)) if u.is_day() && !structured => m.published = Some(u),
         _ => {}
     }
     if let (Some(p), Some(u)) = (m.published, m.updated)

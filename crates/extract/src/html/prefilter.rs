@@ -7,6 +7,9 @@
 //! Raw-text rules follow the HTML Living Standard: a `<script>`/`<style>`
 //! body ends at the first `</script`/`</style` (any case); a comment at the
 //! first `-->`.
+//!
+//! Start tags also lose the attributes no later pass reads (see
+//! [`KEPT_ATTRIBUTES`]).
 
 use memchr::{memchr, memmem};
 
@@ -43,6 +46,17 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
                     .is_some_and(|c| !c.is_ascii_alphanumeric())
         });
         let Some(tag) = tag else {
+            if rest.first().is_some_and(|c| c.is_ascii_alphabetic())
+                && let Some((end, drops)) = unused_attributes(b, lt)
+            {
+                for (a, z) in drops {
+                    out.push_str(&src[copied..a]);
+                    cuts.push((out.len(), z - a));
+                    copied = z;
+                }
+                i = end;
+                continue;
+            }
             i = lt + 1;
             continue;
         };
@@ -80,6 +94,110 @@ pub(crate) fn to_original(cuts: &[(usize, usize)], pos: usize) -> usize {
         shift += len;
     }
     pos + shift
+}
+
+/// Attributes the extractor reads; every other attribute is cut before
+/// parsing (`src`, `srcset`, `data-*`, event handlers... are a fifth of a
+/// news page's bytes). `href` is kept on `<link>` only (canonical URL).
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "itemtype",
+    "property",
+    "name",
+    "content",
+    "rel",
+    "datetime",
+    "lang",
+    "xml:lang",
+    "type",
+    "hidden",
+    "style",
+    "http-equiv",
+    "charset",
+    "pubdate",
+    "title",
+    "aria-hidden",
+];
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// For the start tag at `lt`: the index after its `>` and the byte ranges of
+/// the attributes to cut (each with the white space before it). `None` when
+/// nothing is cut or the tag is not well formed enough to rewrite safely.
+fn unused_attributes(b: &[u8], lt: usize) -> Option<(usize, Vec<(usize, usize)>)> {
+    let mut j = lt + 1;
+    while j < b.len() && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
+        if b[j] == b'<' {
+            return None;
+        }
+        j += 1;
+    }
+    let is_link = b[lt + 1..j].eq_ignore_ascii_case(b"link");
+    let mut drops = Vec::new();
+    loop {
+        let before = j;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        match b.get(j) {
+            None => return None,
+            Some(b'>') => break,
+            Some(b'/') => {
+                j += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        let name_start = j;
+        while j < b.len() && !is_space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+            j += 1;
+        }
+        let name = &b[name_start..j];
+        let mut k = j;
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        if b.get(k) == Some(&b'=') {
+            k += 1;
+            while k < b.len() && is_space(b[k]) {
+                k += 1;
+            }
+            match b.get(k) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let close = memchr(q, &b[k + 1..])?;
+                    j = k + 1 + close + 1;
+                }
+                Some(_) => {
+                    j = k;
+                    while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                        j += 1;
+                    }
+                }
+                None => return None,
+            }
+        }
+        let keep = KEPT_ATTRIBUTES
+            .iter()
+            .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
+            || (is_link && name.eq_ignore_ascii_case(b"href"));
+        if !keep && !name.is_empty() {
+            drops.push((before, j));
+        }
+        if j == name_start {
+            // No progress (a stray character): leave the tag as it is.
+            return None;
+        }
+    }
+    if drops.is_empty() {
+        None
+    } else {
+        Some((j + 1, drops))
+    }
 }
 
 fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
@@ -124,5 +242,20 @@ mod tests {
         );
         let pb = out.find("<p>b").unwrap();
         assert_eq!(&src[to_original(&cuts, pb)..], "<p>b</p>");
+    }
+
+    #[test]
+    fn cuts_unused_attributes() {
+        let src = "<img src=\"a.jpg\" srcset='a 1x, b 2x' class=x><a href=\"/u\" data-x=1 id=\"k\">t</a><link rel=canonical href=\"https://e.org/a\"><p>>x</p>";
+        let (out, cuts) = strip(src);
+        assert_eq!(
+            out,
+            "<img class=x><a id=\"k\">t</a><link rel=canonical href=\"https://e.org/a\"><p>>x</p>"
+        );
+        let t = out.find(">t<").unwrap();
+        assert_eq!(
+            &src[to_original(&cuts, t)..to_original(&cuts, t) + 3],
+            ">t<"
+        );
     }
 }
