@@ -225,19 +225,28 @@ impl<'a> Ctx<'a> {
     fn speaker_labels(&self, drafts: &mut Vec<Draft>, used_cue: &[bool]) {
         for (pi, p) in self.paras.iter().enumerate() {
             let a = self.tok_at(p.start);
-            let Some(colon) = (a..(a + 6).min(self.toks.len())).find(|&k| self.tok(k) == ":") else {
+            let Some(colon) = (a..(a + 6).min(self.toks.len())).find(|&k| self.tok(k) == ":")
+            else {
                 continue;
             };
             if colon == a
                 || used_cue[colon]
                 || self.toks[colon].span.start >= p.end
                 || lexicon::NOT_SPEAKER_LABELS.contains(&self.lw[a].as_str())
-                || !(a..colon).all(|k| capitalized(self.tok(k)) || self.tok(k) == "." || self.tok(k) == "’s" || self.tok(k) == "'s")
+                || !(a..colon).all(|k| {
+                    capitalized(self.tok(k))
+                        || self.tok(k) == "."
+                        || self.tok(k) == "’s"
+                        || self.tok(k) == "'s"
+                })
             {
                 continue;
             }
             let end = self.tok_at(p.end);
-            if end <= colon + 1 || (colon + 1..end).filter(|&k| is_word(self.tok(k))).count() < lexicon::MIN_CONTENT_WORDS {
+            if end <= colon + 1
+                || (colon + 1..end).filter(|&k| is_word(self.tok(k))).count()
+                    < lexicon::MIN_CONTENT_WORDS
+            {
                 continue;
             }
             let mut e = end;
@@ -245,7 +254,11 @@ impl<'a> Ctx<'a> {
                 e -= 1;
             }
             let content = self.span((colon + 1, e));
-            if drafts.iter().any(|d| d.content.iter().any(|c| c.overlaps(content) && content.contains(*c) && c.len() * 2 > content.len())) {
+            if drafts.iter().any(|d| {
+                d.content.iter().any(|c| {
+                    c.overlaps(content) && content.contains(*c) && c.len() * 2 > content.len()
+                })
+            }) {
                 continue;
             }
             drafts.push(Draft {
@@ -1177,7 +1190,7 @@ impl<'a> Ctx<'a> {
                 return Some(self.draft(content, (c0, c1), s));
             }
             CueClass::Think => {
-                // a clause must follow: "that" or a pronoun/determiner
+                // a clause must follow ("that", a pronoun, a determiner), and a source precede
                 if !clause_follows {
                     return None;
                 }
@@ -1191,6 +1204,10 @@ impl<'a> Ctx<'a> {
                         None
                     }
                 })?;
+                // the source needs a head word, not just a determiner ("the support of")
+                if (src.0..src.1).all(|k| lexicon::DETERMINERS.contains(&self.lw[k].as_str())) {
+                    return None;
+                }
                 if c1 >= e || !is_word(self.tok(c1)) || lexicon::NOT_CONTENT_START.contains(&next) {
                     return None;
                 }
@@ -1218,7 +1235,9 @@ impl<'a> Ctx<'a> {
                     return Some(self.draft(self.span((c1, end)), (c0, c1), Some(src)));
                 };
                 let qi = self.in_quote[q]?;
+                // the object and the quoted label: "called the lines "unacceptable""
                 let outer = quote_outer(&self.quotes[qi]);
+                let outer = Span::new(self.toks[c1].span.start.min(outer.start), outer.end);
                 let s = src.or(last_src);
                 return Some(Draft {
                     content: vec![outer],
