@@ -312,21 +312,36 @@ fn classify_run(
     }
     let mut a = i;
     let mut titles = Vec::new();
+    // "Secretary of State Mike Pompeo": an "of" phrase after the head stays in the title
+    let title_end = |h: usize| {
+        if ws.get(h + 1).is_some_and(|w| word_key(text, w) == "of") && k < j {
+            k - 1
+        } else {
+            h
+        }
+    };
+    // "Chief Strategy Officer": a remainder ending in a title head is no name
+    let rest_is_title = lexicon::title(ws[j - 1].span.slice(text)).is_some_and(|t| t.head);
     if let Some(h) = last_head
-        && h + 1 < j
+        && title_end(h) + 1 < j
+        && !rest_is_title
         && !lexicon::ORG_SUFFIXES.contains_key(&word_key(text, &ws[j - 1]))
         && !lexicon::ORGANIZATIONS.contains(&key(slice(i, j).slice(text)))
         && !lexicon::LOCATIONS.contains(&key(slice(i, j).slice(text)))
     {
+        let h = title_end(h);
         a = h + 1;
         // places and organisations inside the title ("US" in "US President")
         nested_gazetteer(text, ws, i, a, out);
         if has_title_head {
             // lower-case title words right before the run extend it ("former US President")
-            let start = lookback_title(text, ws, i).map_or(ws[i].span.start, |(s, _)| s);
+            let start = lookback_title(text, ws, i, false).map_or(ws[i].span.start, |(s, _)| s);
             titles.push(Span::new(start, ws[h].span.end).slice(text).to_string());
         }
-    } else if let Some((start, end)) = lookback_title(text, ws, i) {
+    } else if last_head.is_some() && rest_is_title && !gazetteer {
+        nested_gazetteer(text, ws, i, j, out);
+        return;
+    } else if let Some((start, end)) = lookback_title(text, ws, i, true) {
         // "chief engineer Tom Reyes", "Its chief executive, Maria Lopez"
         titles.push(Span::new(start, end).slice(text).to_string());
         has_title_head = true;
@@ -508,10 +523,10 @@ fn nested_gazetteer(text: &str, ws: &[Word], a: usize, b: usize, out: &mut Vec<C
 
 /// The title run ending right before word `i` (or before a comma there):
 /// `(start, end)` bytes, when the word next to the name is a title head.
-fn lookback_title(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+fn lookback_title(text: &str, ws: &[Word], i: usize, comma: bool) -> Option<(usize, usize)> {
     let mut k = i.checked_sub(1)?;
     let sent = ws[i].sentence;
-    if ws[k].span.slice(text) == "," {
+    if comma && ws[k].span.slice(text) == "," {
         k = k.checked_sub(1)?;
     }
     if ws[k].sentence != sent {
@@ -856,6 +871,20 @@ mod tests {
         let m = find(&v, "Mark Ellison");
         assert_eq!(m.2, vec!["Senator".to_string()]);
         assert_eq!(m.3, 2);
+    }
+
+    #[test]
+    fn title_edge_cases() {
+        let v = ents(
+            "He met US Secretary of State Mike Pompeo. Her mother, Queen Elizabeth, came. The Chief Strategy Officer left. Captain James T. Kirk waved.",
+        );
+        assert_eq!(
+            find(&v, "Mike Pompeo").2,
+            vec!["US Secretary of State".to_string()]
+        );
+        assert_eq!(find(&v, "Elizabeth").2, vec!["Queen".to_string()]);
+        assert!(!v.iter().any(|e| e.0.contains("Strategy")));
+        assert_eq!(find(&v, "James T. Kirk").2, vec!["Captain".to_string()]);
     }
 
     #[test]

@@ -217,6 +217,16 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
                 }
             }
         }
+        // an initial keeps its period inside a name ("James T. Kirk")
+        if is_word
+            && j == k + 1
+            && c.is_uppercase()
+            && chars.get(j).is_some_and(|x| x.1 == '.')
+            && chars.get(j + 1).is_some_and(|x| x.1 == ' ')
+            && chars.get(j + 2).is_some_and(|x| x.1.is_uppercase())
+        {
+            j += 1;
+        }
         // a dotted acronym keeps its final period ("U.S.", "D.C.")
         if is_word
             && j >= 3
