@@ -269,7 +269,10 @@ mod cases {
                 .find(|a| {
                     let c = a.1.trim_start_matches(['"', '“']);
                     c.starts_with(start)
-                        || c.get(..start.len() + 12).is_some_and(|h| h.contains(start))
+                        || c.char_indices()
+                            .nth(start.len() + 12)
+                            .map_or(c, |(i, _)| &c[..i])
+                            .contains(start)
                 })
                 .unwrap_or_else(|| panic!("no attribution {start:?} in {v:#?}"));
             if let Some(k) = kind {
