@@ -132,6 +132,12 @@ static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Class/id fragments of regions whose names are not bylines.
+static NOT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|respond|reply|replies|form|related|teaser|recommend|more-|widget|sidebar|footer")
+        .expect("static regex")
+});
+
 /// Words announcing a modification date, in several languages.
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
@@ -307,12 +313,22 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut time_any: Option<Date> = None;
     let mut itemprop_pub: Option<Date> = None;
     let mut itemprop_mod: Option<Date> = None;
+    // Names of the first byline element only (later ones are teasers' and
+    // commenters' names).
     let mut byline_authors: Vec<String> = Vec::new();
+    let mut byline_skip_until = 0usize;
     let mut month_first = false;
     let mut rdfa_pub: Vec<(Date, Zone)> = Vec::new();
     let mut author_cache: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for (i, n) in dom.nodes.iter().enumerate() {
         let Kind::Elem(e) = n.kind else { continue };
+        // Comment sections and forms hold commenters' names, not bylines.
+        if e.name() == "form"
+            || e.attr("class").is_some_and(|c| NOT_BYLINE.is_match(c))
+            || e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c))
+        {
+            byline_skip_until = byline_skip_until.max(n.end);
+        }
         match e.name() {
             "html" => {
                 if let Some(l) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
@@ -409,6 +425,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         }
         if e.name() != "meta"
             && !n.hard
+            && byline_authors.is_empty()
+            && i >= byline_skip_until
+            && !e.attr("class").is_some_and(|c| NOT_BYLINE.is_match(c))
+            && !e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c))
             && (e.attr("rel").is_some_and(|r| r.contains("author"))
                 || e.attr("class").is_some_and(|c| {
                     *author_cache
