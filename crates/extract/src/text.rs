@@ -396,7 +396,11 @@ fn tag_list(norm: &str) -> Option<Vec<String>> {
         Some(m) if m.end() < norm.len() => (&norm[m.end()..], true),
         _ => (norm, false),
     };
-    if ends_sentence(body) || body.len() > 300 {
+    if ends_sentence(body)
+        || body.len() > 300
+        || BYLINE.is_match(body)
+        || body.chars().filter(char::is_ascii_digit).count() > TAG_MAX_DIGITS
+    {
         return None;
     }
     let sep = if body.contains(',') {
@@ -424,7 +428,7 @@ fn tag_list(norm: &str) -> Option<Vec<String>> {
                 && t.chars().count() <= 40
                 && !SMALL_WORDS.contains(&first.as_str())
                 && !t.contains(':')
-                && t.chars().filter(char::is_ascii_digit).count() <= 4
+                && !is_chrome(t)
                 && !t.ends_with(['.', '!', '?', ':'])
         });
     ok.then_some(items)
@@ -745,10 +749,11 @@ pub(crate) fn extract(src: &str) -> Document {
                 || is_series(l)
                 || (l.short && meta.title.as_deref() == Some(l.norm.as_str())));
         }
-        // Tags: the first tag line after the body.
-        for l in &lines[re..] {
+        // Tags: the first tag line just after the body.
+        for l in lines[re..].iter().take(TAG_WINDOW) {
             if l.short
                 && !l.chrome
+                && l.stamp.is_none()
                 && let Some(tags) = tag_list(&l.norm)
             {
                 meta.tags = tags;

@@ -417,7 +417,7 @@ pub(super) const HEADLINE_MAX_WORDS: usize = 25;
 pub(super) const HEADLINE_CAPS_RATIO: f64 = 0.7;
 
 /// A series label (kicker) has at most this many words.
-pub(super) const SERIES_MAX_WORDS: usize = 10;
+pub(super) const SERIES_MAX_WORDS: usize = 6;
 
 /// How many lines above the body are searched for the kicker and title.
 pub(super) const HEADER_WINDOW: usize = 12;
@@ -431,6 +431,10 @@ pub(super) const KICKER_REACH: usize = 3;
 /// Items of a tag line: at least this many, each at most
 /// [`TAG_MAX_WORDS`] words.
 pub(super) const TAG_MIN_ITEMS: usize = 3;
+
+/// A tag line holds at most this many digits (an address or a score line
+/// is no tag list).
+pub(super) const TAG_MAX_DIGITS: usize = 4;
 
 /// Longest tag, in words.
 pub(super) const TAG_MAX_WORDS: usize = 4;
