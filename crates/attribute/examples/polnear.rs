@@ -26,6 +26,7 @@ fn main() {
     }
     let t0 = std::time::Instant::now();
     let mut out = String::new();
+    let (mut t_seg, mut t_att) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     for f in &files {
         let Ok(text) = std::fs::read_to_string(f) else {
             eprintln!("skip {}", f.display());
@@ -36,14 +37,24 @@ fn main() {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let mut doc = Document::new(id, text, Alignment::identity());
+        let t = std::time::Instant::now();
         quotewire_segment::segment(&mut doc);
+        t_seg += t.elapsed();
+        let t = std::time::Instant::now();
         quotewire_attribute::attribute(&mut doc);
+        t_att += t.elapsed();
         let rec = Record::from_document(&doc);
         out.push_str(&serde_json::to_string(&rec).unwrap_or_default());
         out.push('\n');
     }
     let dt = t0.elapsed();
     print!("{out}");
+    let n = files.len().max(1) as f64;
+    eprintln!(
+        "segment {:.3} ms/doc, attribute {:.3} ms/doc",
+        t_seg.as_secs_f64() * 1e3 / n,
+        t_att.as_secs_f64() * 1e3 / n
+    );
     eprintln!(
         "{} docs in {:.1} ms ({:.3} ms/doc, segment+attribute+record)",
         files.len(),

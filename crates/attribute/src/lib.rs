@@ -31,6 +31,8 @@
 pub mod lexicon;
 
 use lexicon::CueClass;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 
 /// Find the attributions of `doc` (replacing any already there).
@@ -107,8 +109,18 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// [`lexicon::CUES`] as a map, built once.
+static CUE_MAP: LazyLock<HashMap<&'static str, CueClass>> =
+    LazyLock::new(|| lexicon::CUES.iter().copied().collect());
+/// [`lexicon::NP_STOP`] as a set, built once.
+static NP_STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::NP_STOP.iter().copied().collect());
+/// [`lexicon::CUE_MODIFIERS`] as a set, built once.
+static MODIFIER_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::CUE_MODIFIERS.iter().copied().collect());
+
 fn cue_class(w: &str) -> Option<CueClass> {
-    lexicon::CUES.iter().find(|(c, _)| *c == w).map(|&(_, k)| k)
+    CUE_MAP.get(w).copied()
 }
 
 impl<'a> Ctx<'a> {
@@ -346,7 +358,7 @@ impl<'a> Ctx<'a> {
     /// Source noun phrase ending at token `end` (exclusive), not before `lo`.
     fn np_left(&self, end: usize, lo: usize) -> Option<Range> {
         let mut i = end;
-        while i > lo && lexicon::CUE_MODIFIERS.contains(&self.lw[i - 1].as_str()) {
+        while i > lo && MODIFIER_SET.contains(&self.lw[i - 1].as_str()) {
             i -= 1;
         }
         let b = i;
@@ -391,7 +403,7 @@ impl<'a> Ctx<'a> {
                 if !(abbrev_dot || raw == "’s" || raw == "'s" || raw == "&") {
                     break;
                 }
-            } else if (lexicon::NP_STOP.contains(&w)
+            } else if (NP_STOP_SET.contains(&w)
                 && !(capitalized(raw) && i - 1 > self.sent_start_of(i - 1)))
                 || (cue_class(w).is_some() && !capitalized(raw))
                 || self.in_quote[i - 1].is_some()
@@ -441,7 +453,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             } else if (i > start
-                && (lexicon::NP_STOP.contains(&w) && !capitalized(raw)
+                && (NP_STOP_SET.contains(&w) && !capitalized(raw)
                     || cue_class(w).is_some() && !capitalized(raw)
                     || lexicon::ADJUNCT_STARTS.contains(&w) && !capitalized(raw)))
                 || self.in_quote[i].is_some()
@@ -452,7 +464,7 @@ impl<'a> Ctx<'a> {
         }
         if i == start
             || lexicon::NP_LEADING_TRIM.contains(&self.lw[start].as_str())
-            || lexicon::NP_STOP.contains(&self.lw[start].as_str())
+            || NP_STOP_SET.contains(&self.lw[start].as_str())
         {
             return None;
         }
@@ -695,7 +707,7 @@ impl<'a> Ctx<'a> {
         }
         let skip_mods = |from: usize| {
             let mut k = from;
-            while k < w_end && lexicon::CUE_MODIFIERS.contains(&self.lw[k].as_str()) {
+            while k < w_end && MODIFIER_SET.contains(&self.lw[k].as_str()) {
                 k += 1;
             }
             k
@@ -780,7 +792,7 @@ impl<'a> Ctx<'a> {
         let raw = self.tok(k);
         is_word(raw)
             && !capitalized(raw)
-            && !lexicon::NP_STOP.contains(&w.as_str())
+            && !NP_STOP_SET.contains(&w.as_str())
             && (w.ends_with("ed")
                 || w.ends_with('s')
                 || cue_class(w).is_some()
@@ -928,7 +940,7 @@ impl<'a> Ctx<'a> {
             // X boomed: "…" / X delivered a blunt message: "…"
             if let Some(r) = self.np_right(start, end) {
                 let mut v = r.1;
-                while v < end && lexicon::CUE_MODIFIERS.contains(&self.lw[v].as_str()) {
+                while v < end && MODIFIER_SET.contains(&self.lw[v].as_str()) {
                     v += 1;
                 }
                 let subj = capitalized(self.tok(r.0))
@@ -1320,7 +1332,7 @@ impl<'a> Ctx<'a> {
         }
         // "and (then) said …": the subject of an earlier verb in the sentence
         let mut m = c0;
-        while m > a && lexicon::CUE_MODIFIERS.contains(&self.lw[m - 1].as_str()) {
+        while m > a && MODIFIER_SET.contains(&self.lw[m - 1].as_str()) {
             m -= 1;
         }
         if src.is_none() && m > a && matches!(self.lw[m - 1].as_str(), "and" | "but") {
