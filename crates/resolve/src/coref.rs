@@ -240,7 +240,44 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         }
     }
     anaphora(&mut ctx, ents);
+    first_person_in_quotes(doc, words, ents);
 }
+
+/// First-person pronouns inside a direct quote ("I", "my"; "we", "our" for an
+/// organisation) are mentions of the quote's speaker.
+fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
+    let text = doc.text.as_str();
+    for a in &doc.attributions {
+        if a.kind == QuoteKind::Indirect {
+            continue;
+        }
+        let Some(e) = a.speaker.as_ref().and_then(|s| s.entity) else {
+            continue;
+        };
+        let Some(kind) = ents.ents.get(e).map(|x| x.kind) else {
+            continue;
+        };
+        for c in &a.content {
+            let (from, to) = (words.word_at(c.start), words.word_at(c.end));
+            for w in &words.words[from..to] {
+                let k = key(w.span.slice(text));
+                let hit = match kind {
+                    EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
+                    EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
+                    _ => false,
+                };
+                if hit && w.is_word {
+                    ents.add_mention(e, w.span);
+                }
+            }
+        }
+    }
+}
+
+/// First-person singular pronouns (a person speaking).
+const FIRST_PERSON_SINGULAR: &[&str] = &["i", "me", "my", "mine", "myself"];
+/// First-person plural pronouns (an organisation speaking).
+const FIRST_PERSON_PLURAL: &[&str] = &["we", "us", "our", "ours", "ourselves"];
 
 /// Link third-person personal pronouns and definite nominals outside quotes
 /// ("he", "her", "the president", "the company") to entities, as mentions.
@@ -305,6 +342,10 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
             if near {
                 links.push((e, w.span));
                 ctx.insert(w.span, e);
+                // prior pronouns fix the gender of a person whose name did not
+                if let Some(ent) = ents.ents.get_mut(e) {
+                    ent.gender.get_or_insert(gender);
+                }
             }
         }
     }
@@ -418,21 +459,32 @@ fn resolve_source(
                 Pronoun::Speaker => true,
             }
         };
+        let mut found = None;
         if let Some(pv) = prev {
             match pv.entity {
-                Some(e) if ok(e) => return link(ctx, ents, e, s),
+                Some(e) if ok(e) => found = Some(e),
                 None if matches!(p, Pronoun::They | Pronoun::Speaker) => {
                     return Some((None, pv.name.clone()));
                 }
                 _ => {}
             }
         }
-        if p != Pronoun::Speaker
-            && let Some(e) = ctx.recent(ents, s.start, &ok)
-        {
-            return link(ctx, ents, e, s);
+        if found.is_none() && p != Pronoun::Speaker {
+            found = ctx.recent(ents, s.start, &ok);
         }
-        return Some((None, st.to_string()));
+        let Some(e) = found else {
+            return Some((None, st.to_string()));
+        };
+        // prior pronouns fix the gender of a person whose name did not
+        let g = match p {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
+            _ => None,
+        };
+        if let (Some(g), Some(ent)) = (g, ents.ents.get_mut(e)) {
+            ent.gender.get_or_insert(g);
+        }
+        return link(ctx, ents, e, s);
     }
     // 3. a definite nominal: "the president", "the company"
     let ws: Vec<&str> = st.split_whitespace().collect();

@@ -291,7 +291,14 @@ mod tests {
                     2,
                     "she regretted",
                 ),
-                att(Direct, "she", 1, "said", 3, "This is the hardest"),
+                att(
+                    Direct,
+                    "she",
+                    1,
+                    "said",
+                    3,
+                    "This is the hardest call I have made in twenty years",
+                ),
                 att(
                     Indirect,
                     "union officials",
@@ -320,6 +327,11 @@ mod tests {
                 .is_some_and(|s| s.entity.is_none())
         );
         assert_eq!(entity(&d, "Maria Lopez").titles, vec!["chief executive"]);
+        // "she" (twice: a source and an anaphor) and the quote's "I" are her mentions
+        let lopez = entity(&d, "Maria Lopez");
+        let i = at(t, "I have made", 0).start;
+        assert!(lopez.mentions.contains(&Span::new(i, i + 1)));
+        assert!(lopez.mentions.contains(&at(t, "she", 1)));
         assert_eq!(entity(&d, "Acme Logistics").kind, EntityType::Organization);
         assert_eq!(entity(&d, "Rotterdam").kind, EntityType::Location);
         assert!(d.timexes.iter().any(|x| d.slice(x.span) == "Monday"));
