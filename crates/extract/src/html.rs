@@ -20,9 +20,23 @@ use std::sync::LazyLock;
 /// Short lines in the article area that are page furniture, not prose
 /// (matched on the whole, trimmed line; several languages).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:advertisement|anzeige|publicité|publicidad|pubblicità|werbung|sponsored|ad|read more|read more:.*|more:|related:.*|see also:?.*|share( this( article| story| page)?)?(:.*)?|share on .*|follow us.*|click here.*|sign up.*|subscribe.*|newsletter.*|all rights reserved.*|©.*|copyright.*|\(c\) .*|image:.*|photo:.*|foto:.*|bild:.*|getty images|reuters|afp|ap|dpa|mehr zum thema.*|lesen sie auch.*|auch interessant.*|weiterlesen.*|zum thema.*|tags?:.*|schlagwörter:.*|themen:.*|topics:.*|comments?|\d+ comments?|kommentare?|continue reading.*|join the conversation.*|story continues below.*|scroll to continue.*|loading.*|skip to .*|back to top|top|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|close|menu|search)$")
+    Regex::new(r"(?i)^(?:advertisement|anzeige|publicité|publicidad|pubblicità|werbung|sponsored|ad|read more|read more:.*|more:|related:.*|see also:?.*|share( this( article| story| page)?)?(:.*)?|share on .*|follow us.*|click here.*|sign up.*|subscribe.*|newsletter.*|all rights reserved.*|©.*|copyright.*|\(c\) .*|image:.*|photo:.*|foto:.*|bild:.*|getty images|reuters|afp|ap|dpa|(?:the )?associated press|adverts?|don'?t miss.*|trending.*|most read|like this (?:story|article)\?.*|tell us what you think.*|this slideshow requires javascript.*|updated at .*|your email.*|enter your email.*|mehr zum thema.*|lesen sie auch.*|auch interessant.*|weiterlesen.*|zum thema.*|tags?:.*|schlagwörter:.*|themen:.*|topics:.*|comments?|\d+ comments?|kommentare?|continue reading.*|join the conversation.*|story continues below.*|scroll to continue.*|loading.*|skip to .*|back to top|top|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|close|menu|search)$")
         .expect("static regex")
 });
+
+/// A picture caption ending with its credit: "... (Image: GETTY)".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:image|images|photo|photos|picture|pic|foto|bild|credit|source|getty|video)\b[^()]{0,60}\)\s*$")
+        .expect("static regex")
+});
+
+/// Longest caption or copyright notice dropped from the body.
+const MAX_NOTICE_CHARS: usize = 300;
+
+/// A copyright notice: "© 2019 Publisher", "All rights reserved".
+fn is_notice(t: &str) -> bool {
+    t.contains('©') || t.to_lowercase().contains("all rights reserved")
+}
 
 /// A byline or date line at the head of the article ("By Jane Doe",
 /// "Published March 4, 2019 · Updated ...").
@@ -51,6 +65,9 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
         }
         let short = r.chars < 80;
         if short && FURNITURE.is_match(t) {
+            continue;
+        }
+        if r.chars < MAX_NOTICE_CHARS && (CAPTION.is_match(t) || is_notice(t)) {
             continue;
         }
         if head
