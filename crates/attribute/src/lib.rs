@@ -31,9 +31,9 @@
 pub mod lexicon;
 
 use lexicon::CueClass;
+use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 
 /// Find the attributions of `doc` (replacing any already there).
 ///
@@ -806,10 +806,20 @@ impl<'a> Ctx<'a> {
         let mut k = j;
         while k < self.toks.len() && self.toks[k].span.start < pend {
             let t = self.tok(k);
-            if matches!(t, "," | ";" | ":" | "?" | "!" | "(" | ")")
-                || is_quote_mark(t)
-                || is_dash(t) && k > j
-            {
+            if matches!(t, "," | ";" | ":" | "?" | "!") || is_quote_mark(t) || is_dash(t) && k > j {
+                break;
+            }
+            if t == "(" {
+                // a short parenthetical ("(R-Ohio)") stays inside the clause
+                match (k + 1..(k + 7).min(self.toks.len())).find(|&m| self.tok(m) == ")") {
+                    Some(m) => {
+                        k = m + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if t == ")" {
                 break;
             }
             if t == "." {
