@@ -13,7 +13,7 @@
 //! * An empty source (a cue-less quote) takes the subject of the sentence
 //!   before the quote.
 
-use crate::lexicon::{self, Gender, key};
+use crate::lexicon::{self, Gender, Nominal, key};
 use crate::ner::{self, Entities};
 use crate::words::Words;
 use quotewire_doc::{Document, EntityType, QuoteKind, Span, Speaker};
@@ -368,30 +368,41 @@ fn nominal_antecedent(
     prev: Option<&Prev>,
 ) -> Option<usize> {
     let title_head = lexicon::title(head).is_some_and(|t| t.head);
-    let org = lexicon::ORG_NOMINALS.get(head).copied();
-    if !title_head && org.is_none() {
+    let class = lexicon::NOMINALS.get(head).copied();
+    if !title_head && class.is_none() {
         return None;
     }
+    let holds = |e: &ner::Ent| e.words.iter().any(|w| w == head);
     let ok = |e: usize| -> bool {
         let ent = &ents.ents[e];
+        let (org, loc) = (
+            ent.kind == EntityType::Organization,
+            ent.kind == EntityType::Location,
+        );
         if title_head {
-            ent.kind == EntityType::Person
+            return ent.kind == EntityType::Person
                 && ent
                     .titles
                     .iter()
-                    .any(|t| key(t).split(' ').any(|w| w == head))
-        } else if let Some(company) = org {
-            ent.kind == EntityType::Organization
-                && (if company {
-                    ent.company
-                } else {
-                    ent.words.iter().any(|w| w == head)
-                })
-        } else {
-            false
+                    .any(|t| key(t).split(' ').any(|w| w == head));
+        }
+        match class {
+            Some(Nominal::Company) => org && ent.company,
+            Some(Nominal::Body) => org && holds(ent),
+            Some(Nominal::AnyOrg) => org,
+            Some(Nominal::Country) => loc && lexicon::COUNTRIES.contains(&ent.key),
+            Some(Nominal::City) => loc && lexicon::CITIES.contains(&ent.key),
+            Some(Nominal::Place) => loc,
+            None => false,
         }
     };
     if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| ok(e)) {
+        return Some(e);
+    }
+    // a place whose name holds the noun first ("the gallery" → "Tate Gallery")
+    if class == Some(Nominal::Place)
+        && let Some(e) = ctx.recent(ents, s.start, &|e| ok(e) && holds(&ents.ents[e]))
+    {
         return Some(e);
     }
     ctx.recent(ents, s.start, &ok)
@@ -495,7 +506,7 @@ fn resolve_source(
         if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
             return link(ctx, ents, e, s);
         }
-        if lexicon::ORG_NOMINALS.get(&head) == Some(&false) {
+        if lexicon::NOMINALS.get(&head) == Some(&Nominal::Body) {
             // "the ministry" with no named ministry: the previous speaker if an organisation
             let any_org = |e: usize| ents.ents[e].kind == EntityType::Organization;
             if let Some(e) = prev.and_then(|p| p.entity).filter(|&e| any_org(e)) {

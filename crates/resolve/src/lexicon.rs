@@ -152,15 +152,49 @@ pub static TITLES: LazyLock<HashMap<String, TitleWord>> = LazyLock::new(|| {
     m
 });
 
-/// Head nouns of organisation nominals ("the company"); value true for companies.
-pub static ORG_NOMINALS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+/// What a definite nominal's head noun may refer to (`data/nominal_heads.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nominal {
+    /// A company ("the firm").
+    Company,
+    /// An organisation whose name holds the noun ("the ministry").
+    Body,
+    /// Any organisation ("the organization").
+    AnyOrg,
+    /// A country ("the country").
+    Country,
+    /// A city ("the capital").
+    City,
+    /// A place whose name holds the noun, else any place ("the region").
+    Place,
+}
+
+/// Head nouns of definite nominals ("the company", "the country").
+pub static NOMINALS: LazyLock<HashMap<String, Nominal>> = LazyLock::new(|| {
     lines(include_str!("../data/nominal_heads.txt"))
         .filter_map(|l| {
             let (w, class) = l.split_once('\t')?;
-            Some((key(w), class.trim() == "company"))
+            let c = match class.trim() {
+                "company" => Nominal::Company,
+                "body" => Nominal::Body,
+                "any" => Nominal::AnyOrg,
+                "country" => Nominal::Country,
+                "city" => Nominal::City,
+                "place" => Nominal::Place,
+                _ => return None,
+            };
+            Some((key(w), c))
         })
         .collect()
 });
+
+/// Country names (LOCATION), for "the country".
+pub static COUNTRIES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| set_of_lines(include_str!("../data/countries.txt")));
+
+/// City names (LOCATION), for "the city", "the capital".
+pub static CITIES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| set_of_lines(include_str!("../data/cities.txt")));
 
 /// Learned name-type counts per capitalised word form (`models/name_types.tsv`,
 /// trained by `examples/train_name_types.rs` from CoreNLP silver NER; see

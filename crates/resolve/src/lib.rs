@@ -532,6 +532,23 @@ mod tests {
     }
 
     #[test]
+    fn nominal_anaphora() {
+        let t = "Officials in Kenya met the Red Cross in Nairobi. The organization said the country needed help.";
+        let mut d = doc(t, &[]);
+        resolve(&mut d);
+        assert!(
+            entity(&d, "Red Cross")
+                .mentions
+                .contains(&at(t, "The organization", 0))
+        );
+        assert!(
+            entity(&d, "Kenya")
+                .mentions
+                .contains(&at(t, "the country", 0))
+        );
+    }
+
+    #[test]
     fn never_panics() {
         for s in [
             "",
