@@ -3,28 +3,42 @@
 //! (speakers are left to `quotewire-resolve`).
 //!
 //! A rule system over the tokens, sentences and paired quotation marks of
-//! `quotewire-segment`, in two passes, each linear in the number of tokens:
+//! `quotewire-segment`, in passes linear in the number of tokens
+//! (≈0.2 ms for a 4.6 KB article):
 //!
 //! 1. **Direct quotes.** Every quotation standing as a clause of its own (after
-//!    a sentence start, `:` or `,`, or ending in `,` `.` `?` `!`) is content.
-//!    Its cue and source come from, in order: a trailer after the closing mark
-//!    (`"…," Putin said` / `"…," said X` / `"…" —X`), a lead-in before the
-//!    opening mark (`X said: "…"`, `From X: "…"`, `According to X, "…"`), the
-//!    previous attribution when the quote continues the same speaker's turn in
-//!    the same paragraph, or else the subject of the previous sentence (no cue).
-//!    A quotation interrupted by its attribution (`"…," said X, "…"`) is one
-//!    attribution with discontinuous content.
+//!    a sentence start, `:` or `,`, or a full quoted sentence right after a
+//!    speech verb) is content. Its cue and source come from, in order: a
+//!    trailer after the closing mark (`"…," Putin said` / `"…," said X` /
+//!    `"…," X, a spokesman, said` / `"…," X quipped` / `"…" —X`, also on the
+//!    next line), a lead-in before the opening mark (`X said: "…"`,
+//!    `X said, "…"`, `…, saying, "…"`, `From X: "…"`, `According to X, "…"`,
+//!    `X boomed: "…"`), the previous quote of the same paragraph (one turn,
+//!    discontinuous content). A quotation interrupted by its attribution
+//!    (`"…," said X, "…"`) is one attribution with discontinuous content.
 //! 2. **Indirect and mixed speech** around the cue words of
 //!    [`lexicon::CUES`] outside quotations: `X said (that) …`,
-//!    `…, X said.`, `…, X says, …` (parenthetical), `according to X, …`,
-//!    `…, according to X.`, `X told reporters that …`, `…, saying …`,
-//!    `X called this "…"`, `X expressed hope for …`.
+//!    `…, X said.`, `…, X says, …` (parenthetical), `As X noted, …`,
+//!    `according to X, …`, `…, according to X.`, `X told reporters that …`,
+//!    `…, saying …`, `X called this "…"`, `X expressed hope for …`, and
+//!    stance verbs with an object (`X declined to comment`, `X urged Y to …`).
+//!    A cue inside the content of another is nested: it is reported too, but
+//!    does not cut the outer content.
+//! 3. **Speaker labels** opening a paragraph (`BOULDUAN: …`, `Bernie Sanders: …`).
+//! 4. **Cue-less quotes** take the source and cue of the attribution just
+//!    before them (same paragraph, or the previous one when the quote opens
+//!    its paragraph), else the subject of the previous sentence (no cue).
 //!
 //! PolNeAR conventions followed: indirect content includes the complementiser
 //! "that"; direct content includes its quotation marks; the source is the
 //! mention as written ("the president", "he", "a source"); the cue is the verb
 //! or phrase. The kind is the share of content words inside double quotation
 //! marks (direct ≥ 0.8, mixed > 0), the PolNeAR scorer's definition.
+//!
+//! The word lists (cue verbs, modifiers, stop words) are hand-written data in
+//! [`lexicon`], chosen from the cue frequencies of the PolNeAR *train* split;
+//! the rules were tuned on train and checked on dev
+//! (`examples/polnear.rs` runs them on a directory of texts).
 
 #![deny(missing_docs)]
 
@@ -1402,8 +1416,10 @@ impl<'a> Ctx<'a> {
         }
         let lim = (c1 + lexicon::MAX_THAT_DISTANCE).min(e);
         if let Some(t) = (c1..lim).find(|&i| self.lw[i] == "that" && self.in_quote[i].is_none()) {
-            // no clause boundary between the cue and "that"
-            if (c1..t).all(|i| is_word(self.tok(i)) || self.tok(i) == ".") {
+            // no clause boundary and no other cue between the cue and "that"
+            if (c1..t).all(|i| {
+                (is_word(self.tok(i)) || self.tok(i) == ".") && cue_class(&self.lw[i]).is_none()
+            }) {
                 return Some(self.span((t, e)));
             }
         }

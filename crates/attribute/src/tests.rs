@@ -285,3 +285,41 @@ mod cases {
         }
     }
 }
+
+#[test]
+fn stance_cues_nested_cues_and_labels() {
+    let d = run(
+        "The senator declined to comment on the report. Officials said the mayor claimed that taxes would fall.\n\nMODERATOR: Let us turn to the economy now.",
+    );
+    let v = views(&d);
+    assert_eq!(find(&v, "to comment on the report").3, "The senator");
+    let outer = find(&v, "the mayor claimed");
+    assert_eq!(outer.3, "Officials");
+    assert!(outer.1.ends_with("taxes would fall"), "{outer:?}");
+    let inner = find(&v, "taxes would fall");
+    assert_eq!(inner.3, "the mayor");
+    let label = find(&v, "Let us turn to the economy");
+    assert_eq!((label.2.as_str(), label.3.as_str()), (":", "MODERATOR"));
+}
+
+#[test]
+fn cueless_quote_paragraph_keeps_the_speaker() {
+    let d = run(
+        "“We will win,” the coach said.\n\n“Nobody believes it yet, but we will.”\n\nThe game starts at noon.",
+    );
+    let v = views(&d);
+    assert_eq!(v.len(), 2, "{v:#?}");
+    let a = find(&v, "Nobody believes it yet");
+    assert_eq!((a.2.as_str(), a.3.as_str()), ("said", "the coach"));
+}
+
+#[test]
+fn trailers_with_appositives_and_party_labels() {
+    let d = run(
+        "“It will pass,” Rep. Jane Roe (D-Ohio), a member of the panel, said in an interview.\n\n“It will fail,” quipped Sen. John Doe.\n\n“Maybe not.”\n— Dr. Ann Lee",
+    );
+    let v = views(&d);
+    assert_eq!(find(&v, "It will pass").3, "Rep. Jane Roe (D-Ohio)");
+    assert_eq!(find(&v, "It will fail").3, "Sen. John Doe");
+    assert_eq!(find(&v, "Maybe not").3, "Dr. Ann Lee");
+}
