@@ -295,6 +295,23 @@ pub fn date_in_url(s: &str) -> Option<Date> {
     None
 }
 
+/// True for record ids that are UUIDs ("<urn:uuid:...>", or 8-4-4-4-12 hex groups).
+fn looks_like_uuid(id: &str) -> bool {
+    let lower = id.to_ascii_lowercase();
+    if lower.contains("uuid") {
+        return true;
+    }
+    let groups: Vec<&str> = lower
+        .trim_matches(|c: char| !c.is_ascii_hexdigit())
+        .split('-')
+        .collect();
+    groups.len() == 5
+        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Four-digit years (1900–2100) in a free text (title, series).
 fn years_in(s: &str) -> Vec<i32> {
     let b = s.as_bytes();
@@ -798,7 +815,10 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             _ => None,
         })
         .collect();
-    let url_date = [doc.url.as_deref(), Some(doc.id.as_str())]
+    // the input id may be a URL or file stem carrying the date; a record id
+    // (WARC "urn:uuid:...") is random digits, never a date
+    let id = Some(doc.id.as_str()).filter(|id| !looks_like_uuid(id));
+    let url_date = [doc.url.as_deref(), id]
         .into_iter()
         .flatten()
         .find_map(date_in_url);
@@ -885,6 +905,11 @@ mod tests {
         assert_eq!(date_in_url("https://x.com/world/201812201070/"), Some(d));
         assert_eq!(date_in_url("/2021/04/92713-flood"), None);
         assert_eq!(date_in_url("sputnik-2018-12-20-putin"), Some(d));
+        assert!(looks_like_uuid(
+            "<urn:uuid:20181220-1111-2222-3333-444455556666>"
+        ));
+        assert!(looks_like_uuid("20181220-1111-2222-3333-444455556666"));
+        assert!(!looks_like_uuid("sputnik-2018-12-20-putin"));
     }
 
     #[test]
