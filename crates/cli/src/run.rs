@@ -40,7 +40,7 @@ pub(crate) struct AnalyzeArgs {
     /// Do not clean: `text` is the input exactly as given, so offsets point into the original file.
     #[arg(long)]
     keep_text: bool,
-    /// Worker threads [default: all cores].
+    /// Worker threads for the analysis [default: all cores; 0 also means all cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
     /// No summary, progress bar or warnings on stderr (errors are still reported).
