@@ -81,7 +81,7 @@ pub(crate) fn is_block(tag: &str) -> bool {
 /// `unlikelyCandidates` plus news widgets).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad-|^ads?$|adsbygoogle|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|yom-remote|share|sharing|newsletter|subscri|signup|sign-up|promo|recommend|more-stories|morestories|most-read|mostread|most-popular|popular|trending|latest|outbrain|taboola|toolbar|tags|tag-list|taglist|keywords|author-bio|authorbio|author-info|about-author|byline|dateline|print|widget|teaser|navigation|navbar|masthead|footer|header|hidden|sr-only|visually-hidden|screen-reader|caption|credit|read-more|readmore|also-read|see-also|further|next-article|prev-article|breaking|ticker|jump|topics|follow|alert",
+        r"(?i)-ad-|^ad-|^ads?$|adsbygoogle|advert|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|yom-remote|share|sharing|newsletter|subscri|signup|sign-up|promo|recommend|more-stories|morestories|most-read|mostread|most-popular|popular|trending|latest|outbrain|taboola|toolbar|tags|tag-list|taglist|keywords|author-bio|authorbio|author-info|about-author|byline|dateline|print|widget|teaser|navigation|navbar|masthead|footer|header|^hidden$|^is-hidden$|^d-none$|sr-only|visually-hidden|screen-reader|caption|credit|read-more|readmore|also-read|see-also|further|next-article|prev-article|breaking|ticker|jump|topics|follow|alert|rollover-[a-z-]*block|hovercard|tooltip|popover|flyout",
     )
     .expect("static regex")
 });
@@ -126,7 +126,7 @@ const HARD_ROLES: &[&str] = &[
 const SOFT_TAGS: &[&str] = &["figcaption"];
 
 const KEEP_TAGS: &[&str] = &[
-    "html", "body", "main", "article", "a", "p", "span", "em", "strong", "b", "i", "h2", "h3", "h4",
+    "html", "body", "main", "article", "a", "p", "em", "strong", "b", "i", "h2", "h3", "h4",
 ];
 
 /// Never content: by tag, ARIA role, or because the page hides it.
