@@ -117,6 +117,35 @@ pub(super) const CHROME: &[&str] = &[
     "like",
     "likes",
     "loading",
+    // comment and related headings in other languages (es, pt, fr, de, it)
+    "comentarios",
+    "comentários",
+    "comentário",
+    "commentaires",
+    "kommentare",
+    "commenti",
+    "deixe uma resposta",
+    "deja una respuesta",
+    "cancelar resposta",
+    "laisser un commentaire",
+    "lascia un commento",
+    "artigos relacionados",
+    "noticias relacionadas",
+    "notícias relacionadas",
+    "artículos relacionados",
+    "articles liés",
+    "à lire aussi",
+    "lesen sie auch",
+    "ähnliche artikel",
+    "articoli correlati",
+    "leia também",
+    "leia mais",
+    "lee también",
+    "compartilhe",
+    "compartir",
+    "partager",
+    "teilen",
+    "condividi",
     // related-content headings and pagination
     "read more",
     "see more",
@@ -276,6 +305,10 @@ pub(super) const CHROME_SENTENCES: &[&str] = &[
     "registered trademark",
     "comments are closed",
     "post navigation",
+    "deixe uma resposta",
+    "deja una respuesta",
+    "laisser un commentaire",
+    "lascia un commento",
 ];
 
 /// Lines up to this many characters may be matched by [`CHROME_SENTENCES`]
@@ -299,6 +332,16 @@ pub(super) const END_MARKERS: &[&str] = &[
     "previous post",
     "next post",
     "post navigation",
+    "comentarios",
+    "comentários",
+    "comentário",
+    "commentaires",
+    "kommentare",
+    "commenti",
+    "deixe uma resposta",
+    "deja una respuesta",
+    "laisser un commentaire",
+    "lascia un commento",
 ];
 
 /// Related-stories headings: they end the body when less prose follows them
@@ -313,10 +356,21 @@ pub(super) const RELATED_MARKERS: &[&str] = &[
     "recommended",
     "read next",
     "up next",
+    "artigos relacionados",
+    "noticias relacionadas",
+    "notícias relacionadas",
+    "artículos relacionados",
+    "articles liés",
+    "à lire aussi",
+    "lesen sie auch",
+    "ähnliche artikel",
+    "articoli correlati",
+    "leia também",
+    "lee también",
 ];
 
 /// Longest "More <Site>" listing heading, in words.
-pub(super) const MORE_HEADING_WORDS: usize = 5;
+pub(super) const MORE_HEADING_WORDS: usize = 7;
 
 /// An article resumes after a related box when prose comes back within this
 /// many lines of the heading.
@@ -400,7 +454,9 @@ pub(super) const CONTEXT_REACH: usize = 4;
 /// Score of a short line between prose lines.
 pub(super) const CONTEXT_SCORE: f64 = 0.0;
 
-/// Lines this far apart (in non-empty lines) are repeats of page chrome.
+/// A short line repeated more than this many lines away is page chrome (a
+/// menu printed twice, the kicker above and below the body); closer repeats
+/// are list items.
 pub(super) const REPEAT_DISTANCE: usize = 5;
 
 /// A hard-wrapped paragraph line has at least this many words before the
