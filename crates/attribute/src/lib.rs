@@ -1454,7 +1454,41 @@ impl<'a> Ctx<'a> {
         if s >= e || (lexicon::NOT_CONTENT_START.contains(&self.lw[s].as_str())) {
             return None;
         }
-        Some(self.span((s, e)))
+        Some(self.span((s, self.content_end(s, e))))
+    }
+
+    /// Where content starting at token `s` ends, at most at `e`: before a
+    /// coordinated second attribution whose cue the direct pass took
+    /// ("…, and added: "…"") and before a non-restrictive relative clause
+    /// (", who …"), which PolNeAR annotators leave out.
+    fn content_end(&self, s: usize, e: usize) -> usize {
+        for k in s + 1..e {
+            if self.in_quote[k].is_some() {
+                continue;
+            }
+            let w = self.lw[k].as_str();
+            if self.tok(k - 1) == "," && matches!(w, "who" | "which") && k > s + 2 {
+                return k - 1;
+            }
+            if matches!(w, "and" | "but") && k + 1 < e && self.in_quote[k + 1].is_none() {
+                let mut m = k + 1;
+                while m < e && MODIFIER_SET.contains(self.lw[m].as_str()) {
+                    m += 1;
+                }
+                if m + 1 < e
+                    && cue_class(&self.lw[m]).is_some()
+                    && !capitalized(self.tok(m))
+                    && (matches!(self.tok(m + 1), ":" | ",") || is_quote_mark(self.tok(m + 1)))
+                {
+                    let mut end = k;
+                    while end > s + 1 && matches!(self.tok(end - 1), "," | ";") {
+                        end -= 1;
+                    }
+                    return end;
+                }
+            }
+        }
+        e
     }
 }
 
