@@ -337,7 +337,8 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
                     ctx.words.paragraph_at(l),
                     ctx.words.paragraph_at(w.span.start),
                 );
-                a.zip(b).is_some_and(|(a, b)| b - a <= SALIENT_PARAGRAPHS)
+                a.zip(b)
+                    .is_some_and(|(a, b)| b.saturating_sub(a) <= SALIENT_PARAGRAPHS)
             });
             if near {
                 links.push((e, w.span));
@@ -551,7 +552,7 @@ fn cueless(ctx: &Ctx, ents: &Entities, content: usize, prev: Option<&Prev>) -> O
         let same_or_adjacent_para = words
             .paragraph_at(ps.start)
             .zip(words.paragraph_at(content))
-            .is_some_and(|(a, b)| b - a <= 1);
+            .is_some_and(|(a, b)| b.saturating_sub(a) <= 1);
         if same_or_adjacent_para {
             if let Some(e) = first_in(ps, &person) {
                 return Some(e);

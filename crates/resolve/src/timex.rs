@@ -411,15 +411,20 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let text = doc.text.as_str();
     let ws = &words.words;
     let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
-    let low = |i: usize| tok(i).to_lowercase();
+    // lower-cased tokens, computed once
+    let lows: Vec<String> = ws
+        .iter()
+        .map(|w| w.span.slice(text).to_lowercase())
+        .collect();
+    let low = |i: usize| lows.get(i).map_or("", String::as_str);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = tok(i);
-        let l = t.to_lowercase();
+        let l = lows[i].as_str();
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
-        let prev = if i > 0 { low(i - 1) } else { String::new() };
+        let prev = if i > 0 { low(i - 1) } else { "" };
         let rel_of = |p: &str| match p {
             "last" | "past" | "previous" => Some(-1),
             "next" | "coming" => Some(1),
@@ -427,7 +432,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             _ => None,
         };
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
-            let rel = rel_of(&prev).unwrap_or(i32::MIN);
+            let rel = rel_of(prev).unwrap_or(i32::MIN);
             kind = Some(Kind::Weekday { wd: wd as u32, rel });
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
             let mut j = i + 1;
@@ -435,7 +440,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 j += 1;
             }
             let is_may_ok = l != "may"
-                || MAY_CUES.contains(&prev.as_str())
+                || MAY_CUES.contains(&prev)
                 || day_of(tok(j)).is_some()
                 || year_of(tok(j)).is_some();
             let abbreviated = l.len() <= 4 && l != "may" && l != "june" && l != "july";
@@ -455,7 +460,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 end_i = j;
                 kind = Some(Kind::Month { m, y: Some(y) });
             } else if is_may_ok && !abbreviated {
-                kind = Some(match prev.as_str() {
+                kind = Some(match prev {
                     // "last February", "next March": the anchor's year ±1
                     "last" | "next" => Kind::MonthRel {
                         m,
@@ -481,7 +486,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         } else if let Some(y) = year_of(t) {
             let money = i > 0 && matches!(tok(i - 1), "$" | "€" | "£" | "¥");
             let unit_after = matches!(
-                low(i + 1).as_str(),
+                low(i + 1),
                 "%" | "percent"
                     | "people"
                     | "jobs"
@@ -506,7 +511,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             let next = low(i + 1);
             if let Some(r) = REF_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
                 // "now", "recently"; "the future", "the past" with their article
-                let needs_the = matches!(l.as_str(), "past");
+                let needs_the = matches!(l, "past");
                 let counted = NUMBER_WORDS.iter().any(|(w, _)| *w == next)
                     || next.parse::<u32>().is_ok()
                     || UNITS.iter().any(|(w, _)| *w == next);
@@ -521,7 +526,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 }
             } else if let Some(q) = ORDINALS
                 .iter()
-                .position(|w| l == *w || l == format!("{w}-quarter"))
+                .position(|w| l == *w || l.strip_suffix("-quarter") == Some(*w))
             {
                 let hyphen = l.ends_with("-quarter");
                 let mut j = i + 1;
@@ -534,12 +539,12 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     end_i = j;
                     kind = Some(Kind::Quarter(Some(q as u32 % 4 + 1)));
                 }
-            } else if l == "quarter" && matches!(prev.as_str(), "the" | "latest") {
+            } else if l == "quarter" && matches!(prev, "the" | "latest") {
                 kind = Some(Kind::Quarter(None));
             } else if let Some(part) = DAY_PARTS.iter().find(|(w, _)| *w == next).map(|x| x.1)
-                && matches!(l.as_str(), "this" | "last" | "tomorrow" | "yesterday")
+                && matches!(l, "this" | "last" | "tomorrow" | "yesterday")
             {
-                let off = match l.as_str() {
+                let off = match l {
                     "last" | "yesterday" => -1,
                     "tomorrow" => 1,
                     _ => 0,
@@ -551,14 +556,14 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if kind.is_some() {
                 // matched above
             } else {
-                match l.as_str() {
+                match l {
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
                     "week" | "month" | "year" | "weekend" => {
-                        if let Some(rel) = rel_of(&prev) {
+                        if let Some(rel) = rel_of(prev) {
                             kind = Some(Kind::Unit {
-                                unit: if l == "weekend" { "week" } else { leak(&l) },
+                                unit: if l == "weekend" { "week" } else { leak(l) },
                                 rel,
                             });
                         }
@@ -608,13 +613,13 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             {
                 first = i - 1;
                 // "earlier this year"
-                if first > 0 && matches!(low(first - 1).as_str(), "earlier" | "later") {
+                if first > 0 && matches!(low(first - 1), "earlier" | "later") {
                     first -= 1;
                 }
             }
             // "the third quarter", "the future", "the latest quarter"
             if matches!(k, Kind::Quarter(_) | Kind::Ref(_)) {
-                if first > 0 && matches!(low(first - 1).as_str(), "latest" | "current" | "past") {
+                if first > 0 && matches!(low(first - 1), "latest" | "current" | "past") {
                     first -= 1;
                 }
                 if first > 0 && low(first - 1) == "the" {
