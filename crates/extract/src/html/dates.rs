@@ -445,14 +445,14 @@ pub(crate) enum Zone {
     DateOnly,
     /// A time without a zone (read as local time).
     Naive,
-    /// A time in UTC (`Z`, `+00:00`, `GMT`).
-    Utc,
+    /// A time in UTC (`Z`, `+00:00`, `GMT`), with its hour.
+    Utc(u8),
     /// A time with a non-zero offset (local time).
     Offset,
 }
 
 static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?")
+    Regex::new(r"(?i)[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?")
         .expect("static regex")
 });
 
@@ -461,24 +461,51 @@ pub(crate) fn parse_value_zone(s: &str, month_first: bool) -> Option<(Date, Zone
     let d = parse_value(s, month_first)?;
     let zone = match TIME_ZONE.captures(s) {
         None => Zone::DateOnly,
-        Some(c) => match c.get(1).map(|g| g.as_str().to_ascii_lowercase()) {
-            None => Zone::Naive,
-            Some(z) if z == "z" || z == "utc" || z == "gmt" => Zone::Utc,
-            Some(z)
-                if z.trim_start_matches(['+', '-'])
-                    .chars()
-                    .all(|c| c == '0' || c == ':') =>
-            {
-                Zone::Utc
+        Some(c) => {
+            let hour = c.get(1).and_then(|g| g.as_str().parse().ok()).unwrap_or(12);
+            let midnight = hour == 0
+                && c.get(2).is_some_and(|g| g.as_str() == "00")
+                && c.get(3).is_none_or(|g| g.as_str() == "00");
+            match c.get(4).map(|g| g.as_str().to_ascii_lowercase()) {
+                // A bare midnight is a date written as a timestamp.
+                _ if midnight => Zone::DateOnly,
+                None => Zone::Naive,
+                Some(z) if z == "z" || z == "utc" || z == "gmt" => Zone::Utc(hour),
+                Some(z)
+                    if z.trim_start_matches(['+', '-'])
+                        .chars()
+                        .all(|c| c == '0' || c == ':') =>
+                {
+                    Zone::Utc(hour)
+                }
+                Some(_) => Zone::Offset,
             }
-            Some(_) => Zone::Offset,
-        },
+        }
     };
     Some((d, zone))
 }
 
-/// Days between two full dates (approximate across months; 0 for non-days).
+/// Days between two full dates.
 pub(crate) fn day_gap(a: Date, b: Date) -> i64 {
+    (ordinal(a) - ordinal(b)).abs()
+}
+
+/// The full date `n` days after `d` (before, for negative `n`).
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = ordinal(d) + n;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    Date::ymd(u32::try_from(y).ok()?, m as u32, day as u32)
+}
+
+fn ordinal(d: Date) -> i64 {
     let ord = |d: Date| -> i64 {
         let m = d.m.unwrap_or(1) as i64;
         let day = d.d.unwrap_or(1) as i64;
@@ -491,7 +518,7 @@ pub(crate) fn day_gap(a: Date, b: Date) -> i64 {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146097 + doe
     };
-    (ord(a) - ord(b)).abs()
+    ord(d)
 }
 
 static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
@@ -574,6 +601,31 @@ mod tests {
                 .map(|d| d.iso())
                 .as_deref(),
             Some("2015-12-14")
+        );
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        let d = Date::ymd(2020, 2, 28).unwrap();
+        assert_eq!(
+            add_days(d, 1).map(|d| d.iso()).as_deref(),
+            Some("2020-02-29")
+        );
+        assert_eq!(
+            add_days(d, 2).map(|d| d.iso()).as_deref(),
+            Some("2020-03-01")
+        );
+        let d = Date::ymd(2021, 1, 1).unwrap();
+        assert_eq!(
+            add_days(d, -1).map(|d| d.iso()).as_deref(),
+            Some("2020-12-31")
+        );
+        assert_eq!(
+            day_gap(
+                Date::ymd(2020, 3, 1).unwrap(),
+                Date::ymd(2020, 2, 28).unwrap()
+            ),
+            2
         );
     }
 

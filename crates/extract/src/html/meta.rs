@@ -132,6 +132,51 @@ static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Where a page's readers most likely live, from its language tag: decides
+/// which local day a UTC timestamp near midnight falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    /// UTC+1/+2 (continental Europe).
+    Europe,
+    /// UTC+8/+9 (China, Japan, Korea).
+    EastAsia,
+    /// UTC-3 to UTC-8.
+    Americas,
+    /// Unknown or near UTC (English without a region, Portuguese of Portugal...).
+    Other,
+}
+
+/// Languages of continental Europe (UTC+1/+2).
+const EUROPE_LANGS: &[&str] = &[
+    "de", "fr", "it", "es", "nl", "pl", "cs", "sk", "sv", "da", "no", "nb", "nn", "fi", "hu", "ro",
+    "hr", "sl", "sr", "bg", "el", "lb",
+];
+/// Languages of East Asia (UTC+8/+9).
+const EAST_ASIA_LANGS: &[&str] = &["ja", "ko", "zh"];
+/// Region subtags of the Americas.
+const AMERICAS_REGIONS: &[&str] = &["us", "ca", "mx", "br", "ar", "cl", "co", "pe", "ve"];
+
+fn utc_offset_region(lang: Option<&str>) -> Region {
+    let Some(lang) = lang else {
+        return Region::Other;
+    };
+    let lang = lang.to_ascii_lowercase().replace('_', "-");
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    if AMERICAS_REGIONS.contains(&region) {
+        Region::Americas
+    } else if EAST_ASIA_LANGS.contains(&primary) {
+        Region::EastAsia
+    } else if EUROPE_LANGS.contains(&primary) && region.is_empty()
+        || EUROPE_LANGS.contains(&primary) && !AMERICAS_REGIONS.contains(&region)
+    {
+        Region::Europe
+    } else {
+        Region::Other
+    }
+}
+
 /// Class/id fragments of regions whose names are not bylines.
 static NOT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)comment|respond|reply|replies|form|related|teaser|recommend|more-|widget|sidebar|footer")
@@ -496,15 +541,21 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     // A UTC timestamp can fall on the next or previous day of the local date
     // the page shows; a local stamp of the same moment wins.
     let ld_meta_pub = pub_cands.first().map(|&(d, z)| {
-        if z == Zone::Utc
-            && let Some(&(l, _)) = pub_cands.iter().find(|(l, lz)| {
-                matches!(lz, Zone::Offset | Zone::Naive) && dates::day_gap(*l, d) == 1
-            })
+        let Zone::Utc(hour) = z else { return d };
+        if let Some(&(l, _)) = pub_cands
+            .iter()
+            .find(|(l, lz)| matches!(lz, Zone::Offset | Zone::Naive) && dates::day_gap(*l, d) == 1)
         {
-            l
-        } else {
-            d
+            return l;
         }
+        // No local stamp: the page's language tells the likely offset.
+        let shift = match utc_offset_region(m.language.as_deref()) {
+            Region::Europe if hour >= 22 => 1,
+            Region::EastAsia if hour >= 15 => 1,
+            Region::Americas if hour < 4 => -1,
+            _ => 0,
+        };
+        dates::add_days(d, shift).unwrap_or(d)
     });
     let ld_mod = facts.iter().find_map(|f| {
         f.modified
