@@ -557,8 +557,30 @@ impl<'a> Ctx<'a> {
         let mut out: Vec<Draft> = Vec::new();
         let mut consumed = vec![false; self.quotes.len()];
         for qi in 0..self.quotes.len() {
-            if consumed[qi] || !self.standalone(qi) {
+            if consumed[qi] {
                 continue;
+            }
+            if !self.standalone(qi) {
+                // a short quote ending in , ? ! inside its marks and followed
+                // by a trailer is speech too ("“Denver,” he said.")
+                let q = self.quotes[qi];
+                let inner = q.inner.slice(self.text).trim_end();
+                let close_tok = self.tok_at(quote_outer(&q).end);
+                let para = self
+                    .toks
+                    .get(close_tok.saturating_sub(1))
+                    .and_then(|t| self.sent_para.get(t.sentence).copied())
+                    .unwrap_or(0);
+                let speechy = q.close.is_some()
+                    && inner.ends_with([',', '?', '!'])
+                    && self
+                        .trailer(qi, close_tok, para)
+                        .is_some_and(|(c, src, _)| {
+                            c.0 < c.1 && src.is_some() && self.lw[c.0] != "—"
+                        });
+                if !speechy {
+                    continue;
+                }
             }
             // skip quotes nested in an earlier direct quote
             let outer = quote_outer(&self.quotes[qi]);
