@@ -36,6 +36,7 @@
 
 #![deny(missing_docs)]
 
+mod gz;
 mod http;
 mod sniff;
 mod warc;
@@ -50,6 +51,9 @@ use warc::WarcStream;
 /// suffix is removed). Files without an extension are read too, and
 /// recognised by content; other files are skipped and counted.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "txt", "text", "warc"];
+
+/// Read buffer over a compressed file.
+const GZ_BUF_SIZE: usize = 256 * 1024;
 
 /// Extensions removed from a file name to make its id (after `.gz`).
 const ID_EXTENSIONS: &[&str] = &[".html", ".htm", ".txt"];
@@ -451,7 +455,9 @@ impl Reader {
             }
         };
         let (kind, reader, gz) = if kind == Kind::Gzip {
-            let dec: Box<dyn Read + Send> = Box::new(flate2::read::MultiGzDecoder::new(reader));
+            let dec: Box<dyn Read + Send> = Box::new(gz::Members::new(
+                io::BufReader::with_capacity(GZ_BUF_SIZE, reader),
+            ));
             match peek(dec) {
                 Ok((Kind::Gzip, _)) => {
                     self.ready.push_back(Item::Error(ReadError::Format {
@@ -574,9 +580,9 @@ impl Reader {
 /// Read the first bytes of a stream, classify them, and give back a reader
 /// that still yields every byte.
 ///
-/// A read error after some bytes (a cut-off gzip stream) is kept for later:
-/// the returned reader yields the bytes, then the error, so the caller can
-/// use what was there.
+/// A read error after some bytes (a cut-off or damaged gzip stream) is kept
+/// for later: the returned reader yields the bytes, then the error once, then
+/// whatever the stream gives after it.
 fn peek(reader: Box<dyn Read + Send>) -> io::Result<(Kind, Box<dyn Read + Send>)> {
     let mut head = Vec::with_capacity(SNIFF_LEN);
     let mut reader = reader;
@@ -585,26 +591,30 @@ fn peek(reader: Box<dyn Read + Send>) -> io::Result<(Kind, Box<dyn Read + Send>)
         Err(e) if head.is_empty() => return Err(e),
         Err(e) => {
             let kind = sniff(&head);
-            let failed = Failed {
-                kind: e.kind(),
-                message: e.to_string(),
+            let rest = ErrorOnce {
+                error: Some(e),
+                rest: reader,
             };
-            return Ok((kind, Box::new(Cursor::new(head).chain(failed))));
+            return Ok((kind, Box::new(Cursor::new(head).chain(rest))));
         }
     }
     let kind = sniff(&head);
     Ok((kind, Box::new(Cursor::new(head).chain(reader))))
 }
 
-/// A reader that fails every read with the error it was given.
-struct Failed {
-    kind: io::ErrorKind,
-    message: String,
+/// A reader that returns a stored error once, then reads on from `rest`
+/// (which may resume after the damage, see `gz::Members`).
+struct ErrorOnce {
+    error: Option<io::Error>,
+    rest: Box<dyn Read + Send>,
 }
 
-impl Read for Failed {
-    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
-        Err(io::Error::new(self.kind, self.message.clone()))
+impl Read for ErrorOnce {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.rest.read(buf),
+        }
     }
 }
 

@@ -190,6 +190,31 @@ fn truncated_gzip_warc_yields_what_it_holds() {
 }
 
 #[test]
+fn damaged_gzip_member_loses_one_record_only() {
+    let mut members: Vec<Vec<u8>> = sample_records().iter().map(|r| gz(r)).collect();
+    // wreck record 2, the first HTML response: a reserved deflate block type
+    members[2][10] = 0xff;
+    let (items, _d) = items_of(&members.concat(), "dmg.warc.gz");
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].id, "<urn:uuid:6>");
+    let t = tally(&items);
+    assert_eq!(t.errors, 1, "{items:?}");
+    assert_eq!(t.skipped["metadata records"], 1);
+    let msg = items
+        .iter()
+        .find_map(|i| match i {
+            Item::Error(e) => Some(e.to_string()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        msg.contains("dmg.warc.gz") && msg.contains("damaged gzip member"),
+        "{msg}"
+    );
+}
+
+#[test]
 fn garbage_between_records_is_reported_and_skipped() {
     let recs = sample_records();
     let mut bytes = recs[..3].concat();

@@ -22,6 +22,8 @@ use std::path::PathBuf;
 const MAX_LINE: u64 = 64 * 1024;
 /// Longest WARC header block (all lines) before the record is abandoned.
 const MAX_HEADER: usize = 1024 * 1024;
+/// Damaged regions in one file after which reading it stops.
+const MAX_DAMAGE: u32 = 1000;
 /// Buffer size of the reader over the (decompressed) stream.
 const BUF_SIZE: usize = 256 * 1024;
 
@@ -47,6 +49,12 @@ pub(crate) struct WarcStream {
     index: u64,
     done: bool,
     cap: u64,
+    /// After damage: skip lines quietly until the next record header.
+    resyncing: bool,
+    /// Damaged regions met so far (reading stops past [`MAX_DAMAGE`]).
+    damage: u32,
+    /// The record being read: index, id, start offset (for messages).
+    record: Option<(u64, Option<String>, u64)>,
 }
 
 /// One parsed WARC header block.
@@ -74,6 +82,9 @@ impl WarcStream {
             index: 0,
             done: false,
             cap,
+            resyncing: false,
+            damage: 0,
+            record: None,
         }
     }
 
@@ -103,6 +114,7 @@ impl WarcStream {
         if self.done {
             return false;
         }
+        self.record = None;
         match self.step(out) {
             Ok(more) => {
                 if !more {
@@ -110,10 +122,26 @@ impl WarcStream {
                 }
             }
             Err(e) => {
-                self.done = true;
                 let at = self.pos();
-                let origin = self.origin(at, None, None);
-                out.push_back(damage(origin, self.index, e));
+                let origin = match self.record.take() {
+                    Some((index, id, start)) => self.origin(start, Some(index), id.as_deref()),
+                    None => self.origin(at, None, None),
+                };
+                let resumable = e.kind() == io::ErrorKind::InvalidData && self.damage < MAX_DAMAGE;
+                if resumable {
+                    // A damaged gzip member: the decoder resumes at the next one.
+                    self.damage += 1;
+                    self.resyncing = true;
+                    out.push_back(Item::Error(ReadError::Format {
+                        origin,
+                        message: format!(
+                            "{e}; the records in the damaged part are lost, reading goes on at the next record"
+                        ),
+                    }));
+                } else {
+                    self.done = true;
+                    out.push_back(damage(origin, self.index, e));
+                }
             }
         }
         !self.done
@@ -130,7 +158,7 @@ impl WarcStream {
             if line.starts_with(b"WARC/") {
                 break at;
             }
-            if line.iter().all(|b| b.is_ascii_whitespace()) {
+            if self.resyncing || line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
             // Not a record header: scan to the next one.
@@ -161,8 +189,10 @@ impl WarcStream {
                 None => return Ok(false),
             }
         };
+        self.resyncing = false;
         let index = self.index;
         self.index += 1;
+        self.record = Some((index, None, start));
 
         // 2. the header fields
         let mut header = Header::default();
@@ -197,6 +227,7 @@ impl WarcStream {
                 header.field(name.trim(), value.trim());
             }
         }
+        self.record = Some((index, header.id.clone(), start));
         let origin = self.origin(start, Some(index), header.id.as_deref());
         let Some(length) = header.length else {
             out.push_back(Item::Error(ReadError::Format {
@@ -226,6 +257,13 @@ impl WarcStream {
         }
         let mut block = Vec::with_capacity(length.min(BUF_SIZE as u64 * 4) as usize);
         let err = (&mut self.r).take(length).read_to_end(&mut block).err();
+        if let Some(e) = err
+            .as_ref()
+            .filter(|e| e.kind() != io::ErrorKind::UnexpectedEof)
+        {
+            // Damaged, not merely cut short: what decoded is not trusted.
+            return Err(io::Error::new(e.kind(), e.to_string()));
+        }
         let got = block.len() as u64;
         let truncated = got < length;
         match parse_response(block, self.cap) {
@@ -279,14 +317,7 @@ impl WarcStream {
                 out.push_back(Item::Error(ReadError::Format { origin, message }));
             }
         }
-        if let Some(e) = err {
-            if e.kind() != io::ErrorKind::UnexpectedEof {
-                let at = self.pos();
-                out.push_back(damage(self.origin(at, None, None), self.index, e));
-            }
-            return Ok(false);
-        }
-        Ok(!truncated)
+        Ok(!truncated && err.is_none())
     }
 
     /// Skip `n` block bytes; how many were there, and the error that stopped early.
