@@ -557,8 +557,17 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         let after = densest(&scores[i + 1..]).map_or(0.0, |x| x.2);
         let next_prose =
             (i + 1..n).find(|&j| lines[j].sentence_end && lines[j].words >= PROSE_MIN_WORDS);
+        let is_prose = |j: usize| {
+            lines
+                .get(j)
+                .is_some_and(|l| l.sentence_end && l.words >= PROSE_MIN_WORDS)
+        };
+        // Teasers are single paragraphs between headlines; the article
+        // resumes with paragraph after paragraph.
         let resumes = next_prose.is_some_and(|j| {
-            j - i <= RESUME_WITHIN && lines[i + 1..j].iter().all(|l| l.stamp.is_none())
+            j - i <= RESUME_WITHIN
+                && lines[i + 1..j].iter().all(|l| l.stamp.is_none())
+                && is_prose(j + 1)
         });
         if l.end_marker == 2 || (after <= w && !resumes) {
             limit = i;

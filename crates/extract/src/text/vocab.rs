@@ -372,9 +372,9 @@ pub(super) const RELATED_MARKERS: &[&str] = &[
 /// Longest "More <Site>" listing heading, in words.
 pub(super) const MORE_HEADING_WORDS: usize = 7;
 
-/// An article resumes after a related box when prose comes back within this
-/// many lines of the heading.
-pub(super) const RESUME_WITHIN: usize = 3;
+/// An article resumes after a related box when two paragraphs in a row come
+/// back within this many lines of the heading.
+pub(super) const RESUME_WITHIN: usize = 8;
 
 /// Prose (in word-equivalents) that must precede an end marker for the body
 /// to be looked for above it.
