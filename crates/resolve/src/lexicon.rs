@@ -12,6 +12,12 @@ use std::sync::LazyLock;
 /// Normalise a word or multi-word name for lookup: lower case, no dots,
 /// `’` → `'`, whitespace folded.
 pub fn key(s: &str) -> String {
+    // fast path: one ASCII word
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+    {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {

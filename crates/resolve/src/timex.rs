@@ -381,11 +381,19 @@ struct Found {
 }
 
 fn month_of(w: &str) -> Option<u32> {
-    let l = w.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == l).map(|x| x.1)
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|x| x.1)
 }
 
 fn day_of(w: &str) -> Option<u32> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) || w.len() > 4 {
+        return None;
+    }
     let t = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
