@@ -382,3 +382,71 @@ fn shared_warcs_give_one_record_per_html_response() {
     );
     assert!(err.contains("record 0"), "{err}");
 }
+
+/// One WARC record, gzip-compressed on its own (the usual `.warc.gz` layout).
+fn warc_record(kind: &str, id: &str, uri: &str, block: &str) -> Vec<u8> {
+    gz(format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: {id}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+    .as_bytes())
+}
+
+#[test]
+fn hand_made_warc_gives_one_record_per_html_response() {
+    let page = "<html><head><title>Budget</title></head><body><article><p>“We will balance the budget,” the mayor said on Monday.</p></article></body></html>";
+    let http = |ctype: &str, body: &str| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let warc = [
+        warc_record("warcinfo", "<urn:uuid:w0>", "", "software: test"),
+        warc_record(
+            "request",
+            "<urn:uuid:w1>",
+            "http://news.example/budget",
+            "GET /budget HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "<urn:uuid:w2>",
+            "http://news.example/budget",
+            &http("text/html; charset=utf-8", page),
+        ),
+        warc_record(
+            "response",
+            "<urn:uuid:w3>",
+            "http://news.example/logo.png",
+            &http("image/png", "PNG"),
+        ),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("crawl.warc.gz");
+    std::fs::write(&f, warc).unwrap();
+    let o = quotewire(&["analyze", "--jobs", "0", p(&f)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(ids(&recs), ["<urn:uuid:w2>"]);
+    assert_eq!(recs[0]["url"], "http://news.example/budget");
+    let err = stderr(&o);
+    assert!(err.contains("3 skipped"), "{err}");
+    assert!(err.contains("1 non-HTML response"), "{err}");
+    // and the same archive from standard input
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .args(["analyze", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(&f).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(ids(&records(&o.stdout)), ["<urn:uuid:w2>"]);
+}
