@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release -p quotewire-extract --example bench_extract -- DIR \
-//!     [--body OUT.json] [--dates OUT.jsonl] [--repeat N]
+//!     [--body OUT.json] [--dates OUT.jsonl] [--repeat N] [--check-align]
 //! ```
 //! `--body`: `{id: {"articleBody": text}}` for `score_extraction.py`;
 //! `--dates`: JSONL `{id, published, updated}` for `score_dates.py`.
@@ -19,11 +19,13 @@ fn main() {
     let mut body = None;
     let mut dates = None;
     let mut repeat = 1usize;
+    let mut check_align = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--body" => body = it.next().cloned(),
             "--dates" => dates = it.next().cloned(),
+            "--check-align" => check_align = true,
             "--repeat" => repeat = it.next().and_then(|s| s.parse().ok()).unwrap_or(1),
             _ => dir = Some(a.clone()),
         }
@@ -85,6 +87,32 @@ fn main() {
             "CPU time {:.2} s: {:.1} pages/s per core of CPU (robust to other load)",
             cpu,
             n as f64 / cpu
+        );
+    }
+    if check_align {
+        // Share of output words whose mapped source range holds exactly that word.
+        let (mut words, mut exact) = (0usize, 0usize);
+        for (d, (_, bytes)) in docs.iter().zip(&pages) {
+            let src = quotewire_extract::decode(bytes, None, true);
+            let mut start = 0;
+            for w in d.text.split([' ', '\n']) {
+                let end = start + w.len();
+                if !w.is_empty() {
+                    words += 1;
+                    if d.alignment
+                        .range_to_source(start, end)
+                        .and_then(|r| src.get(r))
+                        == Some(w)
+                    {
+                        exact += 1;
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        eprintln!(
+            "alignment: {exact}/{words} words ({:.1}%) map back to exactly themselves in the page",
+            100.0 * exact as f64 / words.max(1) as f64
         );
     }
     if let Some(path) = body {

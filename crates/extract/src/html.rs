@@ -8,6 +8,7 @@
 mod content;
 mod dates;
 mod dom;
+mod locate;
 mod meta;
 mod prefilter;
 mod rules;
@@ -47,11 +48,13 @@ static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Extract the article of a decoded HTML page.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
-    let (stripped, _cuts) = prefilter::strip(src);
+    let (stripped, cuts) = prefilter::strip(src);
     let page = Html::parse_document(&stripped);
     let dom = dom::build(&page);
     let m = meta::collect(&dom, url);
     let runs = content::article_runs(&dom);
+    let positions = locate::text_positions(&stripped, &dom);
+    let cutmap = prefilter::CutMap::new(&cuts);
     let mut b = AlignedBuilder::new();
     let mut head = true;
     for r in &runs {
@@ -85,7 +88,7 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
         if !b.is_empty() {
             b.push_synthetic("\n\n");
         }
-        b.push_replacement(t, 0..0);
+        locate::push_run(&mut b, r, &r.text, &stripped, &positions, &cutmap);
     }
     let (text, al) = b.finish();
     let mut doc = Document::new("", text, al);
@@ -234,6 +237,37 @@ mod tests {
         assert_eq!(doc.meta.authors, vec!["Jane Roe".to_string()]);
         assert_eq!(doc.meta.outlet.as_deref(), Some("Daily Example"));
         assert_eq!(doc.meta.language.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn words_map_back_to_the_page() {
+        for html in [
+            include_str!("../../../tests/fixtures/cases/published-vs-updated.html"),
+            include_str!("../../../tests/fixtures/cases/script-date-and-byline-date.html"),
+            "<html><body><script>var a='<p>fake text here</p>';</script><div class=\"story\"><p>Caf&eacute; owners said on Monday that prices will rise again, and again.</p><p>Second   paragraph\nwith a <a href=\"/x\" data-q=\"1\">link inside</a> and more words.</p></div></body></html>",
+        ] {
+            let doc = extract(html, None);
+            let mut words = 0;
+            let mut exact = 0;
+            let mut start = 0;
+            for w in doc.text.split([' ', '\n']) {
+                let end = start + w.len();
+                if !w.is_empty() {
+                    words += 1;
+                    if let Some(r) = doc.alignment.range_to_source(start, end)
+                        && html.get(r) == Some(w)
+                    {
+                        exact += 1;
+                    }
+                }
+                start = end + 1;
+            }
+            assert!(
+                words > 0 && exact * 10 >= words * 9,
+                "{exact}/{words} words map back in {}",
+                doc.text
+            );
+        }
     }
 
     #[test]

@@ -30,8 +30,9 @@ const MIN_ARTICLE_CHARS: usize = 400;
 pub(crate) struct Run {
     /// Innermost block element holding the run.
     pub owner: usize,
-    /// Index of the first text node of the run.
-    pub first: usize,
+    /// Where each text node's contribution starts: (byte offset in `text`,
+    /// arena index of the text node), in order.
+    pub segs: Vec<(usize, usize)>,
     /// Whitespace-folded text.
     pub text: String,
     /// Chars of the text.
@@ -65,7 +66,7 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
     let mut blocks: Vec<usize> = Vec::new();
     let mut cur = Run {
         owner: usize::MAX,
-        first: 0,
+        segs: Vec::new(),
         text: String::new(),
         chars: 0,
         link_chars: 0,
@@ -80,7 +81,7 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
                 cur,
                 Run {
                     owner: usize::MAX,
-                    first: 0,
+                    segs: Vec::new(),
                     text: String::new(),
                     chars: 0,
                     link_chars: 0,
@@ -120,9 +121,7 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
                     continue;
                 }
                 let before = cur.text.len();
-                if cur.text.is_empty() {
-                    cur.first = i;
-                }
+                cur.segs.push((before, i));
                 fold_into(&mut cur.text, t, &mut pending);
                 if i < link_end {
                     cur.link_chars += cur.text[before..].chars().count();

@@ -84,16 +84,38 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
 }
 
 /// Map an offset of the stripped text back to the original.
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg(test)]
 pub(crate) fn to_original(cuts: &[(usize, usize)], pos: usize) -> usize {
-    let mut shift = 0;
-    for &(at, len) in cuts {
-        if at > pos {
-            break;
+    CutMap::new(cuts).to_original(pos)
+}
+
+/// The cuts as a searchable map from stripped offsets to original offsets.
+#[derive(Debug, Default)]
+pub(crate) struct CutMap {
+    /// Stripped offsets where cuts were made, ascending.
+    at: Vec<usize>,
+    /// Total bytes removed up to and including each cut.
+    shift: Vec<usize>,
+}
+
+impl CutMap {
+    /// Build from [`strip`]'s cuts.
+    pub(crate) fn new(cuts: &[(usize, usize)]) -> CutMap {
+        let mut m = CutMap::default();
+        let mut total = 0;
+        for &(at, len) in cuts {
+            total += len;
+            m.at.push(at);
+            m.shift.push(total);
         }
-        shift += len;
+        m
     }
-    pos + shift
+
+    /// Original offset of stripped offset `pos` (O(log cuts)).
+    pub(crate) fn to_original(&self, pos: usize) -> usize {
+        let k = self.at.partition_point(|&a| a <= pos);
+        pos + if k == 0 { 0 } else { self.shift[k - 1] }
+    }
 }
 
 /// Attributes the extractor reads; every other attribute is cut before
