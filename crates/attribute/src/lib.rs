@@ -560,6 +560,7 @@ impl<'a> Ctx<'a> {
             if consumed[qi] {
                 continue;
             }
+            let mut mid_sentence = false;
             if !self.standalone(qi) {
                 // a short quote ending in , ? ! inside its marks and followed
                 // by a trailer is speech too ("“Denver,” he said.")
@@ -571,16 +572,26 @@ impl<'a> Ctx<'a> {
                     .get(close_tok.saturating_sub(1))
                     .and_then(|t| self.sent_para.get(t.sentence).copied())
                     .unwrap_or(0);
+                let pend = self
+                    .paras
+                    .get(para)
+                    .map(|p| p.end)
+                    .unwrap_or(self.text.len());
                 let speechy = q.close.is_some()
                     && inner.ends_with([',', '?', '!'])
                     && self
                         .trailer(qi, close_tok, para)
                         .is_some_and(|(c, src, _)| {
-                            c.0 < c.1 && src.is_some() && self.lw[c.0] != "—"
+                            let after = src.map(|r| r.1).unwrap_or(0).max(c.1);
+                            c.0 < c.1
+                                && src.is_some()
+                                && !is_dash(self.tok(c.0))
+                                && self.clause_end(after, pend) - after <= 6
                         });
                 if !speechy {
                     continue;
                 }
+                mid_sentence = true;
             }
             // skip quotes nested in an earlier direct quote
             let outer = quote_outer(&self.quotes[qi]);
@@ -593,6 +604,29 @@ impl<'a> Ctx<'a> {
             consumed[qi] = true;
             let q = self.quotes[qi];
             let first_tok = self.tok_at(q.open.start);
+            // a speech quote inside a sentence: the content is the whole clause (mixed)
+            let outer = if mid_sentence {
+                let s0 = self
+                    .toks
+                    .get(first_tok)
+                    .map(|t| self.sent_tok[t.sentence])
+                    .unwrap_or(first_tok);
+                let mut a = first_tok;
+                while a > s0
+                    && !matches!(self.tok(a - 1), ":" | ";")
+                    && !is_quote_mark(self.tok(a - 1))
+                {
+                    a -= 1;
+                }
+                let a_start = self
+                    .toks
+                    .get(a)
+                    .map(|t| t.span.start)
+                    .unwrap_or(outer.start);
+                Span::new(a_start.min(outer.start), outer.end)
+            } else {
+                outer
+            };
             let close_tok = self.tok_at(outer.end); // first token after the quote
             let sent = self.toks.get(first_tok).map(|t| t.sentence).unwrap_or(0);
             let para = self.sent_para.get(sent).copied().unwrap_or(0);
