@@ -493,8 +493,9 @@ fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<Entit
     if let Some(l) = last {
         return to_type(l);
     }
-    if j - a >= 2 {
-        return lexicon::learned(ws[a].span.slice(text)).and_then(to_type);
+    // the first word only tells a person's given name ("Sea" in "Sea Org" tells nothing)
+    if j - a >= 2 && lexicon::learned(ws[a].span.slice(text)) == Some(lexicon::Learned::Name(0)) {
+        return Some(EntityType::Person);
     }
     None
 }
