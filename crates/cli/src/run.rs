@@ -11,6 +11,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Documents analysed together; their records are written in order before
@@ -20,6 +21,10 @@ const CHUNK_DOCS: usize = 256;
 const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 /// Items the reader may run ahead of the analysis.
 const READ_AHEAD: usize = 256;
+/// Document bytes in flight (read ahead plus the chunk being gathered) at
+/// most: one full chunk plus one largest document, so the reader never
+/// waits on a chunk that cannot close.
+const IN_FLIGHT_BYTES: usize = CHUNK_BYTES + quotewire_read::DEFAULT_MAX_DOC_BYTES as usize;
 /// A progress bar appears only for runs longer than this, on a terminal.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Stack of each analysis thread: deep markup recursion must not overflow
@@ -78,7 +83,8 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     };
     install_panic_hook();
 
-    let items = match spawn_reader(args.paths.clone()) {
+    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
+    let items = match spawn_reader(args.paths.clone(), Arc::clone(&budget)) {
         Ok(rx) => rx,
         Err(e) => return fail(format_args!("cannot start the reader thread: {e}")),
     };
@@ -91,6 +97,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         tally: Tally::default(),
         analysis_errors: 0,
         progress,
+        budget,
     };
     let outcome = run.pump(items, &pool, &mut writer);
     run.progress.bar.finish_and_clear();
@@ -125,6 +132,7 @@ struct Run {
     tally: Tally,
     analysis_errors: u64,
     progress: Progress,
+    budget: Arc<Budget>,
 }
 
 impl Run {
@@ -186,6 +194,8 @@ impl Run {
                 })
                 .collect()
         });
+        self.budget
+            .give(chunk.iter().map(|input| input.bytes.len()).sum());
         chunk.clear();
         for r in results {
             match r {
@@ -251,19 +261,58 @@ fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-/// Read every item in a thread of its own, at most [`READ_AHEAD`] ahead.
-fn spawn_reader(paths: Vec<PathBuf>) -> io::Result<Receiver<Item>> {
+/// Read every item in a thread of its own, at most [`READ_AHEAD`] items and
+/// [`IN_FLIGHT_BYTES`] document bytes ahead.
+fn spawn_reader(paths: Vec<PathBuf>, budget: Arc<Budget>) -> io::Result<Receiver<Item>> {
     let (tx, rx) = sync_channel(READ_AHEAD);
     std::thread::Builder::new()
         .name("quotewire-reader".into())
         .spawn(move || {
             for item in quotewire_read::inputs(&paths) {
+                if let Item::Doc(input) = &item {
+                    budget.take(input.bytes.len());
+                }
                 if tx.send(item).is_err() {
                     break; // the writer stopped (e.g. a closed pipe)
                 }
             }
         })?;
     Ok(rx)
+}
+
+/// Bytes of documents read but not yet analysed, shared by the reader
+/// (which waits when over the limit) and the run loop (which frees them).
+struct Budget {
+    used: Mutex<usize>,
+    freed: Condvar,
+    limit: usize,
+}
+
+impl Budget {
+    fn new(limit: usize) -> Budget {
+        Budget {
+            used: Mutex::new(0),
+            freed: Condvar::new(),
+            limit,
+        }
+    }
+
+    /// Reserve `n` bytes, waiting while that would pass the limit (a single
+    /// document larger than the limit goes through once nothing else is held).
+    fn take(&self, n: usize) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + n > self.limit {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+    }
+
+    /// Release `n` bytes.
+    fn give(&self, n: usize) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used = used.saturating_sub(n);
+        self.freed.notify_all();
+    }
 }
 
 /// Panics on worker threads are caught per document (`try_analyze`) and
@@ -378,5 +427,30 @@ impl Progress {
     /// Print a line on stderr without tearing the bar.
     fn say(&self, line: &str) {
         self.bar.suspend(|| eprintln!("{line}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_holds_the_reader_until_bytes_are_freed() {
+        let budget = Arc::new(Budget::new(100));
+        budget.take(60);
+        budget.take(40); // exactly at the limit
+        let b = Arc::clone(&budget);
+        let reader = std::thread::spawn(move || {
+            b.take(50); // must wait
+            *b.used.lock().unwrap()
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!reader.is_finished());
+        budget.give(100);
+        assert_eq!(reader.join().unwrap(), 50);
+        // a document over the limit passes when nothing else is held
+        let alone = Budget::new(10);
+        alone.take(1000);
+        assert_eq!(*alone.used.lock().unwrap(), 1000);
     }
 }
