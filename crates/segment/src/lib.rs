@@ -41,18 +41,43 @@ pub fn segment(doc: &mut Document) {
     };
 }
 
-/// Paragraph spans: non-blank lines, trimmed, in order.
+/// Paragraph spans, trimmed, in order.
+///
+/// Every line is a paragraph (news text has one paragraph per line, with or
+/// without blank lines between), except a soft-wrapped line: one that does
+/// not end with sentence or clause punctuation and is followed, on the very
+/// next line, by a line starting in lower case (hard-wrapped plain text).
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         if b == b'\n' {
+            if soft_wrap(text, start, i) {
+                continue;
+            }
             push_trimmed(text, Span::new(start, i), &mut out);
             start = i + 1;
         }
     }
     push_trimmed(text, Span::new(start, text.len()), &mut out);
     out
+}
+
+/// True when the newline at byte `nl` only wraps the line begun at `start`.
+fn soft_wrap(text: &str, start: usize, nl: usize) -> bool {
+    let line = text.get(start..nl).unwrap_or("").trim_end();
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    if !(last.is_alphanumeric() || last == ',') {
+        return false;
+    }
+    let next = text.get(nl + 1..).unwrap_or("");
+    let next_line = next.split('\n').next().unwrap_or("");
+    let first = next_line.chars().next();
+    // the next line must follow at once (no blank line, no indentation) in lower case
+    first.is_some_and(|c| c.is_lowercase()) && line.len() >= rules::MIN_WRAPPED_LINE
 }
 
 fn push_trimmed(text: &str, s: Span, out: &mut Vec<Span>) {
@@ -256,6 +281,16 @@ mod tests {
 
     fn sents(d: &Document) -> Vec<&str> {
         d.layers.sentences.iter().map(|s| d.slice(*s)).collect()
+    }
+
+    #[test]
+    fn soft_wrapped_lines_join() {
+        let t = "He said the plan would\nwork well.\n\nNext one.\nAnother";
+        let p: Vec<&str> = paragraphs(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            p,
+            vec!["He said the plan would\nwork well.", "Next one.", "Another"]
+        );
     }
 
     #[test]

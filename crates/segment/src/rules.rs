@@ -62,3 +62,8 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 /// Quotations at most this many bytes long are never split into sentences
 /// (a longer one is speech of several sentences and is split normally).
 pub const MAX_UNSPLIT_QUOTE: usize = 160;
+
+/// A line at least this many bytes long, ending in a word and followed by a
+/// lower-case line, is soft-wrapped (hard-wrapped plain text); shorter lines
+/// (headlines, labels) always end their paragraph.
+pub const MIN_WRAPPED_LINE: usize = 20;
