@@ -1,5 +1,5 @@
-//! Bytes to text: BOM, declared charset, `<meta charset>`, else UTF-8 with
-//! a windows-1252 fallback when the bytes are not valid UTF-8.
+//! Bytes to text: BOM, declared charset, `<meta charset>`, else UTF-8, else
+//! a charset detected from the bytes (chardetng) when they are not valid UTF-8.
 
 use encoding_rs::Encoding;
 
@@ -7,7 +7,8 @@ use encoding_rs::Encoding;
 ///
 /// Order: a byte-order mark; `charset` (from HTTP headers); for HTML a
 /// `<meta charset>` / `http-equiv` declaration in the first 4 KB; else UTF-8
-/// when the bytes are valid UTF-8, else windows-1252 (the WHATWG default).
+/// when the bytes are valid UTF-8, else the encoding chardetng detects
+/// (windows-1252, the WHATWG default, when nothing stands out).
 /// Malformed sequences become U+FFFD; never fails.
 pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
@@ -28,10 +29,16 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Err(_) => {
+            // Undeclared and not UTF-8: guess from the bytes (chardetng, the
+            // detector Firefox uses; windows-1252 when it has no better idea).
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            det.guess(None, chardetng::Utf8Detection::Deny)
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
     }
 }
 
@@ -79,5 +86,10 @@ mod tests {
         let page = b"<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8</body>";
         assert!(decode(page, None, true).contains("При"));
         assert_eq!(decode(b"\xef\xbb\xbfhi", None, false), "hi");
+        // Undeclared windows-1251 Russian is detected, not read as latin-1.
+        let ru = encoding_rs::WINDOWS_1251
+            .encode("Президент России заявил журналистам в понедельник")
+            .0;
+        assert!(decode(&ru, None, false).contains("Президент"));
     }
 }
