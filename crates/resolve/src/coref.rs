@@ -22,6 +22,8 @@ use quotewire_doc::{Document, EntityType, QuoteKind, Span, Speaker};
 const ARTICLES: &[&str] = &["the", "a", "an"];
 /// Determiners opening a definite nominal source.
 const NOMINAL_DETERMINERS: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
+/// Prepositions that put a name inside a modifier of the source's head.
+const SOURCE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "on", "by"];
 /// How many mentions back an antecedent is searched.
 const MAX_LOOKBACK: usize = 300;
 /// How many paragraphs back the previous speaker stays salient.
@@ -443,8 +445,18 @@ fn resolve_source(
     // a name counts when it is the head ("Putin", "Its chief executive, Maria Lopez"),
     // or a person in apposition to a title head ("Maria Lopez, chief executive");
     // not when it only modifies the head ("Bolivia's public defender's office")
+    // an organisation or place after a preposition inside the source sits in a
+    // modifier ("a tech staffer at the State Department"); a person there is
+    // usually the head of a title ("Secretary of State Mike Pompeo")
+    let in_pp = |m: Span| {
+        ws[a..b].iter().any(|w| {
+            w.span.end <= m.start
+                && w.is_word
+                && SOURCE_PREPOSITIONS.contains(&key(w.span.slice(text)).as_str())
+        })
+    };
     let names_head = |m: Span, e: usize| {
-        m.end >= head_end
+        !(in_pp(m) && ents.ents[e].kind != EntityType::Person) && m.end >= head_end
             || (head_is_title
                 && ents.ents[e].kind == EntityType::Person
                 && text.get(m.end..).is_some_and(|r| r.starts_with(',')))
@@ -515,8 +527,20 @@ fn resolve_source(
             }
         }
     }
-    // 4. a capitalised name nobody found yet ("Smith said")
-    if head_cap && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s) {
+    // 4. a capitalised name nobody found yet ("Smith said"), unless it sits in a
+    // modifier of a common-noun head ("a staffer at the State Department")
+    let nominal_head = ARTICLES.contains(&first.as_str())
+        || ws
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let in_modifier = nominal_head
+        && ws
+            .iter()
+            .any(|w| SOURCE_PREPOSITIONS.contains(&key(w).as_str()));
+    if head_cap
+        && !in_modifier
+        && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
+    {
         ctx.rebuild(ents);
         return Some((Some(e), String::new()));
     }

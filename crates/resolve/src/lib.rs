@@ -532,6 +532,47 @@ mod tests {
     }
 
     #[test]
+    fn sources_with_titles_and_modifiers() {
+        use QuoteKind::*;
+        let t = "Homeland Security Secretary Jeh Johnson spoke. Republican Donald Trump spoke. A tech staffer at the State Department said it was fine. US Secretary of State Mike Pompeo said no. Trump said yes.";
+        let mut d = doc(
+            t,
+            &[
+                att(
+                    Indirect,
+                    "A tech staffer at the State Department",
+                    0,
+                    "said",
+                    0,
+                    "it was fine",
+                ),
+                att(
+                    Indirect,
+                    "US Secretary of State Mike Pompeo",
+                    0,
+                    "said",
+                    1,
+                    "no",
+                ),
+                att(Indirect, "Trump", 1, "said", 2, "yes"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(
+            speakers(&d),
+            vec![
+                "tech staffer at the State Department",
+                "Mike Pompeo",
+                "Donald Trump"
+            ]
+        );
+        assert_eq!(
+            entity(&d, "Jeh Johnson").titles,
+            vec!["Homeland Security Secretary"]
+        );
+    }
+
+    #[test]
     fn nominal_anaphora() {
         let t = "Officials in Kenya met the Red Cross in Nairobi. The organization said the country needed help.";
         let mut d = doc(t, &[]);

@@ -113,6 +113,8 @@ const PERSON_NEXT: &[&str] = &[
 const PERSON_PREV: &[&str] = &[
     "said", "says", "told", "asked", "wrote", "mr", "mrs", "ms", "dr",
 ];
+/// Generational suffixes ending a person's name ("Jr.", "III").
+const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Shortest all-capitals word taken for an organisation acronym ("NATO", not "IQ").
 const MIN_ACRONYM: usize = 3;
 /// Maximum number of words in a PERSON name found by the default rule.
@@ -305,6 +307,33 @@ fn classify_run(
     let run_key = key(slice(i, j).slice(text));
     let gazetteer =
         lexicon::ORGANIZATIONS.contains(&run_key) || lexicon::LOCATIONS.contains(&run_key);
+    let suffixed = |x: usize| {
+        let lk = word_key(text, &ws[x]);
+        lexicon::ORG_SUFFIXES.contains_key(&lk) || lexicon::GEO_SUFFIXES.contains(&lk)
+    };
+    // "Homeland Security Secretary Jeh Johnson": a head deeper in the run, with
+    // employer words before it and a short name after it
+    if last_head.is_none() && !gazetteer && !suffixed(j - 1) {
+        let deep = (i + 1..j.saturating_sub(1))
+            .rev()
+            .find(|&x| lexicon::title(ws[x].span.slice(text)).is_some_and(|t| t.head));
+        if let Some(h) = deep
+            && j - h - 1 <= MAX_DEFAULT_PERSON_WORDS
+        {
+            last_head = Some(h);
+            has_title_head = true;
+            k = h + 1;
+        }
+    }
+    // "Republican Donald Trump": descriptors before a given name are cut off
+    let mut descriptor_end = None;
+    if last_head.is_none()
+        && k > i
+        && k < j
+        && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[k]))
+    {
+        descriptor_end = Some(k);
+    }
     if k == j && has_title_head && !gazetteer {
         // "President", "Prime Minister", "NASA Administrator": a title alone is no name
         nested_gazetteer(text, ws, i, j, out);
@@ -348,6 +377,11 @@ fn classify_run(
         if let Some(t) = lookback_gender(text, ws, i) {
             gender = Some(t);
         }
+    }
+    if let Some(d) = descriptor_end
+        && a == i
+    {
+        a = d;
     }
     if a >= j {
         return;
@@ -451,7 +485,7 @@ fn classify_run(
     } else if ws[a].initial && n == 2 && !lexicon::GIVEN_NAMES.contains_key(&first) {
         // "Flood Warnings": a sentence-initial pair of unknown words stays weak
         cand.weak = true;
-    } else if n <= MAX_DEFAULT_PERSON_WORDS
+    } else if n <= MAX_DEFAULT_PERSON_WORDS + usize::from(GENERATIONAL.contains(&last.as_str()))
         && (person_context(text, ws, i, j) || standalone.contains(&last))
     {
         cand.kind = Some(EntityType::Person);
@@ -690,11 +724,20 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     }
     for c in weak {
         let k = key(c.span.slice(text));
-        let hit = ents.ents.iter().rposition(|e| match e.kind {
-            EntityType::Person => person_match(&e.words, std::slice::from_ref(&k)),
-            EntityType::Organization => e.words.first() == Some(&k),
-            _ => e.key == k,
-        });
+        // a person's name first ("Trump" → Donald Trump, not Trump Foundation)
+        let hit = ents
+            .ents
+            .iter()
+            .rposition(|e| {
+                e.kind == EntityType::Person && person_match(&e.words, std::slice::from_ref(&k))
+            })
+            .or_else(|| {
+                ents.ents.iter().rposition(|e| match e.kind {
+                    EntityType::Organization => e.words.first() == Some(&k),
+                    EntityType::Person => false,
+                    _ => e.key == k,
+                })
+            });
         if let Some(x) = hit {
             ents.add_mention(x, c.span);
         } else if let Some(kind) = c.kind {
@@ -778,7 +821,13 @@ pub fn entity_from_source(
         {
             return None;
         }
-        None if c.weak => EntityType::Person,
+        None if c.weak => match lexicon::learned(word) {
+            // "Libertarian": mostly not a name
+            Some(lexicon::Learned::NotName) => return None,
+            Some(lexicon::Learned::Name(1)) => EntityType::Organization,
+            Some(lexicon::Learned::Name(2)) => EntityType::Location,
+            _ => EntityType::Person,
+        },
         None => return None,
     };
     c.kind = Some(kind);
