@@ -186,7 +186,7 @@ fn is_chrome(norm: &str) -> bool {
     }
     // Chrome words written as a sentence ("Instagram and Facebook.") are prose;
     // an exclamation ("Copied!") is still a widget.
-    if ends_sentence(norm) && !norm.ends_with('!') {
+    if (ends_sentence(norm) && !norm.ends_with('!')) || norm.len() > CHROME_MAX_BYTES {
         return false;
     }
     let colon = norm.ends_with(':');
@@ -232,6 +232,9 @@ fn chrome_words(toks: &[String], ends_colon: bool) -> bool {
 /// True when a line is an end-of-article marker: chrome naming the comment
 /// section or post navigation, or a "Next post: …" link.
 fn end_marker(norm: &str, chrome: bool) -> u8 {
+    if norm.len() > CHROME_MAX_BYTES {
+        return 0;
+    }
     let toks = chrome_tokens(norm);
     let has = |p: &str| {
         let pw: Vec<&str> = p.split(' ').collect();
@@ -540,10 +543,13 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
             .filter(|l| l.sentence_end && l.words >= PROSE_MIN_WORDS)
             .count()
     };
-    for (i, l) in lines.iter().enumerate() {
-        if l.end_marker == 0 {
-            continue;
-        }
+    // Each marker costs a pass over the page: look at the first few only.
+    let markers = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.end_marker > 0)
+        .take(MAX_END_MARKERS);
+    for (i, l) in markers {
         let Some((s, e, w)) = densest(&scores[..i]) else {
             continue;
         };
@@ -572,16 +578,6 @@ fn body_range(lines: &[Line], repeated: &[bool], first_copy: &[usize]) -> (usize
         if l.end_marker == 2 || (after <= w && !resumes) {
             limit = i;
             break;
-        }
-    }
-    if std::env::var_os("QW_TEXT_DEBUG").is_some() {
-        for (i, l) in lines.iter().enumerate() {
-            eprintln!(
-                "{:6.1} {} {}",
-                scores[i],
-                if i == limit { "|" } else { " " },
-                l.norm.chars().take(90).collect::<String>()
-            );
         }
     }
     match densest(&scores[..limit]) {
@@ -687,16 +683,17 @@ pub(crate) fn extract(src: &str) -> Document {
         // Series (kicker): a short label above the body with a "(N)" count, or
         // repeated on both sides of the body.
         let header = rs.saturating_sub(HEADER_WINDOW)..rs;
+        let labels: Vec<Option<(String, bool)>> = lines.iter().map(series_label).collect();
         let mut series: Option<String> = None;
         for i in header.clone().rev() {
-            let Some((label, counted)) = series_label(&lines[i]) else {
+            let Some((label, counted)) = labels[i].clone() else {
                 continue;
             };
             // Without a count, the label must recur after the body and sit
             // right above the headline, as kickers do.
-            let repeated_after = lines[re..]
+            let repeated_after = labels[re..]
                 .iter()
-                .any(|l| series_label(l).is_some_and(|(x, _)| x == label));
+                .any(|x| x.as_ref().is_some_and(|(x, _)| *x == label));
             let above_headline = lines[i + 1..rs].iter().take(KICKER_REACH).any(|l| {
                 !l.chrome
                     && l.stamp.is_none()

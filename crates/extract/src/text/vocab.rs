@@ -266,6 +266,9 @@ pub(super) const FILLER: &[&str] = &[
 /// Longest chrome line, in words, checked against [`CHROME`].
 pub(super) const CHROME_MAX_WORDS: usize = 8;
 
+/// Longest line, in bytes, checked against [`CHROME`] and the end markers.
+pub(super) const CHROME_MAX_BYTES: usize = 200;
+
 /// Substrings (lower case) that mark a whole line as footer or widget chrome
 /// when the line is shorter than [`CHROME_SENTENCE_MAX_CHARS`]: cookie and
 /// copyright notices, calls to action.
@@ -375,6 +378,9 @@ pub(super) const MORE_HEADING_WORDS: usize = 7;
 /// An article resumes after a related box when two paragraphs in a row come
 /// back within this many lines of the heading.
 pub(super) const RESUME_WITHIN: usize = 8;
+
+/// At most this many end markers are tried (bounds the work on huge inputs).
+pub(super) const MAX_END_MARKERS: usize = 64;
 
 /// Prose (in word-equivalents) that must precede an end marker for the body
 /// to be looked for above it.
