@@ -69,6 +69,8 @@ struct Line {
     headline: bool,
     /// Generic page chrome.
     chrome: bool,
+    /// A picture credit.
+    credit: bool,
     /// Chrome that closes an article: 2 for the comment section and post
     /// navigation, 1 for a related-stories heading, 0 for none.
     end_marker: u8,
@@ -89,6 +91,13 @@ static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|written by|photo|image|photograph)\b").expect("static regex")
+});
+/// Picture credits: "Photo: …", "Image copyright …", "… /Getty Images".
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:photo|image|picture|photograph|foto|credit)s?\s*(?:by\b|:|copyright\b|credit\b)|getty images|shutterstock|\bap photo\b|/(?:ap|afp|reuters|epa)\)?$",
+    )
+    .expect("static regex")
 });
 static COUNT_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(\d{1,5}\)$").expect("static regex"));
@@ -366,7 +375,8 @@ fn make_line(first: usize, last: usize, parts: Vec<(usize, usize)>, norm: String
     let sentence_end = ends_sentence(&norm);
     let (ratio, content) = caps_ratio(&norm);
     let headline = content >= 1 && ratio >= HEADLINE_CAPS_RATIO;
-    let chrome = is_chrome(&norm);
+    let credit = norm.len() <= CREDIT_MAX_BYTES && CREDIT.is_match(&norm);
+    let chrome = is_chrome(&norm) || credit;
     let end_marker = end_marker(&norm, chrome);
     let read_more = READ_MORE
         .captures(&norm)
@@ -385,6 +395,7 @@ fn make_line(first: usize, last: usize, parts: Vec<(usize, usize)>, norm: String
         sentence_end,
         headline,
         chrome,
+        credit,
         end_marker,
         short,
         read_more,
@@ -639,8 +650,17 @@ fn push_line(b: &mut AlignedBuilder, src: &str, start: usize, end: usize) {
 
 /// Extract the article of a decoded plain or flattened text.
 pub(crate) fn extract(src: &str) -> Document {
-    let lines = split_lines(src);
+    let mut lines = split_lines(src);
     let n = lines.len();
+    // A short line set right above a picture credit is its caption.
+    for i in 1..n {
+        if lines[i].credit
+            && lines[i - 1].last + 1 == lines[i].first
+            && lines[i - 1].words <= CAPTION_MAX_WORDS
+        {
+            lines[i - 1].chrome = true;
+        }
+    }
     // A line repeated far away on the page (menus printed twice, the kicker
     // above and below the body) is chrome; repeats close together are lists.
     let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -269,6 +269,12 @@ pub(super) const CHROME_MAX_WORDS: usize = 8;
 /// Longest line, in bytes, checked against [`CHROME`] and the end markers.
 pub(super) const CHROME_MAX_BYTES: usize = 200;
 
+/// Longest picture-credit line, in bytes.
+pub(super) const CREDIT_MAX_BYTES: usize = 160;
+
+/// Longest caption (the line right above a picture credit), in words.
+pub(super) const CAPTION_MAX_WORDS: usize = 40;
+
 /// Substrings (lower case) that mark a whole line as footer or widget chrome
 /// when the line is shorter than [`CHROME_SENTENCE_MAX_CHARS`]: cookie and
 /// copyright notices, calls to action.
