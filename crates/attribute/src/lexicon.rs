@@ -568,3 +568,7 @@ pub const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
     "those", "some", "any", "each", "every", "no",
 ];
+
+/// Maximum tokens of an appositive between a source and its verb
+/// ("X, a senior fellow at the institute, said").
+pub const MAX_APPOSITIVE_TOKENS: usize = 25;

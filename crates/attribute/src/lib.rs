@@ -195,6 +195,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The token before `k` (`""` at the start).
+    fn prev_tok(&self, k: usize) -> &str {
+        k.checked_sub(1).map_or("", |p| self.tok(p))
+    }
+
     fn tok(&self, i: usize) -> &str {
         self.toks
             .get(i)
@@ -404,7 +409,7 @@ impl<'a> Ctx<'a> {
                         || (self.tok(i - 2).chars().count() == 1 && capitalized(self.tok(i - 2))));
                 if raw == ")" {
                     // "Governor Mary Fallin (R-OK) said": skip a short parenthetical
-                    if let Some(open) = (lo.max(i.saturating_sub(7))..i - 1)
+                    if let Some(open) = (lo.max(i.saturating_sub(11))..i - 1)
                         .rev()
                         .find(|&k| self.tok(k) == "(")
                         && open > lo
@@ -1240,19 +1245,22 @@ impl<'a> Ctx<'a> {
         }
         let mut src = self.np_left(c0, a);
         let mut appositive = false;
-        // appositive: "X, a spokesman, said"
-        if src.is_none()
-            && c0 > a + 1
-            && self.tok(c0 - 1) == ","
-            && let Some(r2) = self.np_left_plain(c0 - 1, a)
-            && r2.0 > a
-            && self.tok(r2.0 - 1) == ","
-        {
-            src = match self.np_left_plain(r2.0 - 1, a) {
-                Some(r1) => Some((r1.0, r2.1)),
-                None => Some(r2),
-            };
-            appositive = true;
+        // appositive: "X, a spokesman, said" / "X, at the institute, said"
+        if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
+            let lo = c0.saturating_sub(lexicon::MAX_APPOSITIVE_TOKENS).max(a);
+            if let Some(k1) = (lo..c0 - 1)
+                .rev()
+                .find(|&k| self.tok(k) == "," || is_quote_mark(self.tok(k)))
+                && self.tok(k1) == ","
+                && let Some(r1) = self.np_left_plain(k1, a)
+                && (r1.0 == a || matches!(self.tok(r1.0 - 1), "," | ":"))
+                && (capitalized(self.tok(r1.0))
+                    || lexicon::DETERMINERS.contains(&self.lw[r1.0].as_str()))
+            {
+                // the name with its appositive: "Its chief executive, Maria Lopez"
+                src = Some((r1.0, c0 - 1));
+                appositive = true;
+            }
         }
         let after = c1; // first token after the cue
         let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
@@ -1264,7 +1272,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // participles without a comma ("some warning signs")
-        if cls == CueClass::Participle && self.tok(c0 - 1) != "," && !clause_follows {
+        if cls == CueClass::Participle && self.prev_tok(c0) != "," && !clause_follows {
             return None;
         }
         match cls {
@@ -1290,7 +1298,7 @@ impl<'a> Ctx<'a> {
             }
             CueClass::Object => {
                 let src = src.or_else(|| {
-                    if matches!(self.lw[c0 - 1].as_str(), "and" | "but" | ",") {
+                    if c0 > a && matches!(self.lw[c0 - 1].as_str(), "and" | "but" | ",") {
                         last_src.or_else(|| self.subject(self.toks[c0].sentence))
                     } else {
                         None

@@ -323,3 +323,65 @@ fn trailers_with_appositives_and_party_labels() {
     assert_eq!(find(&v, "It will fail").3, "Sen. John Doe");
     assert_eq!(find(&v, "Maybe not").3, "Dr. Ann Lee");
 }
+
+#[test]
+fn no_panic_on_random_mixtures() {
+    // deterministic pseudo-random strings over the characters the rules look at
+    const ALPHABET: &[&str] = &[
+        "said",
+        "told",
+        "according",
+        "to",
+        "that",
+        "he",
+        "The",
+        "X",
+        ",",
+        ".",
+        ":",
+        "\"",
+        "“",
+        "”",
+        "''",
+        "``",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "—",
+        "(",
+        ")",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "é",
+        "Mr.",
+        "who",
+        "and",
+        "saying",
+        "called",
+        "declined",
+        "a",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..400 {
+        let mut s = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            s.push_str(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
+            s.push(' ');
+        }
+        let d = run(&s);
+        for a in &d.attributions {
+            for sp in a.content.iter().chain(&a.cue).chain(&a.source) {
+                assert!(
+                    d.text.get(sp.start..sp.end).is_some(),
+                    "bad span {sp:?} in {s:?}"
+                );
+            }
+        }
+    }
+}
