@@ -351,6 +351,50 @@ mod tests {
     }
 
     #[test]
+    fn nyt_quotes_end_sentences() {
+        let d = seg("''Fine.'' He left. ``Go,'' she said.");
+        assert_eq!(
+            sents(&d),
+            vec!["''Fine.''", "He left.", "``Go,'' she said."]
+        );
+    }
+
+    #[test]
+    fn random_mixtures_give_valid_layers() {
+        const ALPHABET: &[&str] = &[
+            "a", "B", ".", "?", "\"", "“", "”", "''", "``", "«", "»", "‘", "’", "'", " ", "\n",
+            "\n\n", "é", "Mr.", "U.S.", "3.5", "—", "(", ")", "…",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..500 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
+            }
+            let d = seg(&s);
+            let l = &d.layers;
+            for sp in l
+                .paragraphs
+                .iter()
+                .chain(&l.sentences)
+                .chain(l.tokens.iter().map(|t| &t.span))
+            {
+                assert!(s.get(sp.start..sp.end).is_some(), "{sp:?} in {s:?}");
+            }
+            for q in &l.quotes {
+                assert!(
+                    q.open.end <= q.inner.start || q.inner.is_empty(),
+                    "{q:?} in {s:?}"
+                );
+                assert!(s.get(q.inner.start..q.inner.end).is_some());
+            }
+        }
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for s in [
             "",
