@@ -7,16 +7,21 @@
 //!
 //! 1. **Line features**: length, sentence-final punctuation, share of
 //!    capitalised words (title-cased headlines and menu items), generic chrome
-//!    vocabulary (`vocab`), lines repeated on the page, "READ MORE:"-style
-//!    prefixes, page stamps (`stamp`), comma-separated tag lists.
+//!    vocabulary (`vocab`), picture credits and their captions, lines repeated
+//!    on the page, "READ MORE:"-style prefixes, page stamps (`stamp`),
+//!    comma-separated tag lists. Hard-wrapped lines (no sentence end, next line
+//!    in lower case) are joined into one paragraph.
 //! 2. **Plain text** (no chrome signal: no chrome line, no menu run, few short
 //!    non-prose lines) is kept whole.
 //! 3. Otherwise the **densest block of prose** is found as the maximum-sum run
 //!    of line scores (prose lines score their length in words, chrome and short
 //!    non-prose lines a penalty), the idea of Finn, Kushmerick & Smyth's Body
 //!    Text Extraction (2001) applied to lines, with jusText-like features
-//!    (Pomikálek 2011). Inside it chrome lines, "READ MORE" lines and repeated
-//!    short lines are dropped.
+//!    (Pomikálek 2011): a short line between prose lines is neutral. The body
+//!    is looked for above the first comment-section or post-navigation heading
+//!    that has two paragraphs above it, and above a related-stories heading
+//!    unless the article resumes after it. Inside the body chrome lines,
+//!    "READ MORE" lines and repeated lines are dropped.
 //! 4. **Metadata** from the lines around the body: the page stamp before it
 //!    → `published` (ISO 8601), the kicker (short label with a "(N)" count or
 //!    repeated around the body) → `series`, the nearest headline above →
