@@ -313,6 +313,9 @@ const WINDOW_AFTER: usize = 24;
 /// Linear in `s`: a cheap scan finds the years, and the date patterns run
 /// only on a small window around each.
 pub(crate) fn find_all(s: &str, month_first: bool) -> Vec<(usize, Date)> {
+    if !YEAR.is_match(s) {
+        return Vec::new();
+    }
     if s.len() <= 128 {
         return find_all_small(s, month_first);
     }

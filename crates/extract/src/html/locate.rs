@@ -115,6 +115,14 @@ pub(crate) fn push_run(
             let wlen = rest.find(' ').unwrap_or(rest.len());
             let word = &rest[..wlen];
             let found = src_cursor.and_then(|c| {
+                // Fast path: the word right after white space at the cursor.
+                let mut k = c;
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if b.get(k..k + word.len()) == Some(word.as_bytes()) {
+                    return Some(k);
+                }
                 let hay = b.get(c..(c + WORD_WINDOW).min(b.len()))?;
                 memmem::find(hay, word.as_bytes()).map(|p| c + p)
             });

@@ -365,12 +365,20 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut month_first = false;
     let mut rdfa_pub: Vec<(Date, Zone)> = Vec::new();
     let mut author_cache: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    let mut not_byline_cache: std::collections::HashMap<&str, bool> =
+        std::collections::HashMap::new();
     for (i, n) in dom.nodes.iter().enumerate() {
         let Kind::Elem(e) = n.kind else { continue };
         // Comment sections and forms hold commenters' names, not bylines.
-        if e.name() == "form"
-            || e.attr("class").is_some_and(|c| NOT_BYLINE.is_match(c))
-            || e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c))
+        if byline_authors.is_empty()
+            && i >= byline_skip_until
+            && (e.name() == "form"
+                || e.attr("class").is_some_and(|c| {
+                    *not_byline_cache
+                        .entry(c)
+                        .or_insert_with(|| NOT_BYLINE.is_match(c))
+                })
+                || e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c)))
         {
             byline_skip_until = byline_skip_until.max(n.end);
         }
@@ -472,8 +480,6 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             && !n.hard
             && byline_authors.is_empty()
             && i >= byline_skip_until
-            && !e.attr("class").is_some_and(|c| NOT_BYLINE.is_match(c))
-            && !e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c))
             && (e.attr("rel").is_some_and(|r| r.contains("author"))
                 || e.attr("class").is_some_and(|c| {
                     *author_cache
