@@ -436,6 +436,12 @@ fn classify_run(
         .flatten()
     {
         cand.kind = Some(t);
+        if t == EntityType::Person
+            && let Some((x, y)) = name_core(text, ws, a, j)
+        {
+            // "Rival Hillary Clinton", "Obama Sees" (headline case): keep the name words
+            cand.span = slice(x, y);
+        }
     } else if n == 1 && name.contains('-') {
         // "Russia-US": every part a known place or organisation
         let mut parts = Vec::new();
@@ -482,6 +488,22 @@ fn classify_run(
             // a place unless the word names a known entity ("from Mayer")
             cand.kind = Some(EntityType::Location);
         }
+    } else if let Some((x, y)) = (n >= 3)
+        .then(|| name_core(text, ws, a, j))
+        .flatten()
+        .filter(|&(x, y)| {
+            (x..y).any(|z| {
+                lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[z]))
+                    || lexicon::learned(ws[z].span.slice(text)) == Some(lexicon::Learned::Name(0))
+            })
+        })
+    {
+        // "Rival Hillary Clinton Wins Debate": the person inside a headline-case run
+        cand.kind = Some(EntityType::Person);
+        cand.span = slice(x, y);
+    } else if n <= MAX_DEFAULT_PERSON_WORDS && person_context(text, ws, i, j) {
+        // "Kerr Putney said", "Kerr Putney, the police chief,"
+        cand.kind = Some(EntityType::Person);
     } else if ws[a].initial && n == 2 && !lexicon::GIVEN_NAMES.contains_key(&first) {
         // "Flood Warnings": a sentence-initial pair of unknown words stays weak
         cand.weak = true;
@@ -512,6 +534,7 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
     PERSON_NEXT.contains(&after.as_str())
         || (after == "," && PERSON_NEXT.contains(&after2.as_str()))
         || PERSON_PREV.contains(&before.as_str())
+        || appositive_after(text, ws, j).is_some()
 }
 
 /// The type the learned lexicon gives a run: its last word's, else its first
@@ -532,6 +555,30 @@ fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<Entit
         return Some(EntityType::Person);
     }
     None
+}
+
+/// The last block of name-like words (given names, learned person names,
+/// initials, particles) inside `[a, j)`, when it is shorter than the run.
+fn name_core(text: &str, ws: &[Word], a: usize, j: usize) -> Option<(usize, usize)> {
+    let namey = |x: usize| {
+        let t = ws[x].span.slice(text);
+        let k = word_key(text, &ws[x]);
+        lexicon::GIVEN_NAMES.contains_key(&k)
+            || lexicon::learned(t) == Some(lexicon::Learned::Name(0))
+            || PARTICLES.contains(&k.as_str())
+            || GENERATIONAL.contains(&k.as_str())
+            || (t.len() == 2 && t.ends_with('.'))
+    };
+    let mut y = (a..j).rev().find(|&x| namey(x))? + 1;
+    let mut x = y - 1;
+    while x > a && namey(x - 1) {
+        x -= 1;
+    }
+    // a given name takes the unknown surname after it ("Hamdullah Mohib")
+    if y < j && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
+        y += 1;
+    }
+    (y - x < j - a).then_some((x, y))
 }
 
 /// Gazetteer names inside `[a, b)` ("G20" in "G20 Summit").
@@ -935,6 +982,17 @@ mod tests {
         assert_eq!(find(&v, "Elizabeth").2, vec!["Queen".to_string()]);
         assert!(!v.iter().any(|e| e.0.contains("Strategy")));
         assert_eq!(find(&v, "James T. Kirk").2, vec!["Captain".to_string()]);
+    }
+
+    #[test]
+    fn headline_case_runs_keep_the_name() {
+        let v = ents("Rival Hillary Clinton Wins Debate. Kerr Putney, the police chief, spoke.");
+        assert!(
+            v.iter()
+                .any(|e| e.0 == "Hillary Clinton" && e.1 == EntityType::Person),
+            "{v:?}"
+        );
+        assert_eq!(find(&v, "Kerr Putney").2, vec!["police chief".to_string()]);
     }
 
     #[test]
