@@ -425,6 +425,13 @@ pub const TRAILER_ADJUNCTS: &[&str] = &[
 /// Cue words that are also common nouns or adjectives ("member states",
 /// "pledged delegates", "reported cases"): cues only before a clause.
 pub const NEEDS_CLAUSE: &[&str] = &[
+    "added",
+    "adds",
+    "concluded",
+    "testified",
+    "asserted",
+    "declared",
+    "continued",
     "states",
     "claim",
     "claims",

@@ -1266,7 +1266,10 @@ impl<'a> Ctx<'a> {
         let next = self.lw.get(after).map(|s| s.as_str()).unwrap_or("");
         let clause_follows = next == "that"
             || lexicon::PRONOUNS.contains(&next)
-            || matches!(next, "the" | "a" | "an" | "there" | "this");
+            || matches!(
+                next,
+                "the" | "a" | "an" | "there" | "this" | "how" | "why" | "what" | "whether" | "if"
+            );
         // noun homographs ("member states", "pledged delegates"): a clause must follow
         if lexicon::NEEDS_CLAUSE.contains(&self.lw[c0].as_str()) && !clause_follows {
             return None;
@@ -1308,7 +1311,13 @@ impl<'a> Ctx<'a> {
                 if (src.0..src.1).all(|k| lexicon::DETERMINERS.contains(&self.lw[k].as_str())) {
                     return None;
                 }
-                if c1 >= e || !is_word(self.tok(c1)) || lexicon::NOT_CONTENT_START.contains(&next) {
+                // an adverb or a number is no object ("attacked viciously", "added 292,000 jobs")
+                if c1 >= e
+                    || !is_word(self.tok(c1))
+                    || lexicon::NOT_CONTENT_START.contains(&next)
+                    || next.ends_with("ly")
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                {
                     return None;
                 }
                 let end = (c1 + 1..e)
