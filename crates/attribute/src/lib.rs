@@ -326,7 +326,7 @@ impl<'a> Ctx<'a> {
             });
             if let Some(j) = prev {
                 let pj = drafts[j].para;
-                if pj == para || (at_para_start && pj + 1 == para && drafts[j].direct) {
+                if pj == para || (at_para_start && pj + 1 == para) {
                     drafts[i].source = drafts[j].source.clone();
                     drafts[i].cue = drafts[j].cue.clone();
                     continue;
