@@ -410,7 +410,7 @@ fn classify_run(
     } else if n >= 2 && lexicon::ORG_SUFFIXES.contains_key(&last) {
         cand.kind = Some(EntityType::Organization);
         cand.company = lexicon::ORG_SUFFIXES.get(&last).copied().unwrap_or(false);
-    } else if n >= 2
+    } else if (2..=3).contains(&n)
         && name
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -437,6 +437,7 @@ fn classify_run(
     {
         cand.kind = Some(t);
         if t == EntityType::Person
+            && n >= 3
             && let Some((x, y)) = name_core(text, ws, a, j)
         {
             // "Rival Hillary Clinton", "Obama Sees" (headline case): keep the name words
