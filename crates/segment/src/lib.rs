@@ -3,7 +3,8 @@
 //!
 //! * Paragraphs: every non-blank line (text split on `\n`, so both the
 //!   pipeline's `"\n\n"` convention and one-paragraph-per-line corpora such as
-//!   PolNeAR work), trimmed.
+//!   PolNeAR work), trimmed; a soft-wrapped line (no final punctuation, next
+//!   line in lower case) continues its paragraph.
 //! * Sentences: a rule-based splitter (terminal `.`/`!`/`?`/`…`, optional
 //!   closing quotes and brackets, whitespace, then a plausible sentence start),
 //!   with the exceptions of [`rules::ABBREVIATIONS`], initials, dotted acronyms
