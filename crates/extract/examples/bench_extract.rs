@@ -128,6 +128,8 @@ fn main() {
             let rec = serde_json::json!({
                 "id": d.id, "published": d.meta.published, "updated": d.meta.updated,
                 "authors": d.meta.authors, "title": d.meta.title, "url": d.url,
+                "dateline": d.meta.dateline.as_ref().map(|x| serde_json::json!({"place": x.place, "source": x.source})),
+                "language": d.meta.language, "outlet": d.meta.outlet, "tags": d.meta.tags,
             });
             writeln!(f, "{rec}").expect("write");
         }

@@ -12,10 +12,59 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// The dateline opening `text`, if any; its span covers it through the dash.
+/// Title-case place with the agency in parentheses: "Washington (CNN) —".
+static DATELINE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})(?:,\s*[\p{L}. ]{2,30}?)?\s*\(([^()]{2,40})\)\s*[-—–]{1,2}\s+")
+        .expect("static regex")
+});
+
+/// How many leading paragraphs may hold the dateline (a kicker or a stray
+/// caption can come first).
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// The dateline opening one of the first paragraphs of `text`, if any; its
+/// span (byte offsets into `text`) covers it through the dash.
 pub(crate) fn find(text: &str) -> Option<Dateline> {
-    let c = DATELINE.captures(text)?;
+    let mut start = 0;
+    for para in text.split("\n\n").take(DATELINE_PARAGRAPHS) {
+        if let Some(mut d) = find_at_start(para) {
+            if let Some(sp) = &mut d.span {
+                *sp = Span::new(sp.start + start, sp.end + start);
+            }
+            return Some(d);
+        }
+        start += para.len() + 2;
+    }
+    None
+}
+
+/// Upper-case labels that open a paragraph like a dateline but are not places.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "BREAKING NEWS",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "OPINION",
+    "ANALYSIS",
+    "EDITOR'S NOTE",
+    "NOTE",
+    "PHOTOS",
+    "VIDEO",
+    "CORRECTION",
+    "ADVERTISEMENT",
+];
+
+fn find_at_start(text: &str) -> Option<Dateline> {
+    let c = DATELINE
+        .captures(text)
+        .or_else(|| DATELINE_TITLE.captures(text))?;
     let place = c.get(1)?.as_str().trim();
+    if NOT_PLACES.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+        return None;
+    }
     if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
@@ -59,5 +108,13 @@ mod tests {
         let d = find("NEW YORK, Nov 19 (Reuters) - Stocks rose").unwrap();
         assert_eq!(d.place, "New York");
         assert!(find("The port commission voted - twice").is_none());
+        assert!(find("UPDATE — The vote was delayed.").is_none());
+        let t = "Kicker\n\nWashington (CNN) — The Senate voted.";
+        let d = find(t).unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.source.as_deref()),
+            ("Washington", Some("CNN"))
+        );
+        assert_eq!(d.span.unwrap().slice(t), "Washington (CNN) —");
     }
 }

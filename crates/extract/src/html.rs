@@ -100,7 +100,8 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     doc.meta.authors = m.authors;
     doc.meta.outlet = m.outlet;
     doc.meta.tags = m.tags;
-    doc.url = m.url;
+    // The caller's URL first; the page's canonical link when there is none.
+    doc.url = url.map(str::to_string).or(m.url);
     doc
 }
 
