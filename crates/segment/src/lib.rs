@@ -178,9 +178,12 @@ pub fn split_sentences(text: &str, para: Span, quotes: &[QuoteMark]) -> Vec<Span
 }
 
 fn inside_short_quote(quotes: &[QuoteMark], at: usize) -> bool {
-    quotes.iter().any(|q| {
+    // quotes are sorted by opening mark and do not overlap: check the last
+    // two opened before `at` (O(log n))
+    let k = quotes.partition_point(|q| q.open.start < at);
+    quotes[k.saturating_sub(2)..k].iter().any(|q| {
         let end = q.close.map(|c| c.end).unwrap_or(q.inner.end);
-        q.open.start < at && at < end && end - q.open.start <= rules::MAX_UNSPLIT_QUOTE
+        at < end && end - q.open.start <= rules::MAX_UNSPLIT_QUOTE
     })
 }
 
