@@ -27,6 +27,21 @@ const PARTICLES: &[&str] = &[
 ];
 /// Words after which "of" may continue a name ("Bank of England", "Gulf of Mexico").
 const OF_HEADS: &[&str] = &[
+    "association",
+    "organization",
+    "organisation",
+    "society",
+    "foundation",
+    "league",
+    "alliance",
+    "party",
+    "coalition",
+    "center",
+    "centre",
+    "academy",
+    "corps",
+    "order",
+    "army",
     "republic",
     "kingdom",
     "states",
@@ -61,6 +76,17 @@ const OF_HEADS: &[&str] = &[
 ];
 /// First words of organisations named "X of Y" ("Ministry of Defence").
 const OF_ORG_HEADS: &[&str] = &[
+    "association",
+    "organization",
+    "organisation",
+    "society",
+    "foundation",
+    "league",
+    "alliance",
+    "party",
+    "coalition",
+    "academy",
+    "corps",
     "bank",
     "university",
     "ministry",
@@ -994,6 +1020,11 @@ mod tests {
             "{v:?}"
         );
         assert_eq!(find(&v, "Kerr Putney").2, vec!["police chief".to_string()]);
+        let v = ents("A statement from the Association of Flight Attendants followed.");
+        assert_eq!(
+            find(&v, "Association of Flight Attendants").1,
+            EntityType::Organization
+        );
     }
 
     #[test]
