@@ -127,6 +127,15 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("soon", "FUTURE_REF"),
     ("past", "PAST_REF"),
 ];
+/// Frequency words (TIMEX3 SET) and their values.
+const SET_WORDS: &[(&str, &str)] = &[
+    ("daily", "P1D"),
+    ("weekly", "P1W"),
+    ("monthly", "P1M"),
+    ("annually", "P1Y"),
+    ("yearly", "P1Y"),
+    ("hourly", "PT1H"),
+];
 /// Ordinals naming quarters (index 0 = first).
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
@@ -515,6 +524,12 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
             kind = Some(Kind::IsoDate(d));
+        } else if let Some(v) = SET_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
+            // "daily": a TIMEX3 SET
+            kind = Some(Kind::Duration(v.to_string()));
+        } else if let Some(v) = hyphen_duration(l) {
+            // "two-year", "10-year", "16-hour"
+            kind = Some(Kind::Duration(v));
         } else {
             let next = low(i + 1);
             if let Some(r) = REF_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
@@ -664,6 +679,22 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A hyphenated duration adjective: "two-year" → "P2Y", "16-hour" → "PT16H".
+fn hyphen_duration(l: &str) -> Option<String> {
+    let (n, u) = l.split_once('-')?;
+    let n = NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == n && !matches!(*w, "a" | "an" | "several" | "few"))
+        .map(|x| x.1)
+        .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?;
+    let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
+    Some(match *letter {
+        "H" => format!("PT{n}H"),
+        "DE" => format!("P{n}0Y"),
+        l => format!("P{n}{l}"),
+    })
 }
 
 /// Interned unit names (avoid allocation in the enum).
@@ -995,6 +1026,14 @@ mod tests {
         assert_eq!(v("recent years"), "PXY");
         assert_eq!(v("two months"), "P2M");
         assert_eq!(v("this morning"), "1989-10-26TMO");
+        let (t, _) = run("A two-year deal pays daily.", Some("1989-10-26"));
+        assert_eq!(
+            t,
+            vec![
+                ("two-year".to_string(), Some("P2Y".to_string())),
+                ("daily".to_string(), Some("P1D".to_string()))
+            ]
+        );
     }
 
     #[test]
