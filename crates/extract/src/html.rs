@@ -272,6 +272,17 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut h = String::from("<html><body>");
+        for _ in 0..5_000 {
+            h.push_str("<div><span>");
+        }
+        h.push_str("Deeply nested text that is long enough to be a paragraph, with commas, here.");
+        let doc = extract(&h, None);
+        assert!(doc.text.contains("Deeply nested text"));
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for s in [
             "",

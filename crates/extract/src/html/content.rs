@@ -162,10 +162,21 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     // Subtree text and link chars.
     let mut chars = vec![0usize; n];
     let mut link = vec![0usize; n];
+    // Runs, runs ending a sentence, and runs holding a full stop, per subtree.
+    let mut nruns = vec![0u32; n];
+    let mut nend = vec![0u32; n];
+    let mut nperiod = vec![0u32; n];
     for r in &runs {
         if r.owner < n {
             chars[r.owner] += r.chars;
             link[r.owner] += r.link_chars;
+            nruns[r.owner] += 1;
+            if ends_sentence_text(&r.text) {
+                nend[r.owner] += 1;
+            }
+            if r.text.ends_with('.') || r.text.contains(". ") {
+                nperiod[r.owner] += 1;
+            }
         }
     }
     for i in (0..n).rev() {
@@ -173,6 +184,9 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
         if p < n {
             chars[p] += chars[i];
             link[p] += link[i];
+            nruns[p] += nruns[i];
+            nend[p] += nend[i];
+            nperiod[p] += nperiod[i];
         }
     }
     let init = |i: usize, score: &mut Vec<f32>| {
@@ -317,10 +331,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
                 let d = density(i);
                 let append = s + bonus >= threshold
                     || (node.tag() == "p" && chars[i] > 80 && d < 0.25)
-                    || (node.tag() == "p"
-                        && chars[i] <= 80
-                        && d == 0.0
-                        && ends_sentence(dom, &runs, i));
+                    || (node.tag() == "p" && chars[i] <= 80 && d == 0.0 && nperiod[i] > 0);
                 if append {
                     ranges.push((i, next));
                 }
@@ -332,23 +343,6 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     }
     // Conditional cleaning (Readability's `_cleanConditionally`): inside the
     // article, drop containers that read as link lists or teaser lists.
-    let mut nruns = vec![0u32; n];
-    let mut nend = vec![0u32; n];
-    for r in &runs {
-        if r.owner < n {
-            nruns[r.owner] += 1;
-            if ends_sentence_text(&r.text) {
-                nend[r.owner] += 1;
-            }
-        }
-    }
-    for i in (0..n).rev() {
-        let p = dom.nodes[i].parent;
-        if p < n {
-            nruns[p] += nruns[i];
-            nend[p] += nend[i];
-        }
-    }
     let selected: usize = ranges.iter().map(|&(a, _)| chars[a]).sum();
     let mut removed: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in &ranges {
@@ -375,9 +369,16 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             i += 1;
         }
     }
+    // Per-node mask: inside a selected range and outside every removed one.
+    let mut keep = vec![false; n];
+    for &(a, b) in &ranges {
+        keep[a..b.min(n)].iter_mut().for_each(|k| *k = true);
+    }
+    for &(a, b) in &removed {
+        keep[a..b.min(n)].iter_mut().for_each(|k| *k = false);
+    }
     runs.into_iter()
-        .filter(|r| ranges.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
-        .filter(|r| !removed.iter().any(|&(a, b)| r.owner >= a && r.owner < b))
+        .filter(|r| keep.get(r.owner).copied().unwrap_or(false))
         .filter(keep_run)
         .collect()
 }
@@ -405,13 +406,6 @@ fn ends_sentence_text(t: &str) -> bool {
     t.ends_with([
         '.', '!', '?', '…', '"', '”', '»', '“', ')', ':', ';', '。', '！', '？',
     ])
-}
-
-fn ends_sentence(dom: &Dom, runs: &[Run], i: usize) -> bool {
-    let end = dom.nodes[i].end;
-    runs.iter()
-        .filter(|r| r.owner >= i && r.owner < end)
-        .any(|r| r.text.ends_with('.') || r.text.contains(". "))
 }
 
 fn keep_run(r: &Run) -> bool {
