@@ -43,8 +43,8 @@ Inputs are recognised by content, not by name: HTML (also gzip-compressed),
 WARC and WARC.gz (each HTTP response with an HTML payload is one document;
 other records are skipped and counted), and plain or flattened text. In a
 directory, only files named *.html, *.htm, *.xhtml, *.shtml, *.txt, *.text,
-*.warc (each optionally .gz) or without an extension are read; name any
-other file explicitly to have it read.
+*.warc (each optionally .gz) are read, plus files without an extension whose
+content is HTML or WARC; name any other file explicitly to have it read.
 
 Output: one JSON object per line, in input order. Offsets are Unicode code
 points into `text`, end-exclusive. `id` is the file name without

@@ -48,8 +48,9 @@ use std::path::{Path, PathBuf};
 use warc::WarcStream;
 
 /// Extensions of files read when a directory is walked (after a `.gz`
-/// suffix is removed). Files without an extension are read too, and
-/// recognised by content; other files are skipped and counted.
+/// suffix is removed). Files without an extension are read only when their
+/// content is HTML or WARC (not `LICENSE`, `Makefile`); other files are
+/// skipped and counted.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "txt", "text", "warc"];
 
 /// Read buffer over a compressed file.
@@ -373,7 +374,7 @@ impl Reader {
                 return;
             }
             self.stdin_used = true;
-            self.open_stream(Box::new(io::stdin()), origin, "stdin");
+            self.open_stream(Box::new(io::stdin()), origin, "stdin", false);
             return;
         }
         let meta = match std::fs::metadata(&path) {
@@ -408,7 +409,10 @@ impl Reader {
             return;
         }
         match std::fs::File::open(&path) {
-            Ok(f) => self.open_stream(Box::new(f), origin, &name),
+            Ok(f) => {
+                let markup_only = task.walked && !has_extension(&name);
+                self.open_stream(Box::new(f), origin, &name, markup_only);
+            }
             Err(source) => self
                 .ready
                 .push_back(Item::Error(ReadError::Io { origin, source })),
@@ -445,7 +449,17 @@ impl Reader {
     }
 
     /// Recognise an opened stream by content and queue what it holds.
-    fn open_stream(&mut self, reader: Box<dyn Read + Send>, origin: Origin, name: &str) {
+    ///
+    /// With `markup_only` (a file without extension met in a directory walk)
+    /// only HTML and WARC content is read; text and binary files such as
+    /// `LICENSE` or `Makefile` are skipped as not documents.
+    fn open_stream(
+        &mut self,
+        reader: Box<dyn Read + Send>,
+        origin: Origin,
+        name: &str,
+        markup_only: bool,
+    ) {
         let (kind, reader) = match peek(reader) {
             Ok(x) => x,
             Err(source) => {
@@ -482,6 +496,13 @@ impl Reader {
         };
         let lower = name.to_ascii_lowercase();
         let base = lower.strip_suffix(".gz").unwrap_or(&lower);
+        if markup_only && !matches!(kind, Kind::Html | Kind::Warc) {
+            self.ready.push_back(Item::Skipped {
+                origin,
+                reason: SkipReason::OtherFile,
+            });
+            return;
+        }
         match kind {
             Kind::Warc => {
                 self.current = Some(WarcStream::new(
@@ -637,6 +658,12 @@ pub fn is_document_name(name: &str) -> bool {
         None => true,
         Some((_, ext)) => DOCUMENT_EXTENSIONS.contains(&ext),
     }
+}
+
+/// True when the name (without a leading dot, and without `.gz`) has an extension.
+fn has_extension(name: &str) -> bool {
+    let base = name.strip_suffix(".gz").unwrap_or(name);
+    base.trim_start_matches('.').contains('.')
 }
 
 /// A file's id: its name without `.gz`, then without `.html`/`.htm`/`.txt`.

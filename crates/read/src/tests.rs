@@ -267,26 +267,21 @@ fn directory_walk_sorted_and_by_content() {
         "<html><p>really HTML</p></html>",
     )
     .unwrap();
-    std::fs::write(root.join("d").join("noext"), "words").unwrap();
+    std::fs::write(root.join("d").join("noext"), "<!DOCTYPE html><p>page</p>").unwrap();
+    std::fs::write(root.join("LICENSE"), "Permission is hereby granted.").unwrap();
+    std::fs::write(root.join("blob"), b"\0\x01\x02binary").unwrap();
     std::fs::write(root.join("empty.txt"), "").unwrap();
     let items: Vec<Item> = inputs(&[root.to_path_buf()]).collect();
     let d = docs(&items);
     let ids: Vec<&str> = d.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "e", "noext"]);
     let formats: Vec<Format> = d.iter().map(|i| i.format).collect();
-    assert_eq!(
-        formats,
-        [
-            Format::Html,
-            Format::Html,
-            Format::Text,
-            Format::Html,
-            Format::Text
-        ]
-    );
+    use Format::{Html, Text};
+    assert_eq!(formats, [Html, Html, Text, Html, Html]);
     assert_eq!(d[0].bytes, b"<!DOCTYPE html><p>A</p>");
     let t = tally(&items);
-    assert_eq!(t.skipped["non-document files"], 2);
+    // c.expected.json, .hidden.html, LICENSE (text without extension), blob (binary)
+    assert_eq!(t.skipped["non-document files"], 4);
     assert_eq!(t.skipped["empty files"], 1);
     assert_eq!(t.errors, 0);
 }
