@@ -3,10 +3,12 @@
 //!
 //! ```text
 //! cargo run --release -p quotewire-extract --example bench_extract -- DIR \
-//!     [--body OUT.json] [--dates OUT.jsonl] [--repeat N] [--check-align]
+//!     [--body OUT.json] [--dates OUT.jsonl] [--repeat N] [--check-align] [--urls GOLD.json]
 //! ```
 //! `--body`: `{id: {"articleBody": text}}` for `score_extraction.py`;
 //! `--dates`: JSONL `{id, published, updated}` for `score_dates.py`.
+//! `--urls`: pass each page's URL from a gold file `{id: {"url": ...}}` (by
+//! default no URL is given, as in the shared baselines).
 //! Prints pages/s of extraction alone (decode + parse + extract; reading and
 //! gunzip excluded), single-threaded.
 
@@ -20,12 +22,14 @@ fn main() {
     let mut dates = None;
     let mut repeat = 1usize;
     let mut check_align = false;
+    let mut urls_file: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--body" => body = it.next().cloned(),
             "--dates" => dates = it.next().cloned(),
             "--check-align" => check_align = true,
+            "--urls" => urls_file = it.next().cloned(),
             "--repeat" => repeat = it.next().and_then(|s| s.parse().ok()).unwrap_or(1),
             _ => dir = Some(a.clone()),
         }
@@ -60,12 +64,24 @@ fn main() {
         };
         pages.push(bytes);
     }
+    // Optional page URLs: a gold file {id: {"url": ...}}.
+    let urls: std::collections::HashMap<String, String> = urls_file
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        .and_then(|v| v.as_object().cloned())
+        .map(|o| {
+            o.into_iter()
+                .filter_map(|(k, v)| Some((k, v.get("url")?.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut docs = Vec::new();
     let cpu0 = cpu_seconds();
     let t0 = Instant::now();
     for round in 0..repeat {
         for (id, bytes) in &pages {
-            let d = quotewire_extract::extract_html(id, None, bytes, None, Default::default());
+            let url = urls.get(id).map(String::as_str);
+            let d = quotewire_extract::extract_html(id, url, bytes, None, Default::default());
             if round == 0 {
                 docs.push(d);
             }
