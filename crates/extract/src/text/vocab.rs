@@ -442,7 +442,7 @@ pub(super) const SMALL_WORDS: &[&str] = &[
 pub(super) const CHARS_PER_WORD: f64 = 6.0;
 
 /// Score of a chrome line in the densest-block search.
-pub(super) const CHROME_SCORE: f64 = -8.0;
+pub(super) const CHROME_SCORE: f64 = -16.0;
 
 /// Score of a short line that is not prose (navigation item, headline).
 pub(super) const SHORT_SCORE: f64 = -3.0;
