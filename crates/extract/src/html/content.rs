@@ -329,9 +329,13 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
                 }
                 let s = if fin[i].is_nan() { 0.0 } else { fin[i] };
                 let d = density(i);
+                // A <p>, or a <div> holding only phrasing content (Readability
+                // reads such a div as a paragraph).
+                let para = node.tag() == "p"
+                    || (matches!(node.tag(), "div" | "section") && !node.block_child);
                 let append = s + bonus >= threshold
-                    || (node.tag() == "p" && chars[i] > 80 && d < 0.25)
-                    || (node.tag() == "p" && chars[i] <= 80 && d == 0.0 && nperiod[i] > 0);
+                    || (para && chars[i] > 80 && d < 0.25)
+                    || (para && chars[i] <= 80 && d == 0.0 && nperiod[i] > 0);
                 if append {
                     ranges.push((i, next));
                 }
