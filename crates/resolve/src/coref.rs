@@ -24,6 +24,19 @@ const ARTICLES: &[&str] = &["the", "a", "an"];
 const NOMINAL_DETERMINERS: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
 /// Prepositions that put a name inside a modifier of the source's head.
 const SOURCE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "on", "by"];
+/// Does the mark at `open` look like an opening quotation mark: after the start
+/// of text, a space or opening punctuation, and before a non-space? (A straight
+/// `"` after a word closes a quotation, whatever the pairing said.)
+fn opens_quote(text: &str, open: Span) -> bool {
+    let before = text.get(..open.start).and_then(|s| s.chars().next_back());
+    let after = text.get(open.end..).and_then(|s| s.chars().next());
+    before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘')
+    }) && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Longest quotation (bytes) treated as quoted speech when excluding anaphors.
+const MAX_QUOTE_BYTES: usize = 600;
 /// How many mentions back an antecedent is searched.
 const MAX_LOOKBACK: usize = 300;
 /// How many paragraphs back the previous speaker stays salient.
@@ -111,7 +124,7 @@ impl Ctx<'_> {
     /// The most recent entity before byte `before` satisfying `ok`, preferring
     /// salient mentions; mentions inside quotes are skipped.
     fn recent(&self, ents: &Entities, before: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
-        self.recent_mention(ents, before, ok).map(|x| x.1)
+        self.recent_mention(ents, 0, before, ok).map(|x| x.1)
     }
 
     /// Like [`Ctx::recent`], also giving the antecedent mention; looks back at most
@@ -119,6 +132,7 @@ impl Ctx<'_> {
     fn recent_mention(
         &self,
         ents: &Entities,
+        after: usize,
         before: usize,
         ok: &dyn Fn(usize) -> bool,
     ) -> Option<(Span, usize)> {
@@ -126,6 +140,9 @@ impl Ctx<'_> {
         let mut fallback = None;
         for k in (end.saturating_sub(MAX_LOOKBACK)..end).rev() {
             let (m, e) = self.index[k];
+            if m.start < after {
+                break;
+            }
             if self.in_quote(m) || !ok(e) {
                 continue;
             }
@@ -149,7 +166,17 @@ struct Prev {
 /// Resolve every attribution's speaker; adds resolved source mentions to entities.
 pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
     let text = doc.text.as_str();
-    let mut quoted: Vec<Span> = doc.layers.quotes.iter().map(|q| q.inner).collect();
+    // closed quotations of reasonable length (an unpaired mark must not swallow
+    // the rest of the article), plus direct-quote contents
+    let mut quoted: Vec<Span> = doc
+        .layers
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.close.is_some() && q.inner.len() <= MAX_QUOTE_BYTES && opens_quote(text, q.open)
+        })
+        .map(|q| q.inner)
+        .collect();
     for a in &doc.attributions {
         if a.kind == QuoteKind::Direct {
             quoted.extend(a.content.iter().copied());
@@ -332,7 +359,14 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
             let ent = &ents.ents[e];
             ent.kind == EntityType::Person && ent.gender.is_none_or(|g| g == gender)
         };
-        if let Some((m, e)) = ctx.recent_mention(ents, w.span.start, &ok) {
+        // antecedents within the last few paragraphs only
+        let para = ctx.words.paragraph_at(w.span.start).unwrap_or(0);
+        let after = ctx
+            .words
+            .paragraphs
+            .get(para.saturating_sub(SALIENT_PARAGRAPHS))
+            .map_or(0, |p| p.start);
+        if let Some((m, e)) = ctx.recent_mention(ents, after, w.span.start, &ok) {
             // only within reach: the antecedent was mentioned in the last few paragraphs
             let near = Some(m.start).is_some_and(|l| {
                 let (a, b) = (
