@@ -42,7 +42,7 @@ fn is_notice(t: &str) -> bool {
 /// A byline or date line at the head of the article ("By Jane Doe",
 /// "Published March 4, 2019 · Updated ...").
 static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|von|par|por|door|written by|posted by|published|updated|posted|veröffentlicht|aktualisiert|stand|publié|publicado|pubblicato)\b")
+    Regex::new(r"^(?:(?i:by|von|par|por|door|written by|posted by)\s+\p{Lu}|(?i:published|updated|posted|veröffentlicht|aktualisiert|stand:|publié|publicado|pubblicato)\b)")
         .expect("static regex")
 });
 
@@ -269,6 +269,25 @@ mod tests {
                 doc.text
             );
         }
+    }
+
+    #[test]
+    fn page_furniture_is_not_body() {
+        let html = r#"<html><body><article>
+<p>By Jane Roe</p>
+<p>By the end of the week the council had voted twice on the same plan.</p>
+<p>The council met again on Tuesday to settle the budget for the coming year, officials said.</p>
+<p>Protesters gathered outside the hall before the vote (Image: GETTY)</p>
+<p>Advertisement</p>
+<p>Published Monday, November 18, 2019 8:22AM EST</p>
+<p>The vote passed with a large majority after a debate that lasted most of the day.</p>
+<p>© 2019 Example Media. All rights reserved.</p>
+</article></body></html>"#;
+        let doc = extract(html, None);
+        assert_eq!(
+            doc.text,
+            "By the end of the week the council had voted twice on the same plan.\n\nThe council met again on Tuesday to settle the budget for the coming year, officials said.\n\nThe vote passed with a large majority after a debate that lasted most of the day."
+        );
     }
 
     #[test]
