@@ -7,6 +7,7 @@
 //!     [--dct GOLD.jsonl] FILE.txt... > pred.jsonl
 //! ```
 //! `--dct` reads `{"id", "dct"}` lines and sets each document's published date.
+//! With `SKIP_RESOLVE` set in the environment only segment runs (for timing).
 
 use quotewire_doc::{Alignment, Document, Record};
 use std::collections::HashMap;
