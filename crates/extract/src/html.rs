@@ -46,6 +46,15 @@ static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A byline line: "By Jane Roe", "Von Max Muster".
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|von|par|por|door|written by|posted by)\s+\p{Lu}").expect("static regex")
+});
+
+/// Where the names of a byline line end: " on Monday", " am 3. März", a date.
+static BY_LINE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (?:on|am|le|el|il|op|at) |\d").expect("static regex"));
+
 /// Extract the article of a decoded HTML page.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     let (stripped, cuts) = prefilter::strip(src);
@@ -57,6 +66,7 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     let cutmap = prefilter::CutMap::new(&cuts);
     let mut b = AlignedBuilder::new();
     let mut head = true;
+    let mut authors = m.authors.clone();
     for r in &runs {
         let tag = dom.nodes.get(r.owner).map_or("", |n| n.tag());
         if tag == "h1" {
@@ -77,6 +87,11 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
             && short
             && (BYLINE_LINE.is_match(t) || is_date_line(t) || is_title(t, m.title.as_deref()))
         {
+            // A byline dropped from the body still names the authors.
+            if authors.is_empty() && BY_LINE.is_match(t) {
+                let cut = BY_LINE_END.find(t).map_or(t.len(), |m| m.start());
+                authors = meta::split_names(&t[..cut]);
+            }
             continue;
         }
         if r.chars < MAX_STAMP_CHARS && is_stamp_line(t) {
@@ -97,7 +112,7 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     doc.meta.language = m.language;
     doc.meta.published = m.published.map(|d| d.iso());
     doc.meta.updated = m.updated.map(|d| d.iso());
-    doc.meta.authors = m.authors;
+    doc.meta.authors = authors;
     doc.meta.outlet = m.outlet;
     doc.meta.tags = m.tags;
     // The caller's URL first; the page's canonical link when there is none.
@@ -274,7 +289,7 @@ mod tests {
     #[test]
     fn page_furniture_is_not_body() {
         let html = r#"<html><body><article>
-<p>By Jane Roe</p>
+<p>By Jane Roe on Monday</p>
 <p>By the end of the week the council had voted twice on the same plan.</p>
 <p>The council met again on Tuesday to settle the budget for the coming year, officials said.</p>
 <p>Protesters gathered outside the hall before the vote (Image: GETTY)</p>
@@ -284,6 +299,7 @@ mod tests {
 <p>© 2019 Example Media. All rights reserved.</p>
 </article></body></html>"#;
         let doc = extract(html, None);
+        assert_eq!(doc.meta.authors, vec!["Jane Roe".to_string()]);
         assert_eq!(
             doc.text,
             "By the end of the week the council had voted twice on the same plan.\n\nThe council met again on Tuesday to settle the budget for the coming year, officials said.\n\nThe vote passed with a large majority after a debate that lasted most of the day."
