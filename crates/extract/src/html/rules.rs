@@ -89,7 +89,7 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
 /// Tokens that rescue a container matched by [`UNLIKELY`] (Readability's
 /// `okMaybeItsACandidate`).
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text|text")
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text|text|embed|tweet")
         .expect("static regex")
 });
 
