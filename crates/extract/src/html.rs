@@ -26,8 +26,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A picture caption ending with its credit: "... (Image: GETTY)".
+///
+/// Wire-service photo captions open with "In this ... photo" ("In this Dec. 12,
+/// 2006, file photo, ...", "In this photo taken ...").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:image|images|photo|photos|picture|pic|foto|bild|credit|source|getty|video)\b[^()]{0,60}\)\s*$")
+    Regex::new(r"(?i:\((?:image|images|photo|photos|picture|pic|foto|bild|credit|source|getty|video)\b[^()]{0,60}\)\s*$)|^In this .{0,40}?(?:file )?(?:photo|image|picture)\b")
         .expect("static regex")
 });
 
@@ -293,6 +296,7 @@ mod tests {
 <p>By the end of the week the council had voted twice on the same plan.</p>
 <p>The council met again on Tuesday to settle the budget for the coming year, officials said.</p>
 <p>Protesters gathered outside the hall before the vote (Image: GETTY)</p>
+<p>In this Nov. 2, 2019, file photo, council members leave the hall after a vote.</p>
 <p>Advertisement</p>
 <p>Published Monday, November 18, 2019 8:22AM EST</p>
 <p>The vote passed with a large majority after a debate that lasted most of the day.</p>
