@@ -104,7 +104,7 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         block_child: false,
                     });
                     stack.push(idx);
-                    if rules::SKIP_TAGS.contains(&tag) {
+                    if rules::is_skipped(tag) {
                         skip = Some(open_elems);
                         if tag == "script"
                             && e.attr("type").is_some_and(|t| {

@@ -72,9 +72,25 @@ const BLOCK_TAGS: &[&str] = &[
     "legend",
 ];
 
+/// A tag list sorted for binary search (every element of every page is
+/// looked up, so a linear scan of string compares shows in profiles).
+fn sorted(list: &[&'static str]) -> Vec<&'static str> {
+    let mut v = list.to_vec();
+    v.sort_unstable();
+    v
+}
+
+static BLOCK_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| sorted(BLOCK_TAGS));
+static SKIP_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| sorted(SKIP_TAGS));
+
 /// True for block-level elements.
 pub(crate) fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
+    BLOCK_SORTED.binary_search(&tag).is_ok()
+}
+
+/// True for elements whose contents are never read as text ([`SKIP_TAGS`]).
+pub(crate) fn is_skipped(tag: &str) -> bool {
+    SKIP_SORTED.binary_search(&tag).is_ok()
 }
 
 /// Class/id tokens of boilerplate containers (Readability's
@@ -89,8 +105,10 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
 /// Tokens that rescue a container matched by [`UNLIKELY`] (Readability's
 /// `okMaybeItsACandidate`).
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text|text|embed|tweet")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text|text|embed|tweet",
+    )
+    .expect("static regex")
 });
 
 /// Readability's `positive` class weight pattern.
