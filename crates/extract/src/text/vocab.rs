@@ -10,14 +10,12 @@
 /// words segment wholly into these (plus [`FILLER`]) is boilerplate.
 pub(super) const CHROME: &[&str] = &[
     // audio / live widgets
-    "listen live",
     "live",
     "listen",
     "listen to this article",
     "audio",
     "podcast",
     "podcasts",
-    "get short url",
     "short url",
     // share widgets
     "share",
