@@ -190,6 +190,21 @@ mod tests {
     }
 
     #[test]
+    fn very_deep_pages_are_parsed() {
+        // Far beyond the prefilter's depth cap: the text is still found, and
+        // a 200,000-deep page (minutes of parsing uncapped) is handled.
+        for n in [50_000, 200_000] {
+            let src = format!(
+                "<html><body>{}<p>Hi there, said Ann.</p>{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            );
+            let doc = extract(&src, None);
+            assert_eq!(doc.text.trim(), "Hi there, said Ann.", "depth {n}");
+        }
+    }
+
+    #[test]
     fn case_published_vs_updated() {
         check_case(
             include_str!("../../../tests/fixtures/cases/published-vs-updated.html"),

@@ -10,6 +10,12 @@
 //!
 //! Start tags also lose the attributes no later pass reads (see
 //! [`KEPT_ATTRIBUTES`]).
+//!
+//! Element nesting is capped at [`MAX_DEPTH`]: start tags that would open an
+//! element deeper than that are cut (their text stays), and so are their end
+//! tags. HTML tree construction scans the stack of open elements on every
+//! start tag, so an unbounded stack makes parsing quadratic in the depth;
+//! browsers bound it the same way (see [`MAX_DEPTH`]).
 
 use memchr::{memchr, memmem};
 
@@ -19,6 +25,74 @@ const RAW_TAGS: [&str; 7] = [
     "script", "style", "svg", "noscript", "template", "iframe", "textarea",
 ];
 
+/// Deepest element nesting the parser is shown. Follows Blink's HTML parser,
+/// which caps the DOM tree depth it builds at 512
+/// (`kMaximumHTMLParserDOMTreeDepth`, third_party/blink/renderer/core/html/
+/// parser/html_construction_site.h) and puts deeper elements beside,
+/// rather than inside, the 512th. Real pages stay far below it.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that never deepen the stack of open elements for long: void
+/// elements (HTML Living Standard §13.1.2; legacy `basefont`, `bgsound`,
+/// `frame`, `keygen`, `param` and `image` included), elements whose start
+/// tag closes an open one of their kind or that do not nest (`p`, `li`,
+/// `dt`/`dd`, `option`, table rows and cells, `html`/`head`/`body`, whose
+/// end tags pages often omit), and the raw-text elements cut above.
+/// Neither their start nor their end tags count towards the depth.
+const FLAT_TAGS: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "body", "br", "caption", "col", "colgroup", "dd", "dt",
+    "embed", "frame", "head", "hr", "html", "iframe", "image", "img", "input", "keygen", "li",
+    "link", "meta", "noscript", "optgroup", "option", "p", "param", "rb", "rp", "rt", "rtc",
+    "script", "source", "style", "svg", "tbody", "td", "template", "textarea", "tfoot", "th",
+    "thead", "tr", "track", "wbr",
+];
+
+/// Does a start or end tag named `name` (any case) move the depth count?
+fn deepens(name: &[u8]) -> bool {
+    let mut low = [0u8; 8];
+    if name.is_empty() || name.len() > low.len() {
+        return !name.is_empty();
+    }
+    for (l, c) in low.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    let low = &low[..name.len()];
+    FLAT_TAGS
+        .binary_search_by(|t| t.as_bytes().cmp(low))
+        .is_err()
+}
+
+/// The tag name starting at `from` (up to white space, `/` or `>`).
+fn tag_name(b: &[u8], from: usize) -> &[u8] {
+    let rest = b.get(from..).unwrap_or_default();
+    let n = rest
+        .iter()
+        .position(|&c| is_space(c) || c == b'/' || c == b'>')
+        .unwrap_or(rest.len());
+    &rest[..n]
+}
+
+/// The index after the `>` closing the tag that starts at `lt`, skipping
+/// quoted attribute values; `None` when the tag never closes.
+fn tag_end(b: &[u8], lt: usize) -> Option<usize> {
+    let mut j = lt + 1;
+    let mut after_eq = false;
+    while let Some(&c) = b.get(j) {
+        match c {
+            b'>' => return Some(j + 1),
+            b'"' | b'\'' if after_eq => {
+                j += 1 + memchr(c, b.get(j + 1..)?)?;
+                after_eq = false;
+            }
+            b'=' => after_eq = true,
+            c if is_space(c) => {}
+            _ => after_eq = false,
+        }
+        j += 1;
+    }
+    None
+}
+
 /// The page without script/style/svg bodies and comments, and the cuts
 /// made: `(offset in the output, bytes removed there)`, in order.
 pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
@@ -27,6 +101,10 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
     let mut cuts = Vec::new();
     let mut copied = 0; // src bytes copied or cut so far
     let mut i = 0;
+    // Open elements counted so far (approximate: see `FLAT_TAGS`), and the
+    // end of a JSON-LD body, inside which `<` is no tag.
+    let mut depth = 0usize;
+    let mut raw_until = 0;
     while let Some(p) = memchr(b'<', &b[i..]) {
         let lt = i + p;
         let rest = &b[lt + 1..];
@@ -46,9 +124,29 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
                     .is_some_and(|c| !c.is_ascii_alphanumeric())
         });
         let Some(tag) = tag else {
-            if rest.first().is_some_and(|c| c.is_ascii_alphabetic())
-                && let Some((end, drops)) = unused_attributes(b, lt)
-            {
+            let start = rest.first().is_some_and(|c| c.is_ascii_alphabetic());
+            let close = !start
+                && rest.first() == Some(&b'/')
+                && rest.get(1).is_some_and(|c| c.is_ascii_alphabetic());
+            if (start || close) && lt >= raw_until {
+                let name = tag_name(b, lt + 1 + usize::from(close));
+                if deepens(name) {
+                    let cut = depth >= MAX_DEPTH + usize::from(close);
+                    depth = if start {
+                        depth + 1
+                    } else {
+                        depth.saturating_sub(1)
+                    };
+                    if cut && let Some(end) = tag_end(b, lt) {
+                        out.push_str(&src[copied..lt]);
+                        cuts.push((out.len(), end - lt));
+                        copied = end;
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            if start && let Some((end, drops)) = unused_attributes(b, lt) {
                 for (a, z) in drops {
                     out.push_str(&src[copied..a]);
                     cuts.push((out.len(), z - a));
@@ -65,6 +163,7 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
         };
         let open = &b[lt..gt];
         if tag == "script" && contains_ci(open, b"ld+json") {
+            raw_until = find_close(b, gt + 1, b"script").unwrap_or(b.len());
             i = gt + 1;
             continue;
         }
@@ -279,5 +378,62 @@ mod tests {
             &src[to_original(&cuts, t)..to_original(&cuts, t) + 3],
             ">t<"
         );
+    }
+
+    #[test]
+    fn flat_tags_are_sorted_lowercase() {
+        assert!(FLAT_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            FLAT_TAGS
+                .iter()
+                .all(|t| t.len() <= 8 && *t == t.to_lowercase())
+        );
+        assert!(!deepens(b"BR") && !deepens(b"li") && deepens(b"div") && deepens(b"o:p"));
+    }
+
+    #[test]
+    fn caps_nesting_depth_keeping_text() {
+        let n = MAX_DEPTH + 100;
+        let src = format!(
+            "<body>{}<p class=x>Hi.</p><br>{}</body>",
+            "<DIV id=a>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (out, cuts) = strip(&src);
+        assert_eq!(out.matches("<DIV id=a>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        let expected = format!(
+            "<body>{}<p class=x>Hi.</p><br>{}</body>",
+            "<DIV id=a>".repeat(MAX_DEPTH),
+            "</div>".repeat(MAX_DEPTH)
+        );
+        assert_eq!(out, expected);
+        let hi = out.find("Hi.").unwrap();
+        assert_eq!(
+            &src[to_original(&cuts, hi)..to_original(&cuts, hi) + 3],
+            "Hi."
+        );
+    }
+
+    #[test]
+    fn depth_cap_keeps_shallow_pages_and_json_ld() {
+        // Unclosed `<p>`/`<li>`, void elements and JSON-LD markup never count.
+        let src = format!(
+            "<script type=\"application/ld+json\">{}</script>{}<ul>{}</ul><div>x</div>",
+            "<div>".repeat(MAX_DEPTH + 1),
+            "<p>a<br><img class=i>".repeat(MAX_DEPTH + 1),
+            "<li>b".repeat(MAX_DEPTH + 1)
+        );
+        let (out, cuts) = strip(&src);
+        assert_eq!(out, src);
+        assert!(cuts.is_empty());
+    }
+
+    #[test]
+    fn tag_end_skips_quoted_values() {
+        let b = b"<div title=\"a>b\" class='c>d' x=y>t";
+        assert_eq!(tag_end(b, 0), Some(b.len() - 1));
+        assert_eq!(tag_end(b"<div a=\"x>", 0), None);
+        assert_eq!(tag_end(b"<div it's>t", 0), Some(10));
     }
 }
