@@ -8,7 +8,7 @@
 //! `1 - link density`. The best candidate, and those of its siblings that
 //! score close to it or hold plain prose, are the article.
 
-use super::dom::{Dom, Kind};
+use super::dom::{Attribute, Dom, Kind};
 use super::rules;
 
 /// Shortest run (in chars) that scores as a paragraph.
@@ -310,7 +310,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
         let threshold = (fin[top] * 0.2).max(10.0);
         let top_class = dom.nodes[top]
             .elem()
-            .and_then(|e| e.attr("class"))
+            .and_then(|e| e.attribute("class"))
             .unwrap_or("");
         let mut i = parent + 1;
         let pend = dom.nodes[parent].end;
@@ -323,7 +323,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
-                    && node.elem().and_then(|e| e.attr("class")) == Some(top_class)
+                    && node.elem().and_then(|e| e.attribute("class")) == Some(top_class)
                 {
                     bonus = fin[top] * 0.2;
                 }

@@ -7,6 +7,25 @@ use super::rules;
 use scraper::node::Element;
 use scraper::{Html, Node as DomNode};
 
+/// Attribute lookup by name without interning the name: scraper's
+/// `Element::attr` makes a `QualName` atom of the name on every call (a hash
+/// and a lock), which showed in profiles; pages keep few attributes after
+/// the prefilter, so a scan is cheaper. Same result as `attr`: the value of
+/// the attribute with no namespace and no prefix whose local name is `name`.
+pub(crate) trait Attribute {
+    /// The value of the attribute `name` (exact, lower-case name), if any.
+    fn attribute(&self, name: &str) -> Option<&str>;
+}
+
+impl Attribute for Element {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
 /// What a node is.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Kind<'a> {
@@ -107,7 +126,7 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                     if rules::is_skipped(tag) {
                         skip = Some(open_elems);
                         if tag == "script"
-                            && e.attr("type").is_some_and(|t| {
+                            && e.attribute("type").is_some_and(|t| {
                                 t.trim().eq_ignore_ascii_case("application/ld+json")
                             })
                         {

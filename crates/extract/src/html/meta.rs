@@ -7,7 +7,7 @@
 //! path. Dates inside `<script>` are never read, except JSON-LD.
 
 use super::dates::{self, Date, Zone};
-use super::dom::{Dom, Kind};
+use super::dom::{Attribute, Dom, Kind};
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -373,18 +373,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         if byline_authors.is_empty()
             && i >= byline_skip_until
             && (e.name() == "form"
-                || e.attr("class").is_some_and(|c| {
+                || e.attribute("class").is_some_and(|c| {
                     *not_byline_cache
                         .entry(c)
                         .or_insert_with(|| NOT_BYLINE.is_match(c))
                 })
-                || e.attr("id").is_some_and(|c| NOT_BYLINE.is_match(c)))
+                || e.attribute("id").is_some_and(|c| NOT_BYLINE.is_match(c)))
         {
             byline_skip_until = byline_skip_until.max(n.end);
         }
         match e.name() {
             "html" => {
-                if let Some(l) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                if let Some(l) = e.attribute("lang").or_else(|| e.attribute("xml:lang")) {
                     let l = l.trim();
                     if !l.is_empty() {
                         m.language = Some(l.to_string());
@@ -395,20 +395,20 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
             "meta" => {
                 let key = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"))
-                    .or_else(|| e.attr("http-equiv"));
-                if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                    .attribute("property")
+                    .or_else(|| e.attribute("name"))
+                    .or_else(|| e.attribute("itemprop"))
+                    .or_else(|| e.attribute("http-equiv"));
+                if let (Some(k), Some(c)) = (key, e.attribute("content")) {
                     metas.push((k.trim().to_ascii_lowercase(), c));
                 }
             }
             "link" => {
-                if let Some(rel) = e.attr("rel")
+                if let Some(rel) = e.attribute("rel")
                     && rel
                         .split_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    && let Some(h) = e.attr("href")
+                    && let Some(h) = e.attribute("href")
                     && h.starts_with("http")
                 {
                     canonical.get_or_insert_with(|| h.trim().to_string());
@@ -417,17 +417,17 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             "h1" if m.h1.is_none() && !n.hard => m.h1 = Some(i),
             "time" if !n.hard => {
                 let v = e
-                    .attr("datetime")
+                    .attribute("datetime")
                     .map(|s| s.to_string())
                     .unwrap_or_else(|| subtree_text_capped(dom, i, 300));
                 if let Some(d) = dates::parse_value(&v, month_first) {
                     let cls = format!(
                         "{} {}",
-                        e.attr("class").unwrap_or(""),
-                        e.attr("itemprop").unwrap_or("")
+                        e.attribute("class").unwrap_or(""),
+                        e.attribute("itemprop").unwrap_or("")
                     )
                     .to_ascii_lowercase();
-                    if e.attr("pubdate").is_some()
+                    if e.attribute("pubdate").is_some()
                         || cls.contains("publish")
                         || cls.contains("datepublished")
                     {
@@ -440,8 +440,8 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             _ => {}
         }
         if e.name() != "meta"
-            && let Some(pr) = e.attr("property")
-            && let Some(c) = e.attr("content")
+            && let Some(pr) = e.attribute("property")
+            && let Some(c) = e.attribute("content")
         {
             let pr = pr.to_ascii_lowercase();
             if pr.ends_with("datepublished")
@@ -452,11 +452,11 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 rdfa_pub.extend(dates::parse_value_zone(c, month_first));
             }
         }
-        if let Some(ip) = e.attr("itemprop") {
+        if let Some(ip) = e.attribute("itemprop") {
             let ip = ip.to_ascii_lowercase();
             let val = || {
-                e.attr("content")
-                    .or_else(|| e.attr("datetime"))
+                e.attribute("content")
+                    .or_else(|| e.attribute("datetime"))
                     .map(str::to_string)
                     .unwrap_or_else(|| subtree_text_capped(dom, i, 300))
             };
@@ -480,13 +480,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             && !n.hard
             && byline_authors.is_empty()
             && i >= byline_skip_until
-            && (e.attr("rel").is_some_and(|r| r.contains("author"))
-                || e.attr("class").is_some_and(|c| {
+            && (e.attribute("rel").is_some_and(|r| r.contains("author"))
+                || e.attribute("class").is_some_and(|c| {
                     *author_cache
                         .entry(c)
                         .or_insert_with(|| c.split_whitespace().any(|t| AUTHOR_CLASS.is_match(t)))
                 })
-                || e.attr("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
+                || e.attribute("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
         {
             let t = subtree_text_capped(dom, i, 600);
             if t.len() <= 600 && t.chars().count() <= 120 {
@@ -684,7 +684,11 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
             i += 1;
             continue;
         };
-        let cls = [e.attr("class"), e.attr("id"), e.attr("itemprop")];
+        let cls = [
+            e.attribute("class"),
+            e.attribute("id"),
+            e.attribute("itemprop"),
+        ];
         let is_date_el = !matches!(e.name(), "html" | "body" | "footer")
             && cls.iter().flatten().any(|c| DATE_CLASS.is_match(c))
             && !cls.iter().flatten().any(|c| {
@@ -696,9 +700,9 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
             let mut t = subtree_text_capped(dom, i, 1000);
             if t.is_empty() {
                 t = e
-                    .attr("title")
-                    .or_else(|| e.attr("content"))
-                    .or_else(|| e.attr("datetime"))
+                    .attribute("title")
+                    .or_else(|| e.attribute("content"))
+                    .or_else(|| e.attribute("datetime"))
                     .unwrap_or("")
                     .to_string();
             }

@@ -5,6 +5,7 @@
 //! `positive` and `negative` expressions, extended with widget names common on
 //! news sites (share bars, newsletter boxes, "most read" and "latest" lists).
 
+use super::dom::Attribute;
 use regex::Regex;
 use scraper::node::Element;
 use std::sync::LazyLock;
@@ -153,15 +154,15 @@ pub(crate) fn is_hard_boiler(e: &Element) -> bool {
     if HARD_TAGS.contains(&tag) {
         return true;
     }
-    if e.attr("hidden").is_some() {
+    if e.attribute("hidden").is_some() {
         return true;
     }
-    if let Some(r) = e.attr("role")
+    if let Some(r) = e.attribute("role")
         && HARD_ROLES.iter().any(|h| r.eq_ignore_ascii_case(h))
     {
         return true;
     }
-    if let Some(s) = e.attr("style") {
+    if let Some(s) = e.attribute("style") {
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -191,7 +192,7 @@ pub(crate) fn is_soft_boiler<'a>(
         return false;
     }
     let unlikely = |tok: &str| UNLIKELY.is_match(tok) && !MAYBE.is_match(tok);
-    if let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) {
+    if let Some(class) = e.attribute("class").filter(|c| !c.trim().is_empty()) {
         let v = *cache
             .entry(class)
             .or_insert_with(|| class.split_whitespace().any(unlikely));
@@ -199,14 +200,17 @@ pub(crate) fn is_soft_boiler<'a>(
             return true;
         }
     }
-    e.attr("id")
+    e.attribute("id")
         .is_some_and(|id| !id.is_empty() && unlikely(id))
 }
 
 /// Readability's class weight: +25 for a positive class or id, -25 for a negative one.
 pub(crate) fn class_weight(e: &Element) -> f32 {
     let mut w = 0.0;
-    for s in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+    for s in [e.attribute("class"), e.attribute("id")]
+        .into_iter()
+        .flatten()
+    {
         if s.is_empty() {
             continue;
         }
