@@ -353,13 +353,18 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
             out.push((pos, d));
         }
     };
-    for c in ISO.captures_iter(s) {
+    // Byte checks that rule patterns out before running them: the numeric
+    // forms need a `-`, `/` or `.` separator, the CJK form a 年/년.
+    let has_sep = memchr::memchr3(b'-', b'/', b'.', s.as_bytes()).is_some();
+    let has_dot = has_sep && memchr::memchr(b'.', s.as_bytes()).is_some();
+    let has_cjk = s.contains('年') || s.contains('년');
+    for c in ISO.captures_iter(if has_sep { s } else { "" }) {
         let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) else {
             continue;
         };
         push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
     }
-    for c in NUM_DMY.captures_iter(s) {
+    for c in NUM_DMY.captures_iter(if has_sep { s } else { "" }) {
         let (Some(a), Some(b), Some(y)) = (num(c.get(1)), num(c.get(3)), num(c.get(4))) else {
             continue;
         };
@@ -374,7 +379,7 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
         };
         push(pos, d);
     }
-    for c in NUM_DMY_SHORT.captures_iter(s) {
+    for c in NUM_DMY_SHORT.captures_iter(if has_dot { s } else { "" }) {
         let (Some(d), Some(m), Some(y)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) else {
             continue;
         };
@@ -390,7 +395,10 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
         };
         push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
     }
-    for re in [&*CJK_YMD, &*TEXT_YMD] {
+    for (re, run) in [(&*CJK_YMD, has_cjk), (&*TEXT_YMD, true)] {
+        if !run {
+            continue;
+        }
         for c in re.captures_iter(s) {
             let m = c
                 .get(2)
