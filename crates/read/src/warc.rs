@@ -255,7 +255,9 @@ impl WarcStream {
             }));
             return self.check_complete(out, origin, length, got, err);
         }
-        let mut block = Vec::with_capacity(length.min(BUF_SIZE as u64 * 4) as usize);
+        // Sized from Content-Length (at most `cap`, checked above) so the
+        // block is read without regrowing; a short read only leaves it unused.
+        let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
         let err = (&mut self.r).take(length).read_to_end(&mut block).err();
         if let Some(e) = err
             .as_ref()
