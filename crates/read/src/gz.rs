@@ -20,15 +20,29 @@ use std::io::{self, BufRead, Read};
 /// The bytes that start a gzip member: ID1, ID2, CM = deflate (RFC 1952 §2.3.1).
 const MEMBER_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 
-/// A [`BufRead`] that counts the bytes consumed from it.
+/// A [`BufRead`] that counts the bytes consumed from it. Holds no stream
+/// while [`Members`] swaps it into its reused decoder.
 pub(crate) struct Counting<R> {
-    inner: R,
+    inner: Option<R>,
     pos: u64,
+}
+
+impl<R> Counting<R> {
+    /// The empty placeholder swapped in while the real stream moves.
+    fn placeholder() -> Counting<R> {
+        Counting {
+            inner: None,
+            pos: 0,
+        }
+    }
 }
 
 impl<R: BufRead> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        let Some(inner) = &mut self.inner else {
+            return Ok(0);
+        };
+        let n = inner.read(buf)?;
         self.pos += n as u64;
         Ok(n)
     }
@@ -36,21 +50,30 @@ impl<R: BufRead> Read for Counting<R> {
 
 impl<R: BufRead> BufRead for Counting<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
+        match &mut self.inner {
+            Some(inner) => inner.fill_buf(),
+            None => Ok(&[]),
+        }
     }
 
     fn consume(&mut self, amt: usize) {
-        self.inner.consume(amt);
-        self.pos += amt as u64;
+        if let Some(inner) = &mut self.inner {
+            inner.consume(amt);
+            self.pos += amt as u64;
+        }
     }
 }
 
 /// Decompressed bytes of every gzip member in turn (see the module docs).
+///
+/// One decoder serves every member: it is reset, not rebuilt, at each member
+/// start, so its inflate state and 32 KiB window are allocated once per file
+/// rather than once per record.
 pub(crate) struct Members<R: BufRead> {
-    /// The member being decoded.
-    current: Option<GzDecoder<Counting<R>>>,
-    /// The compressed stream between members.
-    idle: Option<Counting<R>>,
+    /// The decoder; it owns the compressed stream, also between members.
+    dec: GzDecoder<Counting<R>>,
+    /// A member is being decoded (else the stream is between members).
+    active: bool,
     /// Compressed offset where the current member started.
     member_start: u64,
 }
@@ -58,9 +81,16 @@ pub(crate) struct Members<R: BufRead> {
 impl<R: BufRead> Members<R> {
     /// Decode the gzip members of `inner`.
     pub(crate) fn new(inner: R) -> Members<R> {
+        // Built on the placeholder (whose header read fails at once, reading
+        // nothing), then reset onto the real stream: no byte is read yet.
+        let mut dec = GzDecoder::new(Counting::placeholder());
+        dec.reset(Counting {
+            inner: Some(inner),
+            pos: 0,
+        });
         Members {
-            current: None,
-            idle: Some(Counting { inner, pos: 0 }),
+            dec,
+            active: false,
             member_start: 0,
         }
     }
@@ -102,22 +132,20 @@ impl<R: BufRead> Read for Members<R> {
             return Ok(0);
         }
         loop {
-            if let Some(dec) = &mut self.current {
-                match dec.read(buf) {
+            if self.active {
+                match self.dec.read(buf) {
                     Ok(0) => {
                         // member finished: its trailer is consumed
-                        self.idle = self.current.take().map(GzDecoder::into_inner);
+                        self.active = false;
                         continue;
                     }
                     Ok(n) => return Ok(n),
                     Err(e) => {
-                        let Some(mut r) = self.current.take().map(GzDecoder::into_inner) else {
-                            return Err(e);
-                        };
+                        self.active = false;
+                        let r = self.dec.get_mut();
                         let failed_at = self.member_start;
                         let stopped_at = r.pos;
-                        let next = Self::scan(&mut r, failed_at)?;
-                        self.idle = Some(r);
+                        let next = Self::scan(r, failed_at)?;
                         return Err(match next {
                             None if e.kind() == io::ErrorKind::UnexpectedEof => e,
                             None => io::Error::new(
@@ -136,15 +164,16 @@ impl<R: BufRead> Read for Members<R> {
                     }
                 }
             }
-            let Some(mut r) = self.idle.take() else {
-                return Ok(0);
-            };
+            let r = self.dec.get_mut();
             if r.fill_buf()?.is_empty() {
-                self.idle = Some(r);
                 return Ok(0);
             }
             self.member_start = r.pos;
-            self.current = Some(GzDecoder::new(r));
+            // Reset the decoder for a new member, keeping its allocations:
+            // `reset` swaps the stream, so hand it back the real one.
+            let stream = std::mem::replace(r, Counting::placeholder());
+            self.dec.reset(stream);
+            self.active = true;
         }
     }
 }
