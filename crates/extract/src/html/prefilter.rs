@@ -117,7 +117,11 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
             i = end;
             continue;
         }
-        let tag = RAW_TAGS.into_iter().find(|t| {
+        // Every raw-text tag name starts with one of these letters.
+        let raw_initial = rest
+            .first()
+            .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'i' | b'n' | b's' | b't'));
+        let tag = RAW_TAGS.into_iter().filter(|_| raw_initial).find(|t| {
             starts_with_ci(rest, t.as_bytes())
                 && rest
                     .get(t.len())
@@ -220,28 +224,45 @@ impl CutMap {
 /// Attributes the extractor reads; every other attribute is cut before
 /// parsing (`src`, `srcset`, `data-*`, event handlers... are a fifth of a
 /// news page's bytes). `href` is kept on `<link>` only (canonical URL).
+/// Sorted, lower case: looked up by binary search ([`is_kept`]).
 const KEPT_ATTRIBUTES: &[&str] = &[
+    "aria-hidden",
+    "charset",
     "class",
+    "content",
+    "datetime",
+    "hidden",
+    "http-equiv",
     "id",
-    "role",
     "itemprop",
     "itemtype",
-    "property",
-    "name",
-    "content",
-    "rel",
-    "datetime",
     "lang",
-    "xml:lang",
-    "type",
-    "hidden",
-    "style",
-    "http-equiv",
-    "charset",
+    "name",
+    "property",
     "pubdate",
+    "rel",
+    "role",
+    "style",
     "title",
-    "aria-hidden",
+    "type",
+    "xml:lang",
 ];
+
+/// Is `name` (any case) one of [`KEPT_ATTRIBUTES`]? (Binary search on the
+/// lower-cased name: this runs for every attribute of a page.)
+fn is_kept(name: &[u8]) -> bool {
+    let mut low = [0u8; 16];
+    if name.len() > low.len() {
+        return false;
+    }
+    for (l, c) in low.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    let low = &low[..name.len()];
+    KEPT_ATTRIBUTES
+        .binary_search_by(|a| a.as_bytes().cmp(low))
+        .is_ok()
+}
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
@@ -302,10 +323,7 @@ fn unused_attributes(b: &[u8], lt: usize) -> Option<(usize, Vec<(usize, usize)>)
                 None => return None,
             }
         }
-        let keep = KEPT_ATTRIBUTES
-            .iter()
-            .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
-            || (is_link && name.eq_ignore_ascii_case(b"href"));
+        let keep = is_kept(name) || (is_link && name.eq_ignore_ascii_case(b"href"));
         if !keep && !name.is_empty() {
             drops.push((before, j));
         }
@@ -378,6 +396,22 @@ mod tests {
             &src[to_original(&cuts, t)..to_original(&cuts, t) + 3],
             ">t<"
         );
+    }
+
+    #[test]
+    fn kept_attributes_are_sorted_lowercase_and_short() {
+        assert!(KEPT_ATTRIBUTES.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            KEPT_ATTRIBUTES
+                .iter()
+                .all(|a| a.len() <= 16 && *a == a.to_lowercase())
+        );
+        assert!(
+            RAW_TAGS
+                .iter()
+                .all(|t| matches!(t.as_bytes()[0], b'i' | b'n' | b's' | b't'))
+        );
+        assert!(is_kept(b"CLASS") && is_kept(b"xml:lang") && !is_kept(b"src"));
     }
 
     #[test]
