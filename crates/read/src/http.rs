@@ -56,7 +56,11 @@ pub(crate) fn parse_response(mut block: Vec<u8>, cap: u64) -> Result<Outcome, St
         return Ok(Outcome::Skip(SkipReason::NotHttp));
     }
     let window = &block[..block.len().min(MAX_HTTP_HEADER)];
-    let (head_end, body_start) = match (find(window, b"\r\n\r\n"), find(window, b"\n\n")) {
+    let crlf = find(window, b"\r\n\r\n");
+    // A bare `\n\n` only wins when it ends no later than the first CRLF
+    // blank line, so look for it no further (not through the whole body).
+    let lf_window = crlf.map_or(window, |a| &window[..(a + 4).min(window.len())]);
+    let (head_end, body_start) = match (crlf, find(lf_window, b"\n\n")) {
         (Some(a), Some(b)) if b + 2 <= a + 4 => (b, b + 2),
         (Some(a), _) => (a, a + 4),
         (None, Some(b)) => (b, b + 2),
