@@ -240,7 +240,65 @@ fn missing_output_directory_is_an_error_naming_it() {
     let err = stderr(&o);
     assert!(err.contains(p(&out)), "{err}");
     assert!(err.contains("does not exist"), "{err}");
+    assert!(
+        !err.contains(".quotewire-"),
+        "internal temp path shown: {err}"
+    );
     assert!(!out.exists());
+}
+
+#[test]
+fn output_must_be_a_new_file_not_a_directory_or_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    // a directory: refused at once, before any input is read
+    let o = quotewire(&["analyze", p(&seed()), "-o", p(dir.path())]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "-o needs a file path, not a directory: {}",
+            p(dir.path())
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("document"), "work was done first: {err}");
+    // one of the inputs (given by another spelling): refused, input intact
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "“Fine,” she said.\n").unwrap();
+    let other = dir.path().join(".").join("in.txt");
+    let o = quotewire(&["analyze", p(&input), "-o", p(&other)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is one of the inputs"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "“Fine,” she said.\n"
+    );
+    // a document file inside an input directory
+    let o = quotewire(&["analyze", p(dir.path()), "-o", p(&input)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is one of the inputs"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_file_has_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("records.jsonl");
+    let o = quotewire(&["analyze", "-q", p(&seed()), "-o", p(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    // 0o666 less the umask (0o644 under the usual 022), not the temporary 0o600
+    assert_eq!(mode & 0o600, 0o600, "{mode:o}");
+    assert_ne!(mode, 0o600, "the temporary file's mode was kept");
 }
 
 #[test]

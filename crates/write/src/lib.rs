@@ -31,7 +31,9 @@ impl JsonlWriter {
 
     /// Write to `path` atomically (temporary file beside it, renamed on [`finish`](Self::finish)).
     ///
-    /// Errors: the directory does not exist or is not writable.
+    /// Errors: the directory does not exist or is not writable. The error's
+    /// message names the OS error only, never the internal temporary file
+    /// (callers name `path`).
     pub fn create(path: &Path) -> io::Result<JsonlWriter> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -40,7 +42,8 @@ impl JsonlWriter {
         let tmp = tempfile::Builder::new()
             .prefix(".quotewire-")
             .suffix(".tmp")
-            .tempfile_in(&dir)?;
+            .tempfile_in(&dir)
+            .map_err(without_temp_path)?;
         let (file, tmp_path) = tmp.into_parts();
         Ok(JsonlWriter {
             out: BufWriter::new(Box::new(file)),
@@ -77,13 +80,61 @@ impl JsonlWriter {
     }
 
     /// Flush, and for a file move it into place.
+    ///
+    /// The file gets the usual mode of a new file (`0o666` less the umask,
+    /// typically `0o644`), or the mode of the file it replaces, not the
+    /// `0o600` of a temporary file (Unix only).
     pub fn finish(mut self) -> io::Result<()> {
         self.out.flush()?;
         if let Some((tmp, target)) = self.target.take() {
+            #[cfg(unix)]
+            set_final_mode(&tmp, &target)?;
             tmp.persist(&target).map_err(|e| e.error)?;
         }
         Ok(())
     }
+}
+
+/// The temporary file's error without its `at path ".quotewire-….tmp"`
+/// suffix (tempfile adds it), keeping the kind.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let msg = e.to_string();
+    match msg.rfind(" at path ") {
+        Some(i) => io::Error::new(e.kind(), msg[..i].to_string()),
+        None => e,
+    }
+}
+
+/// Mode bits of a new file before the umask (POSIX `creat`).
+#[cfg(unix)]
+const NEW_FILE_MODE: u32 = 0o666;
+/// Umask assumed when the process's cannot be read (the usual default).
+#[cfg(unix)]
+const DEFAULT_UMASK: u32 = 0o022;
+
+/// Give the temporary file the mode the target should end up with.
+#[cfg(unix)]
+fn set_final_mode(tmp: &Path, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(target) {
+        Ok(m) if m.is_file() => m.permissions().mode() & 0o7777,
+        _ => NEW_FILE_MODE & !umask(),
+    };
+    std::fs::set_permissions(tmp, std::fs::Permissions::from_mode(mode))
+}
+
+/// The process umask, from `/proc/self/status` (Linux ≥ 4.7); reading it
+/// any other way (`umask(2)`) would change it. [`DEFAULT_UMASK`] otherwise.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(DEFAULT_UMASK)
 }
 
 /// One record as one JSON line, newline included, for [`JsonlWriter::write_encoded`].
@@ -140,7 +191,27 @@ mod tests {
             .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
             .collect();
         assert_eq!(ids, ["\"a\"", "\"b\""]);
-        assert!(JsonlWriter::create(&dir.path().join("no/such/dir/o.jsonl")).is_err());
+        let e = JsonlWriter::create(&dir.path().join("no/such/dir/o.jsonl"))
+            .err()
+            .expect("a missing directory is an error");
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        assert!(!e.to_string().contains(".quotewire-"), "{e}");
         assert_eq!(JsonlWriter::stdout().target(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn finished_file_has_the_usual_mode_not_the_temporary_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.jsonl");
+        JsonlWriter::create(&path).unwrap().finish().unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask());
+        // a replaced file keeps its mode
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        JsonlWriter::create(&path).unwrap().finish().unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 }
