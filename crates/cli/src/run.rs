@@ -101,6 +101,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         quiet: args.quiet,
         tally: Tally::default(),
         analysis_errors: 0,
+        warned_records: 0,
         progress,
         budget,
     };
@@ -136,6 +137,8 @@ struct Run {
     quiet: bool,
     tally: Tally,
     analysis_errors: u64,
+    /// Records written that carry warnings of their own (`warnings` field).
+    warned_records: u64,
     progress: Progress,
     budget: Arc<Budget>,
 }
@@ -184,12 +187,19 @@ impl Run {
         writer: &mut JsonlWriter,
     ) -> io::Result<()> {
         let opts = self.opts;
-        let results: Vec<Result<io::Result<Vec<u8>>, AnalyzeError>> = pool.install(|| {
+        // each record encoded, with whether it carries warnings
+        type Encoded = (io::Result<Vec<u8>>, bool);
+        let results: Vec<Result<Encoded, AnalyzeError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
                     quotewire::try_analyze(input, opts)
-                        .map(|record| quotewire_write::encode(&record))
+                        .map(|record| {
+                            (
+                                quotewire_write::encode(&record),
+                                !record.warnings.is_empty(),
+                            )
+                        })
                         .map_err(|mut e| {
                             if let Some(at) = PANIC_AT.with(Cell::take) {
                                 e.message = format!("{} at {at}", e.message);
@@ -204,7 +214,10 @@ impl Run {
         chunk.clear();
         for r in results {
             match r {
-                Ok(line) => writer.write_encoded(&line?)?,
+                Ok((line, warned)) => {
+                    writer.write_encoded(&line?)?;
+                    self.warned_records += u64::from(warned);
+                }
                 Err(e) => {
                     self.analysis_errors += 1;
                     self.progress.say(&format!("quotewire: error: {e}"));
@@ -247,13 +260,15 @@ impl Run {
             _ => String::new(),
         };
         eprintln!(
-            "quotewire: {} {}, {written} {}{dest}, {skipped}, {errors} {}, {} {}; {secs:.2} s, {rate:.1} pages/s on {threads} {}",
+            "quotewire: {} {}, {written} {}{dest}, {skipped}, {errors} {}, {} input {}, {} {} with warnings; {secs:.2} s, {rate:.1} pages/s on {threads} {}",
             t.docs,
             plural(t.docs, "document", "documents"),
             plural(written, "record", "records"),
             plural(errors, "error", "errors"),
             t.warnings,
             plural(t.warnings, "warning", "warnings"),
+            self.warned_records,
+            plural(self.warned_records, "record", "records"),
             plural(threads as u64, "thread", "threads"),
         );
         if t.docs == 0 && errors == 0 {

@@ -439,6 +439,47 @@ fn shared_warcs_give_one_record_per_html_response() {
         "{err}"
     );
     assert!(err.contains("record 0"), "{err}");
+    // the summary counts the record's warning, it does not say "0 warnings"
+    assert!(
+        err.contains("1 input warning, 1 record with warnings"),
+        "{err}"
+    );
+}
+
+#[test]
+fn summary_counts_records_that_carry_warnings() {
+    // a cut-off .gz page: one reader warning, and the record carries it
+    let page = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        "“We will build the bridge,” the mayor said on Monday. ".repeat(200)
+    );
+    let whole = gz(page.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cut.html.gz");
+    std::fs::write(&f, &whole[..whole.len() / 2]).unwrap();
+    let o = quotewire(&["analyze", p(&f)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let recs = records(&o.stdout);
+    assert_eq!(recs.len(), 1);
+    assert!(
+        recs[0]["warnings"].to_string().contains("truncated"),
+        "{}",
+        recs[0]["warnings"]
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("1 input warning, 1 record with warnings"),
+        "{err}"
+    );
+    // a clean run says so for both
+    let clean = dir.path().join("clean.txt");
+    std::fs::write(&clean, "The mayor said the bridge would open in May.\n").unwrap();
+    let o = quotewire(&["analyze", p(&clean)]);
+    assert!(
+        stderr(&o).contains("0 input warnings, 0 records with warnings"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// One WARC record, gzip-compressed on its own (the usual `.warc.gz` layout).
