@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 /// quotewire: news pages in, records of who said what out.
 #[derive(Parser)]
-#[command(name = "quotewire", version, about, long_about = None)]
+#[command(name = "quotewire", version, about, long_about = None, after_help = MAIN_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,6 +21,16 @@ enum Command {
     #[command(after_help = ANALYZE_HELP)]
     Analyze(run::AnalyzeArgs),
 }
+
+const MAIN_HELP: &str = "\
+Example:
+  quotewire analyze page.html crawl.warc.gz -o records.jsonl
+
+Each record holds the article text with its metadata (title, authors,
+published date, dateline, ...), attributions (source, cue, content;
+direct/indirect/mixed), entities and time expressions, with offsets in
+Unicode code points: see the section \"The record\" in the README for every
+field. All flags, input kinds and exit statuses: `quotewire analyze --help`.";
 
 const ANALYZE_HELP: &str = "\
 Examples:

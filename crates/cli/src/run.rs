@@ -30,6 +30,9 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Stack of each analysis thread: deep markup recursion must not overflow
 /// (an overflow aborts the process, it cannot be caught per document).
 const WORKER_STACK: usize = 64 * 1024 * 1024;
+/// `--jobs` is capped at this many threads per core: the analysis is CPU
+/// bound, more threads only add stacks ([`WORKER_STACK`] each) and switching.
+const MAX_THREADS_PER_CORE: usize = 4;
 /// Name prefix of the analysis threads (the panic hook recognises them).
 const WORKER: &str = "quotewire-worker";
 
@@ -43,9 +46,10 @@ pub(crate) struct AnalyzeArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Do not clean: `text` is the input exactly as given, so offsets point into the original file.
+    /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
-    /// Worker threads for the analysis [default: all cores; 0 also means all cores].
+    /// Worker threads for the analysis [default: all cores; 0 also means all cores; at most 4 per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
     /// No summary, progress bar or warnings on stderr (errors are still reported).
@@ -61,9 +65,20 @@ thread_local! {
 /// Run `quotewire analyze`.
 pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let start = Instant::now();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = match args.jobs {
+        Some(n) if n > MAX_THREADS_PER_CORE * cores => {
+            if !args.quiet {
+                eprintln!(
+                    "quotewire: note: --jobs {n} capped at {} ({MAX_THREADS_PER_CORE} per core on {cores} {})",
+                    MAX_THREADS_PER_CORE * cores,
+                    plural(cores as u64, "core", "cores")
+                );
+            }
+            MAX_THREADS_PER_CORE * cores
+        }
         Some(n) if n > 0 => n,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        _ => cores,
     };
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

@@ -403,8 +403,31 @@ fn help_teaches_with_examples() {
     ] {
         assert!(help.contains(want), "help lacks {want:?}");
     }
+    assert!(help.contains("at most 4 per core"), "{help}");
+    assert!(help.contains("meant for text inputs") || help.contains("Meant for text inputs"));
     let o = quotewire(&["analyze"]);
     assert_eq!(o.status.code(), Some(2), "no PATH is a usage error");
+    // the top-level help points somewhere useful
+    let o = quotewire(&["--help"]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "Example:",
+        "quotewire analyze",
+        "The record",
+        "analyze --help",
+    ] {
+        assert!(help.contains(want), "top-level help lacks {want:?}: {help}");
+    }
+}
+
+#[test]
+fn jobs_are_capped_at_four_per_core() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let o = quotewire(&["analyze", "--jobs", "100000", p(&seed())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("capped"), "{err}");
+    assert!(err.contains(&format!("on {} threads", 4 * cores)), "{err}");
 }
 
 #[test]
