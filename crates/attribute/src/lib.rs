@@ -82,6 +82,8 @@ struct Draft {
     orphan: Option<(usize, usize)>,
     /// The cue lies inside the content of an earlier attribution of its sentence.
     nested: bool,
+    /// A direct quote never closed and with no cue of its own.
+    unclosed: bool,
 }
 
 struct Ctx<'a> {
@@ -156,8 +158,9 @@ impl<'a> Ctx<'a> {
                 qi += 1;
             }
             // quotes are sorted by opening; check a few candidates from qi
+            // an unclosed quote's words stay open to the indirect pass
             for (k, q) in quotes.iter().enumerate().skip(qi).take(3) {
-                if quote_outer(q).contains(t.span) {
+                if q.close.is_some() && quote_outer(q).contains(t.span) {
                     in_quote[i] = Some(k);
                     break;
                 }
@@ -232,6 +235,16 @@ impl<'a> Ctx<'a> {
             .flat_map(|d| d.content.iter().copied())
             .collect();
         let indirect = self.indirect_pass(&used_cue, &direct_spans);
+        // an unclosed, cue-less quote holding a reported-speech cue is not one
+        // quotation: the indirect attribution inside it wins
+        drafts.retain(|d| {
+            !d.unclosed
+                || !indirect.iter().any(|i| {
+                    i.cue
+                        .iter()
+                        .any(|c| d.content.iter().any(|x| x.contains(*c)))
+                })
+        });
         drafts.extend(indirect);
         self.speaker_labels(&mut drafts, &used_cue);
         drafts.sort_by_key(|d| d.content.first().map(|s| s.start).unwrap_or(0));
@@ -301,6 +314,7 @@ impl<'a> Ctx<'a> {
                 sentence: None,
                 orphan: None,
                 nested: false,
+                unclosed: false,
             });
         }
     }
@@ -650,6 +664,7 @@ impl<'a> Ctx<'a> {
                 sentence: None,
                 orphan: None,
                 nested: false,
+                unclosed: false,
             };
 
             // 1. trailer after the closing mark
@@ -704,6 +719,9 @@ impl<'a> Ctx<'a> {
                 prev.content.push(outer);
                 continue;
             }
+            // an unclosed quote (its paragraph ends it) with no cue of its own
+            // gives way to a reported-speech cue found inside it
+            d.unclosed = !found && q.close.is_none();
             // 4. no cue: resolved after both passes (see `adopt_orphans`)
             if !found {
                 let own_start = self
@@ -1217,6 +1235,7 @@ impl<'a> Ctx<'a> {
             sentence: None,
             orphan: None,
             nested: false,
+            unclosed: false,
         })
     }
 
@@ -1357,6 +1376,7 @@ impl<'a> Ctx<'a> {
                     sentence: None,
                     orphan: None,
                     nested: false,
+                    unclosed: false,
                 });
             }
             _ => {}
@@ -1396,6 +1416,7 @@ impl<'a> Ctx<'a> {
                     sentence: None,
                     orphan: None,
                     nested: false,
+                    unclosed: false,
                 });
             }
         }
@@ -1424,6 +1445,7 @@ impl<'a> Ctx<'a> {
                     sentence: None,
                     orphan: None,
                     nested: false,
+                    unclosed: false,
                 });
             }
         }
@@ -1457,6 +1479,7 @@ impl<'a> Ctx<'a> {
             sentence: None,
             orphan: None,
             nested: false,
+            unclosed: false,
         }
     }
 

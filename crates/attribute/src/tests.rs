@@ -385,3 +385,25 @@ fn no_panic_on_random_mixtures() {
         }
     }
 }
+
+#[test]
+fn unclosed_quotes_never_span_paragraphs_and_yield_to_inner_cues() {
+    let t = "“Paragraph 0 opens a quote and John Smith said it never closes.\n\n\
+             “Paragraph 1 opens a quote and John Smith said it never closes.\n\n";
+    let d = run(t);
+    let v = views(&d);
+    assert_eq!(v.len(), 2, "{v:#?}");
+    for a in &v {
+        assert_eq!(a.0, QuoteKind::Indirect);
+        assert_eq!(a.1, "it never closes");
+        assert_eq!(a.2, "said");
+        assert_eq!(a.3, "John Smith");
+    }
+    // a real multi-paragraph quote is still one direct attribution
+    let t = "“We made hard choices this year.\n\n“Next year we will do better,” Okafor said.";
+    let v = views(&run(t));
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].0, QuoteKind::Direct);
+    assert!(v[0].1.contains("\n\n"));
+    assert_eq!(v[0].3, "Okafor");
+}

@@ -9,7 +9,10 @@
 //!
 //! Conventions (Chicago Manual of Style 13.30; AP style):
 //! * a quotation running over several paragraphs repeats the opening mark at
-//!   each paragraph and closes only at the end: one quotation;
+//!   each paragraph and closes only at the end: one quotation — but only when
+//!   a closing mark really ends the run within [`MAX_QUOTE_PARAGRAPHS`]
+//!   paragraphs; otherwise each opening mark is an unclosed quote of its own
+//!   paragraph;
 //! * a mark never closed stops at the end of its paragraph (it never
 //!   swallows the article);
 //! * a guillemet with no partner in its paragraph is a bullet, not a quote;
@@ -22,6 +25,10 @@ use quotewire_doc::{QuoteMark, Span};
 
 /// Minimum words inside a single-quoted span for it to count as a quotation.
 pub const MIN_SINGLE_QUOTE_WORDS: usize = 6;
+
+/// Most paragraphs one multi-paragraph quotation may run over (a run with no
+/// closing mark within this many paragraphs is not joined).
+pub const MAX_QUOTE_PARAGRAPHS: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -115,6 +122,18 @@ struct Pending {
     low: bool,
 }
 
+/// A tentative multi-paragraph run: the state to return to when it is never
+/// closed.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Paragraph at whose end the quotation was carried over.
+    para: usize,
+    /// The quotation carried into that paragraph (state before it).
+    incoming: Option<Pending>,
+    /// `out.len()` before that paragraph was paired.
+    out_len: usize,
+}
+
 /// Pair the quotation marks of `text`, paragraph by paragraph.
 ///
 /// `paragraphs` are the spans of [`crate::paragraphs`]. The result is sorted
@@ -123,7 +142,13 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteMark> {
     let mut out: Vec<QuoteMark> = Vec::new();
     // a quotation carried over from the previous paragraph
     let mut carried: Option<Pending> = None;
-    for (pi, &para) in paragraphs.iter().enumerate() {
+    // the open multi-paragraph run, if any, and paragraphs never to carry from
+    let mut run: Option<Run> = None;
+    let mut no_carry = vec![false; paragraphs.len()];
+    let mut pi = 0;
+    'paras: while let Some(&para) = paragraphs.get(pi) {
+        let incoming = carried;
+        let out_len = out.len();
         let marks = double_marks(text, para);
         let mut pending = carried.take();
         let mut skip_first = false;
@@ -182,8 +207,16 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteMark> {
                             inner: Span::new(p.open.end, m.span.start),
                         });
                         pending = None;
+                        // a carried run is confirmed by its closing mark
+                        run = None;
                     } else if m.role == Role::Open && m.family == p.family {
                         // a new opening mark: the previous one was never closed
+                        if let Some(r) = run.take() {
+                            // the carried run is not one quotation: pair again
+                            // from where it was carried, without carrying
+                            rollback(r, &mut out, &mut no_carry, &mut carried, &mut pi);
+                            continue 'paras;
+                        }
                         push_unclosed(text, p, m.span.start, &mut out);
                         pending = Some(Pending {
                             open: m.span,
@@ -202,10 +235,21 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteMark> {
                     .first()
                     .is_some_and(|m| m.span.start == np.start && m.role != Role::Close)
             });
+            let run_len = run.map(|r| pi - r.para).unwrap_or(0);
             if guillemet {
                 // unpaired guillemet: a bullet or decoration
-            } else if next_opens {
+            } else if next_opens && !no_carry[pi] && run_len + 1 < MAX_QUOTE_PARAGRAPHS {
+                if run.is_none() {
+                    run = Some(Run {
+                        para: pi,
+                        incoming,
+                        out_len,
+                    });
+                }
                 carried = Some(p);
+            } else if let Some(r) = run.take() {
+                rollback(r, &mut out, &mut no_carry, &mut carried, &mut pi);
+                continue 'paras;
             } else {
                 push_unclosed(text, p, para.end, &mut out);
             }
@@ -213,9 +257,27 @@ pub fn pair_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteMark> {
         if carried.is_none() {
             single_quotes(text, para, &marks, &mut out);
         }
+        pi += 1;
     }
     out.sort_by_key(|q| q.open.start);
     out
+}
+
+/// Undo a multi-paragraph run that no closing mark ends: drop what was
+/// paired since, and pair again from its first paragraph without carrying.
+fn rollback(
+    r: Run,
+    out: &mut Vec<QuoteMark>,
+    no_carry: &mut [bool],
+    carried: &mut Option<Pending>,
+    pi: &mut usize,
+) {
+    out.truncate(r.out_len);
+    if let Some(n) = no_carry.get_mut(r.para) {
+        *n = true;
+    }
+    *carried = r.incoming;
+    *pi = r.para;
 }
 
 fn push_unclosed(text: &str, p: Pending, end: usize, out: &mut Vec<QuoteMark>) {
@@ -328,6 +390,53 @@ mod tests {
             q("He said “this never ends.\n\nNext paragraph. “Real,” he said."),
             vec!["this never ends.|open", "Real,|closed"]
         );
+    }
+
+    #[test]
+    fn unclosed_openings_at_each_paragraph_are_not_joined() {
+        // no closing mark ends the run: each opening stops at its paragraph
+        let t = "“One opens and never closes.\n\n“Two opens and never closes.\n\n";
+        assert_eq!(
+            q(t),
+            vec![
+                "One opens and never closes.|open",
+                "Two opens and never closes.|open"
+            ]
+        );
+        // a run broken by a new opening mark in a later paragraph; the
+        // last opening is carried into a paragraph that closes it
+        let t = "“One opens.\n\n“Two opens “three too.\n\n“Four,” he said.";
+        assert_eq!(
+            q(t),
+            vec![
+                "One opens.|open",
+                "Two opens|open",
+                "three too.\n\n“Four,|closed"
+            ]
+        );
+        // a closed run longer than MAX_QUOTE_PARAGRAPHS is not joined whole:
+        // the leading openings stay unclosed, only the last paragraphs join
+        let mut long = String::new();
+        for i in 0..MAX_QUOTE_PARAGRAPHS + 1 {
+            long.push_str(&format!("“Part {i} of a long speech.\n\n"));
+        }
+        long.push_str("“The end,” he said.");
+        assert_eq!(
+            q(&long),
+            vec![
+                "Part 0 of a long speech.|open".to_string(),
+                "Part 1 of a long speech.|open".to_string(),
+                long[long.find("Part 2").unwrap_or(0)..long.find("”").unwrap_or(0)].to_string()
+                    + "|closed",
+            ]
+        );
+        // a long unbalanced document stays linear and paragraph-bound
+        let big: String = (0..1000)
+            .map(|i| format!("“Paragraph {i} opens a quote and never closes.\n\n"))
+            .collect();
+        let qs = q(&big);
+        assert_eq!(qs.len(), 1000);
+        assert!(qs.iter().all(|s| !s.contains('\n')));
     }
 
     #[test]
