@@ -407,3 +407,17 @@ fn unclosed_quotes_never_span_paragraphs_and_yield_to_inner_cues() {
     assert!(v[0].1.contains("\n\n"));
     assert_eq!(v[0].3, "Okafor");
 }
+
+#[test]
+fn symbols_between_cue_and_source_are_transparent() {
+    let v = views(&run(
+        "According to \u{1F600} President Joe Biden, the plan will work.\n",
+    ));
+    assert_eq!(find(&v, "the plan").3, "President Joe Biden");
+    let v = views(&run(
+        "The plan will work, said Zoë \u{1F1EB}\u{1F1F7} Müller.\n",
+    ));
+    assert_eq!(find(&v, "The plan").3, "Zoë \u{1F1EB}\u{1F1F7} Müller");
+    let v = views(&run("“The plan will work,” said \u{1F44D} Ann Lee.\n"));
+    assert_eq!(find(&v, "The plan").3, "Ann Lee");
+}

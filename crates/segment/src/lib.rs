@@ -222,6 +222,7 @@ fn is_abbreviation(word: &str, following: &str) -> bool {
 }
 
 /// Tokens of the text inside `sentences`, each with its sentence index.
+/// Symbols of [`rules::SYMBOL_RANGES`] (emoji, flags, dingbats) make no token.
 pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -230,7 +231,9 @@ pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
         let mut k = 0;
         while k < chars.len() {
             let (off, c) = chars[k];
-            if c.is_whitespace() {
+            // whitespace, and symbols (emoji, flags...) that are transparent
+            // between words: no token
+            if c.is_whitespace() || rules::is_symbol(c) {
                 k += 1;
                 continue;
             }
@@ -352,6 +355,29 @@ mod tests {
             ]
         );
         assert!(d.layers.tokens.iter().all(|t| t.sentence == 0));
+    }
+
+    #[test]
+    fn symbols_make_no_token() {
+        let d = seg(
+            "According to \u{1F600} President Joe Biden, said Zoë \u{1F1EB}\u{1F1F7} Müller \u{2764}\u{FE0F}\u{200D}\u{1F525}.",
+        );
+        let t: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span)).collect();
+        assert_eq!(
+            t,
+            vec![
+                "According",
+                "to",
+                "President",
+                "Joe",
+                "Biden",
+                ",",
+                "said",
+                "Zoë",
+                "Müller",
+                "."
+            ]
+        );
     }
 
     #[test]

@@ -67,3 +67,30 @@ pub const MAX_UNSPLIT_QUOTE: usize = 160;
 /// lower-case line, is soft-wrapped (hard-wrapped plain text); shorter lines
 /// (headlines, labels) always end their paragraph.
 pub const MIN_WRAPPED_LINE: usize = 20;
+
+/// Code-point ranges (inclusive) of symbols that are not words, punctuation
+/// or quotation marks: emoji and pictographs, dingbats, arrows, geometric
+/// shapes, regional indicators (flags), variation selectors, the zero-width
+/// joiner and combining keycap of emoji sequences, tag characters, and
+/// `© ® ™`. Mostly Unicode general categories So/Sk plus the format
+/// characters of emoji sequences (Unicode Technical Standard #51).
+/// They are transparent to the tokenizer: no token is made of them.
+pub const SYMBOL_RANGES: &[(char, char)] = &[
+    ('\u{00A9}', '\u{00A9}'),
+    ('\u{00AE}', '\u{00AE}'),
+    ('\u{200D}', '\u{200D}'),
+    ('\u{20E3}', '\u{20E3}'),
+    ('\u{2122}', '\u{2122}'),
+    ('\u{2190}', '\u{21FF}'),
+    ('\u{2300}', '\u{23FF}'),
+    ('\u{25A0}', '\u{27BF}'),
+    ('\u{2B00}', '\u{2BFF}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{1F000}', '\u{1FAFF}'),
+    ('\u{E0020}', '\u{E007F}'),
+];
+
+/// The character is a symbol of [`SYMBOL_RANGES`] (an emoji, a flag half...).
+pub fn is_symbol(c: char) -> bool {
+    SYMBOL_RANGES.iter().any(|&(a, b)| a <= c && c <= b)
+}
