@@ -57,8 +57,9 @@ directory, only files named *.html, *.htm, *.xhtml, *.shtml, *.txt, *.text,
 content is HTML or WARC; name any other file explicitly to have it read.
 
 Output: one JSON object per line, in input order. Offsets are Unicode code
-points into `text`, end-exclusive. `id` is the file name without
-.html/.htm/.txt/.gz, or the WARC-Record-ID.
+points into `text`, end-exclusive. `id` is the file name without .gz and
+.html/.htm/.xhtml/.shtml/.txt/.text, or the WARC-Record-ID. A file named
+.html without any markup is read as text; an HTML page named .warc as HTML.
 
 A bad file or record is reported on stderr (file, record, byte position) and
 skipped; the run goes on. A summary goes to stderr at the end (--quiet to

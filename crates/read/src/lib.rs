@@ -41,7 +41,7 @@ mod http;
 mod sniff;
 mod warc;
 
-use sniff::{Kind, SNIFF_LEN, sniff};
+use sniff::{Kind, SNIFF_LEN, has_markup, sniff};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -56,8 +56,13 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml", "txt
 /// Read buffer over a compressed file.
 const GZ_BUF_SIZE: usize = 256 * 1024;
 
-/// Extensions removed from a file name to make its id (after `.gz`).
-const ID_EXTENSIONS: &[&str] = &[".html", ".htm", ".txt"];
+/// Extensions removed from a file name to make its id (after `.gz`; any
+/// letter case): those of [`DOCUMENT_EXTENSIONS`] that name one document.
+const ID_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".shtml", ".txt", ".text"];
+
+/// Extensions that say a file is HTML; such a file is read as HTML if it
+/// holds any markup at all (else as text, see [`sniff::has_markup`]).
+const HTML_EXTENSIONS: &[&str] = &[".html", ".htm", ".xhtml", ".shtml"];
 
 /// Default for [`ReadOptions::max_doc_bytes`]: 64 MiB, far above any news
 /// page (the largest page of the shared article-extraction set is < 2 MB).
@@ -109,7 +114,8 @@ impl std::fmt::Display for Origin {
 /// One document to analyse.
 #[derive(Debug, Clone)]
 pub struct Input {
-    /// File name without `.gz` then `.html`/`.htm`/`.txt` (`stdin` for `-`),
+    /// File name without `.gz` then `.html`/`.htm`/`.xhtml`/`.shtml`/`.txt`/`.text`
+    /// (`stdin` for `-`),
     /// or the WARC-Record-ID exactly as given (e.g. `<urn:uuid:…>`).
     pub id: String,
     /// WARC-Target-URI (without angle brackets), when known.
@@ -460,7 +466,7 @@ impl Reader {
         name: &str,
         markup_only: bool,
     ) {
-        let (kind, reader) = match peek(reader) {
+        let (kind, markup, reader) = match peek(reader) {
             Ok(x) => x,
             Err(source) => {
                 self.ready
@@ -468,19 +474,19 @@ impl Reader {
                 return;
             }
         };
-        let (kind, reader, gz) = if kind == Kind::Gzip {
+        let (kind, markup, reader, gz) = if kind == Kind::Gzip {
             let dec: Box<dyn Read + Send> = Box::new(gz::Members::new(
                 io::BufReader::with_capacity(GZ_BUF_SIZE, reader),
             ));
             match peek(dec) {
-                Ok((Kind::Gzip, _)) => {
+                Ok((Kind::Gzip, ..)) => {
                     self.ready.push_back(Item::Error(ReadError::Format {
                         origin,
                         message: "gzip inside gzip is not supported; decompress the file once (gunzip) and try again".into(),
                     }));
                     return;
                 }
-                Ok((k, r)) => (k, r, true),
+                Ok((k, m, r)) => (k, m, r, true),
                 Err(e) => {
                     self.ready.push_back(Item::Error(ReadError::Format {
                         origin,
@@ -492,7 +498,7 @@ impl Reader {
                 }
             }
         } else {
-            (kind, reader, false)
+            (kind, markup, reader, false)
         };
         let lower = name.to_ascii_lowercase();
         let base = lower.strip_suffix(".gz").unwrap_or(&lower);
@@ -511,7 +517,8 @@ impl Reader {
                     self.opts.max_doc_bytes,
                 ));
             }
-            _ if base.ends_with(".warc") => {
+            // content first: an HTML page named .warc is read as the page
+            _ if base.ends_with(".warc") && kind != Kind::Html => {
                 self.ready.push_back(Item::Error(ReadError::Format {
                     origin,
                     message: "named like a WARC file but does not start with a WARC record header (\"WARC/1.0\"); skipped".into(),
@@ -531,10 +538,8 @@ impl Reader {
                 }));
             }
             Kind::Html | Kind::Text => {
-                let html_name = [".html", ".htm", ".xhtml", ".shtml"]
-                    .iter()
-                    .any(|e| base.ends_with(e));
-                let format = if kind == Kind::Html || html_name {
+                let html_name = HTML_EXTENSIONS.iter().any(|e| base.ends_with(e));
+                let format = if kind == Kind::Html || (html_name && markup) {
                     Format::Html
                 } else {
                     Format::Text
@@ -598,29 +603,29 @@ impl Reader {
     }
 }
 
-/// Read the first bytes of a stream, classify them, and give back a reader
-/// that still yields every byte.
+/// Read the first bytes of a stream, classify them (kind, and whether they
+/// hold any markup tag), and give back a reader that still yields every byte.
 ///
 /// A read error after some bytes (a cut-off or damaged gzip stream) is kept
 /// for later: the returned reader yields the bytes, then the error once, then
 /// whatever the stream gives after it.
-fn peek(reader: Box<dyn Read + Send>) -> io::Result<(Kind, Box<dyn Read + Send>)> {
+fn peek(reader: Box<dyn Read + Send>) -> io::Result<(Kind, bool, Box<dyn Read + Send>)> {
     let mut head = Vec::with_capacity(SNIFF_LEN);
     let mut reader = reader;
     match (&mut reader).take(SNIFF_LEN as u64).read_to_end(&mut head) {
         Ok(_) => {}
         Err(e) if head.is_empty() => return Err(e),
         Err(e) => {
-            let kind = sniff(&head);
+            let (kind, markup) = (sniff(&head), has_markup(&head));
             let rest = ErrorOnce {
                 error: Some(e),
                 rest: reader,
             };
-            return Ok((kind, Box::new(Cursor::new(head).chain(rest))));
+            return Ok((kind, markup, Box::new(Cursor::new(head).chain(rest))));
         }
     }
-    let kind = sniff(&head);
-    Ok((kind, Box::new(Cursor::new(head).chain(reader))))
+    let (kind, markup) = (sniff(&head), has_markup(&head));
+    Ok((kind, markup, Box::new(Cursor::new(head).chain(reader))))
 }
 
 /// A reader that returns a stored error once, then reads on from `rest`
@@ -666,16 +671,24 @@ fn has_extension(name: &str) -> bool {
     base.trim_start_matches('.').contains('.')
 }
 
-/// A file's id: its name without `.gz`, then without `.html`/`.htm`/`.txt`.
+/// A file's id: its name without `.gz`, then without one of
+/// `.html`/`.htm`/`.xhtml`/`.shtml`/`.txt`/`.text` (any letter case).
 pub fn file_id(name: &str) -> String {
-    let mut s = name.strip_suffix(".gz").unwrap_or(name);
+    let mut s = strip_suffix_ignore_case(name, ".gz").unwrap_or(name);
     for ext in ID_EXTENSIONS {
-        if let Some(x) = s.strip_suffix(ext) {
+        if let Some(x) = strip_suffix_ignore_case(s, ext) {
             s = x;
             break;
         }
     }
     s.to_string()
+}
+
+/// `s` without the ASCII `suffix`, compared without letter case.
+fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let (head, tail) = (s.get(..cut)?, s.get(cut..)?);
+    tail.eq_ignore_ascii_case(suffix).then_some(head)
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! Order of the checks (content first, the file name only breaks ties):
 //! gzip magic (RFC 1952 §2.3.1: `1f 8b`), the `WARC/` version line that opens
 //! every WARC record (ISO 28500:2017 §5.1), HTML markup (the WHATWG MIME
-//! sniffing standard's "HTML" tag list, §7.1), binary content (NUL bytes or a
-//! high share of control characters), else text.
+//! sniffing standard's "HTML" tag list, §7.1), binary content (a share of NUL
+//! and control bytes above [`MAX_CONTROL_SHARE`]), else text. A file whose
+//! name says HTML is read as HTML only if [`has_markup`] finds a tag.
 
 /// How many leading bytes the sniffers look at.
 pub(crate) const SNIFF_LEN: usize = 4096;
@@ -47,9 +48,15 @@ const HTML_START_TAGS: &[&str] = &[
 /// (pages with leading junk before the markup).
 const HTML_ANYWHERE: &[&str] = &["<!doctype html", "<html", "<body", "<head>", "<head "];
 
-/// Share of control bytes (other than tab, LF, CR, FF, ESC) above which
-/// content counts as binary.
-const MAX_CONTROL_SHARE: f64 = 0.05;
+/// Share of NUL and other control bytes (other than tab, LF, CR, FF, ESC)
+/// in the first [`SNIFF_LEN`] bytes above which content counts as binary.
+/// Images, executables and archives are far above it (a PNG header alone is
+/// 25 %); text with a stray NUL or two is not.
+const MAX_CONTROL_SHARE: f64 = 0.01;
+
+/// Fewest control bytes that make content binary, whatever the share: a
+/// single stray NUL in a short text file does not.
+const MIN_CONTROL_BYTES: usize = 2;
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,22 +128,30 @@ pub(crate) fn looks_like_html(head: &[u8]) -> bool {
         .any(|m| find(&lower, m.as_bytes()).is_some())
 }
 
-/// True when the bytes are not text in any encoding quotewire decodes:
-/// NUL bytes (outside UTF-16 with a BOM), or many control characters.
+/// True when the bytes are not text in any encoding quotewire decodes: more
+/// than [`MAX_CONTROL_SHARE`] NUL or control bytes (and at least
+/// [`MIN_CONTROL_BYTES`]), outside UTF-16 with a BOM.
 pub(crate) fn is_binary(head: &[u8]) -> bool {
     if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
         return false; // UTF-16 with a byte-order mark
     }
     let n = head.len().min(SNIFF_LEN);
-    let head = &head[..n];
-    if head.contains(&0) {
-        return true;
-    }
-    let control = head
+    let control = head[..n]
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    n > 0 && control as f64 / n as f64 > MAX_CONTROL_SHARE
+    control >= MIN_CONTROL_BYTES && control as f64 / n as f64 > MAX_CONTROL_SHARE
+}
+
+/// True when the first [`SNIFF_LEN`] bytes hold anything like a markup tag:
+/// `<` followed by a letter, `/`, `!` or `?`. A file named `.html` without
+/// any is plain text under the wrong name, and is read as text (its line and
+/// paragraph breaks matter; an HTML parser would fold them).
+pub(crate) fn has_markup(head: &[u8]) -> bool {
+    let n = head.len().min(SNIFF_LEN);
+    head[..n]
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }
 
 fn skip_bom_and_space(b: &[u8]) -> &[u8] {
@@ -175,5 +190,26 @@ mod tests {
         assert_eq!(sniff(&[1, 2, 3, 4, 5, 6, 7, 8, b'a']), Kind::Binary);
         assert_eq!(sniff(b"caf\xe9 cr\xe8me"), Kind::Text);
         assert_eq!(sniff(b"\xff\xfeh\0i\0"), Kind::Text);
+    }
+
+    #[test]
+    fn a_stray_nul_does_not_make_text_binary() {
+        let mut text = b"The mayor said the bridge would open in May. ".repeat(40);
+        text[100] = 0;
+        assert_eq!(sniff(&text), Kind::Text);
+        assert_eq!(sniff(b"Short note.\0\n"), Kind::Text);
+        // many NULs still do
+        let mut bin = text.clone();
+        for i in (0..bin.len()).step_by(20) {
+            bin[i] = 0;
+        }
+        assert_eq!(sniff(&bin), Kind::Binary);
+    }
+
+    #[test]
+    fn markup_is_any_tag_anywhere() {
+        assert!(has_markup(b"Text then <em>stress</em>."));
+        assert!(has_markup(b"x</p>"));
+        assert!(!has_markup(b"Plain text.\n\nA second paragraph, 3 < 4."));
     }
 }

@@ -111,6 +111,43 @@ fn file_ids_drop_known_extensions() {
     assert_eq!(file_id("sputnik-2018.txt"), "sputnik-2018");
     assert_eq!(file_id("page.php"), "page.php");
     assert_eq!(file_id("x.warc.gz"), "x.warc");
+    // every extension read from a directory that names one document
+    assert_eq!(file_id("a.xhtml"), "a");
+    assert_eq!(file_id("a.shtml.gz"), "a");
+    assert_eq!(file_id("notes.text"), "notes");
+    assert_eq!(file_id("Page.HTML"), "Page");
+    assert_eq!(file_id("é.txt"), "é");
+    assert_eq!(file_id(".txt"), "");
+}
+
+#[test]
+fn content_decides_over_the_name() {
+    // plain text named .html: read as text, its paragraph breaks kept
+    let text = "First paragraph, 3 < 4.\n\nSecond paragraph.\n";
+    let (items, _d) = items_of(text.as_bytes(), "story.html");
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].format, Format::Text);
+    assert_eq!(d[0].id, "story");
+    // a fragment with any tag named .html stays HTML
+    let (items, _d) = items_of(b"Lead.\n<em>Stress</em> here.", "frag.html");
+    assert_eq!(docs(&items)[0].format, Format::Html);
+    // an HTML page named .warc: read as the page, not an error
+    let (items, _d) = items_of(b"<!DOCTYPE html><p>Page</p>", "saved.warc");
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].format, Format::Html);
+    assert_eq!(tally(&items).errors, 0);
+    // text named .warc is still an error (a damaged or mislabelled archive)
+    let (items, _d) = items_of(b"not an archive", "x.warc");
+    assert_eq!(tally(&items).errors, 1);
+    // one NUL in a text file does not make it binary
+    let mut text = b"The mayor said the bridge would open in May.\n".repeat(30);
+    text[50] = 0;
+    let (items, _d) = items_of(&text, "nul.txt");
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].bytes, text);
 }
 
 #[test]
