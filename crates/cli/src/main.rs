@@ -63,9 +63,11 @@ points into `text`, end-exclusive. `id` is the file name without .gz and
 
 A bad file or record is reported on stderr (file, record, byte position) and
 skipped; the run goes on. A summary goes to stderr at the end (--quiet to
-silence it). Exit status: 0 if anything was analysed or nothing failed; 1 if
-nothing could be processed or the output could not be written; 2 for a usage
-error.";
+silence it). Exit status: 0 if anything was analysed, or if nothing was there
+to analyse and nothing went wrong (e.g. a directory without documents); 1 if
+no record was written and an error or warning was reported (every input
+missing, damaged or cut off), or the output could not be written; 2 for a
+usage error.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -129,8 +129,10 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         Err(e) => return fail(format_args!("{}", write_error(args.output.as_deref(), &e))),
     }
     let errors = run.tally.errors + run.analysis_errors;
-    if written == 0 && errors > 0 {
-        // Nothing could be processed: leave any earlier output file untouched.
+    if written == 0 && (errors > 0 || run.tally.warnings > 0) {
+        // Nothing could be processed and something was reported (an error,
+        // or a warning such as an archive cut off before its first
+        // document): leave any earlier output file untouched.
         drop(writer);
         run.summary(written, start.elapsed(), threads, args.output.as_deref());
         eprintln!("quotewire: error: no document could be analysed; see the messages above");
@@ -286,7 +288,7 @@ impl Run {
             plural(self.warned_records, "record", "records"),
             plural(threads as u64, "thread", "threads"),
         );
-        if t.docs == 0 && errors == 0 {
+        if t.docs == 0 && errors == 0 && t.warnings == 0 {
             eprintln!("quotewire: note: no documents found in the given paths");
         }
     }

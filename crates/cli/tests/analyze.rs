@@ -210,6 +210,41 @@ fn nothing_processed_is_a_failure() {
 }
 
 #[test]
+fn archive_cut_before_its_first_document_is_a_failure() {
+    // the first 100 bytes of a gzip WARC: a warning, no document
+    let mut warc = Vec::new();
+    for i in 0..20 {
+        warc.extend(warc_record(
+            "response",
+            &format!("<urn:uuid:c{i}>"),
+            "http://news.example/a",
+            &format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Page {i}: {}</p></body></html>",
+                "the mayor said the bridge would open ".repeat(20)
+            ),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("t.warc.gz");
+    std::fs::write(&f, &warc[..100]).unwrap();
+    let o = quotewire(&["analyze", p(&f)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning") && err.contains("t.warc.gz"),
+        "{err}"
+    );
+    assert!(err.contains("no document could be analysed"), "{err}");
+    // a directory with nothing to read and nothing wrong stays a success
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = quotewire(&["analyze", p(&empty)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no documents found"), "{}", stderr(&o));
+}
+
+#[test]
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("records.jsonl");
