@@ -553,7 +553,7 @@ impl<'a> Ctx<'a> {
             .text
             .get(..q.open.start)
             .unwrap_or("")
-            .trim_end_matches([' ', '\t']);
+            .trim_end_matches(|c: char| c == ' ' || c == '\t' || lexicon::is_transparent(c));
         let prev = before.chars().next_back();
         let para_start = prev.is_none_or(|c| c == '\n');
         let after_boundary =

@@ -421,3 +421,26 @@ fn symbols_between_cue_and_source_are_transparent() {
     let v = views(&run("“The plan will work,” said \u{1F44D} Ann Lee.\n"));
     assert_eq!(find(&v, "The plan").3, "Ann Lee");
 }
+
+#[test]
+fn format_characters_before_a_quote_keep_it_direct() {
+    let v = views(&run(
+        "“Fine,” said Bob Jones on Monday. \u{202E}“RTL override,” said Ann Lee.\n",
+    ));
+    assert_eq!(v.len(), 2, "{v:#?}");
+    assert_eq!(
+        v[1],
+        (
+            QuoteKind::Direct,
+            "“RTL override,”".to_string(),
+            "said".to_string(),
+            "Ann Lee".to_string()
+        )
+    );
+    let v = views(&run(
+        "Intro text here. \u{FFFD}\u{FFFD}\u{1F600}“We will win this fight,” said Ann Lee.\n",
+    ));
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].0, QuoteKind::Direct);
+    assert_eq!(v[0].1, "“We will win this fight,”");
+}

@@ -146,12 +146,13 @@ pub fn split_sentences(text: &str, para: Span, quotes: &[QuoteMark]) -> Vec<Span
         if j >= chars.len() {
             break;
         }
-        if !chars[j].1.is_whitespace() {
+        let blank = |c: char| c.is_whitespace() || rules::is_transparent(c);
+        if !blank(chars[j].1) {
             k = j.max(k + 1);
             continue;
         }
         let mut n = j;
-        while n < chars.len() && chars[n].1.is_whitespace() {
+        while n < chars.len() && blank(chars[n].1) {
             n += 1;
         }
         if n >= chars.len() {
@@ -222,7 +223,8 @@ fn is_abbreviation(word: &str, following: &str) -> bool {
 }
 
 /// Tokens of the text inside `sentences`, each with its sentence index.
-/// Symbols of [`rules::SYMBOL_RANGES`] (emoji, flags, dingbats) make no token.
+/// Transparent characters ([`rules::is_transparent`]: emoji, flags, format
+/// characters, U+FFFD) make no token.
 pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -233,7 +235,7 @@ pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
             let (off, c) = chars[k];
             // whitespace, and symbols (emoji, flags...) that are transparent
             // between words: no token
-            if c.is_whitespace() || rules::is_symbol(c) {
+            if c.is_whitespace() || rules::is_transparent(c) {
                 k += 1;
                 continue;
             }
@@ -378,6 +380,27 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn format_characters_and_replacements_do_not_hide_a_sentence_start() {
+        let d = seg("“Fine,” said Bob Jones on Monday. \u{202E}“RTL override,” said Ann Lee.");
+        assert_eq!(
+            sents(&d),
+            vec![
+                "“Fine,” said Bob Jones on Monday.",
+                "“RTL override,” said Ann Lee."
+            ]
+        );
+        let d = seg("Intro text here.\u{FFFD}\u{FFFD}\u{1F600}“We will win,” said Ann Lee.");
+        assert_eq!(
+            sents(&d),
+            vec!["Intro text here.", "“We will win,” said Ann Lee."]
+        );
+        assert!(d.layers.tokens.iter().all(|t| {
+            let s = d.slice(t.span);
+            !s.contains('\u{FFFD}') && !s.contains('\u{202E}')
+        }));
     }
 
     #[test]

@@ -59,12 +59,17 @@ struct Mark {
     low: bool,
 }
 
+/// The character before byte `i`, skipping transparent characters
+/// (format characters such as a bidi override, emoji, U+FFFD).
 fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|h| h.chars().next_back())
+    text.get(..i)
+        .and_then(|h| h.chars().rev().find(|&c| !crate::rules::is_transparent(c)))
 }
 
+/// The character at byte `i`, skipping transparent characters.
 fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|t| t.chars().next())
+    text.get(i..)
+        .and_then(|t| t.chars().find(|&c| !crate::rules::is_transparent(c)))
 }
 
 fn opens_before(c: Option<char>) -> bool {
@@ -437,6 +442,19 @@ mod tests {
         let qs = q(&big);
         assert_eq!(qs.len(), 1000);
         assert!(qs.iter().all(|s| !s.contains('\n')));
+    }
+
+    #[test]
+    fn format_characters_do_not_decide_flanking() {
+        // a bidi override or zero-width space between a word and a straight
+        // mark does not make the mark a closer
+        assert_eq!(
+            q("He said \u{202E}\"yes,\" and she said \"no\u{200B}\" today."),
+            vec!["yes,|closed", "no\u{200B}|closed"]
+        );
+        assert_eq!(q("Fine.\u{FEFF}\"Go on,\" he said."), vec!["Go on,|closed"]);
+        // an inch mark followed by a zero-width space is still no opener
+        assert!(q("He is 6'2\"\u{200B} tall.").is_empty());
     }
 
     #[test]

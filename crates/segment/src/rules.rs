@@ -94,3 +94,26 @@ pub const SYMBOL_RANGES: &[(char, char)] = &[
 pub fn is_symbol(c: char) -> bool {
     SYMBOL_RANGES.iter().any(|&(a, b)| a <= c && c <= b)
 }
+
+/// Code-point ranges (inclusive) of invisible format characters (Unicode
+/// general category Cf): zero-width space/joiners and direction marks
+/// `U+200B–U+200F`, bidi embeddings and overrides `U+202A–U+202E`, the word
+/// joiner and invisible operators `U+2060–U+2064`, bidi isolates
+/// `U+2066–U+2069`, the Arabic letter mark `U+061C` and the byte-order mark /
+/// zero-width no-break space `U+FEFF`. Like whitespace, they neither make a
+/// token nor decide whether a quotation mark opens or closes.
+pub const FORMAT_RANGES: &[(char, char)] = &[
+    ('\u{061C}', '\u{061C}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{2069}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+];
+
+/// The character is transparent between words: a format character of
+/// [`FORMAT_RANGES`], a symbol of [`SYMBOL_RANGES`], or the replacement
+/// character `U+FFFD` left by undecodable input (NUL, lone surrogates).
+pub fn is_transparent(c: char) -> bool {
+    c == '\u{FFFD}' || is_symbol(c) || FORMAT_RANGES.iter().any(|&(a, b)| a <= c && c <= b)
+}
