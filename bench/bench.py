@@ -87,7 +87,7 @@ def write_report(text: str, path: Path) -> None:
     head, *sections = text.split("\n## ")
     first = [x for x in sections if x.startswith(("Summary", "Side by side"))]
     rest = [x for x in sections if x not in first]
-    text = "\n## ".join([head] + sorted(first, reverse=True) + rest)
+    text = "\n\n## ".join(x.rstrip() for x in [head] + sorted(first, reverse=True) + rest)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text.rstrip() + "\n", encoding="utf-8")
     tmp.replace(path)
