@@ -251,7 +251,14 @@ impl<'a> Ctx<'a> {
         self.adopt_orphans(&mut drafts);
         drafts
             .into_iter()
-            .filter(|d| !d.content.is_empty())
+            .filter_map(|mut d| {
+                // the one place spans are checked before they are stored: no
+                // empty span, and no attribution without content
+                for v in [&mut d.content, &mut d.cue, &mut d.source] {
+                    v.retain(|s| !s.is_empty());
+                }
+                (!d.content.is_empty()).then_some(d)
+            })
             .map(|d| Attribution {
                 kind: self.kind(&d.content),
                 content: d.content,

@@ -444,3 +444,16 @@ fn format_characters_before_a_quote_keep_it_direct() {
     assert_eq!(v[0].0, QuoteKind::Direct);
     assert_eq!(v[0].1, "“We will win this fight,”");
 }
+
+#[test]
+fn no_empty_spans_are_stored() {
+    // word salad that once gave content [[0,16],[26,26]]
+    let d = run("will called they , told , , said");
+    assert!(!d.attributions.is_empty());
+    for a in &d.attributions {
+        assert!(!a.content.is_empty());
+        for s in a.content.iter().chain(&a.cue).chain(&a.source) {
+            assert!(!s.is_empty(), "{:?}", d.attributions);
+        }
+    }
+}
