@@ -106,6 +106,16 @@ fn quote_outer(q: &QuoteMark) -> Span {
     Span::new(q.open.start, q.close.map(|c| c.end).unwrap_or(q.inner.end))
 }
 
+/// Some span of `sorted` (sorted by start) lies inside `outer`; looks only
+/// at the spans starting inside it (binary search).
+fn any_inside(sorted: &[Span], outer: Span) -> bool {
+    let k = sorted.partition_point(|s| s.start < outer.start);
+    sorted[k..]
+        .iter()
+        .take_while(|s| s.start <= outer.end)
+        .any(|s| outer.contains(*s))
+}
+
 fn is_word(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_alphanumeric())
 }
@@ -230,21 +240,20 @@ impl<'a> Ctx<'a> {
     fn run(&self) -> Vec<Attribution> {
         let mut used_cue = vec![false; self.toks.len()];
         let mut drafts = self.direct_pass(&mut used_cue);
-        let direct_spans: Vec<Span> = drafts
+        let mut direct_spans: Vec<Span> = drafts
             .iter()
             .flat_map(|d| d.content.iter().copied())
             .collect();
+        direct_spans.sort_by_key(|s| s.start);
         let indirect = self.indirect_pass(&used_cue, &direct_spans);
         // an unclosed, cue-less quote holding a reported-speech cue is not one
         // quotation: the indirect attribution inside it wins
-        drafts.retain(|d| {
-            !d.unclosed
-                || !indirect.iter().any(|i| {
-                    i.cue
-                        .iter()
-                        .any(|c| d.content.iter().any(|x| x.contains(*c)))
-                })
-        });
+        let mut cues: Vec<Span> = indirect
+            .iter()
+            .flat_map(|i| i.cue.iter().copied())
+            .collect();
+        cues.sort_by_key(|c| c.start);
+        drafts.retain(|d| !d.unclosed || !d.content.iter().any(|x| any_inside(&cues, *x)));
         drafts.extend(indirect);
         self.speaker_labels(&mut drafts, &used_cue);
         drafts.sort_by_key(|d| d.content.first().map(|s| s.start).unwrap_or(0));
@@ -274,6 +283,13 @@ impl<'a> Ctx<'a> {
     /// transcript's `BOULDUAN: CONTENT` (cue `:`, content the rest of the
     /// paragraph), unless the label is a section word ([`lexicon::NOT_SPEAKER_LABELS`]).
     fn speaker_labels(&self, drafts: &mut Vec<Draft>, used_cue: &[bool]) {
+        // contents found so far, sorted by start (a label's own content lies
+        // in its paragraph, so the ones added here never matter)
+        let mut found: Vec<Span> = drafts
+            .iter()
+            .flat_map(|d| d.content.iter().copied())
+            .collect();
+        found.sort_by_key(|c| c.start);
         for (pi, p) in self.paras.iter().enumerate() {
             let a = self.tok_at(p.start);
             let Some(colon) = (a..(a + 6).min(self.toks.len())).find(|&k| self.tok(k) == ":")
@@ -305,11 +321,12 @@ impl<'a> Ctx<'a> {
                 e -= 1;
             }
             let content = self.span((colon + 1, e));
-            if drafts.iter().any(|d| {
-                d.content.iter().any(|c| {
-                    c.overlaps(content) && content.contains(*c) && c.len() * 2 > content.len()
-                })
-            }) {
+            let k = found.partition_point(|c| c.start < content.start);
+            if found[k..]
+                .iter()
+                .take_while(|c| c.start < content.end)
+                .any(|c| c.overlaps(content) && content.contains(*c) && c.len() * 2 > content.len())
+            {
                 continue;
             }
             drafts.push(Draft {
@@ -332,33 +349,40 @@ impl<'a> Ctx<'a> {
     /// speaker keeps the floor, PolNeAR practice); else the subject of the
     /// previous sentence of the same paragraph.
     fn adopt_orphans(&self, drafts: &mut [Draft]) {
+        // the last draft before `i` with a source (adopted ones included)
+        let mut last_src: Option<usize> = None;
         for i in 0..drafts.len() {
-            let Some((sent, para)) = drafts[i].orphan else {
-                continue;
-            };
-            let at_para_start = self
-                .paras
-                .get(para)
-                .zip(drafts[i].content.first())
-                .is_some_and(|(p, c)| p.start == c.start);
-            let prev = (0..i).rev().find(|&j| {
-                !drafts[j].source.is_empty() && drafts[j].orphan.is_none()
-                    || drafts[j].orphan.is_some() && !drafts[j].source.is_empty()
-            });
-            if let Some(j) = prev {
-                let pj = drafts[j].para;
-                if pj == para || (at_para_start && pj + 1 == para) {
-                    drafts[i].source = drafts[j].source.clone();
-                    drafts[i].cue = drafts[j].cue.clone();
-                    continue;
-                }
+            self.adopt_orphan(drafts, i, last_src);
+            if !drafts[i].source.is_empty() {
+                last_src = Some(i);
             }
-            if sent > 0
-                && self.sent_para.get(sent - 1) == Some(&para)
-                && let Some(s) = self.subject(sent - 1)
-            {
-                drafts[i].source.push(self.span(s));
+        }
+    }
+
+    /// [`Self::adopt_orphans`] for draft `i`, `prev` the last draft before it
+    /// with a source.
+    fn adopt_orphan(&self, drafts: &mut [Draft], i: usize, prev: Option<usize>) {
+        let Some((sent, para)) = drafts[i].orphan else {
+            return;
+        };
+        let at_para_start = self
+            .paras
+            .get(para)
+            .zip(drafts[i].content.first())
+            .is_some_and(|(p, c)| p.start == c.start);
+        if let Some(j) = prev {
+            let pj = drafts[j].para;
+            if pj == para || (at_para_start && pj + 1 == para) {
+                drafts[i].source = drafts[j].source.clone();
+                drafts[i].cue = drafts[j].cue.clone();
+                return;
             }
+        }
+        if sent > 0
+            && self.sent_para.get(sent - 1) == Some(&para)
+            && let Some(s) = self.subject(sent - 1)
+        {
+            drafts[i].source.push(self.span(s));
         }
     }
 
@@ -582,6 +606,7 @@ impl<'a> Ctx<'a> {
     fn direct_pass(&self, used_cue: &mut [bool]) -> Vec<Draft> {
         let mut out: Vec<Draft> = Vec::new();
         let mut consumed = vec![false; self.quotes.len()];
+        let mut max_end_seen = 0;
         for qi in 0..self.quotes.len() {
             if consumed[qi] {
                 continue;
@@ -619,11 +644,18 @@ impl<'a> Ctx<'a> {
                 }
                 mid_sentence = true;
             }
-            // skip quotes nested in an earlier direct quote
+            // skip quotes nested in an earlier direct quote (none can hold
+            // it when every earlier content ends before it: no scan)
             let outer = quote_outer(&self.quotes[qi]);
-            if out
-                .iter()
-                .any(|d| d.direct && d.content.iter().any(|c| c.contains(outer) && *c != outer))
+            let max_end = out
+                .last()
+                .map(|d| d.content.iter().map(|c| c.end).max().unwrap_or(0))
+                .unwrap_or(0);
+            max_end_seen = max_end_seen.max(max_end);
+            if max_end_seen >= outer.end
+                && out
+                    .iter()
+                    .any(|d| d.direct && d.content.iter().any(|c| c.contains(outer) && *c != outer))
             {
                 continue;
             }
@@ -1079,6 +1111,8 @@ impl<'a> Ctx<'a> {
 
     // ------------------------------------------------------- indirect pass
 
+    /// Reported speech around cue words; `direct` (the direct contents,
+    /// sorted by start) keeps a clause that only repeats a quote out.
     fn indirect_pass(&self, used_cue: &[bool], direct: &[Span]) -> Vec<Draft> {
         let mut out: Vec<Draft> = Vec::new();
         for s in 0..self.sents.len() {
@@ -1134,8 +1168,10 @@ impl<'a> Ctx<'a> {
                         let r0 = self.tok_at(src.start);
                         last_src = Some((r0, self.tok_at(src.end)));
                     }
+                    // `direct` is sorted by start: look only at spans starting in c
                     let overlaps_direct = d.content.iter().any(|c| {
-                        direct.iter().any(|x| {
+                        let k = direct.partition_point(|x| x.start < c.start);
+                        direct[k..].iter().take_while(|x| x.start < c.end).any(|x| {
                             x.overlaps(*c) && c.contains(*x) && x.len() * 10 >= c.len() * 8
                         })
                     });

@@ -457,3 +457,30 @@ fn no_empty_spans_are_stored() {
         }
     }
 }
+
+#[test]
+fn long_documents_stay_linear() {
+    // shapes that used to rescan every earlier attribution: quotes with
+    // trailers, cue-less quotes, unclosed quotes, transcript labels
+    let n = 3000;
+    let shapes: [(&dyn Fn(usize) -> String, QuoteKind); 3] = [
+        (
+            &|i| format!("“Part {i} is done,” he said.\n\n"),
+            QuoteKind::Direct,
+        ),
+        (
+            &|i| format!("“Part {i} opens and John Smith said it never closes.\n\n"),
+            QuoteKind::Indirect,
+        ),
+        (
+            &|i| format!("SMITH: We will talk about part {i} now.\n\n"),
+            QuoteKind::Indirect,
+        ),
+    ];
+    for (make, kind) in shapes {
+        let t: String = (0..n).map(make).collect();
+        let d = run(&t);
+        assert_eq!(d.attributions.len(), n);
+        assert!(d.attributions.iter().all(|a| a.kind == kind));
+    }
+}
