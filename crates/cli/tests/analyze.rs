@@ -236,6 +236,7 @@ fn archive_cut_before_its_first_document_is_a_failure() {
         "{err}"
     );
     assert!(err.contains("no document could be analysed"), "{err}");
+    assert!(err.contains("after 0 complete record(s)"), "{err}");
     // a directory with nothing to read and nothing wrong stays a success
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();

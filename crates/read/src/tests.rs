@@ -486,3 +486,154 @@ fn real_clipped_warc_gives_partial_record_and_warning() {
     assert!(t.warnings >= 1);
     assert_eq!(t.errors, 0);
 }
+
+/// `rec` (one record) with its WARC Content-Length replaced by `length`.
+fn with_length(rec: &[u8], length: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(rec).into_owned();
+    let start = text.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = start + text[start..].find("\r\n").unwrap();
+    let mut out = rec[..start].to_vec();
+    out.extend_from_slice(length.as_bytes());
+    out.extend_from_slice(&rec[end..]);
+    out
+}
+
+#[test]
+fn wrong_content_length_costs_one_record() {
+    // record 2 is the first HTML response, record 1 a request; lengths far
+    // over the cap, past the end of the file, and landing inside a later record
+    for (bad, len) in [
+        (2, "99999999999999"),
+        (2, "100000"),
+        (2, "400"),
+        (1, "99999999999999"),
+        (1, "100000"),
+        (1, "300"),
+    ] {
+        let mut recs = sample_records();
+        recs[bad] = with_length(&recs[bad], len);
+        let plain = recs.concat();
+        let per_record_gz: Vec<u8> = recs.iter().flat_map(|r| gz(r)).collect();
+        for (bytes, name) in [(plain, "w.warc"), (per_record_gz, "w.warc.gz")] {
+            let (items, _d) = items_of(&bytes, name);
+            let ids: Vec<&str> = docs(&items).iter().map(|d| d.id.as_str()).collect();
+            let want: &[&str] = if bad == 2 {
+                &["<urn:uuid:6>"]
+            } else {
+                &["<urn:uuid:2>", "<urn:uuid:6>"]
+            };
+            assert_eq!(ids, want, "{name}, record {bad} length {len}: {items:?}");
+            let t = tally(&items);
+            assert_eq!((t.errors, t.warnings), (1, 0), "{name} {len}: {items:?}");
+            assert_eq!(t.skipped["metadata records"], 1, "{name} {len}");
+            let msg = items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Error(e) => Some(e.to_string()),
+                    _ => None,
+                })
+                .unwrap();
+            assert!(
+                msg.contains(name)
+                    && msg.contains(&format!("record {bad}"))
+                    && msg.contains("Content-Length"),
+                "{msg}"
+            );
+            // the record after it is found at its true offset
+            let d6 = docs(&items).last().unwrap().origin.clone();
+            let off = d6.offset.unwrap() as usize;
+            assert!(
+                recs.concat()[off..].starts_with(
+                    b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6>"
+                )
+            );
+        }
+    }
+}
+
+/// The shared sample `name`, decompressed, with the first response's
+/// Content-Length set to `length`.
+fn shared_with_bad_length(name: &str, length: &str) -> Option<Vec<u8>> {
+    let p = shared_warc(name)?;
+    let mut all = Vec::new();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(p).unwrap())
+        .read_to_end(&mut all)
+        .unwrap();
+    let at = sniff::find(&all, b"WARC-Type: response\r\n").unwrap();
+    let start = at + sniff::find(&all[at..], b"Content-Length: ").unwrap() + 16;
+    let end = start + sniff::find(&all[start..], b"\r\n").unwrap();
+    let mut out = all[..start].to_vec();
+    out.extend_from_slice(length.as_bytes());
+    out.extend_from_slice(&all[end..]);
+    Some(out)
+}
+
+#[test]
+fn real_warcs_with_one_wrong_content_length_lose_one_record() {
+    for (name, responses) in [
+        ("wget-2024-blogs.warc.gz", 15),
+        ("cc-main-2020-34-excerpt.warc.gz", 16),
+    ] {
+        for len in ["99999999999999", "5000000"] {
+            let Some(bytes) = shared_with_bad_length(name, len) else {
+                return;
+            };
+            // as one plain stream, and one gzip member per record
+            let per_record: Vec<u8> = {
+                let mut starts: Vec<usize> = vec![0];
+                let mut from = 1;
+                while let Some(i) = sniff::find(&bytes[from..], b"\r\n\r\nWARC/1.") {
+                    starts.push(from + i + 4);
+                    from = from + i + 5;
+                }
+                starts.push(bytes.len());
+                starts
+                    .windows(2)
+                    .flat_map(|w| gz(&bytes[w[0]..w[1]]))
+                    .collect()
+            };
+            for (data, file) in [(bytes.clone(), "x.warc"), (per_record, "x.warc.gz")] {
+                let (items, _d) = items_of(&data, file);
+                let t = tally(&items);
+                assert_eq!(
+                    t.docs,
+                    responses - 1,
+                    "{name} as {file}, length {len}: {t:?}"
+                );
+                assert_eq!((t.errors, t.warnings), (1, 0), "{name} {file} {len}: {t:?}");
+            }
+        }
+    }
+}
+
+/// A reader that hands out one byte per read, so every buffer fill is one
+/// byte and every boundary case of a scan is met.
+struct OneByte(std::io::Cursor<Vec<u8>>);
+
+impl Read for OneByte {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(1);
+        self.0.read(&mut buf[..n])
+    }
+}
+
+#[test]
+fn wrong_content_length_found_across_buffer_boundaries() {
+    for (bad, len) in [(1, "99999999999999"), (1, "300"), (2, "400")] {
+        let mut recs = sample_records();
+        recs[bad] = with_length(&recs[bad], len);
+        let bytes = recs.concat();
+        let mut w = warc::WarcStream::new(
+            Box::new(OneByte(std::io::Cursor::new(bytes))),
+            "one.warc".into(),
+            DEFAULT_MAX_DOC_BYTES,
+        );
+        let mut items = VecDeque::new();
+        while w.next_record(&mut items) {}
+        let items: Vec<Item> = items.into_iter().collect();
+        let ids: Vec<&str> = docs(&items).iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.last(), Some(&"<urn:uuid:6>"), "{bad} {len}: {items:?}");
+        assert_eq!(ids.len(), if bad == 2 { 1 } else { 2 }, "{items:?}");
+        assert_eq!(tally(&items).errors, 1, "{items:?}");
+    }
+}

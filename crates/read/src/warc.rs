@@ -11,6 +11,17 @@
 //! the reader scan forward to the next `WARC/` line; a file that ends inside
 //! a record yields the part it holds with a warning (the behaviour
 //! Resiliparse's FastWARC tests with a clipped Common Crawl file).
+//!
+//! A wrong `Content-Length` costs one record, not the rest of the file: a
+//! block must be followed by the two CRLFs that close a record (ISO 28500
+//! §5.1) and then the next record or the end of the file. When it is not,
+//! or the file ends inside the declared block, the block's bytes are searched
+//! for a record header line (`WARC/1.`); if one is found the record is
+//! reported as damaged and skipped, and reading resumes at that header (the
+//! bytes already read are put back in front of the stream). Blocks that are
+//! skipped unread (other record types, over-size responses) are scanned the
+//! same way while they stream past, keeping at most
+//! [`crate::ReadOptions::max_doc_bytes`] bytes from the first header line.
 
 use crate::http::{Outcome, parse_response};
 use crate::{Format, Input, Item, Origin, ReadError, SkipReason};
@@ -26,6 +37,14 @@ const MAX_HEADER: usize = 1024 * 1024;
 const MAX_DAMAGE: u32 = 1000;
 /// Buffer size of the reader over the (decompressed) stream.
 const BUF_SIZE: usize = 256 * 1024;
+/// What closes a record after its block (ISO 28500 §5.1: two CRLFs).
+const RECORD_END: &[u8] = b"\r\n\r\n";
+/// A record header line starts with this (WARC/1.0 and WARC/1.1); searched
+/// for inside a block whose Content-Length proved wrong.
+const HEADER_START: &[u8] = b"WARC/1.";
+/// Bytes looked at after a block to check that the record ends there: the
+/// separator, then the start of the next header.
+const END_CHECK: usize = RECORD_END.len() + HEADER_START.len();
 
 /// Counts the bytes pulled out of the inner reader.
 struct Counted<R> {
@@ -41,9 +60,95 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// The stream with bytes put back in front of it: read from `pending`
+/// first, then a stored error, then the buffered reader.
+struct Src {
+    r: BufReader<Counted<Box<dyn Read + Send>>>,
+    /// Bytes already read from `r` and put back (`pending[at..]` unread).
+    pending: Vec<u8>,
+    at: usize,
+    /// An error met while looking ahead, returned once `pending` is used up.
+    err: Option<io::Error>,
+}
+
+impl Src {
+    /// Uncompressed byte offset of the next unread byte.
+    fn pos(&self) -> u64 {
+        self.r.get_ref().n - self.r.buffer().len() as u64 - (self.pending.len() - self.at) as u64
+    }
+
+    /// Put `bytes` back: they are read next, before anything still unread.
+    fn unread(&mut self, bytes: &[u8]) {
+        let mut v = Vec::with_capacity(bytes.len() + self.pending.len() - self.at);
+        v.extend_from_slice(bytes);
+        v.extend_from_slice(&self.pending[self.at..]);
+        self.pending = v;
+        self.at = 0;
+    }
+
+    /// The next (up to) `n` bytes, without consuming them; fewer at the end
+    /// of the stream or before a read error (kept for the next read).
+    fn peek(&mut self, n: usize) -> &[u8] {
+        if self.at > 0 {
+            self.pending.drain(..self.at);
+            self.at = 0;
+        }
+        while self.pending.len() < n && self.err.is_none() {
+            match self.r.fill_buf() {
+                Ok([]) => break,
+                Ok(buf) => {
+                    let k = buf.len().min(n - self.pending.len());
+                    self.pending.extend_from_slice(&buf[..k]);
+                    self.r.consume(k);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => self.err = Some(e),
+            }
+        }
+        &self.pending[..self.pending.len().min(n)]
+    }
+}
+
+impl Read for Src {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at < self.pending.len() || self.err.is_some() {
+            let avail = self.fill_buf()?;
+            let k = avail.len().min(buf.len());
+            buf[..k].copy_from_slice(&avail[..k]);
+            self.consume(k);
+            return Ok(k);
+        }
+        self.r.read(buf)
+    }
+}
+
+impl BufRead for Src {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.pending.len() {
+            return Ok(&self.pending[self.at..]);
+        }
+        if let Some(e) = self.err.take() {
+            return Err(e);
+        }
+        self.r.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if self.at < self.pending.len() {
+            self.at = (self.at + amt).min(self.pending.len());
+            if self.at == self.pending.len() {
+                self.pending.clear();
+                self.at = 0;
+            }
+        } else {
+            self.r.consume(amt);
+        }
+    }
+}
+
 /// The records of one WARC file, as [`Item`]s.
 pub(crate) struct WarcStream {
-    r: BufReader<Counted<Box<dyn Read + Send>>>,
+    r: Src,
     path: PathBuf,
     /// Records started so far (the next record's 0-based index).
     index: u64,
@@ -55,6 +160,18 @@ pub(crate) struct WarcStream {
     damage: u32,
     /// The record being read: index, id, start offset (for messages).
     record: Option<(u64, Option<String>, u64)>,
+}
+
+/// What reading (or skipping) a block gave.
+struct Block {
+    /// Bytes there were (fewer than declared when the file ends early).
+    got: u64,
+    /// The read error that stopped it early, if any.
+    err: Option<io::Error>,
+    /// The first record header line found inside the block after its start:
+    /// its stream offset and the bytes from it on, in case Content-Length
+    /// proves wrong.
+    header_inside: Option<(u64, Vec<u8>)>,
 }
 
 /// One parsed WARC header block.
@@ -71,13 +188,18 @@ impl WarcStream {
     /// file in messages; `cap` is the largest response block kept.
     pub(crate) fn new(reader: Box<dyn Read + Send>, path: PathBuf, cap: u64) -> WarcStream {
         WarcStream {
-            r: BufReader::with_capacity(
-                BUF_SIZE,
-                Counted {
-                    inner: reader,
-                    n: 0,
-                },
-            ),
+            r: Src {
+                r: BufReader::with_capacity(
+                    BUF_SIZE,
+                    Counted {
+                        inner: reader,
+                        n: 0,
+                    },
+                ),
+                pending: Vec::new(),
+                at: 0,
+                err: None,
+            },
             path,
             index: 0,
             done: false,
@@ -90,7 +212,7 @@ impl WarcStream {
 
     /// Uncompressed byte offset of the next unread byte.
     fn pos(&self) -> u64 {
-        self.r.get_ref().n - self.r.buffer().len() as u64
+        self.r.pos()
     }
 
     fn origin(&self, offset: u64, record: Option<u64>, id: Option<&str>) -> Origin {
@@ -140,7 +262,9 @@ impl WarcStream {
                     }));
                 } else {
                     self.done = true;
-                    out.push_back(damage(origin, self.index, e));
+                    // records complete before the one the error cut
+                    let before = origin.record.unwrap_or(self.index);
+                    out.push_back(damage(origin, before, e));
                 }
             }
         }
@@ -238,22 +362,29 @@ impl WarcStream {
         };
 
         // 3. the block
+        let block_start = self.pos();
         if !header.kind.eq_ignore_ascii_case("response") {
-            let (got, err) = self.skip(length);
+            let block = self.skip(length);
+            if self.resumed_after_bad_length(out, &origin, length, block_start, &block) {
+                return Ok(true);
+            }
             out.push_back(Item::Skipped {
                 origin: origin.clone(),
                 reason: SkipReason::RecordType(header.kind.to_ascii_lowercase()),
             });
-            return self.check_complete(out, origin, length, got, err);
+            return self.check_complete(out, origin, length, block.got, block.err);
         }
         if length > self.cap {
-            let (got, err) = self.skip(length);
+            let block = self.skip(length);
+            if self.resumed_after_bad_length(out, &origin, length, block_start, &block) {
+                return Ok(true);
+            }
             out.push_back(Item::Error(ReadError::TooLarge {
                 origin: origin.clone(),
                 size: length,
                 limit: self.cap,
             }));
-            return self.check_complete(out, origin, length, got, err);
+            return self.check_complete(out, origin, length, block.got, block.err);
         }
         // Sized from Content-Length (at most `cap`, checked above) so the
         // block is read without regrowing; a short read only leaves it unused.
@@ -268,6 +399,19 @@ impl WarcStream {
         }
         let got = block.len() as u64;
         let truncated = got < length;
+        if err.is_none() && (truncated || !self.record_ends_here()) {
+            // The block does not end where Content-Length says: look for
+            // the next record header inside it.
+            let read = Block {
+                got,
+                err: None,
+                header_inside: next_header(&block)
+                    .map(|p| (block_start + p as u64, block[p..].to_vec())),
+            };
+            if self.resumed_after_bad_length(out, &origin, length, block_start, &read) {
+                return Ok(true);
+            }
+        }
         match parse_response(block, self.cap) {
             Ok(Outcome::Html(page)) => {
                 let mut warnings = page.notes;
@@ -322,12 +466,151 @@ impl WarcStream {
         Ok(!truncated && err.is_none())
     }
 
-    /// Skip `n` block bytes; how many were there, and the error that stopped early.
-    fn skip(&mut self, n: u64) -> (u64, Option<io::Error>) {
-        match io::copy(&mut (&mut self.r).take(n), &mut io::sink()) {
-            Ok(k) => (k, None),
-            Err(e) => (0, Some(e)),
+    /// Skip `n` block bytes, noting the first record header line inside
+    /// them and keeping the bytes from it on (at most the cap; none if more).
+    fn skip(&mut self, n: u64) -> Block {
+        let mut got = 0u64;
+        // the last byte seen was a line feed (the block's start is not a candidate)
+        let mut after_lf = false;
+        let mut kept: Option<(u64, Vec<u8>)> = None;
+        let mut overflow = false;
+        // bytes of a possible header start split across two buffer fills
+        let mut partial: Vec<u8> = Vec::new();
+        while got < n {
+            let at = self.pos();
+            let buf = match self.r.fill_buf() {
+                Ok([]) => break,
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    return Block {
+                        got,
+                        err: Some(e),
+                        header_inside: None,
+                    };
+                }
+            };
+            let k = buf
+                .len()
+                .min(usize::try_from(n - got).unwrap_or(usize::MAX));
+            let chunk = &buf[..k];
+            match &mut kept {
+                Some((_, v)) if !overflow => {
+                    if v.len() as u64 + k as u64 > self.cap {
+                        overflow = true;
+                        v.clear();
+                    } else {
+                        v.extend_from_slice(chunk);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    // a header start inside this chunk, at a line start
+                    let mut found = None;
+                    if !partial.is_empty() {
+                        let need = HEADER_START.len() - partial.len();
+                        let have = chunk.len().min(need);
+                        partial.extend_from_slice(&chunk[..have]);
+                        if !HEADER_START.starts_with(&partial) {
+                            partial.clear();
+                        } else if partial.len() == HEADER_START.len() {
+                            found = Some(at - (HEADER_START.len() - need) as u64);
+                        }
+                    }
+                    if found.is_none() {
+                        let mut i = 0;
+                        while i < chunk.len() {
+                            let line_start = if i == 0 {
+                                after_lf
+                            } else {
+                                chunk[i - 1] == b'\n'
+                            };
+                            if line_start && chunk[i] == HEADER_START[0] {
+                                let rest = &chunk[i..];
+                                if rest.starts_with(HEADER_START) {
+                                    found = Some(at + i as u64);
+                                    break;
+                                }
+                                if HEADER_START.starts_with(rest) {
+                                    partial = rest.to_vec();
+                                }
+                            }
+                            i += match chunk[i..].iter().position(|&b| b == b'\n') {
+                                Some(j) => j + 1,
+                                None => chunk.len() - i,
+                            };
+                        }
+                    }
+                    if let Some(p) = found {
+                        let mut v = Vec::new();
+                        if p < at {
+                            v.extend_from_slice(&HEADER_START[..(at - p) as usize]);
+                            v.extend_from_slice(chunk);
+                        } else {
+                            v.extend_from_slice(&chunk[(p - at) as usize..]);
+                        }
+                        kept = Some((p, v));
+                        partial.clear();
+                    }
+                }
+            }
+            after_lf = chunk.last() == Some(&b'\n');
+            got += k as u64;
+            self.r.consume(k);
         }
+        Block {
+            got,
+            err: None,
+            header_inside: if overflow { None } else { kept },
+        }
+    }
+
+    /// True when the stream after a block holds what closes a record: the
+    /// two CRLFs of ISO 28500 §5.1 (or, from lax writers, up to four CR/LF
+    /// bytes) followed by the next record header or the end of the file.
+    fn record_ends_here(&mut self) -> bool {
+        let next = self.r.peek(END_CHECK);
+        if next.starts_with(RECORD_END) || next.is_empty() {
+            return true;
+        }
+        let sep = next
+            .iter()
+            .take(RECORD_END.len())
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let rest = &next[sep..];
+        rest.is_empty() || rest.starts_with(b"WARC/")
+    }
+
+    /// After a block of `length` declared bytes starting at `block_start`:
+    /// if the record does not end there (or the file ended inside it) and a
+    /// record header was found inside it, report the record as damaged, put
+    /// the bytes from that header on back and return true: reading resumes
+    /// there. Otherwise change nothing.
+    fn resumed_after_bad_length(
+        &mut self,
+        out: &mut VecDeque<Item>,
+        origin: &Origin,
+        length: u64,
+        block_start: u64,
+        block: &Block,
+    ) -> bool {
+        let Some((at, bytes)) = &block.header_inside else {
+            return false;
+        };
+        if block.err.is_some() || (block.got == length && self.record_ends_here()) {
+            return false;
+        }
+        let at = *at;
+        self.r.unread(bytes);
+        let real = at.saturating_sub(block_start);
+        out.push_back(Item::Error(ReadError::Format {
+            origin: origin.clone(),
+            message: format!(
+                "the record's Content-Length ({length} bytes) is wrong: the next record header starts {real} bytes into the block, at byte {at}; this record is skipped, reading goes on there"
+            ),
+        }));
+        true
     }
 
     fn check_complete(
@@ -359,17 +642,31 @@ fn damage(origin: Origin, records: u64, e: io::Error) -> Item {
         Item::Warning {
             origin,
             message: format!(
-                "the file ends early ({e}) after {records} record(s); everything before this point was read"
+                "the file ends early ({e}) after {records} complete record(s); everything before this point was read"
             ),
         }
     } else {
         Item::Error(ReadError::Format {
             origin,
             message: format!(
-                "the file is damaged here ({e}); {records} record(s) before this point were read, the rest is skipped. Check the file (gzip -t) or re-download it."
+                "the file is damaged here ({e}); {records} complete record(s) before this point were read, the rest is skipped. Check the file (gzip -t) or re-download it."
             ),
         })
     }
+}
+
+/// Offset of the first line after the start of `block` that opens a record
+/// header.
+fn next_header(block: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = block[from..].iter().position(|&b| b == b'\n') {
+        let p = from + i + 1;
+        if block[p..].starts_with(HEADER_START) {
+            return Some(p);
+        }
+        from = p;
+    }
+    None
 }
 
 fn truncation_note(length: u64, got: u64) -> String {
