@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod align;
+pub mod calendar;
 mod document;
 mod record;
 mod span;

@@ -15,43 +15,7 @@
 use crate::words::Words;
 use quotewire_doc::{Document, Span, Timex};
 
-/// Full and abbreviated month names, lower case, with their number.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-/// Weekday names, Monday = 0.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use quotewire_doc::calendar::{MONTHS_EN as MONTHS, WEEKDAYS_EN as WEEKDAYS};
 /// Words before "May" that make it the month (otherwise "May" is left alone).
 const MAY_CUES: &[&str] = &[
     "in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of",

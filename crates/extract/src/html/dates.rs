@@ -8,6 +8,7 @@
 //! Scandinavian languages, Polish and Russian (`14. Dezember 2015`, `December
 //! 14, 2015`, `14 de diciembre de 2015`).
 
+use quotewire_doc::calendar::MONTHS_EN;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -66,32 +67,8 @@ impl Date {
 }
 
 /// Month names and abbreviations (lower case) → month number.
+/// (English names come from [`MONTHS_EN`], looked up first.)
 const MONTHS: &[(&str, u32)] = &[
-    // English
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
     // German
     ("januar", 1),
     ("jänner", 1),
@@ -249,14 +226,18 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 fn month_alt() -> String {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<&str> = MONTHS_EN.iter().chain(MONTHS).map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     names.join("|")
 }
 
 fn month_num(s: &str) -> Option<u32> {
     let l = s.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+    MONTHS_EN
+        .iter()
+        .chain(MONTHS)
+        .find(|(n, _)| *n == l)
+        .map(|(_, m)| *m)
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
