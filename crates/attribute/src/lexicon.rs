@@ -580,34 +580,7 @@ pub const DETERMINERS: &[&str] = &[
 /// ("X, a senior fellow at the institute, said").
 pub const MAX_APPOSITIVE_TOKENS: usize = 25;
 
-/// Code-point ranges (inclusive) of characters that are transparent before a
-/// quotation mark, like spaces: invisible format characters (Unicode Cf:
-/// zero-width and direction marks, bidi embeddings/overrides/isolates, the
-/// byte-order mark), emoji and other pictographic symbols (Unicode So,
-/// UTS #51 sequences), and the replacement character U+FFFD. The same sets
-/// as the segmenter's `rules::FORMAT_RANGES` and `rules::SYMBOL_RANGES`.
-pub const TRANSPARENT_RANGES: &[(char, char)] = &[
-    ('\u{00A9}', '\u{00A9}'),
-    ('\u{00AE}', '\u{00AE}'),
-    ('\u{061C}', '\u{061C}'),
-    ('\u{200B}', '\u{200F}'),
-    ('\u{202A}', '\u{202E}'),
-    ('\u{2060}', '\u{2064}'),
-    ('\u{2066}', '\u{2069}'),
-    ('\u{20E3}', '\u{20E3}'),
-    ('\u{2122}', '\u{2122}'),
-    ('\u{2190}', '\u{21FF}'),
-    ('\u{2300}', '\u{23FF}'),
-    ('\u{25A0}', '\u{27BF}'),
-    ('\u{2B00}', '\u{2BFF}'),
-    ('\u{FE00}', '\u{FE0F}'),
-    ('\u{FEFF}', '\u{FEFF}'),
-    ('\u{FFFD}', '\u{FFFD}'),
-    ('\u{1F000}', '\u{1FAFF}'),
-    ('\u{E0020}', '\u{E007F}'),
-];
-
-/// The character is in [`TRANSPARENT_RANGES`].
-pub fn is_transparent(c: char) -> bool {
-    TRANSPARENT_RANGES.iter().any(|&(a, b)| a <= c && c <= b)
-}
+/// Characters transparent before a quotation mark, like spaces (format
+/// characters, emoji and symbols, U+FFFD): the segmenter's sets, from
+/// [`quotewire_doc::chars`].
+pub use quotewire_doc::chars::is_transparent;

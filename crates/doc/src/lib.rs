@@ -33,6 +33,7 @@
 
 mod align;
 pub mod calendar;
+pub mod chars;
 mod document;
 mod record;
 mod span;
