@@ -577,11 +577,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     m.published = ld_meta_pub.or(itemprop_pub).or(time_pub);
     m.updated = ld_mod.or(meta_mod).or(itemprop_mod);
     let structured = m.published.is_some();
+    let mut visible = None;
     if m.published.is_none() {
-        m.published = labelled_date(dom, month_first);
+        let (text, _) = visible.get_or_insert_with(|| visible_text(dom, m.h1));
+        m.published = labelled_date(text, month_first);
     }
     if m.published.is_none() {
-        let (p, u) = visible_dates(dom, m.h1, month_first);
+        let (p, u) = visible_dates(dom, m.h1, month_first, &mut visible);
         m.published = time_any.or(p);
         if m.updated.is_none() {
             m.updated = u;
@@ -673,7 +675,12 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
 /// Dates shown on the page near the headline: in elements whose class/id
 /// names a date or byline, else the first full date in the text after the
 /// headline. Returns (published, updated).
-fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Date>, Option<Date>) {
+fn visible_dates(
+    dom: &Dom,
+    h1: Option<usize>,
+    month_first: bool,
+    visible: &mut Option<(String, usize)>,
+) -> (Option<Date>, Option<Date>) {
     let mut published = None;
     let mut updated = None;
     let n = dom.nodes.len();
@@ -725,27 +732,9 @@ fn visible_dates(dom: &Dom, h1: Option<usize>, month_first: bool) -> (Option<Dat
     }
     // The first full date in the visible text from the headline on (else the
     // first before it), leaving out copyright notices.
-    let start = h1.unwrap_or(0);
-    let mut text = String::new();
-    let mut p = false;
-    let mut h1_at = 0;
-    for (i, node) in dom.nodes.iter().enumerate() {
-        if i == start {
-            h1_at = text.len();
-        }
-        if node.hard {
-            continue;
-        }
-        match node.kind {
-            Kind::Text(t) => super::content::fold_into(&mut text, t, &mut p),
-            Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
-            _ => {}
-        }
-        if text.len() > MAX_SCAN_BYTES {
-            break;
-        }
-    }
-    let found: Vec<(usize, Date)> = dates::find_all(&text, month_first)
+    let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, h1));
+    let (text, h1_at) = (text.as_str(), *h1_at);
+    let found: Vec<(usize, Date)> = dates::find_all(text, month_first)
         .into_iter()
         .filter(|(pos, _)| {
             let mut from = pos.saturating_sub(20);
@@ -784,10 +773,35 @@ static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date in the visible text labelled as the publication date
 /// ("Published on 3 March 2020", "Erschienen am 13.10.2021").
-fn labelled_date(dom: &Dom, month_first: bool) -> Option<Date> {
+fn labelled_date(text: &str, month_first: bool) -> Option<Date> {
+    let mut last = 0;
+    for (pos, d) in dates::find_all(text, month_first) {
+        let mut from = pos.saturating_sub(LABEL_WINDOW).max(last);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text.get(from..pos).unwrap_or("");
+        last = pos;
+        if PUBLISH_LABEL.is_match(before) && !UPDATE_WORD.is_match(before) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The visible text of the page (text outside hard boilerplate, blocks
+/// separated), at most [`MAX_SCAN_BYTES`], with the byte offset where node
+/// `mark` (the headline; the start when `None`) begins. Built once per page and
+/// shared by the labelled-date and visible-date scans.
+fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
+    let start = mark.unwrap_or(0);
     let mut text = String::new();
     let mut p = false;
-    for node in &dom.nodes {
+    let mut mark_at = 0;
+    for (i, node) in dom.nodes.iter().enumerate() {
+        if i == start {
+            mark_at = text.len();
+        }
         if node.hard {
             continue;
         }
@@ -800,19 +814,7 @@ fn labelled_date(dom: &Dom, month_first: bool) -> Option<Date> {
             break;
         }
     }
-    let mut last = 0;
-    for (pos, d) in dates::find_all(&text, month_first) {
-        let mut from = pos.saturating_sub(LABEL_WINDOW).max(last);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = text.get(from..pos).unwrap_or("");
-        last = pos;
-        if PUBLISH_LABEL.is_match(before) && !UPDATE_WORD.is_match(before) {
-            return Some(d);
-        }
-    }
-    None
+    (text, mark_at)
 }
 
 /// Bytes before a date searched for its label.
