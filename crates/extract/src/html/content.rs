@@ -166,8 +166,13 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     let mut nruns = vec![0u32; n];
     let mut nend = vec![0u32; n];
     let mut nperiod = vec![0u32; n];
+    // Chars of prose runs (see `is_prose`) and of link text, per subtree.
+    let mut prose = vec![0usize; n];
     for r in &runs {
         if r.owner < n {
+            if is_prose(r) {
+                prose[r.owner] += r.chars;
+            }
             chars[r.owner] += r.chars;
             link[r.owner] += r.link_chars;
             nruns[r.owner] += 1;
@@ -179,10 +184,18 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             }
         }
     }
+    // <article> elements per subtree (a parent holding several is a feed).
+    let mut narticle: Vec<u32> = dom
+        .nodes
+        .iter()
+        .map(|x| u32::from(x.tag() == "article"))
+        .collect();
     for i in (0..n).rev() {
         let p = dom.nodes[i].parent;
         if p < n {
+            narticle[p] += narticle[i];
             chars[p] += chars[i];
+            prose[p] += prose[i];
             link[p] += link[i];
             nruns[p] += nruns[i];
             nend[p] += nend[i];
@@ -290,6 +303,11 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             break;
         }
     }
+    // Prose climb: page builders (block editors, Elementor-like widgets)
+    // wrap every paragraph of one article in its own nest of containers, so
+    // the best-scoring container holds one section of it. Climb while the
+    // parent adds prose and what it adds is mostly prose with few links.
+    top = climb_prose(dom, top, &chars, &prose, &link, &narticle);
     // Headline anchor: when the first <h1> sits in an <article> that holds
     // prose and the winner lies outside it (a "related posts" block scored
     // higher than a short post), the headline's article wins.
@@ -385,6 +403,64 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
         .filter(|r| keep.get(r.owner).copied().unwrap_or(false))
         .filter(keep_run)
         .collect()
+}
+
+/// A prose run: long enough, few links, reads like a sentence.
+fn is_prose(r: &Run) -> bool {
+    r.chars >= MIN_RUN
+        && (r.link_chars as f32) < r.chars as f32 * PROSE_MAX_LINK_DENSITY
+        && (r.chars >= PROSE_MIN_CHARS || ends_sentence_text(&r.text))
+}
+
+/// A run of at least this many chars counts as prose even without a full stop.
+const PROSE_MIN_CHARS: usize = 120;
+/// A prose run's link text stays below this share of it.
+const PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+/// The climb takes a parent only when its added text is at least this share prose...
+const CLIMB_MIN_PROSE_SHARE: f32 = 0.5;
+/// ...with at most this share of link text...
+const CLIMB_MAX_LINK_SHARE: f32 = 0.3;
+/// ...and it adds at least this many chars of prose.
+const CLIMB_MIN_GAIN: usize = 60;
+
+/// Climb from `top` to ancestors whose added text (beyond the current
+/// candidate) is mostly prose; parents that add nothing are passed through.
+///
+/// An `<article>` is a boundary: the climb never leaves one, nor takes a
+/// parent holding another `<article>` (a feed of posts or teasers).
+fn climb_prose(
+    dom: &Dom,
+    mut top: usize,
+    chars: &[usize],
+    prose: &[usize],
+    link: &[usize],
+    narticle: &[u32],
+) -> usize {
+    let n = dom.nodes.len();
+    let mut p = dom.nodes[top].parent;
+    while p < n
+        && !matches!(dom.nodes[p].tag(), "body" | "html")
+        && !dom.nodes[p].hard
+        && dom.nodes[top].tag() != "article"
+        && narticle[p] == narticle[top] + u32::from(dom.nodes[p].tag() == "article")
+    {
+        let added = chars[p] - chars[top];
+        let added_prose = prose[p] - prose[top];
+        let added_link = link[p].saturating_sub(link[top]);
+        if added == 0 {
+            p = dom.nodes[p].parent;
+            continue;
+        }
+        let ok = added_prose >= CLIMB_MIN_GAIN
+            && added_prose as f32 >= added as f32 * CLIMB_MIN_PROSE_SHARE
+            && (added_link as f32) <= added as f32 * CLIMB_MAX_LINK_SHARE;
+        if !ok {
+            break;
+        }
+        top = p;
+        p = dom.nodes[p].parent;
+    }
+    top
 }
 
 /// Containers that conditional cleaning may drop.
