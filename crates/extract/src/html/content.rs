@@ -60,8 +60,8 @@ pub(crate) fn fold_into(out: &mut String, s: &str, pending_space: &mut bool) {
 }
 
 /// Cut the page into text runs (document order). `strict` also skips
-/// class-marked boilerplate.
-pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
+/// class-marked boilerplate; `reveal` reads hidden elements.
+pub(crate) fn runs(dom: &Dom, strict: bool, reveal: bool) -> Vec<Run> {
     let mut out = Vec::new();
     let mut blocks: Vec<usize> = Vec::new();
     let mut cur = Run {
@@ -99,7 +99,8 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
                 break;
             }
         }
-        let skipped = n.hard || (strict && n.soft);
+        let hard = if reveal { n.structural } else { n.hard };
+        let skipped = hard || (strict && n.soft);
         match n.kind {
             Kind::Elem(e) => {
                 let tag = e.name();
@@ -138,23 +139,43 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
 }
 
 /// The article's runs: the best-scoring container and its merged siblings.
+///
+/// Fallbacks when the strict pass finds less than [`MIN_ARTICLE_CHARS`]:
+/// a lenient pass keeping class-marked boilerplate, then (when the page
+/// hides elements) a pass reading hidden elements; a fallback wins only
+/// with [`LENIENT_GAIN`] times the text found so far.
 pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
-    let strict = select(dom, runs(dom, true));
+    let strict = select(dom, runs(dom, true, false), false);
     let chars: usize = strict.iter().map(|r| r.chars).sum();
     if chars >= MIN_ARTICLE_CHARS {
         return strict;
     }
-    let lenient = select(dom, runs(dom, false));
-    let lchars: usize = lenient.iter().map(|r| r.chars).sum();
-    if lchars > chars * LENIENT_GAIN {
-        lenient
-    } else {
-        strict
+    let mut best = strict;
+    let mut best_chars = chars;
+    let hides = dom.nodes.iter().any(|n| n.hidden && !n.structural);
+    for (strict, reveal) in [(false, false), (true, true), (false, true)] {
+        if reveal && !hides {
+            break;
+        }
+        let alt = select(dom, runs(dom, strict, reveal), reveal);
+        let alt_chars: usize = alt.iter().map(|r| r.chars).sum();
+        if alt_chars > best_chars * LENIENT_GAIN {
+            best = alt;
+            best_chars = alt_chars;
+            if best_chars >= MIN_ARTICLE_CHARS {
+                break;
+            }
+        }
     }
+    best
 }
 
-fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
+fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
     let n = dom.nodes.len();
+    let hard = |i: usize| {
+        let x = &dom.nodes[i];
+        if reveal { x.structural } else { x.hard }
+    };
     if n == 0 || runs.is_empty() {
         return Vec::new();
     }
@@ -307,11 +328,11 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     // wrap every paragraph of one article in its own nest of containers, so
     // the best-scoring container holds one section of it. Climb while the
     // parent adds prose and what it adds is mostly prose with few links.
-    top = climb_prose(dom, top, &chars, &prose, &link, &narticle);
+    top = climb_prose(dom, top, &chars, &prose, &link, &narticle, reveal);
     // Headline anchor: when the first <h1> sits in an <article> that holds
     // prose and the winner lies outside it (a "related posts" block scored
     // higher than a short post), the headline's article wins.
-    if let Some(h1) = (0..n).find(|&i| dom.nodes[i].tag() == "h1" && !dom.nodes[i].hard) {
+    if let Some(h1) = (0..n).find(|&i| dom.nodes[i].tag() == "h1" && !hard(i)) {
         let mut a = dom.nodes[h1].parent;
         while a < n && dom.nodes[a].tag() != "article" {
             a = dom.nodes[a].parent;
@@ -337,7 +358,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             let next = node.end;
             if i == top {
                 ranges.push((i, next));
-            } else if node.elem().is_some() && !node.hard && chars[i] > 0 && node.tag() != "article"
+            } else if node.elem().is_some() && !hard(i) && chars[i] > 0 && node.tag() != "article"
             {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
@@ -435,12 +456,17 @@ fn climb_prose(
     prose: &[usize],
     link: &[usize],
     narticle: &[u32],
+    reveal: bool,
 ) -> usize {
     let n = dom.nodes.len();
     let mut p = dom.nodes[top].parent;
     while p < n
         && !matches!(dom.nodes[p].tag(), "body" | "html")
-        && !dom.nodes[p].hard
+        && !(if reveal {
+            dom.nodes[p].structural
+        } else {
+            dom.nodes[p].hard
+        })
         && dom.nodes[top].tag() != "article"
         && narticle[p] == narticle[top] + u32::from(dom.nodes[p].tag() == "article")
     {
