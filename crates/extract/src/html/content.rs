@@ -22,6 +22,8 @@ const MAX_RUN_LINK_DENSITY: f32 = 0.5;
 const LENIENT_GAIN: usize = 2;
 /// An <article> holding the headline needs this many chars to be the anchor.
 const MIN_ANCHOR_CHARS: usize = 200;
+/// A container's positive tag/class weight counts from this many chars of text.
+const MIN_WEIGHTED_CHARS: usize = 140;
 /// Below this many chars, the strict pass is redone without class-based removal.
 const MIN_ARTICLE_CHARS: usize = 400;
 
@@ -162,9 +164,6 @@ pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
         if alt_chars > best_chars * LENIENT_GAIN {
             best = alt;
             best_chars = alt_chars;
-            if best_chars >= MIN_ARTICLE_CHARS {
-                break;
-            }
         }
     }
     best
@@ -223,13 +222,21 @@ fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
             nperiod[p] += nperiod[i];
         }
     }
+    // A container's initial weight (tag and class); a positive weight
+    // counts only for a container holding at least [`MIN_WEIGHTED_CHARS`]
+    // (a one-line "Last updated" box with a `content` class is no article).
     let init = |i: usize, score: &mut Vec<f32>| {
         if score[i].is_nan() {
             let node = &dom.nodes[i];
-            score[i] = node
+            let w = node
                 .elem()
                 .map(|e| rules::tag_weight(e.name()) + rules::class_weight(e))
                 .unwrap_or(0.0);
+            score[i] = if chars[i] < MIN_WEIGHTED_CHARS {
+                w.min(0.0)
+            } else {
+                w
+            };
         }
     };
     for r in &runs {
@@ -523,3 +530,4 @@ fn keep_run(r: &Run) -> bool {
     }
     true
 }
+

@@ -49,7 +49,8 @@ pub(crate) struct Node<'a> {
     pub hard: bool,
     /// Inside an element that is never content by tag or role (not merely
     /// hidden). A `<main>` or `<article>` clears it: pages misnest the whole
-    /// article inside an `<aside>` banner or a `<nav>`.
+    /// article inside an `<aside>` banner, a `<nav>` or an unclosed dialog
+    /// (`role="main"` clears it too).
     pub structural: bool,
     /// Inside an element the page hides ([`rules::is_hidden`]).
     pub hidden: bool,
@@ -112,7 +113,10 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         .get(parent)
                         .map(|p| (p.structural, p.hidden, p.soft))
                         .unwrap_or((false, false, false));
-                    let landmark = matches!(tag, "main" | "article");
+                    let landmark = matches!(tag, "main" | "article")
+                        || e
+                            .attribute("role")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("main"));
                     let structural = (pst && !landmark) || rules::is_hard_boiler(e);
                     let hidden = phid || rules::is_hidden(e);
                     let hard = structural || hidden;
