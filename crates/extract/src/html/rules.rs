@@ -201,10 +201,13 @@ pub(crate) fn is_soft_boiler<'a>(
         return false;
     }
     let unlikely = |tok: &str| UNLIKELY.is_match(tok) && !MAYBE.is_match(tok);
+    // A class attribute naming both a widget and its content kind
+    // ("elementor-widget elementor-widget-text-editor") is rescued as a
+    // whole, as Readability reads `className + id` as one string.
     if let Some(class) = e.attribute("class").filter(|c| !c.trim().is_empty()) {
-        let v = *cache
-            .entry(class)
-            .or_insert_with(|| class.split_whitespace().any(unlikely));
+        let v = *cache.entry(class).or_insert_with(|| {
+            class.split_whitespace().any(unlikely) && !MAYBE.is_match(class)
+        });
         if v {
             return true;
         }
