@@ -12,6 +12,7 @@ mod locate;
 mod meta;
 mod prefilter;
 mod rules;
+mod title;
 
 use quotewire_doc::{AlignedBuilder, Document};
 use regex::Regex;
@@ -348,39 +349,5 @@ mod tests {
         ] {
             let _ = extract(s, Some("not a url"));
         }
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg_page() {
-        let Ok(p) = std::env::var("QW_DBG_PAGE") else { return };
-        let needle = std::env::var("QW_DBG_TEXT").unwrap();
-        let src = std::fs::read_to_string(p).unwrap();
-        let (stripped, _) = super::prefilter::strip(&src);
-        let page = scraper::Html::parse_document(&stripped);
-        let dom = super::dom::build(&page);
-        for (i, n) in dom.nodes.iter().enumerate() {
-            if let super::dom::Kind::Text(t) = n.kind && t.contains(&needle) {
-                let mut a = i;
-                while a < dom.nodes.len() {
-                    let x = &dom.nodes[a];
-                    let attrs = x.elem().map(|e| format!("{:?}", e.attrs().collect::<Vec<_>>())).unwrap_or_default();
-                    eprintln!("{a} {} hard={} st={} hid={} soft={} {}", x.tag(), x.hard, x.structural, x.hidden, x.soft, &attrs[..attrs.len().min(150)]);
-                    a = x.parent;
-                }
-                break;
-            }
-        }
-    }
-}
-#[cfg(test)]
-mod debug_tmp2 {
-    #[test]
-    fn dbg_extract() {
-        let Ok(p) = std::env::var("QW_DBG_PAGE") else { return };
-        let src = std::fs::read_to_string(p).unwrap();
-        let d = super::extract(&src, None);
-        eprintln!("TEXT {}", &d.text[..d.text.len().min(2000)]);
     }
 }

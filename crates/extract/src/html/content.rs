@@ -365,8 +365,7 @@ fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
             let next = node.end;
             if i == top {
                 ranges.push((i, next));
-            } else if node.elem().is_some() && !hard(i) && chars[i] > 0 && node.tag() != "article"
-            {
+            } else if node.elem().is_some() && !hard(i) && chars[i] > 0 && node.tag() != "article" {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
                     && node.elem().and_then(|e| e.attribute("class")) == Some(top_class)
@@ -530,4 +529,3 @@ fn keep_run(r: &Run) -> bool {
     }
     true
 }
-

@@ -114,8 +114,7 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         .map(|p| (p.structural, p.hidden, p.soft))
                         .unwrap_or((false, false, false));
                     let landmark = matches!(tag, "main" | "article")
-                        || e
-                            .attribute("role")
+                        || e.attribute("role")
                             .is_some_and(|r| r.eq_ignore_ascii_case("main"));
                     let structural = (pst && !landmark) || rules::is_hard_boiler(e);
                     let hidden = phid || rules::is_hidden(e);

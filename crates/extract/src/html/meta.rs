@@ -610,12 +610,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         m.updated = None;
     }
     // Title.
-    m.title = meta_get(TITLE_KEYS)
-        .map(clean)
-        .or_else(|| facts.iter().find_map(|f| f.headline.clone()))
-        .or_else(|| m.h1.map(|i| subtree_text(dom, i)))
-        .or_else(|| dom.title.as_deref().map(clean))
-        .filter(|s| !s.is_empty());
+    let site = meta_get(&["og:site_name", "application-name"]).map(clean);
+    let meta_title = meta_get(TITLE_KEYS).map(clean);
+    let headline = facts.iter().find_map(|f| f.headline.clone());
+    let h1_text = m.h1.map(|i| subtree_text(dom, i));
+    let page_title = dom.title.as_deref().map(clean);
+    m.title = super::title::choose(
+        meta_title.as_deref(),
+        headline.as_deref(),
+        h1_text.as_deref(),
+        page_title.as_deref(),
+        site.as_deref(),
+    );
     // Authors.
     let mut authors: Vec<String> = facts
         .iter()

@@ -205,9 +205,9 @@ pub(crate) fn is_soft_boiler<'a>(
     // ("elementor-widget elementor-widget-text-editor") is rescued as a
     // whole, as Readability reads `className + id` as one string.
     if let Some(class) = e.attribute("class").filter(|c| !c.trim().is_empty()) {
-        let v = *cache.entry(class).or_insert_with(|| {
-            class.split_whitespace().any(unlikely) && !MAYBE.is_match(class)
-        });
+        let v = *cache
+            .entry(class)
+            .or_insert_with(|| class.split_whitespace().any(unlikely) && !MAYBE.is_match(class));
         if v {
             return true;
         }
