@@ -1259,8 +1259,9 @@ impl<'a> Ctx<'a> {
             } else {
                 return None;
             }
-        } else if k > a && self.tok(k - 1) == "," {
-            // CONTENT, according to X. (and a following clause, if any)
+        } else if k > a + 1 && self.tok(k - 1) == "," {
+            // CONTENT, according to X. (and a following clause, if any;
+            // a sentence opening with ", according to" has no content)
             let mut v = Span::new(self.toks[a].span.start, self.toks[k - 2].span.end);
             if hi < e && self.tok(hi) == "," && hi + 1 < e {
                 v = v.cover(self.span((hi + 1, e)));
