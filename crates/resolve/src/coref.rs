@@ -304,6 +304,9 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
 /// organisation) are mentions of the quote's speaker.
 fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
     let text = doc.text.as_str();
+    // word ranges per speaker entity, merged: overlapping contents (nested
+    // reported speech) are read once, so the work is linear in the text
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     for a in &doc.attributions {
         if a.kind == QuoteKind::Indirect {
             continue;
@@ -311,21 +314,38 @@ fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
         let Some(e) = a.speaker.as_ref().and_then(|s| s.entity) else {
             continue;
         };
-        let Some(kind) = ents.ents.get(e).map(|x| x.kind) else {
+        if ents.ents.get(e).is_none() {
             continue;
-        };
+        }
         for c in &a.content {
             let (from, to) = (words.word_at(c.start), words.word_at(c.end));
-            for w in &words.words[from..to] {
-                let k = key(w.span.slice(text));
-                let hit = match kind {
-                    EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
-                    EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
-                    _ => false,
-                };
-                if hit && w.is_word {
-                    ents.add_mention(e, w.span);
-                }
+            if from < to {
+                ranges.push((e, from, to));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if last.0 == r.0 && r.1 <= last.2 => last.2 = last.2.max(r.2),
+            _ => merged.push(r),
+        }
+    }
+    for (e, from, to) in merged {
+        let kind = ents.ents[e].kind;
+        for w in &words.words[from..to] {
+            if !w.is_word {
+                continue;
+            }
+            let k = key(w.span.slice(text));
+            let hit = match kind {
+                EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
+                EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
+                _ => false,
+            };
+            if hit {
+                ents.add_mention(e, w.span);
             }
         }
     }
