@@ -8,6 +8,14 @@
 //!   [`Record`]; [`try_analyze`] does the same but turns a panic inside a
 //!   stage into an [`AnalyzeError`] for that document, so a batch goes on.
 //! * [`analyze_text`] analyses a string (tests, bindings).
+//! * [`analyze_limited`] / [`try_analyze_limited`] take explicit [`Limits`]
+//!   (the per-document time budget); [`analyze`] uses [`Limits::default`].
+//!
+//! Work per document is linear (or n log n) in its size: sentences are at
+//! most `quotewire_segment::rules::MAX_SENTENCE_BYTES` long, so every
+//! per-sentence step is bounded, and whole-document lookups are binary
+//! searches or hash lookups. The time budget is a safety net on top: when it
+//! runs out, the stages still to come are skipped and the record says so.
 //!
 //! ```
 //! use quotewire::{analyze_text, Options};
@@ -17,18 +25,54 @@
 
 #![deny(missing_docs)]
 
+pub use quotewire_doc::Deadline;
 use quotewire_doc::{Document, Record};
 pub use quotewire_extract::Options;
 use quotewire_read::{Format, Input, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
+
+/// Default per-document time budget: far above any news page (milliseconds),
+/// low enough that one pathological document cannot stall a crawl run.
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(10);
+
+/// Limits on the analysis of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock budget per document; `None` for no limit. Checked between
+    /// stages: once spent, the stages still to come are skipped, and the
+    /// record (with what was done) carries a warning naming the stage that
+    /// used the budget up.
+    pub time_budget: Option<Duration>,
+}
+
+impl Default for Limits {
+    /// [`DEFAULT_TIME_BUDGET`].
+    fn default() -> Self {
+        Limits {
+            time_budget: Some(DEFAULT_TIME_BUDGET),
+        }
+    }
+}
+
+/// The stages after reading, in order, as named in warnings.
+pub const STAGES: [&str; 4] = ["extract", "segment", "attribute", "resolve"];
 
 /// Run every stage after reading on one input and return its record.
 ///
-/// Never panics on bad input: undecodable bytes are replaced, a page with no
-/// article gives a record with empty text. Problems the read stage noted
-/// about the input (e.g. a truncated file) are added to the record's
-/// `warnings`.
+/// Undecodable bytes are replaced, a page with no article gives a record
+/// with empty text. Problems the read stage noted about the input (e.g. a
+/// truncated file) are added to the record's `warnings`. Runs with
+/// [`Limits::default`]; a panic inside a stage (a bug) propagates: use
+/// [`try_analyze`] to contain it.
 pub fn analyze(input: &Input, opts: Options) -> Record {
+    analyze_limited(input, opts, Limits::default())
+}
+
+/// [`analyze`] within explicit [`Limits`].
+pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
+    let started = Instant::now();
+    let deadline = limits.time_budget.map_or(Deadline::none(), Deadline::after);
     let mut doc = match input.format {
         Format::Html => quotewire_extract::extract_html(
             &input.id,
@@ -45,9 +89,38 @@ pub fn analyze(input: &Input, opts: Options) -> Record {
             d
         }
     };
-    annotate(&mut doc);
+    annotate_within(&mut doc, deadline, limits, started);
     doc.warnings.extend(input.warnings.iter().cloned());
-    Record::from_document(&doc)
+    Record::from_owned_document(doc)
+}
+
+/// Run segment → attribute → resolve, checking `deadline` after extraction
+/// and after each stage; when it has passed, the stages left are skipped and
+/// a warning names the stage that was running.
+fn annotate_within(doc: &mut Document, deadline: Deadline, limits: Limits, started: Instant) {
+    type Stage = fn(&mut Document);
+    let stages: [Stage; 3] = [
+        quotewire_segment::segment,
+        quotewire_attribute::attribute,
+        quotewire_resolve::resolve,
+    ];
+    for (i, stage) in stages.iter().enumerate() {
+        if deadline.expired() {
+            let budget = limits.time_budget.unwrap_or_default();
+            doc.warnings.push(format!(
+                "time budget of {budget:?} per document spent during the {} stage ({:.2} s in all); not run: {}. The record holds what was done",
+                STAGES[i],
+                started.elapsed().as_secs_f64(),
+                STAGES[i + 1..].join(", ")
+            ));
+            if i <= 1 {
+                // no attributions without segmentation
+                doc.layers = Default::default();
+            }
+            return;
+        }
+        stage(doc);
+    }
 }
 
 /// A document the pipeline failed on (a stage panicked). Only that document
@@ -72,6 +145,15 @@ pub struct AnalyzeError {
 /// stderr); a caller that reports the error itself may install a quieter hook.
 pub fn try_analyze(input: &Input, opts: Options) -> Result<Record, AnalyzeError> {
     guarded(input, || analyze(input, opts))
+}
+
+/// [`try_analyze`] within explicit [`Limits`].
+pub fn try_analyze_limited(
+    input: &Input,
+    opts: Options,
+    limits: Limits,
+) -> Result<Record, AnalyzeError> {
+    guarded(input, || analyze_limited(input, opts, limits))
 }
 
 /// Run `f` for `input`, turning a panic into an [`AnalyzeError`].
@@ -130,6 +212,28 @@ mod tests {
         assert_eq!(rec.id, "t");
         assert_eq!(rec.url.as_deref(), Some("http://example.com/a"));
         assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
+    }
+
+    #[test]
+    fn a_spent_budget_still_gives_the_record_and_names_the_stage() {
+        let src = "“We are ready,” Putin said on Monday.";
+        let none = Limits {
+            time_budget: Some(Duration::ZERO),
+        };
+        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), none);
+        assert_eq!(rec.text, src);
+        assert!(rec.attributions.is_empty() && rec.entities.is_empty());
+        let w = rec.warnings.iter().find(|w| w.contains("time budget")).unwrap();
+        assert!(w.contains("extract stage"), "{w}");
+        assert!(w.contains("not run: segment, attribute, resolve"), "{w}");
+        // the input's own warnings are kept too
+        assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
+        // no limit: the full analysis, no budget warning
+        let free = Limits { time_budget: None };
+        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), free);
+        assert_eq!(rec.attributions.len(), 1);
+        assert!(!rec.warnings.iter().any(|w| w.contains("time budget")));
+        assert_eq!(rec, analyze(&input(src.as_bytes(), Format::Text), Options::default()));
     }
 
     #[test]
