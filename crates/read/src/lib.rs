@@ -209,12 +209,13 @@ pub enum ReadError {
     },
     /// One document is larger than [`ReadOptions::max_doc_bytes`].
     #[error(
-        "{origin}: the document is {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller)"
+        "{origin}: the document is at least {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller; `quotewire analyze --max-doc-bytes` raises the limit)"
     )]
     TooLarge {
         /// Where.
         origin: Origin,
-        /// Its size in bytes (as declared, or as far as read).
+        /// Its size in bytes: as declared (WARC), or as far as read (the
+        /// limit plus one), so a lower bound.
         size: u64,
         /// The limit.
         limit: u64,
