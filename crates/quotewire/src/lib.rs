@@ -86,12 +86,68 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
             if d.url.is_none() {
                 d.url = input.url.clone();
             }
+            if let Some(w) = utf8_warning(&input.bytes) {
+                d.warnings.push(w);
+            }
             d
         }
     };
+    if doc
+        .meta
+        .language
+        .as_deref()
+        .is_some_and(|l| !is_language_tag(l))
+    {
+        // e.g. `Content-Language: UTF-8`: a charset, not a language
+        doc.meta.language = None;
+    }
     annotate_within(&mut doc, deadline, limits, started);
     doc.warnings.extend(input.warnings.iter().cloned());
     Record::from_owned_document(doc)
+}
+
+/// The warning for a text input that is not valid UTF-8 (and has no byte
+/// order mark): its bytes were decoded with a charset guessed from them.
+fn utf8_warning(bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+    {
+        return None;
+    }
+    let e = std::str::from_utf8(bytes).err()?;
+    Some(format!(
+        "text input is not valid UTF-8 (first invalid byte at offset {}); decoded with a charset guessed from its bytes, check the text",
+        e.valid_up_to()
+    ))
+}
+
+/// Is `tag` shaped like a BCP 47 language tag (`en`, `en-US`, `pt_BR`,
+/// `zh-Hans-CN`, `sr-Latn`, `de-1996`)? A charset name (`UTF-8`,
+/// `iso-8859-1`) or a stray word is not: its later subtags are neither a
+/// script (4 letters), a region (2 letters or 3 digits), an extended
+/// language (3 letters) nor a variant (5-8 characters, or 4 starting with a
+/// digit). Source: RFC 5646, section 2.1.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if !(2..=3).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    parts.all(|p| {
+        let alpha = p.bytes().all(|b| b.is_ascii_alphabetic());
+        let alnum = p.bytes().all(|b| b.is_ascii_alphanumeric());
+        let digits = p.bytes().all(|b| b.is_ascii_digit());
+        match p.len() {
+            2 | 3 | 4 if alpha => true,
+            3 if digits => true,
+            4 => alnum && p.as_bytes()[0].is_ascii_digit(),
+            5..=8 => alnum,
+            _ => false,
+        }
+    })
 }
 
 /// Run segment → attribute → resolve, checking `deadline` after extraction
@@ -234,6 +290,33 @@ mod tests {
         assert_eq!(rec.attributions.len(), 1);
         assert!(!rec.warnings.iter().any(|w| w.contains("time budget")));
         assert_eq!(rec, analyze(&input(src.as_bytes(), Format::Text), Options::default()));
+    }
+
+    #[test]
+    fn language_tags_and_charsets() {
+        for ok in ["en", "en-US", "pt_BR", "zh-Hans-CN", "sr-Latn", "de-1996", "es-419", "fil"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["UTF-8", "utf-8", "iso-8859-1", "english", "e", "", "en-", "windows-1252", "text/html"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_text_gives_a_warning() {
+        let rec = analyze(&input(b"Caf\xe9 au lait, he said.", Format::Text), Options::default());
+        let w = rec.warnings.iter().find(|w| w.contains("not valid UTF-8")).unwrap();
+        assert!(w.contains("offset 3"), "{w}");
+        assert!(rec.text.starts_with("Caf"));
+        let rec = analyze(&input("Café.".as_bytes(), Format::Text), Options::default());
+        assert!(!rec.warnings.iter().any(|w| w.contains("UTF-8")));
+    }
+
+    #[test]
+    fn a_charset_is_not_a_language() {
+        let page = b"<html><head><meta http-equiv=\"Content-Language\" content=\"UTF-8\"><title>T</title></head><body><article><p>Words here, many words, in a paragraph that is long enough to be kept as the article text.</p></article></body></html>";
+        let rec = analyze(&input(page, Format::Html), Options::default());
+        assert_eq!(rec.language, None);
     }
 
     #[test]
