@@ -574,6 +574,8 @@ impl Reader {
             }));
             return;
         }
+        // read_to_end grows by doubling: give the slack back
+        bytes.shrink_to_fit();
         let mut warnings = Vec::new();
         if let Err(e) = res {
             if bytes.is_empty() {
