@@ -324,6 +324,27 @@ pub fn inputs_with(paths: &[PathBuf], opts: ReadOptions) -> Reader {
     }
 }
 
+/// Read one already opened stream named `name` (a file name, used for the
+/// id and to tell `.warc` / `.txt` / `.gz` apart as for a path): bytes in
+/// memory, a socket, a pipe. Recognised by content like any input; the
+/// same items and limits as [`inputs_with`].
+///
+/// ```
+/// use quotewire_read::{read_stream, Item, ReadOptions};
+/// let bytes: &[u8] = b"Plain words, he said.";
+/// let items: Vec<Item> = read_stream("note.txt", Box::new(bytes), ReadOptions::default()).collect();
+/// assert!(matches!(&items[0], Item::Doc(d) if d.id == "note"));
+/// ```
+pub fn read_stream(name: &str, reader: Box<dyn Read + Send>, opts: ReadOptions) -> Reader {
+    let mut r = inputs_with(&[], opts);
+    let origin = Origin {
+        path: PathBuf::from(name),
+        ..Origin::default()
+    };
+    r.open_stream(reader, origin, name, false);
+    r
+}
+
 /// A path still to read; `walked` when it was found in a directory.
 struct Task {
     path: PathBuf,
