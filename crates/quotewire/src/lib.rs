@@ -1,7 +1,7 @@
 //! quotewire as a library: one call runs the whole analysis pipeline.
 //!
 //! ```text
-//! read (quotewire-read) → extract → segment → attribute → resolve → Record
+//! read (quotewire-read) → extract → segment → tag → attribute → resolve → Record
 //! ```
 //!
 //! * [`analyze`] turns one [`Input`] (from `quotewire_read::inputs`) into its
@@ -239,9 +239,11 @@ pub fn analyze_text(id: &str, text: &str, opts: Options) -> Record {
     Record::from_document(&doc)
 }
 
-/// The stages after extraction, in order: segment → attribute → resolve.
+/// The stages after extraction, in order: segment → tag → attribute →
+/// resolve.
 pub fn annotate(doc: &mut Document) {
     quotewire_segment::segment(doc);
+    quotewire_tag::tag(doc);
     quotewire_attribute::attribute(doc);
     quotewire_resolve::resolve(doc);
 }
@@ -260,6 +262,18 @@ mod tests {
             origin: Origin::default(),
             warnings: vec!["truncated input: test".into()],
         }
+    }
+
+    #[test]
+    fn the_tag_stage_runs_between_segment_and_attribute() {
+        let mut doc = quotewire_extract::extract_text(
+            "t",
+            "Officials said the plan works.".as_bytes(),
+            Options::default(),
+        );
+        annotate(&mut doc);
+        assert_eq!(doc.layers.pos.len(), doc.layers.tokens.len());
+        assert_eq!(doc.layers.pos[1], "VBD");
     }
 
     #[test]
