@@ -51,6 +51,11 @@ pub(crate) struct AnalyzeArgs {
     /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
+    /// Attributions for articles only: on HTML pages whose `page_type` is not
+    /// `article` (listings, forums, products, ...) the attribution stage is
+    /// skipped; text, metadata and entities are still written.
+    #[arg(long)]
+    articles_only: bool,
     /// Worker threads for the analysis [default: all cores; 0 also means all cores; at most 4 per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -153,6 +158,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+            articles_only: args.articles_only,
         },
         limits: quotewire::Limits {
             time_budget: (args.time_budget > 0.0)

@@ -101,7 +101,13 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
         // e.g. `Content-Language: UTF-8`: a charset, not a language
         doc.meta.language = None;
     }
-    annotate_within(&mut doc, deadline, limits, started);
+    let skip_attribution = opts.articles_only
+        && doc
+            .meta
+            .page_type
+            .as_deref()
+            .is_some_and(|t| t != "article");
+    annotate_within(&mut doc, deadline, limits, started, skip_attribution);
     doc.warnings.extend(input.warnings.iter().cloned());
     Record::from_owned_document(doc)
 }
@@ -152,8 +158,15 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 /// Run segment → attribute → resolve, checking `deadline` after extraction
 /// and after each stage; when it has passed, the stages left are skipped and
-/// a warning names the stage that was running.
-fn annotate_within(doc: &mut Document, deadline: Deadline, limits: Limits, started: Instant) {
+/// a warning names the stage that was running. `skip_attribution` leaves
+/// the attribution stage out ([`Options::articles_only`] on a non-article).
+fn annotate_within(
+    doc: &mut Document,
+    deadline: Deadline,
+    limits: Limits,
+    started: Instant,
+    skip_attribution: bool,
+) {
     type Stage = fn(&mut Document);
     let stages: [Stage; 3] = [
         quotewire_segment::segment,
@@ -174,6 +187,9 @@ fn annotate_within(doc: &mut Document, deadline: Deadline, limits: Limits, start
                 doc.layers = Default::default();
             }
             return;
+        }
+        if skip_attribution && i == 1 {
+            continue;
         }
         stage(doc);
     }
@@ -290,36 +306,77 @@ mod tests {
         let none = Limits {
             time_budget: Some(Duration::ZERO),
         };
-        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), none);
+        let rec = analyze_limited(
+            &input(src.as_bytes(), Format::Text),
+            Options::default(),
+            none,
+        );
         assert_eq!(rec.text, src);
         assert!(rec.attributions.is_empty() && rec.entities.is_empty());
-        let w = rec.warnings.iter().find(|w| w.contains("time budget")).unwrap();
+        let w = rec
+            .warnings
+            .iter()
+            .find(|w| w.contains("time budget"))
+            .unwrap();
         assert!(w.contains("extract stage"), "{w}");
         assert!(w.contains("not run: segment, attribute, resolve"), "{w}");
         // the input's own warnings are kept too
         assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
         // no limit: the full analysis, no budget warning
         let free = Limits { time_budget: None };
-        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), free);
+        let rec = analyze_limited(
+            &input(src.as_bytes(), Format::Text),
+            Options::default(),
+            free,
+        );
         assert_eq!(rec.attributions.len(), 1);
         assert!(!rec.warnings.iter().any(|w| w.contains("time budget")));
-        assert_eq!(rec, analyze(&input(src.as_bytes(), Format::Text), Options::default()));
+        assert_eq!(
+            rec,
+            analyze(&input(src.as_bytes(), Format::Text), Options::default())
+        );
     }
 
     #[test]
     fn language_tags_and_charsets() {
-        for ok in ["en", "en-US", "pt_BR", "zh-Hans-CN", "sr-Latn", "de-1996", "es-419", "fil"] {
+        for ok in [
+            "en",
+            "en-US",
+            "pt_BR",
+            "zh-Hans-CN",
+            "sr-Latn",
+            "de-1996",
+            "es-419",
+            "fil",
+        ] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["UTF-8", "utf-8", "iso-8859-1", "english", "e", "", "en-", "windows-1252", "text/html"] {
+        for bad in [
+            "UTF-8",
+            "utf-8",
+            "iso-8859-1",
+            "english",
+            "e",
+            "",
+            "en-",
+            "windows-1252",
+            "text/html",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
 
     #[test]
     fn invalid_utf8_text_gives_a_warning() {
-        let rec = analyze(&input(b"Caf\xe9 au lait, he said.", Format::Text), Options::default());
-        let w = rec.warnings.iter().find(|w| w.contains("not valid UTF-8")).unwrap();
+        let rec = analyze(
+            &input(b"Caf\xe9 au lait, he said.", Format::Text),
+            Options::default(),
+        );
+        let w = rec
+            .warnings
+            .iter()
+            .find(|w| w.contains("not valid UTF-8"))
+            .unwrap();
         assert!(w.contains("offset 3"), "{w}");
         assert!(rec.text.starts_with("Caf"));
         let rec = analyze(&input("Café.".as_bytes(), Format::Text), Options::default());
@@ -334,9 +391,43 @@ mod tests {
     }
 
     #[test]
+    fn articles_only_skips_attribution_on_other_pages() {
+        let quote = "<p>“We will finish the bridge by May,” the mayor said on Monday, after the vote in the council.</p>";
+        let news = format!(
+            "<html><head><meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\"}}</script></head><body><article><h1>Bridge to open in May</h1>{quote}<p>The council approved the budget for the bridge, which was delayed twice, officials said.</p></article></body></html>"
+        );
+        let mut items = String::new();
+        for k in 0..40 {
+            items.push_str(&format!(
+                "<li class=\"product-card\"><a href=\"/p/{k}\">Garden hose {k}</a><span class=\"price\">$1{k}.99</span><button class=\"add-to-cart\">Add to cart</button></li>"
+            ));
+        }
+        let shop = format!(
+            "<html><head><title>Garden hoses | Shop</title><script type=\"application/ld+json\">{{\"@type\":\"Product\",\"name\":\"Hose\"}}</script></head><body><div class=\"shop-grid\">{quote}<ul class=\"products\">{items}</ul></div><form><input name=q><select><option>Sort</option></select></form></body></html>"
+        );
+        let only = Options {
+            articles_only: true,
+            ..Options::default()
+        };
+        let n = analyze(&input(news.as_bytes(), Format::Html), only);
+        assert_eq!(n.page_type.as_deref(), Some("article"));
+        assert!(!n.attributions.is_empty(), "{n:?}");
+        let s = analyze(&input(shop.as_bytes(), Format::Html), only);
+        assert_ne!(s.page_type.as_deref(), Some("article"));
+        assert!(s.attributions.is_empty());
+        assert!(s.text.contains("finish the bridge"));
+        // Without the option the same page keeps its attributions.
+        let all = analyze(&input(shop.as_bytes(), Format::Html), Options::default());
+        assert!(!all.attributions.is_empty());
+    }
+
+    #[test]
     fn keep_text_is_the_input_exactly() {
         let src = "A\u{a0}b\r\n\r\n“Quote,” she said.\n";
-        let opts = Options { keep_text: true };
+        let opts = Options {
+            keep_text: true,
+            ..Options::default()
+        };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
     }
