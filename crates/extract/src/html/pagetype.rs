@@ -8,12 +8,11 @@
 //! elements (articles, list items, links, forms, inputs, buttons, tables,
 //! code, headings, times, images), the main text's size and share of the
 //! page, the page's link density, currency amounts, the words of the
-//! `<title>`, and the distinct words of the visible text.
+//! `<title>`, and the words of the visible text (each feature counts once).
 
 use super::dom::{Attribute, Dom, Kind};
 use quotewire_learn::{Features, Model};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The feature function's name and version, stored in the weights file and
@@ -60,11 +59,11 @@ const COUNTED: &[&str] = &[
     "section",
 ];
 
-/// At most this many class/id words per page.
-const MAX_CLASS_WORDS: usize = 600;
+/// At most this many class/id words per page are read.
+const MAX_CLASS_WORDS: usize = 20000;
 
-/// At most this many distinct words of the visible text per page.
-const MAX_TEXT_WORDS: usize = 4000;
+/// At most this many words of the visible text per page are read.
+const MAX_TEXT_WORDS: usize = 12000;
 
 /// ⌊log2(n+1)⌋, the bucket of a count.
 fn bucket(n: usize) -> i64 {
@@ -96,12 +95,9 @@ fn words(s: &str, out: &mut Vec<String>) {
 pub(crate) fn features(dom: &Dom, url: Option<&str>, main_chars: usize) -> Vec<u64> {
     let mut f = Features::new();
     f.add(0, "bias");
-    let mut seen = HashSet::new();
     for s in &dom.json_ld {
         for c in LD_TYPE.captures_iter(s) {
-            if seen.insert(c[1].to_string()) {
-                f.add(1, &c[1]);
-            }
+            f.add(1, &c[1]);
         }
     }
     if let Some(u) = url {
@@ -120,8 +116,11 @@ pub(crate) fn features(dom: &Dom, url: Option<&str>, main_chars: usize) -> Vec<u
         f.add(4, "no-url");
     }
     let mut counts = vec![0usize; COUNTED.len()];
-    let mut class_words = HashSet::new();
-    let mut text_words = HashSet::new();
+    // Words read so far (duplicates included; the keys are deduplicated at
+    // the end, so every feature counts once).
+    let (mut class_words, mut text_words) = (0usize, 0usize);
+    let mut ws = Vec::new();
+    let mut low = String::new();
     let (mut chars, mut link_chars, mut prices) = (0usize, 0usize, 0usize);
     let mut link_end = 0;
     for (i, n) in dom.nodes.iter().enumerate() {
@@ -140,30 +139,28 @@ pub(crate) fn features(dom: &Dom, url: Option<&str>, main_chars: usize) -> Vec<u
                 {
                     f.add(2, &c.trim().to_ascii_lowercase());
                 }
-                if class_words.len() < MAX_CLASS_WORDS {
-                    let mut ws = Vec::new();
+                if class_words < MAX_CLASS_WORDS {
+                    ws.clear();
                     for a in [e.attribute("class"), e.attribute("id")]
                         .into_iter()
                         .flatten()
                     {
                         words(a, &mut ws);
                     }
-                    for w in ws {
-                        if class_words.len() < MAX_CLASS_WORDS && class_words.insert(w.clone()) {
-                            f.add(5, &w);
-                        }
+                    for w in &ws {
+                        f.add(5, w);
                     }
+                    class_words += ws.len();
                 }
             }
             Kind::Text(t) if !n.hard => {
-                if text_words.len() < MAX_TEXT_WORDS {
+                if text_words < MAX_TEXT_WORDS {
                     for w in t.split(|c: char| !c.is_alphabetic()) {
-                        let len = w.chars().count();
-                        if (3..=15).contains(&len) && text_words.len() < MAX_TEXT_WORDS {
-                            let w = w.to_lowercase();
-                            if text_words.insert(w.clone()) {
-                                f.add(13, &w);
-                            }
+                        if (3..=15).contains(&w.chars().count()) && text_words < MAX_TEXT_WORDS {
+                            low.clear();
+                            low.extend(w.chars().flat_map(char::to_lowercase));
+                            f.add(13, &low);
+                            text_words += 1;
                         }
                     }
                 }
@@ -196,7 +193,10 @@ pub(crate) fn features(dom: &Dom, url: Option<&str>, main_chars: usize) -> Vec<u
             f.add(12, &w.to_lowercase());
         }
     }
-    f.keys().to_vec()
+    let mut keys = f.keys().to_vec();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The page type of a page with these feature keys; `None` without a model.

@@ -5,8 +5,8 @@
 //! day-month-year and month-day-year with English month names, dotted
 //! European dates (day.month.year) and US slashed dates (month/day/year).
 
-use quotewire_doc::calendar::WEEKDAYS_EN;
 use super::vocab::{PUBLISHED_LABELS, UPDATED_LABELS};
+use quotewire_doc::calendar::WEEKDAYS_EN;
 use regex::Regex;
 use std::sync::LazyLock;
 
