@@ -44,7 +44,11 @@ fn spans_inside(rec: &Value) {
         }
     }
     for e in rec["entities"].as_array().into_iter().flatten() {
-        e["mentions"].as_array().into_iter().flatten().for_each(check);
+        e["mentions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(check);
     }
     for t in rec["timexes"].as_array().into_iter().flatten() {
         check(&t["span"]);
@@ -52,7 +56,9 @@ fn spans_inside(rec: &Value) {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t")
+    s.replace("\\r", "\r")
+        .replace("\\n", "\n")
+        .replace("\\t", "\t")
 }
 
 #[test]
@@ -103,7 +109,10 @@ fn every_hostile_file_gives_its_expected_outcome() {
                 _ => panic!("expected.tsv: unknown check {check:?}"),
             };
             if !ok {
-                fail(format!("check {check:?} failed; text starts {:?}, warnings {warnings:?}", text.chars().take(80).collect::<String>()));
+                fail(format!(
+                    "check {check:?} failed; text starts {:?}, warnings {warnings:?}",
+                    text.chars().take(80).collect::<String>()
+                ));
             }
         }
     }
@@ -114,7 +123,10 @@ fn every_hostile_file_gives_its_expected_outcome() {
         .collect();
     files.sort();
     listed.sort();
-    assert_eq!(files, listed, "tests/hostile/cases and expected.tsv disagree");
+    assert_eq!(
+        files, listed,
+        "tests/hostile/cases and expected.tsv disagree"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
@@ -127,7 +139,17 @@ fn large_cases(dir: &Path) -> Vec<PathBuf> {
         paths.push(p);
     };
     // a 10 MB single line of words, no sentence end
-    let words = ["the", "mayor", "said", "bridge", "would", "reopen", "council", "according", "to"];
+    let words = [
+        "the",
+        "mayor",
+        "said",
+        "bridge",
+        "would",
+        "reopen",
+        "council",
+        "according",
+        "to",
+    ];
     let mut line = String::with_capacity(10 << 20);
     let mut i = 0usize;
     while line.len() < 10 << 20 {
@@ -141,7 +163,9 @@ fn large_cases(dir: &Path) -> Vec<PathBuf> {
     // 100,000-deep nesting
     let mut nest = String::from("<html><body>");
     nest.push_str(&"<div>".repeat(100_000));
-    nest.push_str("<p>The mayor said the bridge would reopen in May, according to the council.</p>");
+    nest.push_str(
+        "<p>The mayor said the bridge would reopen in May, according to the council.</p>",
+    );
     nest.push_str(&"</div>".repeat(100_000));
     write("nesting-100k.html", nest.as_bytes());
     // a gzip bomb: 200 MB of zeros in about 200 KB
@@ -161,7 +185,12 @@ fn large_hostile_inputs_are_bounded() {
     let arg = |i: usize| paths[i].to_str().unwrap().to_string();
     // 10 MB line: a record (in full, or cut short by the time budget with a warning)
     let out = quotewire(&["analyze", "--jobs", "1", "--time-budget", "3", &arg(0)]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = records(&out.stdout);
     assert_eq!(recs.len(), 1);
     assert!(recs[0]["text"].as_str().unwrap().len() >= 10 << 20);
@@ -176,12 +205,20 @@ fn large_hostile_inputs_are_bounded() {
     let out = quotewire(&["analyze", "--jobs", "1", &arg(2)]);
     assert_eq!(out.status.code(), Some(0));
     let recs = records(&out.stdout);
-    assert!(recs[0]["text"].as_str().unwrap().contains("The mayor said the bridge"));
+    assert!(
+        recs[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("The mayor said the bridge")
+    );
     // the bomb stops at the document limit with a clear error
     let out = quotewire(&["analyze", "--jobs", "1", "--max-doc-bytes", "16M", &arg(3)]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("over the limit of 16777216 bytes"), "{stderr}");
+    assert!(
+        stderr.contains("over the limit of 16777216 bytes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -192,7 +229,11 @@ fn a_run_over_every_hostile_input_goes_on_to_the_end() {
         std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
     }
     // a good page named to come last
-    std::fs::copy(cases_dir().join("good.html"), dir.path().join("zz-last.html")).unwrap();
+    std::fs::copy(
+        cases_dir().join("good.html"),
+        dir.path().join("zz-last.html"),
+    )
+    .unwrap();
     let out = quotewire(&["analyze", "--jobs", "2", dir.path().to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -200,7 +241,8 @@ fn a_run_over_every_hostile_input_goes_on_to_the_end() {
     assert_eq!(recs.last().unwrap()["id"], "zz-last", "{stderr}");
     recs.iter().for_each(spans_inside);
     // the same records as file by file (one document never changes another's)
-    let alone = records(&quotewire(&["analyze", cases_dir().join("good.html").to_str().unwrap()]).stdout);
+    let alone =
+        records(&quotewire(&["analyze", cases_dir().join("good.html").to_str().unwrap()]).stdout);
     let mut last = recs.last().unwrap().clone();
     last["id"] = alone[0]["id"].clone();
     assert_eq!(last, alone[0]);

@@ -118,7 +118,10 @@ mod tests {
         let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
         page.extend_from_slice(&fr);
         let got = decode(&page, None, true);
-        assert!(got.contains("déclaré") && !got.contains('\u{fffd}'), "{got}");
+        assert!(
+            got.contains("déclaré") && !got.contains('\u{fffd}'),
+            "{got}"
+        );
         assert!(decode(&fr, Some("utf-8"), false).contains("précisé"));
         // a valid UTF-8 page keeps its label, and so does one with a stray bad byte
         assert_eq!(decode("déjà".as_bytes(), Some("utf-8"), false), "déjà");
