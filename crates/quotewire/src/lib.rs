@@ -141,7 +141,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         let alnum = p.bytes().all(|b| b.is_ascii_alphanumeric());
         let digits = p.bytes().all(|b| b.is_ascii_digit());
         match p.len() {
-            2 | 3 | 4 if alpha => true,
+            2..=4 if alpha => true,
             3 if digits => true,
             4 => alnum && p.as_bytes()[0].is_ascii_digit(),
             5..=8 => alnum,
