@@ -41,7 +41,7 @@ mod span;
 pub use align::{AlignedBuilder, Alignment};
 pub use document::{
     Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, QuoteKind, QuoteMark,
-    Related, Speaker, Timex, Token,
+    Related, Speaker, Timex, TimexType, Token,
 };
 pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,

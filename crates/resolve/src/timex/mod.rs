@@ -12,6 +12,11 @@
 //! content year, refined by a date carried in the URL or input id when that
 //! date agrees with the content years.
 
+mod calendar;
+mod value;
+
+pub use calendar::{Anchor, Date, date_in_url, parse_iso};
+use calendar::{YEAR_RANGE, days_between, looks_like_uuid, years_in};
 use crate::words::Words;
 use quotewire_doc::{Document, Span, Timex};
 
@@ -115,197 +120,6 @@ const DAY_PARTS: &[(&str, &str)] = &[
 pub const STALE_YEARS: i32 = 2;
 /// A URL date more than this many days before the page date contradicts it.
 const STALE_URL_DAYS: i64 = 365;
-/// Earliest and latest plausible year for a bare four-digit number.
-const YEAR_RANGE: (i32, i32) = (1900, 2100);
-
-/// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// Year.
-    pub y: i32,
-    /// Month 1..=12.
-    pub m: u32,
-    /// Day 1..=31.
-    pub d: u32,
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
-pub fn days(dt: Date) -> i64 {
-    let y = i64::from(dt.y) - i64::from(dt.m <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(dt.m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(dt.d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// The date `z` days after 1970-01-01 (`civil_from_days`).
-pub fn from_days(z: i64) -> Date {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    Date { y, m, d }
-}
-
-/// Weekday of a date, Monday = 0.
-pub fn weekday(dt: Date) -> u32 {
-    ((days(dt) + 3).rem_euclid(7)) as u32
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn valid(y: i32, m: u32, d: u32) -> Option<Date> {
-    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
-}
-
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
-}
-
-/// ISO week value "YYYY-Www" of a date.
-fn iso_week(d: Date) -> String {
-    let thursday = from_days(days(d) - i64::from(weekday(d)) + 3);
-    let jan1 = days(Date {
-        y: thursday.y,
-        m: 1,
-        d: 1,
-    });
-    let week = (days(thursday) - jan1) / 7 + 1;
-    format!("{:04}-W{:02}", thursday.y, week)
-}
-
-/// What relative expressions are resolved against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// A full date.
-    Day(Date),
-    /// Only a year (and maybe month) is known.
-    Year(i32, Option<u32>),
-    /// Nothing known.
-    None,
-}
-
-impl Anchor {
-    fn year(&self) -> Option<i32> {
-        match self {
-            Anchor::Day(d) => Some(d.y),
-            Anchor::Year(y, _) => Some(*y),
-            Anchor::None => None,
-        }
-    }
-}
-
-/// Parse the date part of an ISO 8601 string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD...`.
-pub fn parse_iso(s: &str) -> Anchor {
-    let s = s.trim();
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    let Some(y) = num(0, 4) else {
-        return Anchor::None;
-    };
-    let y = y as i32;
-    match (s.get(4..5), num(5, 7), s.get(7..8), num(8, 10)) {
-        (Some("-"), Some(m), Some("-"), Some(d)) => {
-            valid(y, m, d).map_or(Anchor::Year(y, Some(m)), Anchor::Day)
-        }
-        (Some("-"), Some(m), _, _) if (1..=12).contains(&m) => Anchor::Year(y, Some(m)),
-        _ => Anchor::Year(y, None),
-    }
-}
-
-/// A date carried in a URL or id: `YYYY-MM-DD`, `/YYYY/MM/DD/`, or `YYYYMMDD`
-/// (8 digits, maybe followed by more, as news URLs often do).
-pub fn date_in_url(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    let digits = |i: usize, n: usize| -> Option<u32> {
-        let part = s.get(i..i + n)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_digit() {
-            continue;
-        }
-        let Some(y) = digits(i, 4) else { continue };
-        if !(1990..=2100).contains(&y) {
-            continue;
-        }
-        let sep = b.get(i + 4).copied();
-        let found = match sep {
-            Some(c @ (b'-' | b'/' | b'_')) => {
-                let m = digits(i + 5, 2);
-                let d = if b.get(i + 7) == Some(&c) {
-                    digits(i + 8, 2)
-                } else {
-                    None
-                };
-                let after = b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
-                m.zip(d).filter(|_| after)
-            }
-            Some(c) if c.is_ascii_digit() => digits(i + 4, 2).zip(digits(i + 6, 2)),
-            _ => None,
-        };
-        if let Some((m, d)) = found
-            && let Some(dt) = valid(y as i32, m, d)
-        {
-            return Some(dt);
-        }
-    }
-    None
-}
-
-/// True for record ids that are UUIDs ("<urn:uuid:...>", or 8-4-4-4-12 hex groups).
-fn looks_like_uuid(id: &str) -> bool {
-    let lower = id.to_ascii_lowercase();
-    if lower.contains("uuid") {
-        return true;
-    }
-    let groups: Vec<&str> = lower
-        .trim_matches(|c: char| !c.is_ascii_hexdigit())
-        .split('-')
-        .collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Four-digit years (1900–2100) in a free text (title, series).
-fn years_in(s: &str) -> Vec<i32> {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        let boundary_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let boundary_after = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if boundary_before && boundary_after && b[i..i + 4].iter().all(u8::is_ascii_digit) {
-            if let Ok(y) = s[i..i + 4].parse::<i32>()
-                && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&y)
-            {
-                out.push(y);
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
 
 /// What kind of expression was found, before normalisation.
 #[derive(Debug, Clone)]
@@ -315,9 +129,12 @@ enum Kind {
         m: u32,
         rel: i32,
     },
+    /// A weekday (Monday = 0), `rel` -1/0/1 for last/this/next (`i32::MIN`:
+    /// bare), with a part of the day ("Sunday night": `Some("NI")`).
     Weekday {
         wd: u32,
         rel: i32,
+        part: Option<&'static str>,
     },
     MonthDay {
         m: u32,
@@ -337,6 +154,8 @@ enum Kind {
         rel: i32,
     },
     Duration(String),
+    /// A recurring time: its TIMEX3 value ("daily" → `P1D`).
+    Set(String),
     /// A duration ago: (amount, TIMEX3 unit letter).
     Ago(u32, &'static str),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -345,6 +164,8 @@ enum Kind {
     Quarter(Option<u32>),
     /// A part of a day relative to the anchor: (day offset, "MO"/"AF"/"EV"/"NI").
     DayPart(i64, &'static str),
+    /// A clock time on a day relative to the anchor: (day offset, hour, minute).
+    Clock(i64, u32, u32),
 }
 
 struct Found {
@@ -414,7 +235,11 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         };
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
-            kind = Some(Kind::Weekday { wd: wd as u32, rel });
+            kind = Some(Kind::Weekday {
+                wd: wd as u32,
+                rel,
+                part: None,
+            });
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
             let mut j = i + 1;
             if tok(j) == "." && l.len() <= 4 {
@@ -490,7 +315,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             kind = Some(Kind::IsoDate(d));
         } else if let Some(v) = SET_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
             // "daily": a TIMEX3 SET
-            kind = Some(Kind::Duration(v.to_string()));
+            kind = Some(Kind::Set(v.to_string()));
         } else if let Some(v) = hyphen_duration(l) {
             // "two-year", "10-year", "16-hour"
             kind = Some(Kind::Duration(v));
@@ -614,9 +439,11 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 }
             }
             // "Sunday night": the part of day joins the weekday
-            if matches!(k, Kind::Weekday { .. })
-                && DAY_PARTS.iter().any(|(w, _)| *w == low(end_i + 1))
+            let mut k = k;
+            if let Kind::Weekday { part, .. } = &mut k
+                && let Some((_, p)) = DAY_PARTS.iter().find(|(w, _)| *w == low(end_i + 1))
             {
+                *part = Some(p);
                 end_i += 1;
             }
             let span = Span::new(ws[first].span.start, ws[end_i].span.end);
@@ -686,124 +513,6 @@ impl FilterIso for Anchor {
     }
 }
 
-/// A day offset of 0 becomes a full week ("last Thursday" on a Thursday).
-fn nonzero_week(d: i64) -> i64 {
-    if d == 0 { 7 } else { d }
-}
-
-/// Normalise one expression against the anchor.
-fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
-    match *k {
-        Kind::Year(y) => Some(format!("{y:04}")),
-        Kind::Decade(d) => Some(format!("{d:03}")),
-        Kind::IsoDate(d) => Some(iso(d)),
-        Kind::Duration(ref v) => Some(v.clone()),
-        Kind::MonthDay { m, d, y: Some(y) } => valid(y, m, d).map(iso),
-        Kind::MonthDay { m, d, y: None } => match anchor {
-            Anchor::Day(a) => {
-                // the year putting the date closest to the anchor
-                (a.y - 1..=a.y + 1)
-                    .filter_map(|y| valid(y, m, d))
-                    .min_by_key(|c| (days(*c) - days(a)).abs())
-                    .map(iso)
-            }
-            Anchor::Year(y, _) => valid(y, m, d).map(iso),
-            Anchor::None => Some(format!("XXXX-{m:02}-{d:02}")),
-        },
-        Kind::Month { m, y: Some(y) } => Some(format!("{y:04}-{m:02}")),
-        Kind::MonthRel { m, rel } => anchor.year().map(|y| format!("{:04}-{m:02}", y + rel)),
-        Kind::Month { m, y: None } => match anchor {
-            Anchor::Day(a) => {
-                // TimeBank convention: a bare month is in the anchor's year,
-                // unless the sentence looks ahead past the year's end
-                let y = if future && m < a.m { a.y + 1 } else { a.y };
-                Some(format!("{y:04}-{m:02}"))
-            }
-            Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
-            Anchor::None => None,
-        },
-        Kind::Weekday { wd, rel } => {
-            let Anchor::Day(a) = anchor else { return None };
-            let aw = i64::from(weekday(a));
-            let wd = i64::from(wd);
-            let base = days(a);
-            let target = match rel {
-                0 => base - aw + wd,
-                -1 => base - nonzero_week((aw - wd).rem_euclid(7)),
-                1 => base + nonzero_week((wd - aw).rem_euclid(7)),
-                _ if future => base + (wd - aw).rem_euclid(7),
-                _ => base - (aw - wd).rem_euclid(7),
-            };
-            Some(iso(from_days(target)))
-        }
-        Kind::Ref(r) => Some(r.to_string()),
-        Kind::Quarter(q) => {
-            let Anchor::Day(a) = anchor else {
-                return q.map(|q| format!("XXXX-Q{q}"));
-            };
-            let current = (a.m - 1) / 3 + 1;
-            let (y, q) = match q {
-                // a quarter not yet begun is last year's
-                Some(q) if q > current => (a.y - 1, q),
-                Some(q) => (a.y, q),
-                // "the quarter": the latest completed one
-                None if current == 1 => (a.y - 1, 4),
-                None => (a.y, current - 1),
-            };
-            Some(format!("{y:04}-Q{q}"))
-        }
-        Kind::DayPart(off, part) => match anchor {
-            Anchor::Day(a) => Some(format!("{}T{part}", iso(from_days(days(a) + off)))),
-            _ => None,
-        },
-        Kind::Ago(n, unit) => {
-            let n = i64::from(n);
-            match (unit, anchor) {
-                ("Y", _) => anchor.year().map(|y| format!("{:04}", i64::from(y) - n)),
-                ("DE", _) => anchor
-                    .year()
-                    .map(|y| format!("{:03}", (i64::from(y) - 10 * n) / 10)),
-                ("M", Anchor::Day(a)) => {
-                    let total = i64::from(a.y) * 12 + i64::from(a.m) - 1 - n;
-                    Some(format!(
-                        "{:04}-{:02}",
-                        total.div_euclid(12),
-                        total.rem_euclid(12) + 1
-                    ))
-                }
-                ("W", Anchor::Day(a)) => Some(iso_week(from_days(days(a) - 7 * n))),
-                ("D", Anchor::Day(a)) => Some(iso(from_days(days(a) - n))),
-                _ => None,
-            }
-        }
-        Kind::DayRel(n) => match anchor {
-            Anchor::Day(a) => Some(iso(from_days(days(a) + n))),
-            _ => None,
-        },
-        Kind::Unit { unit, rel } => {
-            let y = anchor.year()?;
-            match unit {
-                "year" => Some(format!("{:04}", y + rel)),
-                "month" => {
-                    let (Anchor::Day(Date { m, .. }) | Anchor::Year(_, Some(m))) = anchor else {
-                        return None;
-                    };
-                    let total = y * 12 + m as i32 - 1 + rel;
-                    Some(format!(
-                        "{:04}-{:02}",
-                        total.div_euclid(12),
-                        total.rem_euclid(12) + 1
-                    ))
-                }
-                _ => {
-                    let Anchor::Day(a) = anchor else { return None };
-                    Some(iso_week(from_days(days(a) + 7 * i64::from(rel))))
-                }
-            }
-        }
-    }
-}
-
 /// Fill `doc.timexes` and add a warning when the page date contradicts the content.
 pub fn timexes(doc: &mut Document, words: &Words) {
     let found = find(doc, words);
@@ -819,7 +528,7 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => {
                 Some(y)
             }
-            Kind::IsoDate(d) => Some(d.y),
+            Kind::IsoDate(d) => Some(i32::from(d.year())),
             _ => None,
         })
         .collect();
@@ -840,13 +549,13 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .iter()
         .chain(&meta_years)
         .copied()
-        .chain(url_date.map(|d| d.y))
+        .chain(url_date.map(|d| i32::from(d.year())))
         .collect();
     // the page date is contradicted by a dated URL a year or more older, or by a
     // dated headline/series label whose years, like all content years, are old
     let url_stale = match (published, url_date) {
-        (Anchor::Day(p), Some(u)) => days(p) - days(u) > STALE_URL_DAYS,
-        (Anchor::Year(py, _), Some(u)) => py - u.y >= STALE_YEARS,
+        (Anchor::Day(p), Some(u)) => days_between(p, u) > STALE_URL_DAYS,
+        (Anchor::Year(py, _), Some(u)) => py - i32::from(u.year()) >= STALE_YEARS,
         _ => false,
     };
     if let (Some(py), Some(&lo), Some(&hi)) = (published.year(), all.iter().min(), all.iter().max())
@@ -876,7 +585,8 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .iter()
         .map(|f| Timex {
             span: f.span,
-            value: value(&f.kind, f.future, anchor),
+            value: value::value(&f.kind, f.future, anchor),
+            kind: value::kind_type(&f.kind),
         })
         .collect();
 }
@@ -902,14 +612,14 @@ mod tests {
 
     #[test]
     fn calendar() {
-        let d = Date {
-            y: 2018,
-            m: 12,
-            d: 20,
-        };
-        assert_eq!(from_days(days(d)), d);
+        use calendar::{iso_week, valid, weekday};
+        let d = valid(2018, 12, 20).unwrap();
         assert_eq!(weekday(d), 3); // Thursday
         assert_eq!(iso_week(d), "2018-W51");
+        // the ISO week-numbering year differs from the calendar year at its edges
+        assert_eq!(iso_week(valid(2021, 1, 3).unwrap()), "2020-W53");
+        assert_eq!(iso_week(valid(2019, 12, 30).unwrap()), "2020-W01");
+        assert_eq!(valid(2019, 2, 29), None);
         assert_eq!(date_in_url("https://x.com/world/201812201070/"), Some(d));
         assert_eq!(date_in_url("/2021/04/92713-flood"), None);
         assert_eq!(date_in_url("sputnik-2018-12-20-putin"), Some(d));
