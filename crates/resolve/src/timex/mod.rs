@@ -91,9 +91,7 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("current", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("recent", "PAST_REF"),
-    ("previously", "PAST_REF"),
     ("future", "FUTURE_REF"),
-    ("soon", "FUTURE_REF"),
     ("past", "PAST_REF"),
 ];
 /// Frequency words (TIMEX3 SET) and their values.
@@ -108,6 +106,37 @@ const SET_WORDS: &[(&str, &str)] = &[
 /// Ordinals naming quarters (index 0 = first).
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+];
+/// Seasons and their TIMEX3 codes.
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+/// Words before a counted duration that belong to the expression ("the
+/// last three months", "nearly two years"); two-word ones are in [`APPROX2`].
+const APPROX: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "around",
+    "barely",
+    "just",
+];
+/// Two-word approximators before a counted duration ("more than a year").
+const APPROX2: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("up", "to"),
+    ("at", "least"),
+    ("at", "most"),
 ];
 /// Parts of the day and their TIMEX3 suffixes.
 const DAY_PARTS: &[(&str, &str)] = &[
@@ -166,6 +195,8 @@ enum Kind {
     DayPart(i64, &'static str),
     /// A clock time on a day relative to the anchor: (day offset, hour, minute).
     Clock(i64, u32, u32),
+    /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
+    Season { code: &'static str, rel: i32 },
 }
 
 struct Found {
@@ -323,7 +354,8 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             let next = low(i + 1);
             if let Some(r) = REF_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
                 // "now", "recently"; "the future", "the past" with their article
-                let needs_the = matches!(l, "past");
+                // "the future", "the past"; bare "future" is mostly an adjective
+                let needs_the = matches!(l, "past" | "future");
                 let counted = NUMBER_WORDS.iter().any(|(w, _)| *w == next)
                     || next.parse::<u32>().is_ok()
                     || UNITS.iter().any(|(w, _)| *w == next);
@@ -368,7 +400,18 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if kind.is_some() {
                 // matched above
             } else {
+                let each = matches!(prev, "each" | "every");
                 match l {
+                    "day" | "week" | "month" | "year" if each => {
+                        kind = Some(Kind::Set(format!("P1{}", &l[..1].to_uppercase())));
+                    }
+                    _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
+                        let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
+                        kind = Some(Kind::Season {
+                            code,
+                            rel: rel_of(prev).unwrap_or(0),
+                        });
+                    }
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
@@ -385,6 +428,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         }
         let next = low(i + 1);
+        let mut counted = false;
         if kind.is_none()
             && let Some(n) = NUMBER_WORDS
                 .iter()
@@ -397,12 +441,13 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             let plural = next.ends_with('s');
             if (n == 1) != plural || n == 0 {
                 end_i = i + 1;
+                counted = true;
                 let amount = if n == 0 {
                     "X".to_string()
                 } else {
                     n.to_string()
                 };
-                if low(i + 2) == "ago" && n > 0 {
+                if matches!(low(i + 2), "ago" | "earlier") && n > 0 {
                     end_i = i + 2;
                     kind = Some(Kind::Ago(n, u));
                 } else {
@@ -419,32 +464,86 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
         if let Some(k) = kind {
             let mut first = i;
-            // include a leading "last/next/this" in weekday and unit expressions
+            let mut k = k;
+            // include a leading "last/next/this" in weekday, unit and season expressions
+            // ("earlier this week": TimeBank leaves "earlier" out)
             if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
-                || matches!(k, Kind::Unit { .. } | Kind::MonthRel { .. })
+                || matches!(
+                    k,
+                    Kind::Unit { .. } | Kind::MonthRel { .. } | Kind::Season { .. }
+                )
             {
                 first = i - 1;
-                // "earlier this year"
-                if first > 0 && matches!(low(first - 1), "earlier" | "later") {
+            }
+            // "June last year", "January this year"
+            if let Kind::Month { m, y: None } = k
+                && low(end_i + 2) == "year"
+                && let Some(rel) = rel_of(low(end_i + 1))
+            {
+                k = Kind::MonthRel { m, rel };
+                end_i += 2;
+            }
+            // "each Thursday", "every July": a SET
+            if first > 0 && matches!(low(first - 1), "each" | "every") {
+                let set = match k {
+                    Kind::Weekday {
+                        wd, rel: i32::MIN, ..
+                    } => Some(format!("XXXX-WXX-{}", wd + 1)),
+                    Kind::Month { m, y: None } => Some(format!("XXXX-{m:02}")),
+                    _ => None,
+                };
+                if let Some(v) = set {
+                    k = Kind::Set(v);
+                    first -= 1;
+                } else if matches!(k, Kind::Set(_)) && matches!(l, "day" | "week" | "month" | "year") {
                     first -= 1;
                 }
             }
+            // "early December", "the late 1970s", "mid 2019"
+            if first > 0
+                && matches!(low(first - 1), "early" | "late" | "mid")
+                && matches!(
+                    k,
+                    Kind::Month { .. }
+                        | Kind::MonthRel { .. }
+                        | Kind::Year(_)
+                        | Kind::Decade(_)
+                        | Kind::Unit { .. }
+                )
+            {
+                first -= 1;
+                if matches!(k, Kind::Decade(_)) && first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
+            // "the last three months", "nearly two years ago", "more than a week"
+            if counted {
+                if first > 0
+                    && matches!(
+                        low(first - 1),
+                        "last" | "past" | "next" | "first" | "coming" | "previous"
+                    )
+                {
+                    first -= 1;
+                    if first > 0 && low(first - 1) == "the" {
+                        first -= 1;
+                    }
+                } else if first > 0 && APPROX.contains(&low(first - 1)) {
+                    first -= 1;
+                } else if first > 1 && APPROX2.contains(&(low(first - 2), low(first - 1))) {
+                    first -= 2;
+                }
+            }
             // "the third quarter", "the future", "the latest quarter"
-            if matches!(k, Kind::Quarter(_) | Kind::Ref(_)) {
+            if matches!(k, Kind::Quarter(_) | Kind::Ref("FUTURE_REF" | "PRESENT_REF"))
+                || (matches!(k, Kind::Ref(_)) && l == "past")
+            {
                 if first > 0 && matches!(low(first - 1), "latest" | "current" | "past") {
                     first -= 1;
                 }
                 if first > 0 && low(first - 1) == "the" {
                     first -= 1;
                 }
-            }
-            // "Sunday night": the part of day joins the weekday
-            let mut k = k;
-            if let Kind::Weekday { part, .. } = &mut k
-                && let Some((_, p)) = DAY_PARTS.iter().find(|(w, _)| *w == low(end_i + 1))
-            {
-                *part = Some(p);
-                end_i += 1;
             }
             let span = Span::new(ws[first].span.start, ws[end_i].span.end);
             // future: a future marker among the words shortly before the expression

@@ -81,6 +81,7 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             })
         }
         Kind::Ref(r) => Some(r.to_string()),
+        Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
                 return q.map(|q| format!("XXXX-Q{q}"));
