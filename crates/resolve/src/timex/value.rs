@@ -57,7 +57,14 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
                 // TimeBank convention: a bare month is in the anchor's year,
                 // unless the sentence looks ahead past the year's end
                 let (ay, am) = (i32::from(a.year()), a.month() as u32);
-                let y = if future && m < am { ay + 1 } else { ay };
+                let y = if future && m < am {
+                    ay + 1
+                } else if !future && m > am {
+                    // a month not yet begun, in a sentence not looking ahead: last year's
+                    ay - 1
+                } else {
+                    ay
+                };
                 Some(format!("{y:04}-{m:02}"))
             }
             Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
