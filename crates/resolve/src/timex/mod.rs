@@ -344,6 +344,12 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
             kind = Some(Kind::IsoDate(d));
+        } else if matches!(l, "year-earlier" | "year-ago") {
+            // "year-earlier profit", "the year-ago quarter"
+            if matches!(low(i + 1), "quarter" | "period") {
+                end_i = i + 1;
+            }
+            kind = Some(Kind::Ago(1, "Y"));
         } else if let Some(v) = SET_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
             // "daily": a TIMEX3 SET
             kind = Some(Kind::Set(v.to_string()));
@@ -534,8 +540,9 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     first -= 2;
                 }
             }
-            // "the third quarter", "the future", "the latest quarter"
+            // "the third quarter", "the future", "the latest quarter", "the year-ago quarter"
             if matches!(k, Kind::Quarter(_) | Kind::Ref("FUTURE_REF" | "PRESENT_REF"))
+                || (end_i > i && l.starts_with("year-"))
                 || (matches!(k, Kind::Ref(_)) && l == "past")
             {
                 if first > 0 && matches!(low(first - 1), "latest" | "current" | "past") {
@@ -688,6 +695,38 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             kind: value::kind_type(&f.kind),
         })
         .collect();
+    year_ago_quarters(&found, &mut doc.timexes, words);
+}
+
+/// How many sentences back a quarter still sets the period of "a year earlier".
+const QUARTER_CONTEXT_SENTENCES: usize = 4;
+
+/// Earnings-report convention (TimeBank): "a year earlier", "a year ago",
+/// "year-earlier" after a quarter ("third-quarter profit rose ... from $5
+/// million a year earlier") mean that quarter a year before: `1988-Q3` after
+/// `1989-Q3`. One pass in text order, keeping the latest resolved quarter.
+fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
+    let mut last: Option<(usize, i64, String)> = None; // (sentence, year, "Qn")
+    for (f, t) in found.iter().zip(timexes.iter_mut()) {
+        let sentence = words.sentence_at(f.span.start).unwrap_or(0);
+        match (&f.kind, t.value.as_deref()) {
+            (Kind::Quarter(_), Some(v)) => {
+                if let Some((y, q)) = v.split_once("-Q")
+                    && let Ok(y) = y.parse::<i64>()
+                {
+                    last = Some((sentence, y, format!("Q{q}")));
+                }
+            }
+            (Kind::Ago(1, "Y"), _) => {
+                if let Some((at, y, q)) = &last
+                    && sentence.saturating_sub(*at) <= QUARTER_CONTEXT_SENTENCES
+                {
+                    t.value = Some(format!("{:04}-{q}", y - 1));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
