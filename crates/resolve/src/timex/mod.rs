@@ -61,6 +61,10 @@ const UNITS: &[(&str, &str)] = &[
     ("decades", "DE"),
     ("hour", "H"),
     ("hours", "H"),
+    ("minute", "MIN"),
+    ("minutes", "MIN"),
+    ("second", "S"),
+    ("seconds", "S"),
 ];
 /// Phrases marking a sentence as future-oriented: a bare weekday or month in
 /// it refers forward from the anchor.
@@ -193,8 +197,8 @@ enum Kind {
     Quarter(Option<u32>),
     /// A part of a day relative to the anchor: (day offset, "MO"/"AF"/"EV"/"NI").
     DayPart(i64, &'static str),
-    /// A clock time on a day relative to the anchor: (day offset, hour, minute).
-    Clock(i64, u32, u32),
+    /// A clock time: its day, hour, minute.
+    Clock(ClockDay, u32, u32),
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season { code: &'static str, rel: i32 },
 }
@@ -239,6 +243,59 @@ fn year_of(w: &str) -> Option<i32> {
         .filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
 }
 
+/// The day a clock time is on.
+#[derive(Debug, Clone, Copy)]
+enum ClockDay {
+    /// Days after the anchor ("yesterday" = -1; a bare time: 0).
+    Rel(i64),
+    /// A weekday name after the time ("9 a.m. Tuesday"), Monday = 0.
+    Weekday(u32),
+}
+
+/// Time-zone abbreviations that may follow a clock time.
+const ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+];
+
+/// A clock time starting at token `span` (lower-cased `l`): "10 p.m.",
+/// "7:15 a.m.", "noon"; returns (hour 0..=23, minute, byte end of the time).
+fn clock(text: &str, span: Span, l: &str) -> Option<(u32, u32, usize)> {
+    if l == "noon" {
+        return Some((12, 0, span.end));
+    }
+    let (h, mi) = match l.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None if l.len() <= 2 => (l.parse::<u32>().ok()?, 0),
+        _ => return None,
+    };
+    if !(1..=12).contains(&h) || mi > 59 {
+        return None;
+    }
+    let rest = text.get(span.end..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let gap = rest.len() - trimmed.len();
+    let lower = trimmed.get(..6).unwrap_or(trimmed).to_ascii_lowercase();
+    let (pm, len) = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
+        .iter()
+        .find(|m| {
+            lower.starts_with(*m)
+                && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+        .map(|m| (m.starts_with('p'), m.len()))?;
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    // a sentence-final "p.m." keeps its period out of the expression
+    let mut end = span.end + gap + len;
+    if len == 4 && text[end..].trim_start().is_empty() {
+        end -= 1;
+    }
+    Some((h, mi, end))
+}
+
 /// Find the time expressions of `doc` (spans and kinds).
 fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let text = doc.text.as_str();
@@ -264,7 +321,28 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             "this" => Some(0),
             _ => None,
         };
-        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
+        if let Some((h, mi, end)) = clock(text, ws[i].span, l) {
+            // "10 p.m.", "7:15 p.m. EST", "noon Thursday"
+            end_i = ws[i..].partition_point(|w| w.span.end <= end) + i - 1;
+            if ZONES.contains(&tok(end_i + 1)) {
+                end_i += 1;
+            }
+            let mut day = ClockDay::Rel(0);
+            let after = low(end_i + 1);
+            if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
+                day = ClockDay::Weekday(wd as u32);
+                end_i += 1;
+            } else if let Some(off) = match after {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            } {
+                day = ClockDay::Rel(off);
+                end_i += 1;
+            }
+            kind = Some(Kind::Clock(day, h, mi));
+        } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
             kind = Some(Kind::Weekday {
                 wd: wd as u32,
@@ -418,6 +496,16 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                             rel: rel_of(prev).unwrap_or(0),
                         });
                     }
+                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
+                        if matches!(prev, "for" | "over") =>
+                    {
+                        let u = UNITS.iter().find(|(w, _)| *w == l).map_or("Y", |x| x.1);
+                        kind = Some(Kind::Duration(match u {
+                            "H" => "PTXH".to_string(),
+                            "DE" => "PXDE".to_string(),
+                            u => format!("PX{u}"),
+                        }));
+                    }
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
@@ -444,8 +532,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == next)
         {
             // "a week", "three days", "20 years", "two months ago"
+            // "two days", and the compound "a five year plan"; not "one days"
             let plural = next.ends_with('s');
-            if (n == 1) != plural || n == 0 {
+            let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
+            if ((n == 1) != plural || n > 1) && !second_ordinal || n == 0 {
                 end_i = i + 1;
                 counted = true;
                 let amount = if n == 0 {
@@ -457,10 +547,12 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     end_i = i + 2;
                     kind = Some(Kind::Ago(n, u));
                 } else {
-                    let v = if u.len() == 2 {
+                    let v = if *u == "DE" {
                         format!("P{amount}0Y") // decades
-                    } else if *u == "H" {
-                        format!("PT{amount}H")
+                    } else if *u == "MIN" {
+                        format!("PT{amount}M")
+                    } else if *u == "H" || *u == "S" {
+                        format!("PT{amount}{u}")
                     } else {
                         format!("P{amount}{u}")
                     };
@@ -588,7 +680,8 @@ fn hyphen_duration(l: &str) -> Option<String> {
         .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?;
     let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
     Some(match *letter {
-        "H" => format!("PT{n}H"),
+        "H" | "S" => format!("PT{n}{letter}"),
+        "MIN" => format!("PT{n}M"),
         "DE" => format!("P{n}0Y"),
         l => format!("P{n}{l}"),
     })
@@ -732,7 +825,7 @@ fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quotewire_doc::Alignment;
+    use quotewire_doc::{Alignment, TimexType};
 
     fn run(text: &str, published: Option<&str>) -> (Vec<(String, Option<String>)>, Vec<String>) {
         let mut d = Document::new("t", text.to_string(), Alignment::identity());
@@ -836,7 +929,7 @@ mod tests {
         assert_eq!(v("the future"), "FUTURE_REF");
         assert_eq!(v("last February"), "1988-02");
         assert_eq!(v("recent years"), "PXY");
-        assert_eq!(v("two months"), "P2M");
+        assert_eq!(v("the past two months"), "P2M");
         assert_eq!(v("this morning"), "1989-10-26TMO");
         let (t, _) = run("A two-year deal pays daily.", Some("1989-10-26"));
         assert_eq!(
@@ -846,6 +939,68 @@ mod tests {
                 ("daily".to_string(), Some("P1D".to_string()))
             ]
         );
+    }
+
+    /// Every timex as (text, value, type).
+    fn typed(text: &str, published: &str) -> Vec<(String, String, TimexType)> {
+        let mut d = Document::new("t", text.to_string(), Alignment::identity());
+        d.meta.published = Some(published.to_string());
+        let w = Words::new(&d);
+        timexes(&mut d, &w);
+        d.timexes
+            .iter()
+            .map(|t| {
+                (
+                    d.slice(t.span).to_string(),
+                    t.value.clone().unwrap_or_default(),
+                    t.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn types_modifiers_sets_and_clock_times() {
+        use TimexType::*;
+        let t = typed(
+            "Talks resume at 10 p.m. Wednesday. Sales fell in the last three months and for nearly two years. \
+             He visits each Thursday and every year, and left last fall. Prices rose in June last year.",
+            "1998-02-13",
+        );
+        let want = [
+            ("10 p.m. Wednesday", "1998-02-11T22:00", Time),
+            ("the last three months", "P3M", Duration),
+            ("nearly two years", "P2Y", Duration),
+            ("each Thursday", "XXXX-WXX-4", Set),
+            ("every year", "P1Y", Set),
+            ("last fall", "1997-FA", Date),
+            ("June last year", "1997-06", Date),
+        ];
+        for (text, value, kind) in want {
+            assert!(
+                t.contains(&(text.to_string(), value.to_string(), kind)),
+                "{text} {value} {kind:?} not in {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_year_earlier_after_a_quarter_is_that_quarter() {
+        let t = typed(
+            "Acme posted a third-quarter loss, against a profit a year earlier. In 1987 it grew, a year ago it shrank.",
+            "1989-11-02",
+        );
+        assert!(t.contains(&("third-quarter".into(), "1989-Q3".into(), TimexType::Date)), "{t:?}");
+        assert!(t.contains(&("a year earlier".into(), "1988-Q3".into(), TimexType::Date)), "{t:?}");
+        // without a quarter in the sentences before, a year ago is the year
+        let t = typed("It shrank a year ago.", "1989-11-02");
+        assert_eq!(t, vec![("a year ago".into(), "1988".into(), TimexType::Date)]);
+    }
+
+    #[test]
+    fn adjectives_are_not_time_expressions() {
+        let t = typed("Future plans were previously shelved and will soon return.", "1999-03-12");
+        assert!(t.is_empty(), "{t:?}");
     }
 
     #[test]

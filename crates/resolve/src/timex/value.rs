@@ -2,7 +2,7 @@
 //! the document's anchor date (TimeML / TIDES conventions as annotated in
 //! TempEval-3: `2013-03-22`, `2013-W11`, `1998-Q1`, `P3D`, `PRESENT_REF`...).
 
-use super::Kind;
+use super::{ClockDay, Kind};
 use super::calendar::{
     Anchor, days_between, iso, iso_week, shift_days, shift_month, valid, weekday,
 };
@@ -109,10 +109,24 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             Anchor::Day(a) => Some(format!("{}T{part}", iso(shift_days(a, off)?))),
             _ => None,
         },
-        Kind::Clock(off, h, mi) => match anchor {
-            Anchor::Day(a) => Some(format!("{}T{h:02}:{mi:02}", iso(shift_days(a, off)?))),
-            _ => None,
-        },
+        Kind::Clock(day, h, mi) => {
+            let date = match day {
+                ClockDay::Rel(off) => match anchor {
+                    Anchor::Day(a) => iso(shift_days(a, off)?),
+                    _ => return None,
+                },
+                ClockDay::Weekday(wd) => value(
+                    &Kind::Weekday {
+                        wd,
+                        rel: i32::MIN,
+                        part: None,
+                    },
+                    future,
+                    anchor,
+                )?,
+            };
+            Some(format!("{date}T{h:02}:{mi:02}"))
+        }
         Kind::Ago(n, unit) => {
             let n = i64::from(n);
             match (unit, anchor) {
