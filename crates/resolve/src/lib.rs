@@ -495,6 +495,66 @@ mod tests {
     }
 
     #[test]
+    fn appositions_and_modifiers_leave_the_name_as_speaker() {
+        use QuoteKind::*;
+        let t = "Ravi Okonkwo, a spokesman for the harbour authority, said the pier was closed. Lena Marsh for Coastal Ferries Ltd said boats would wait. Governor Paul Dunmore personally said no. Tomas Ruiz, SC, said the case was weak.";
+        let mut d = doc(
+            t,
+            &[
+                att(
+                    Indirect,
+                    "Ravi Okonkwo, a spokesman for the harbour authority",
+                    0,
+                    "said",
+                    0,
+                    "the pier was closed",
+                ),
+                att(
+                    Indirect,
+                    "Lena Marsh for Coastal Ferries Ltd",
+                    0,
+                    "said",
+                    1,
+                    "boats would wait",
+                ),
+                att(
+                    Indirect,
+                    "Governor Paul Dunmore personally",
+                    0,
+                    "said",
+                    2,
+                    "no",
+                ),
+                att(Indirect, "Tomas Ruiz, SC", 0, "said", 3, "the case"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(
+            speakers(&d),
+            vec!["Ravi Okonkwo", "Lena Marsh", "Paul Dunmore", "Tomas Ruiz"]
+        );
+        for a in &d.attributions {
+            let e = a.speaker.as_ref().and_then(|s| s.entity).expect("an entity");
+            assert_eq!(d.entities[e].kind, EntityType::Person);
+        }
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_person_just_mentioned_over_the_last_speaker() {
+        use QuoteKind::*;
+        let t = "Mark Quill said the gallery would open. For Peter Vance, a local teacher, the show mattered. He said it was overdue.";
+        let mut d = doc(
+            t,
+            &[
+                att(Indirect, "Mark Quill", 0, "said", 0, "the gallery"),
+                att(Indirect, "He", 0, "said", 1, "it was overdue"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Mark Quill", "Peter Vance"]);
+    }
+
+    #[test]
     fn modifiers_groups_and_places_are_not_speakers() {
         use QuoteKind::*;
         let t = "Disney executive Kevin Mayer spoke. A statement from Mayer followed. Bolivia’s public defender’s office said the arrests were illegal. Protesters said they would return. Mayer said demand was high.";
