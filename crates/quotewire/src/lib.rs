@@ -50,7 +50,10 @@ impl Options {
 /// A message naming the expected form when `s` is not a valid calendar date.
 pub fn parse_date(s: &str) -> Result<Date, String> {
     let day = s.trim();
-    let day = day.get(..10).filter(|_| day.len() == 10 || day[10..].starts_with('T')).unwrap_or(day);
+    let day = day
+        .get(..10)
+        .filter(|_| day.len() == 10 || day[10..].starts_with('T'))
+        .unwrap_or(day);
     day.parse::<Date>()
         .map_err(|e| format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"))
 }
@@ -195,7 +198,10 @@ mod tests {
         assert_eq!(rec.published.as_deref(), Some("2018-12-21"));
         let t = rec.timexes.iter().find(|t| t.text == "yesterday").unwrap();
         assert_eq!(t.value.as_deref(), Some("2018-12-20"));
-        assert_eq!(parse_date("2018-12-21T10:00").unwrap().to_string(), "2018-12-21");
+        assert_eq!(
+            parse_date("2018-12-21T10:00").unwrap().to_string(),
+            "2018-12-21"
+        );
         let err = parse_date("21/12/2018").unwrap_err();
         assert!(err.contains("YYYY-MM-DD"), "{err}");
         assert!(parse_date("2018-02-30").is_err());

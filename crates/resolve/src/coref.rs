@@ -91,7 +91,9 @@ impl Ctx<'_> {
     fn near(&self, s: Span) -> &[(Span, usize)] {
         let lo = s.start.saturating_sub(self.max_len);
         let a = self.index.partition_point(|(m, _)| m.start < lo);
-        let b = self.index.partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
+        let b = self
+            .index
+            .partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
         &self.index[a..b.max(a)]
     }
 
@@ -675,14 +677,21 @@ fn source_head(
     let t = |w: &crate::words::Word| w.span.slice(text);
     // the capitalised run ending just before position k (within the source) is a name
     let name_before = |k: usize| -> bool {
-        let run: Vec<_> = src[..k].iter().rev().take_while(|w| w.is_word && w.cap).collect();
+        let run: Vec<_> = src[..k]
+            .iter()
+            .rev()
+            .take_while(|w| w.is_word && w.cap)
+            .collect();
         let Some(last) = run.first() else {
             return false;
         };
         let start = run.last().map_or(last.span.start, |w| w.span.start);
         let person_mention = index.iter().any(|(m, e)| {
             m.overlaps(Span::new(start, last.span.end))
-                && ents.ents.get(*e).is_some_and(|x| x.kind == EntityType::Person)
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityType::Person)
         });
         let given = run
             .iter()
@@ -712,7 +721,10 @@ fn source_head(
             && name_before(k)
             && index.iter().any(|(m, e)| {
                 m.overlaps(src[k - 1].span)
-                    && ents.ents.get(*e).is_some_and(|x| x.kind == EntityType::Person)
+                    && ents
+                        .ents
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityType::Person)
             })
         {
             end = Some(src[k - 1].span.end);

@@ -187,6 +187,10 @@ pub struct Entities {
     /// of the entity's mentions.
     seen: std::collections::HashSet<(usize, Span)>,
     seen_len: Vec<usize>,
+    /// `(type, name key)` and, for persons, `(PERSON, last name word)` → the
+    /// first such entity; filled up to `named_upto` by [`Entities::find_named`].
+    named: std::collections::HashMap<(EntityType, String), usize>,
+    named_upto: usize,
 }
 
 impl Entities {
@@ -200,6 +204,24 @@ impl Entities {
             .collect();
         v.sort();
         v
+    }
+
+    /// The entity of type `kind` named `k` (a name key), or, for a one-word
+    /// person name, the person whose name ends with it ("Smith" → "John
+    /// Smith"). Amortised O(1): entities are indexed once, as they appear.
+    pub fn find_named(&mut self, kind: EntityType, k: &str) -> Option<usize> {
+        for i in self.named_upto..self.ents.len() {
+            let e = &self.ents[i];
+            self.named.entry((e.kind, e.key.clone())).or_insert(i);
+            if e.kind == EntityType::Person
+                && e.words.len() > 1
+                && let Some(last) = e.words.last()
+            {
+                self.named.entry((e.kind, last.clone())).or_insert(i);
+            }
+        }
+        self.named_upto = self.ents.len();
+        self.named.get(&(kind, k.to_string())).copied()
     }
 
     /// Add a mention to entity `e` (no duplicates).
@@ -921,6 +943,15 @@ pub fn entity_from_source(
     };
     c.kind = Some(kind);
     let name = c.span.slice(text).to_string();
+    // an entity built for an earlier source with the same name, or a person whose
+    // name ends with this one ("Smith" after "John Smith"): one entity, not two
+    if let Some(i) = ents.find_named(kind, &key(&name)) {
+        for t in &c.titles {
+            ents.ents[i].add_title(t);
+        }
+        ents.add_mention(i, c.span);
+        return Some(i);
+    }
     let mut e = Ent {
         name: canonical(&name, kind),
         kind,

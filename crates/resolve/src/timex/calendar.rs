@@ -2,8 +2,8 @@
 //! anchor a document's relative expressions are resolved against, ISO weeks,
 //! day and month shifts, and dates carried in URLs and ids.
 
-pub use jiff::civil::Date;
 use jiff::ToSpan;
+pub use jiff::civil::Date;
 
 /// Earliest and latest plausible year for a bare four-digit number.
 pub const YEAR_RANGE: (i32, i32) = (1900, 2100);
@@ -169,4 +169,3 @@ pub fn years_in(s: &str) -> Vec<i32> {
     }
     out
 }
-

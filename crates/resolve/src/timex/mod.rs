@@ -15,9 +15,9 @@
 mod calendar;
 mod value;
 
+use crate::words::Words;
 pub use calendar::{Anchor, Date, date_in_url, parse_iso};
 use calendar::{YEAR_RANGE, days_between, looks_like_uuid, years_in};
-use crate::words::Words;
 use quotewire_doc::{Document, Span, Timex};
 
 use quotewire_doc::calendar::{MONTHS_EN as MONTHS, WEEKDAYS_EN as WEEKDAYS};
@@ -200,7 +200,10 @@ enum Kind {
     /// A clock time: its day, hour, minute.
     Clock(ClockDay, u32, u32),
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
-    Season { code: &'static str, rel: i32 },
+    Season {
+        code: &'static str,
+        rel: i32,
+    },
 }
 
 struct Found {
@@ -593,7 +596,9 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 if let Some(v) = set {
                     k = Kind::Set(v);
                     first -= 1;
-                } else if matches!(k, Kind::Set(_)) && matches!(l, "day" | "week" | "month" | "year") {
+                } else if matches!(k, Kind::Set(_))
+                    && matches!(l, "day" | "week" | "month" | "year")
+                {
                     first -= 1;
                 }
             }
@@ -633,8 +638,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 }
             }
             // "the third quarter", "the future", "the latest quarter", "the year-ago quarter"
-            if matches!(k, Kind::Quarter(_) | Kind::Ref("FUTURE_REF" | "PRESENT_REF"))
-                || (end_i > i && l.starts_with("year-"))
+            if matches!(
+                k,
+                Kind::Quarter(_) | Kind::Ref("FUTURE_REF" | "PRESENT_REF")
+            ) || (end_i > i && l.starts_with("year-"))
                 || (matches!(k, Kind::Ref(_)) && l == "past")
             {
                 if first > 0 && matches!(low(first - 1), "latest" | "current" | "past") {
@@ -990,16 +997,28 @@ mod tests {
             "Acme posted a third-quarter loss, against a profit a year earlier. In 1987 it grew, a year ago it shrank.",
             "1989-11-02",
         );
-        assert!(t.contains(&("third-quarter".into(), "1989-Q3".into(), TimexType::Date)), "{t:?}");
-        assert!(t.contains(&("a year earlier".into(), "1988-Q3".into(), TimexType::Date)), "{t:?}");
+        assert!(
+            t.contains(&("third-quarter".into(), "1989-Q3".into(), TimexType::Date)),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("a year earlier".into(), "1988-Q3".into(), TimexType::Date)),
+            "{t:?}"
+        );
         // without a quarter in the sentences before, a year ago is the year
         let t = typed("It shrank a year ago.", "1989-11-02");
-        assert_eq!(t, vec![("a year ago".into(), "1988".into(), TimexType::Date)]);
+        assert_eq!(
+            t,
+            vec![("a year ago".into(), "1988".into(), TimexType::Date)]
+        );
     }
 
     #[test]
     fn adjectives_are_not_time_expressions() {
-        let t = typed("Future plans were previously shelved and will soon return.", "1999-03-12");
+        let t = typed(
+            "Future plans were previously shelved and will soon return.",
+            "1999-03-12",
+        );
         assert!(t.is_empty(), "{t:?}");
     }
 

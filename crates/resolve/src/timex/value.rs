@@ -2,10 +2,10 @@
 //! the document's anchor date (TimeML / TIDES conventions as annotated in
 //! TempEval-3: `2013-03-22`, `2013-W11`, `1998-Q1`, `P3D`, `PRESENT_REF`...).
 
-use super::{ClockDay, Kind};
 use super::calendar::{
     Anchor, days_between, iso, iso_week, shift_days, shift_month, valid, weekday,
 };
+use super::{ClockDay, Kind};
 use quotewire_doc::TimexType;
 
 /// A day offset of 0 becomes a full week ("last Thursday" on a Thursday).
