@@ -638,7 +638,7 @@ fn name_core(text: &str, ws: &[Word], a: usize, j: usize) -> Option<(usize, usiz
     while x > a && namey(x - 1) {
         x -= 1;
     }
-    // a given name takes the unknown surname after it ("Hamdullah Mohib")
+    // a given name takes the unknown surname after it ("Farid Oyelaran")
     if y < j && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
         y += 1;
     }
