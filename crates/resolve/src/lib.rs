@@ -13,6 +13,7 @@
 
 pub mod coref;
 pub mod lexicon;
+pub mod name_model;
 pub mod ner;
 pub mod timex;
 pub mod words;

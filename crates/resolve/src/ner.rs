@@ -604,6 +604,28 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
 fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+    model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+}
+
+/// The learned classifier's type for the run `[a, j)`, from the run and up to
+/// [`crate::name_model::CONTEXT`] words of its sentence on each side.
+fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+    let ctx = crate::name_model::CONTEXT;
+    let sent = ws[a].sentence;
+    let lo = (a.saturating_sub(ctx)..a)
+        .find(|&x| ws[x].sentence == sent)
+        .unwrap_or(a);
+    let hi = (j..(j + ctx).min(ws.len()))
+        .take_while(|&x| ws[x].sentence == sent)
+        .last()
+        .map_or(j, |x| x + 1);
+    let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
+    let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
+    crate::name_model::classify(&toks, a - lo, j - lo, initial)
+}
+
+/// The type the learned word lexicon gives a run (see [`learned_run_type`]).
+fn lexicon_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
     let to_type = |l: lexicon::Learned| match l {
         lexicon::Learned::Name(0) => Some(EntityType::Person),
         lexicon::Learned::Name(1) => Some(EntityType::Organization),
