@@ -113,3 +113,33 @@ pub fn classify(toks: &[&str], a: usize, j: usize, initial: bool) -> Option<Enti
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_loads_and_types_runs() {
+        let m = MODEL.as_ref().expect("the committed weights load");
+        assert_eq!(m.meta(), META);
+        assert!(m.n_features() > 10_000);
+        let t = |s: &str, a: usize, j: usize| {
+            let toks: Vec<&str> = s.split(' ').collect();
+            classify(&toks, a, j, a == 0)
+        };
+        assert_eq!(
+            t("a spokesman , Jonathan Brewster , said", 3, 5),
+            Some(EntityType::Person)
+        );
+        assert_eq!(
+            t("shares of Northwind Holdings Inc. fell", 2, 5),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            t("flooding in Lower Saxony and Bremen", 2, 4),
+            Some(EntityType::Location)
+        );
+        assert_eq!(shape("McCain"), "XxXx");
+        assert_eq!(shape("U.S."), "X.X.");
+    }
+}
