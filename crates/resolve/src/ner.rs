@@ -604,7 +604,18 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
 fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
-    model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+    // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
+    // word lexicon's reading first, so the person inside can be cut out
+    if j - a >= 3 {
+        lexicon_run_type(text, ws, a, j).or_else(|| {
+            name_core(text, ws, a, j)
+                .is_none()
+                .then(|| model_run_type(text, ws, a, j))
+                .flatten()
+        })
+    } else {
+        model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+    }
 }
 
 /// The learned classifier's type for the run `[a, j)`, from the run and up to
