@@ -8,7 +8,8 @@ use encoding_rs::Encoding;
 /// Order: a byte-order mark; `charset` (from HTTP headers); for HTML a
 /// `<meta charset>` / `http-equiv` declaration in the first 4 KB; else UTF-8
 /// when the bytes are valid UTF-8, else the encoding chardetng detects
-/// (windows-1252, the WHATWG default, when nothing stands out).
+/// (windows-1252, the WHATWG default, when nothing stands out). A UTF-8
+/// declaration the bytes contradict is ignored (detection decides).
 /// Malformed sequences become U+FFFD; never fails.
 pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
@@ -20,6 +21,9 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     let declared = charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None });
+    // A page declaring UTF-8 whose bytes are not UTF-8 is mislabelled: guess
+    // from the bytes as if nothing were declared (below).
+    let declared = declared.filter(|&e| e != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok());
     if let Some(enc) = declared {
         // A page declaring latin-1 but written in UTF-8 is common; trust valid UTF-8.
         if enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
@@ -91,5 +95,19 @@ mod tests {
             .encode("Президент России заявил журналистам в понедельник")
             .0;
         assert!(decode(&ru, None, false).contains("Президент"));
+    }
+
+    #[test]
+    fn a_utf8_label_the_bytes_contradict_is_ignored() {
+        let fr = encoding_rs::WINDOWS_1252
+            .encode("Le maire a déclaré lundi que le pont rouvrirait en mai, a-t-elle précisé.")
+            .0;
+        let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
+        page.extend_from_slice(&fr);
+        let got = decode(&page, None, true);
+        assert!(got.contains("déclaré") && !got.contains('\u{fffd}'), "{got}");
+        assert!(decode(&fr, Some("utf-8"), false).contains("précisé"));
+        // a valid UTF-8 page keeps its label
+        assert_eq!(decode("déjà".as_bytes(), Some("utf-8"), false), "déjà");
     }
 }

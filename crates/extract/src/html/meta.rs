@@ -558,7 +558,6 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         let shift = match utc_offset_region(m.language.as_deref()) {
             Region::Europe if hour >= 22 => 1,
             Region::EastAsia if hour >= 15 => 1,
-            Region::Americas if hour < 4 => -1,
             _ => 0,
         };
         dates::add_days(d, shift).unwrap_or(d)
@@ -610,12 +609,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         m.updated = None;
     }
     // Title.
-    m.title = meta_get(TITLE_KEYS)
-        .map(clean)
-        .or_else(|| facts.iter().find_map(|f| f.headline.clone()))
-        .or_else(|| m.h1.map(|i| subtree_text(dom, i)))
-        .or_else(|| dom.title.as_deref().map(clean))
-        .filter(|s| !s.is_empty());
+    let site = meta_get(&["og:site_name", "application-name"]).map(clean);
+    let meta_title = meta_get(TITLE_KEYS).map(clean);
+    let headline = facts.iter().find_map(|f| f.headline.clone());
+    let h1_text = m.h1.map(|i| subtree_text(dom, i));
+    let page_title = dom.title.as_deref().map(clean);
+    m.title = super::title::choose(
+        meta_title.as_deref(),
+        headline.as_deref(),
+        h1_text.as_deref(),
+        page_title.as_deref(),
+        site.as_deref(),
+    );
     // Authors.
     let mut authors: Vec<String> = facts
         .iter()
@@ -730,12 +735,17 @@ fn visible_dates(
         }
         i += 1;
     }
-    // The first full date in the visible text from the headline on (else the
-    // first before it), leaving out copyright notices.
+    // The first full date in the visible text near the headline (from
+    // [`NEAR_BEFORE`] bytes before it to [`NEAR_AFTER`] bytes after it: the
+    // byline and date line), leaving out copyright notices. A date further
+    // into the page is a date the article talks about, a comment's or a
+    // footer's, not its own.
     let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, h1));
     let (text, h1_at) = (text.as_str(), *h1_at);
+    let near = h1_at.saturating_sub(NEAR_BEFORE)..h1_at + NEAR_AFTER;
     let found: Vec<(usize, Date)> = dates::find_all(text, month_first)
         .into_iter()
+        .filter(|(pos, _)| near.contains(pos))
         .filter(|(pos, _)| {
             let mut from = pos.saturating_sub(20);
             while !text.is_char_boundary(from) {
@@ -816,6 +826,11 @@ fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
     }
     (text, mark_at)
 }
+
+/// How far before the headline (bytes of visible text) a shown date is read.
+const NEAR_BEFORE: usize = 300;
+/// How far after the headline's start a shown date is read.
+const NEAR_AFTER: usize = 600;
 
 /// Bytes before a date searched for its label.
 const LABEL_WINDOW: usize = 32;
