@@ -216,6 +216,7 @@ mod tests {
         doc.timexes.push(crate::Timex {
             span: Span::new(text.find("Monday").unwrap(), text.len() - 1),
             value: None,
+            kind: TimexType::Date,
         });
         doc.warnings.push("w".into());
         let a = Record::from_document(&doc);

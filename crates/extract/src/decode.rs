@@ -23,7 +23,8 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
         .or_else(|| if html { meta_charset(bytes) } else { None });
     // A page declaring UTF-8 whose bytes are not UTF-8 is mislabelled: guess
     // from the bytes as if nothing were declared (below).
-    let declared = declared.filter(|&e| e != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok());
+    let declared =
+        declared.filter(|&e| e != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok());
     if let Some(enc) = declared {
         // A page declaring latin-1 but written in UTF-8 is common; trust valid UTF-8.
         if enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
@@ -105,7 +106,10 @@ mod tests {
         let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
         page.extend_from_slice(&fr);
         let got = decode(&page, None, true);
-        assert!(got.contains("déclaré") && !got.contains('\u{fffd}'), "{got}");
+        assert!(
+            got.contains("déclaré") && !got.contains('\u{fffd}'),
+            "{got}"
+        );
         assert!(decode(&fr, Some("utf-8"), false).contains("précisé"));
         // a valid UTF-8 page keeps its label
         assert_eq!(decode("déjà".as_bytes(), Some("utf-8"), false), "déjà");

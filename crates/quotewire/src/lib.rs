@@ -25,9 +25,9 @@
 
 #![deny(missing_docs)]
 
+pub use jiff::civil::Date;
 pub use quotewire_doc::Deadline;
 use quotewire_doc::{Document, Record};
-pub use jiff::civil::Date;
 use quotewire_read::{Format, Input, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -185,7 +185,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         let alnum = p.bytes().all(|b| b.is_ascii_alphanumeric());
         let digits = p.bytes().all(|b| b.is_ascii_digit());
         match p.len() {
-            2 | 3 | 4 if alpha => true,
+            2..=4 if alpha => true,
             3 if digits => true,
             4 => alnum && p.as_bytes()[0].is_ascii_digit(),
             5..=8 => alnum,
@@ -333,7 +333,7 @@ mod tests {
         let mut doc = quotewire_extract::extract_text(
             "t",
             "Officials said the plan works.".as_bytes(),
-            Options::default(),
+            Options::default().extract(),
         );
         annotate(&mut doc);
         assert_eq!(doc.layers.pos.len(), doc.layers.tokens.len());
@@ -354,36 +354,77 @@ mod tests {
         let none = Limits {
             time_budget: Some(Duration::ZERO),
         };
-        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), none);
+        let rec = analyze_limited(
+            &input(src.as_bytes(), Format::Text),
+            Options::default(),
+            none,
+        );
         assert_eq!(rec.text, src);
         assert!(rec.attributions.is_empty() && rec.entities.is_empty());
-        let w = rec.warnings.iter().find(|w| w.contains("time budget")).unwrap();
+        let w = rec
+            .warnings
+            .iter()
+            .find(|w| w.contains("time budget"))
+            .unwrap();
         assert!(w.contains("extract stage"), "{w}");
         assert!(w.contains("not run: segment, attribute, resolve"), "{w}");
         // the input's own warnings are kept too
         assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
         // no limit: the full analysis, no budget warning
         let free = Limits { time_budget: None };
-        let rec = analyze_limited(&input(src.as_bytes(), Format::Text), Options::default(), free);
+        let rec = analyze_limited(
+            &input(src.as_bytes(), Format::Text),
+            Options::default(),
+            free,
+        );
         assert_eq!(rec.attributions.len(), 1);
         assert!(!rec.warnings.iter().any(|w| w.contains("time budget")));
-        assert_eq!(rec, analyze(&input(src.as_bytes(), Format::Text), Options::default()));
+        assert_eq!(
+            rec,
+            analyze(&input(src.as_bytes(), Format::Text), Options::default())
+        );
     }
 
     #[test]
     fn language_tags_and_charsets() {
-        for ok in ["en", "en-US", "pt_BR", "zh-Hans-CN", "sr-Latn", "de-1996", "es-419", "fil"] {
+        for ok in [
+            "en",
+            "en-US",
+            "pt_BR",
+            "zh-Hans-CN",
+            "sr-Latn",
+            "de-1996",
+            "es-419",
+            "fil",
+        ] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["UTF-8", "utf-8", "iso-8859-1", "english", "e", "", "en-", "windows-1252", "text/html"] {
+        for bad in [
+            "UTF-8",
+            "utf-8",
+            "iso-8859-1",
+            "english",
+            "e",
+            "",
+            "en-",
+            "windows-1252",
+            "text/html",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
 
     #[test]
     fn invalid_utf8_text_gives_a_warning() {
-        let rec = analyze(&input(b"Caf\xe9 au lait, he said.", Format::Text), Options::default());
-        let w = rec.warnings.iter().find(|w| w.contains("not valid UTF-8")).unwrap();
+        let rec = analyze(
+            &input(b"Caf\xe9 au lait, he said.", Format::Text),
+            Options::default(),
+        );
+        let w = rec
+            .warnings
+            .iter()
+            .find(|w| w.contains("not valid UTF-8"))
+            .unwrap();
         assert!(w.contains("offset 3"), "{w}");
         assert!(rec.text.starts_with("Caf"));
         let rec = analyze(&input("Café.".as_bytes(), Format::Text), Options::default());
