@@ -365,10 +365,20 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
     let ws = &ctx.words.words;
     let mut links = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        if !w.is_word || ctx.in_quote(w.span) {
+        if !w.is_word {
             continue;
         }
         let wk = key(w.span.slice(text));
+        // inside a quotation only third-person personal pronouns are linked
+        // (nominals there are too often generic)
+        if ctx.in_quote(w.span)
+            && !matches!(
+                wk.as_str(),
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+            )
+        {
+            continue;
+        }
         let gender = match wk.as_str() {
             "he" | "him" | "his" | "himself" => Gender::Male,
             "she" | "her" | "hers" | "herself" => Gender::Female,
