@@ -1,7 +1,7 @@
 //! quotewire as a library: one call runs the whole analysis pipeline.
 //!
 //! ```text
-//! read (quotewire-read) → extract → segment → attribute → resolve → Record
+//! read (quotewire-read) → extract → segment → tag → attribute → resolve → Record
 //! ```
 //!
 //! * [`analyze`] turns one [`Input`] (from `quotewire_read::inputs`) into its
@@ -25,9 +25,9 @@
 
 #![deny(missing_docs)]
 
+pub use jiff::civil::Date;
 pub use quotewire_doc::Deadline;
 use quotewire_doc::{Document, Record};
-pub use quotewire_extract::Options;
 use quotewire_read::{Format, Input, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -58,6 +58,49 @@ impl Default for Limits {
 /// The stages after reading, in order, as named in warnings.
 pub const STAGES: [&str; 4] = ["extract", "segment", "attribute", "resolve"];
 
+/// How a document is analysed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// No cleaning: `text` is the decoded input exactly as given.
+    pub keep_text: bool,
+    /// The publication date the caller knows (`analyze --published`): it
+    /// replaces any date found in the page (metadata, page stamp, file name),
+    /// becomes the record's `published` (`YYYY-MM-DD`) and anchors the
+    /// relative time expressions ("yesterday", "last week", "Thursday").
+    pub published: Option<Date>,
+}
+
+impl Options {
+    fn extract(self) -> quotewire_extract::Options {
+        quotewire_extract::Options {
+            keep_text: self.keep_text,
+        }
+    }
+}
+
+/// Parse a publication date as `analyze --published` takes it: ISO 8601
+/// `YYYY-MM-DD` (a time after it, `YYYY-MM-DDTHH:MM...`, is accepted and
+/// ignored).
+///
+/// # Errors
+/// A message naming the expected form when `s` is not a valid calendar date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let day = s.trim();
+    let day = day
+        .get(..10)
+        .filter(|_| day.len() == 10 || day[10..].starts_with('T'))
+        .unwrap_or(day);
+    day.parse::<Date>()
+        .map_err(|e| format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"))
+}
+
+/// The caller's publication date, when given, replaces the page's.
+fn set_published(doc: &mut Document, opts: Options) {
+    if let Some(d) = opts.published {
+        doc.meta.published = Some(d.to_string());
+    }
+}
+
 /// Run every stage after reading on one input and return its record.
 ///
 /// Undecodable bytes are replaced, a page with no article gives a record
@@ -79,10 +122,10 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
             input.url.as_deref(),
             &input.bytes,
             input.charset.as_deref(),
-            opts,
+            opts.extract(),
         ),
         Format::Text => {
-            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts);
+            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts.extract());
             if d.url.is_none() {
                 d.url = input.url.clone();
             }
@@ -101,6 +144,7 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
         // e.g. `Content-Language: UTF-8`: a charset, not a language
         doc.meta.language = None;
     }
+    set_published(&mut doc, opts);
     annotate_within(&mut doc, deadline, limits, started);
     doc.warnings.extend(input.warnings.iter().cloned());
     Record::from_owned_document(doc)
@@ -234,14 +278,17 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// Analyse a text given as a string (convenience for tests and bindings).
 pub fn analyze_text(id: &str, text: &str, opts: Options) -> Record {
-    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts);
+    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts.extract());
+    set_published(&mut doc, opts);
     annotate(&mut doc);
     Record::from_document(&doc)
 }
 
-/// The stages after extraction, in order: segment → attribute → resolve.
+/// The stages after extraction, in order: segment → tag → attribute →
+/// resolve.
 pub fn annotate(doc: &mut Document) {
     quotewire_segment::segment(doc);
+    quotewire_tag::tag(doc);
     quotewire_attribute::attribute(doc);
     quotewire_resolve::resolve(doc);
 }
@@ -260,6 +307,37 @@ mod tests {
             origin: Origin::default(),
             warnings: vec!["truncated input: test".into()],
         }
+    }
+
+    #[test]
+    fn published_option_sets_the_date_and_anchors_timexes() {
+        let opts = Options {
+            published: Some(parse_date("2018-12-21").unwrap()),
+            ..Options::default()
+        };
+        let rec = analyze_text("d", "The talks ended yesterday.", opts);
+        assert_eq!(rec.published.as_deref(), Some("2018-12-21"));
+        let t = rec.timexes.iter().find(|t| t.text == "yesterday").unwrap();
+        assert_eq!(t.value.as_deref(), Some("2018-12-20"));
+        assert_eq!(
+            parse_date("2018-12-21T10:00").unwrap().to_string(),
+            "2018-12-21"
+        );
+        let err = parse_date("21/12/2018").unwrap_err();
+        assert!(err.contains("YYYY-MM-DD"), "{err}");
+        assert!(parse_date("2018-02-30").is_err());
+    }
+
+    #[test]
+    fn the_tag_stage_runs_between_segment_and_attribute() {
+        let mut doc = quotewire_extract::extract_text(
+            "t",
+            "Officials said the plan works.".as_bytes(),
+            Options::default().extract(),
+        );
+        annotate(&mut doc);
+        assert_eq!(doc.layers.pos.len(), doc.layers.tokens.len());
+        assert_eq!(doc.layers.pos[1], "VBD");
     }
 
     #[test]
@@ -363,7 +441,10 @@ mod tests {
     #[test]
     fn keep_text_is_the_input_exactly() {
         let src = "A\u{a0}b\r\n\r\n“Quote,” she said.\n";
-        let opts = Options { keep_text: true };
+        let opts = Options {
+            keep_text: true,
+            ..Options::default()
+        };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
     }

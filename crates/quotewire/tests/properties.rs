@@ -199,7 +199,7 @@ proptest! {
     #[test]
     fn spans_lie_inside_the_text_on_char_boundaries(t in text()) {
         for keep_text in [false, true] {
-            let rec = quotewire::analyze_limited(&input("t", t.clone().into_bytes(), Format::Text), Options { keep_text }, FREE);
+            let rec = quotewire::analyze_limited(&input("t", t.clone().into_bytes(), Format::Text), Options { keep_text, ..Options::default() }, FREE);
             spans_inside(&rec)?;
         }
         let rec = quotewire::analyze_limited(&input("h", html(&t).into_bytes(), Format::Html), Options::default(), FREE);
@@ -212,7 +212,7 @@ proptest! {
     #[test]
     fn keep_text_keeps_the_input(t in text()) {
         prop_assume!(!t.starts_with('\u{feff}'));
-        let rec = quotewire::analyze_limited(&input("t", t.clone().into_bytes(), Format::Text), Options { keep_text: true }, FREE);
+        let rec = quotewire::analyze_limited(&input("t", t.clone().into_bytes(), Format::Text), Options { keep_text: true, ..Options::default() }, FREE);
         prop_assert_eq!(rec.text, t);
     }
 

@@ -39,6 +39,7 @@ pub fn segment(doc: &mut Document) {
         sentences,
         tokens,
         quotes: quote_marks,
+        ..Layers::default()
     };
 }
 
