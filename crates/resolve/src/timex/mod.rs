@@ -199,6 +199,9 @@ enum Kind {
     DayPart(i64, &'static str),
     /// A clock time: its day, hour, minute.
     Clock(ClockDay, u32, u32),
+    /// A weekend: "last/this/next weekend" (`Some(rel)`), or "the weekend"
+    /// (`None`: the latest one, or the coming one in a sentence looking ahead).
+    Weekend(Option<i32>),
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,
@@ -523,12 +526,16 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
-                    "week" | "month" | "year" | "weekend" => {
+                    "weekend" => {
                         if let Some(rel) = rel_of(prev) {
-                            kind = Some(Kind::Unit {
-                                unit: if l == "weekend" { "week" } else { leak(l) },
-                                rel,
-                            });
+                            kind = Some(Kind::Weekend(Some(rel)));
+                        } else if prev == "the" {
+                            kind = Some(Kind::Weekend(None));
+                        }
+                    }
+                    "week" | "month" | "year" => {
+                        if let Some(rel) = rel_of(prev) {
+                            kind = Some(Kind::Unit { unit: leak(l), rel });
                         }
                     }
                     _ => {}
@@ -582,7 +589,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
                 || matches!(
                     k,
-                    Kind::Unit { .. } | Kind::MonthRel { .. } | Kind::Season { .. }
+                    Kind::Unit { .. }
+                        | Kind::MonthRel { .. }
+                        | Kind::Season { .. }
+                        | Kind::Weekend(_)
                 )
             {
                 first = i - 1;
@@ -993,6 +1003,22 @@ mod tests {
             ("every year", "P1Y", Set),
             ("last fall", "1997-FA", Date),
             ("June last year", "1997-06", Date),
+        ];
+        for (text, value, kind) in want {
+            assert!(
+                t.contains(&(text.to_string(), value.to_string(), kind)),
+                "{text} {value} {kind:?} not in {t:?}"
+            );
+        }
+        // weekends: 1990-08-13 is a Monday of ISO week 33
+        let t = typed(
+            "Talks failed over the weekend. He left last weekend and returns next weekend.",
+            "1990-08-13",
+        );
+        let want = [
+            ("the weekend", "1990-W32-WE", Date),
+            ("last weekend", "1990-W32-WE", Date),
+            ("next weekend", "1990-W33-WE", Date),
         ];
         for (text, value, kind) in want {
             assert!(

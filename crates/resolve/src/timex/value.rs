@@ -88,6 +88,20 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             })
         }
         Kind::Ref(r) => Some(r.to_string()),
+        Kind::Weekend(rel) => {
+            let Anchor::Day(a) = anchor else { return None };
+            // the weekend (Saturday, Sunday) of the anchor's ISO week
+            let in_weekend = weekday(a) >= 5;
+            let weeks = match rel {
+                // "next weekend" on a weekday is the coming one, of this ISO week
+                Some(1) if !in_weekend => 0,
+                Some(r) => i64::from(r),
+                None if future || in_weekend => 0,
+                None => -1,
+            };
+            let w = iso_week(shift_days(a, 7 * weeks)?);
+            Some(format!("{w}-WE"))
+        }
         Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
