@@ -620,6 +620,14 @@ fn resolve_source(
     let first = ws.first().map(|w| key(w)).unwrap_or_default();
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
     let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // a title head with the person's name in apposition right after the
+    // source: "according to the team's coach, Alireza Mehraban, ..."
+    if !head_cap
+        && lexicon::title(&head).is_some_and(|t| t.head)
+        && let Some(e) = apposed_person(ctx, ents, s)
+    {
+        return Some((Some(e), String::new()));
+    }
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
         if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
             return link(ctx, ents, e, s);
@@ -646,8 +654,9 @@ fn resolve_source(
         && !in_modifier
         && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
     {
-        // the new entity has one mention, its name in the source
-        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.first()) {
+        // the mention just added (a new entity's only one, or the latest of
+        // the entity of the same name it joined)
+        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
             ctx.insert(m, e);
         }
         return Some((Some(e), String::new()));
@@ -753,6 +762,45 @@ fn source_head(
         end = Some(prev.span.end);
     }
     end.map_or(s, |e| Span::new(s.start, e))
+}
+
+/// The person named right after `s`, set off by a comma ("the coach, Ann
+/// Lee,"): a PERSON mention starting there, else an entity built from the
+/// capitalised words there when they end at a comma or the sentence's end.
+fn apposed_person(ctx: &mut Ctx, ents: &mut Entities, s: Span) -> Option<usize> {
+    let text = ctx.text;
+    let ws = &ctx.words.words;
+    let k = ctx.words.word_at(s.end);
+    if ws.get(k).map(|w| w.span.slice(text)) != Some(",") {
+        return None;
+    }
+    let first = ws
+        .get(k + 1)
+        .filter(|w| w.cap && w.sentence == ws[k].sentence)?;
+    let at = ctx
+        .index
+        .partition_point(|(m, _)| m.start < first.span.start);
+    if let Some(&(m, e)) = ctx.index.get(at)
+        && m.start == first.span.start
+    {
+        return (ents.ents[e].kind == EntityType::Person).then_some(e);
+    }
+    let mut j = k + 1;
+    while ws.get(j).is_some_and(|w| w.cap && w.is_word) {
+        j += 1;
+    }
+    let closes = ws
+        .get(j)
+        .is_none_or(|w| matches!(w.span.slice(text), "," | "." | ";"));
+    if !closes || j - (k + 1) < 2 {
+        return None;
+    }
+    let run = Span::new(first.span.start, ws[j - 1].span.end);
+    let e = ner::entity_from_source(text, ctx.words, ents, run)?;
+    if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
+        ctx.insert(m, e);
+    }
+    (ents.ents[e].kind == EntityType::Person).then_some(e)
 }
 
 /// Record `s` as a mention of `e` and return it as the speaker.
