@@ -513,7 +513,7 @@ fn resolve_source(
     prev: Option<&Prev>,
 ) -> Option<(Option<usize>, String)> {
     let text = ctx.text;
-    let s = source_head(text, ctx.words, &ctx.index, ents, s);
+    let s = source_head(text, ctx, ents, s);
     let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
     // 1. a name inside the source
     let rank = |k: EntityType| match k {
@@ -680,13 +680,18 @@ const NAME_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "with"];
 /// "Lydia Buchtmann for Food Standards Australia" → "Lydia Buchtmann"), and
 /// without a trailing adverb ("President Donald Trump personally"). A title
 /// before a comma keeps the whole phrase ("Its chief executive, Maria Lopez").
-fn source_head(
-    text: &str,
-    words: &Words,
-    index: &[(Span, usize)],
-    ents: &Entities,
-    s: Span,
-) -> Span {
+fn source_head(text: &str, ctx: &Ctx, ents: &Entities, s: Span) -> Span {
+    let words = ctx.words;
+    // a PERSON mention overlapping `x` (binary search in the sorted index)
+    let person_at = |x: Span| {
+        ctx.near(x).iter().any(|(m, e)| {
+            m.overlaps(x)
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|p| p.kind == EntityType::Person)
+        })
+    };
     let ws = &words.words;
     let (a, b) = (words.word_at(s.start), words.word_at(s.end));
     if a >= b {
@@ -705,13 +710,7 @@ fn source_head(
             return false;
         };
         let start = run.last().map_or(last.span.start, |w| w.span.start);
-        let person_mention = index.iter().any(|(m, e)| {
-            m.overlaps(Span::new(start, last.span.end))
-                && ents
-                    .ents
-                    .get(*e)
-                    .is_some_and(|x| x.kind == EntityType::Person)
-        });
+        let person_mention = person_at(Span::new(start, last.span.end));
         let given = run
             .iter()
             .any(|w| lexicon::GIVEN_NAMES.contains_key(&key(t(w))));
@@ -738,13 +737,7 @@ fn source_head(
             && k > 0
             && NAME_PREPOSITIONS.contains(&key(word).as_str())
             && name_before(k)
-            && index.iter().any(|(m, e)| {
-                m.overlaps(src[k - 1].span)
-                    && ents
-                        .ents
-                        .get(*e)
-                        .is_some_and(|x| x.kind == EntityType::Person)
-            })
+            && person_at(src[k - 1].span)
         {
             end = Some(src[k - 1].span.end);
             break;

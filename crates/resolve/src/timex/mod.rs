@@ -163,11 +163,11 @@ enum Kind {
         rel: i32,
     },
     /// A weekday (Monday = 0), `rel` -1/0/1 for last/this/next (`i32::MIN`:
-    /// bare), with a part of the day ("Sunday night": `Some("NI")`).
+    /// bare). A part of the day after it stays out ("Sunday" in "Sunday
+    /// night"), as TimeBank mostly annotates it.
     Weekday {
         wd: u32,
         rel: i32,
-        part: Option<&'static str>,
     },
     MonthDay {
         m: u32,
@@ -361,11 +361,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             kind = Some(Kind::Clock(day, h, mi));
         } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
-            kind = Some(Kind::Weekday {
-                wd: wd as u32,
-                rel,
-                part: None,
-            });
+            kind = Some(Kind::Weekday { wd: wd as u32, rel });
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
             let mut j = i + 1;
             if tok(j) == "." && l.len() <= 4 {
