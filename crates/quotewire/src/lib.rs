@@ -56,7 +56,7 @@ impl Default for Limits {
 }
 
 /// The stages after reading, in order, as named in warnings.
-pub const STAGES: [&str; 4] = ["extract", "segment", "attribute", "resolve"];
+pub const STAGES: [&str; 5] = ["extract", "segment", "tag", "attribute", "resolve"];
 
 /// How a document is analysed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -194,13 +194,14 @@ pub fn is_language_tag(tag: &str) -> bool {
     })
 }
 
-/// Run segment → attribute → resolve, checking `deadline` after extraction
+/// Run segment → tag → attribute → resolve, checking `deadline` after extraction
 /// and after each stage; when it has passed, the stages left are skipped and
 /// a warning names the stage that was running.
 fn annotate_within(doc: &mut Document, deadline: Deadline, limits: Limits, started: Instant) {
     type Stage = fn(&mut Document);
-    let stages: [Stage; 3] = [
+    let stages: [Stage; 4] = [
         quotewire_segment::segment,
+        quotewire_tag::tag,
         quotewire_attribute::attribute,
         quotewire_resolve::resolve,
     ];
@@ -367,7 +368,10 @@ mod tests {
             .find(|w| w.contains("time budget"))
             .unwrap();
         assert!(w.contains("extract stage"), "{w}");
-        assert!(w.contains("not run: segment, attribute, resolve"), "{w}");
+        assert!(
+            w.contains("not run: segment, tag, attribute, resolve"),
+            "{w}"
+        );
         // the input's own warnings are kept too
         assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
         // no limit: the full analysis, no budget warning
