@@ -323,6 +323,26 @@ pub fn inputs_with(paths: &[PathBuf], opts: ReadOptions) -> Reader {
     }
 }
 
+/// Stream the documents of an already opened byte stream, recognised by
+/// content exactly as a file named `path` would be (gzip, WARC, HTML, text).
+///
+/// `path` is used for the document id (see [`file_id`]; `-` gives `stdin`)
+/// and in messages; it is not opened. For bindings that hand over a file
+/// object instead of a path (the Python package's `read_warc`).
+pub fn from_reader(reader: Box<dyn Read + Send>, path: PathBuf, opts: ReadOptions) -> Reader {
+    let mut r = inputs_with(&[], opts);
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let origin = Origin {
+        path,
+        ..Origin::default()
+    };
+    r.open_stream(reader, origin, &name, false);
+    r
+}
+
 /// A path still to read; `walked` when it was found in a directory.
 struct Task {
     path: PathBuf,
@@ -693,3 +713,36 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod from_reader_tests {
+    use super::*;
+
+    #[test]
+    fn a_stream_reads_like_a_file_of_that_name() {
+        let html = b"<html><body><p>Hello.</p></body></html>".to_vec();
+        let items: Vec<Item> = from_reader(
+            Box::new(Cursor::new(html.clone())),
+            PathBuf::from("dir/page.html"),
+            ReadOptions::default(),
+        )
+        .collect();
+        assert_eq!(items.len(), 1);
+        let Item::Doc(doc) = &items[0] else {
+            panic!("not a document: {items:?}")
+        };
+        assert_eq!(doc.id, "page");
+        assert_eq!(doc.format, Format::Html);
+        assert_eq!(doc.bytes, html);
+        // `-` is standard input's name, as on the command line
+        let items: Vec<Item> = from_reader(
+            Box::new(Cursor::new(b"Plain words.".to_vec())),
+            PathBuf::from("-"),
+            ReadOptions::default(),
+        )
+        .collect();
+        assert!(
+            matches!(&items[..], [Item::Doc(d)] if d.id == "stdin" && d.format == Format::Text)
+        );
+    }
+}
