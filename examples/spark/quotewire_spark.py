@@ -103,13 +103,61 @@ def attribution_rows(rec: Dict[str, Any]) -> List[Dict[str, Any]]:
     return rows
 
 
+def ensure_quotewire():
+    """Import quotewire on an executor.
+
+    When the wheel is installed there (pip, or a packed environment shipped
+    with --archives), that is all. When the wheel was shipped with
+    --py-files (or --files), it sits on sys.path as a zip, from which Python
+    cannot load the compiled module: it is unpacked once into a temporary
+    directory, which is put on sys.path.
+    """
+    try:
+        import quotewire
+
+        return quotewire
+    except ImportError:
+        pass
+    import glob
+    import tempfile
+    import zipfile
+
+    wheels = [p for p in sys.path if os.path.basename(p).startswith("quotewire-") and p.endswith(".whl")]
+    try:
+        from pyspark import SparkFiles
+
+        wheels += sorted(glob.glob(os.path.join(SparkFiles.getRootDirectory(), "quotewire-*.whl")))
+    except Exception:  # not inside a Spark task
+        pass
+    if not wheels:
+        raise ImportError(
+            "quotewire is not installed on this executor: pip install the wheel there, ship a packed "
+            "environment with --archives, or pass the wheel with --py-files (examples/spark/README.md)")
+    wheel = wheels[0]
+    target = os.path.join(tempfile.gettempdir(), "quotewire-wheel-" + os.path.basename(wheel)[:-4])
+    if not os.path.isdir(target):
+        tmp = tempfile.mkdtemp(dir=tempfile.gettempdir())
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tmp)
+        try:
+            os.rename(tmp, target)
+        except OSError:  # another worker of this node unpacked it first
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+    sys.path.insert(0, target)
+    import quotewire
+
+    return quotewire
+
+
 def rows_of_warc(docs: Iterable[Dict[str, Any]], warc_path: str, jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
     """(article row, attribution rows) for every document of one WARC.
 
     A document quotewire fails on is reported on stderr and skipped, as the
     CLI does; the partition goes on.
     """
-    import quotewire
+    quotewire = ensure_quotewire()
 
     records = quotewire.analyze_many(docs, jobs=jobs)
     while True:
@@ -136,7 +184,7 @@ def open_path(path: str):
 
 def partition_from_paths(paths: Iterable[str], jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
     """`paths` mode: stream each WARC of the partition record by record."""
-    import quotewire
+    quotewire = ensure_quotewire()
 
     for path in paths:
         src = open_path(path)
@@ -149,7 +197,7 @@ def partition_from_paths(paths: Iterable[str], jobs: Optional[int]) -> Iterator[
 
 def partition_from_bytes(files: Iterable[Tuple[str, bytes]], jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
     """`binary` mode: each (path, content) pair from `binaryFiles`."""
-    import quotewire
+    quotewire = ensure_quotewire()
 
     for path, content in files:
         buf = io.BytesIO(content)
