@@ -43,6 +43,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 # Joins the parts of a discontinuous content span in the `content` column.
 CONTENT_JOIN = " … "
+# Columns of `attributions` that come from the article, not the attribution.
+ARTICLE_KEYS = ("article_id", "url", "published", "index")
 
 
 def spans_text(text: str, spans: List[List[int]], join: str = " ") -> str:
@@ -253,9 +255,16 @@ def schemas():
 
 def run(spark, paths: List[str], out: str, *, mode: str = "binary", partitions: Optional[int] = None,
         jobs: Optional[int] = None, mode_overwrite: bool = True) -> Tuple[int, int]:
-    """Analyse `paths` and write OUT/articles and OUT/attributions; return their row counts."""
+    """Analyse `paths` and write OUT/articles and OUT/attributions; return their row counts.
+
+    One pass: each article row carries its attributions as a nested list;
+    the DataFrame is cached in the JVM, written without that column as
+    `articles`, and exploded into `attributions`, so Python converts every
+    record once.
+    """
     from pyspark import StorageLevel
-    from pyspark.sql import Row
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
 
     sc = spark.sparkContext
     if not paths:
@@ -268,21 +277,30 @@ def run(spark, paths: List[str], out: str, *, mode: str = "binary", partitions: 
         pairs = sc.parallelize(paths, n).mapPartitions(lambda it: partition_from_paths(it, jobs))
     else:
         raise SystemExit(f"quotewire_spark: --input-mode must be binary or paths, not {mode!r}")
-    # one analysis pass feeds both tables
-    pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK)
     articles_schema, attributions_schema = schemas()
     names_a = articles_schema.fieldNames()
-    names_b = attributions_schema.fieldNames()
-    articles = spark.createDataFrame(pairs.map(lambda p: Row(*(p[0][k] for k in names_a))), articles_schema)
-    attributions = spark.createDataFrame(
-        pairs.flatMap(lambda p: [Row(*(r[k] for k in names_b)) for r in p[1]]), attributions_schema)
+    per_article = [f for f in attributions_schema.fields if f.name not in ARTICLE_KEYS]
+    names_b = [f.name for f in per_article]
+    nested = T.StructType([*articles_schema.fields,
+                           T.StructField("attributions", T.ArrayType(T.StructType(per_article)), False)])
+
+    def to_tuple(pair):
+        art, atts = pair
+        return (*(art[k] for k in names_a), [tuple(r[k] for k in names_b) for r in atts])
+
+    df = spark.createDataFrame(pairs.map(to_tuple), nested, verifySchema=False)
+    df = df.persist(StorageLevel.MEMORY_AND_DISK)
+    base = out.rstrip("/")
     write_mode = "overwrite" if mode_overwrite else "errorifexists"
-    articles.write.mode(write_mode).parquet(f"{out.rstrip('/')}/articles")
-    attributions.write.mode(write_mode).parquet(f"{out.rstrip('/')}/attributions")
-    counts = (spark.read.parquet(f"{out.rstrip('/')}/articles").count(),
-              spark.read.parquet(f"{out.rstrip('/')}/attributions").count())
-    pairs.unpersist()
-    return counts
+    df.drop("attributions").write.mode(write_mode).parquet(f"{base}/articles")
+    exploded = df.select(F.col("id").alias("article_id"), "url", "published",
+                         F.posexplode("attributions").alias("index", "a"))
+    exploded.select(*(F.col(c) if c in ARTICLE_KEYS else F.col(f"a.{c}").alias(c)
+                      for c in attributions_schema.fieldNames())
+                    ).write.mode(write_mode).parquet(f"{base}/attributions")
+    df.unpersist()
+    return (spark.read.parquet(f"{base}/articles").count(),
+            spark.read.parquet(f"{base}/attributions").count())
 
 
 def read_path_list(path: str) -> List[str]:

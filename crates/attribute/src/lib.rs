@@ -93,13 +93,65 @@ struct Ctx<'a> {
     quotes: &'a [QuoteMark],
     paras: &'a [Span],
     /// Lower-cased token texts.
-    lw: Vec<String>,
+    lw: Vec<Low<'a>>,
     /// The quote whose (outer) span holds each token, if any.
     in_quote: Vec<Option<usize>>,
     /// First token of each sentence (sentences.len() + 1 entries).
     sent_tok: Vec<usize>,
     /// Paragraph index of each sentence.
     sent_para: Vec<usize>,
+    /// Word tokens before each token (toks.len() + 1 entries), and word
+    /// tokens inside quotation marks: counts over a span in O(log n).
+    words_before: Vec<u32>,
+    quoted_before: Vec<u32>,
+}
+
+/// A lower-cased token: borrowed from the text when lower-casing changes
+/// nothing (most tokens), so there is no allocation per token.
+#[derive(Debug, Clone)]
+struct Low<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Low<'a> {
+    fn of(s: &'a str) -> Low<'a> {
+        let unchanged = s.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
+        Low(if unchanged {
+            std::borrow::Cow::Borrowed(s)
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Low<'_>> for &str {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        *self == other.as_str()
+    }
 }
 
 fn quote_outer(q: &QuoteMark) -> Span {
@@ -157,10 +209,7 @@ impl<'a> Ctx<'a> {
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw = toks
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
+        let lw = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
         let mut in_quote = vec![None; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -195,6 +244,21 @@ impl<'a> Ctx<'a> {
             }
             sent_para.push(p);
         }
+        let mut words_before = Vec::with_capacity(toks.len() + 1);
+        let mut quoted_before = Vec::with_capacity(toks.len() + 1);
+        let (mut n, mut q) = (0u32, 0u32);
+        for (i, t) in toks.iter().enumerate() {
+            words_before.push(n);
+            quoted_before.push(q);
+            if is_word(t.span.slice(text)) {
+                n += 1;
+                if in_quote[i].is_some() {
+                    q += 1;
+                }
+            }
+        }
+        words_before.push(n);
+        quoted_before.push(q);
         Ctx {
             text,
             toks,
@@ -205,6 +269,8 @@ impl<'a> Ctx<'a> {
             in_quote,
             sent_tok,
             sent_para,
+            words_before,
+            quoted_before,
         }
     }
 
@@ -390,19 +456,9 @@ impl<'a> Ctx<'a> {
     fn kind(&self, content: &[Span]) -> QuoteKind {
         let (mut n, mut q) = (0usize, 0usize);
         for s in content {
-            let a = self.tok_at(s.start);
-            for i in a..self.toks.len() {
-                let t = self.toks[i].span;
-                if t.end > s.end {
-                    break;
-                }
-                if is_word(self.tok(i)) {
-                    n += 1;
-                    if self.in_quote[i].is_some() {
-                        q += 1;
-                    }
-                }
-            }
+            let (a, b) = self.toks_within(*s);
+            n += (self.words_before[b] - self.words_before[a]) as usize;
+            q += (self.quoted_before[b] - self.quoted_before[a]) as usize;
         }
         if n == 0 {
             return QuoteKind::Indirect;
@@ -1233,11 +1289,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn words_in(&self, s: Span) -> usize {
+        let (a, b) = self.toks_within(s);
+        (self.words_before[b] - self.words_before[a]) as usize
+    }
+
+    /// Tokens `[a, b)` from the first at or after `s.start` up to the last
+    /// ending by `s.end` (tokens do not overlap, so ends are sorted too).
+    fn toks_within(&self, s: Span) -> Range {
         let a = self.tok_at(s.start);
-        (a..self.toks.len())
-            .take_while(|&i| self.toks[i].span.end <= s.end)
-            .filter(|&i| is_word(self.tok(i)))
-            .count()
+        let b = a + self.toks[a..].partition_point(|t| t.span.end <= s.end);
+        (a, b)
     }
 
     fn words_in_all(&self, v: &[Span]) -> usize {
@@ -1259,8 +1320,9 @@ impl<'a> Ctx<'a> {
             } else {
                 return None;
             }
-        } else if k > a && self.tok(k - 1) == "," {
-            // CONTENT, according to X. (and a following clause, if any)
+        } else if k > a + 1 && self.tok(k - 1) == "," {
+            // CONTENT, according to X. (and a following clause, if any;
+            // a sentence opening with ", according to" has no content)
             let mut v = Span::new(self.toks[a].span.start, self.toks[k - 2].span.end);
             if hi < e && self.tok(hi) == "," && hi + 1 < e {
                 v = v.cover(self.span((hi + 1, e)));

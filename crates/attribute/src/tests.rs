@@ -484,3 +484,20 @@ fn long_documents_stay_linear() {
         assert!(d.attributions.iter().all(|a| a.kind == kind));
     }
 }
+
+#[test]
+fn according_to_at_the_start_of_a_sentence_is_not_a_panic() {
+    // the comma is the sentence's first token: no content before it
+    for t in [
+        ", according to officials, the plan failed.",
+        "It rained. , according to him.",
+        ",according to",
+    ] {
+        let d = run(t);
+        for a in &d.attributions {
+            for c in &a.content {
+                assert!(c.start <= c.end && c.end <= t.len(), "{t:?}: {c:?}");
+            }
+        }
+    }
+}

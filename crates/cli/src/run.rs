@@ -22,9 +22,11 @@ const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 /// Items the reader may run ahead of the analysis.
 const READ_AHEAD: usize = 256;
 /// Document bytes in flight (read ahead plus the chunk being gathered) at
-/// most: one full chunk plus one largest document, so the reader never
-/// waits on a chunk that cannot close.
-const IN_FLIGHT_BYTES: usize = CHUNK_BYTES + quotewire_read::DEFAULT_MAX_DOC_BYTES as usize;
+/// most: one full chunk plus one largest document (`--max-doc-bytes`), so
+/// the reader never waits on a chunk that cannot close.
+fn in_flight_bytes(max_doc_bytes: u64) -> usize {
+    CHUNK_BYTES.saturating_add(usize::try_from(max_doc_bytes).unwrap_or(usize::MAX))
+}
 /// A progress bar appears only for runs longer than this, on a terminal.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Stack of each analysis thread: deep markup recursion must not overflow
@@ -55,6 +57,42 @@ pub(crate) struct AnalyzeArgs {
     /// No summary, progress bar or warnings on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Largest document (file, or WARC record) analysed, in bytes; K, M or G
+    /// (powers of 1024) may follow. A larger one is skipped with an error naming it.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_bytes)]
+    max_doc_bytes: u64,
+    /// Time budget per document, in seconds (0: no limit). Past it, the stages
+    /// left are skipped and the record is written with what was done and a
+    /// warning naming the stage that ran out of time.
+    #[arg(long, value_name = "SECS", default_value_t = quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(), value_parser = parse_secs)]
+    time_budget: f64,
+}
+
+/// `--max-doc-bytes`: a whole number of bytes, optionally followed by K, M
+/// or G (powers of 1024).
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.eq_ignore_ascii_case(&'k') => (&t[..i], 1u64 << 10),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'m') => (&t[..i], 1 << 20),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'g') => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{s:?} is not a size in bytes (e.g. 1048576, 512K, 64M, 1G)"))
+}
+
+/// `--time-budget`: seconds, a finite number >= 0.
+fn parse_secs(s: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0 && *x < 1e9)
+        .ok_or_else(|| format!("{s:?} is not a number of seconds (e.g. 10, 0.5, 0 for no limit)"))
 }
 
 thread_local! {
@@ -103,8 +141,11 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     };
     install_panic_hook();
 
-    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
-    let items = match spawn_reader(args.paths.clone(), Arc::clone(&budget)) {
+    let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
+    let read_opts = quotewire_read::ReadOptions {
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let items = match spawn_reader(args.paths.clone(), read_opts, Arc::clone(&budget)) {
         Ok(rx) => rx,
         Err(e) => return fail(format_args!("cannot start the reader thread: {e}")),
     };
@@ -112,6 +153,10 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+        },
+        limits: quotewire::Limits {
+            time_budget: (args.time_budget > 0.0)
+                .then(|| Duration::from_secs_f64(args.time_budget)),
         },
         quiet: args.quiet,
         tally: Tally::default(),
@@ -151,6 +196,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
 /// State of one run.
 struct Run {
     opts: Options,
+    limits: quotewire::Limits,
     quiet: bool,
     tally: Tally,
     analysis_errors: u64,
@@ -204,13 +250,14 @@ impl Run {
         writer: &mut JsonlWriter,
     ) -> io::Result<()> {
         let opts = self.opts;
+        let limits = self.limits;
         // each record encoded, with whether it carries warnings
         type Encoded = (io::Result<Vec<u8>>, bool);
         let results: Vec<Result<Encoded, AnalyzeError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    quotewire::try_analyze(input, opts)
+                    quotewire::try_analyze_limited(input, opts, limits)
                         .map(|record| {
                             (
                                 quotewire_write::encode(&record),
@@ -299,13 +346,17 @@ fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
 }
 
 /// Read every item in a thread of its own, at most [`READ_AHEAD`] items and
-/// [`IN_FLIGHT_BYTES`] document bytes ahead.
-fn spawn_reader(paths: Vec<PathBuf>, budget: Arc<Budget>) -> io::Result<Receiver<Item>> {
+/// [`in_flight_bytes`] document bytes ahead.
+fn spawn_reader(
+    paths: Vec<PathBuf>,
+    opts: quotewire_read::ReadOptions,
+    budget: Arc<Budget>,
+) -> io::Result<Receiver<Item>> {
     let (tx, rx) = sync_channel(READ_AHEAD);
     std::thread::Builder::new()
         .name("quotewire-reader".into())
         .spawn(move || {
-            for item in quotewire_read::inputs(&paths) {
+            for item in quotewire_read::inputs_with(&paths, opts) {
                 if let Item::Doc(input) = &item {
                     budget.take(input.bytes.len());
                 }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// One analysed document as it travels through the pipeline.
 ///
 /// Produced by `quotewire-extract` (text, alignment, metadata), then annotated
-/// in place by `quotewire-segment` ([`Layers`]), `quotewire-attribute`
+/// in place by `quotewire-segment` ([`Layers`]), `quotewire-tag`
+/// ([`Layers::pos`]), `quotewire-attribute`
 /// ([`Attribution`]s) and `quotewire-resolve` ([`Entity`]s, speakers,
 /// [`Timex`]es, warnings). All spans are byte offsets into [`Document::text`].
 #[derive(Debug, Clone, Default)]
@@ -110,6 +111,12 @@ pub struct Layers {
     pub tokens: Vec<Token>,
     /// Paired quotation marks (direct-quote candidates), in order of opening.
     pub quotes: Vec<QuoteMark>,
+    /// Part-of-speech tags, one per token (`pos[i]` tags `tokens[i]`), written
+    /// by `quotewire-tag`; empty until that stage ran. Penn Treebank tags
+    /// ("NN", "VBD", "NNP"...); a token that PTB tokenisation splits in two
+    /// ("don't", "Trump's") carries both tags joined by `+` ("VBP+RB",
+    /// "NNP+POS").
+    pub pos: Vec<&'static str>,
 }
 
 /// A token: a word, number or punctuation mark.

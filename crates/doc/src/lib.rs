@@ -34,11 +34,13 @@
 mod align;
 pub mod calendar;
 pub mod chars;
+mod deadline;
 mod document;
 mod record;
 mod span;
 
 pub use align::{AlignedBuilder, Alignment};
+pub use deadline::Deadline;
 pub use document::{
     Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, QuoteKind, QuoteMark,
     Related, Speaker, Timex, Token,

@@ -59,11 +59,8 @@ pub(crate) fn published(date: Option<String>) -> PyResult<Option<String>> {
 /// The one document in `bytes`, recognised by content as `quotewire
 /// analyze -` recognises standard input (id `stdin`, messages name `<stdin>`).
 pub(crate) fn sniffed_input(bytes: Vec<u8>) -> Result<Input, Failure> {
-    let items = quotewire_read::from_reader(
-        Box::new(Cursor::new(bytes)),
-        PathBuf::from("-"),
-        ReadOptions::default(),
-    );
+    let items =
+        quotewire_read::read_stream("-", Box::new(Cursor::new(bytes)), ReadOptions::default());
     let mut doc: Option<Input> = None;
     let mut docs = 0usize;
     let mut problem: Option<Failure> = None;

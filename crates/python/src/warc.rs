@@ -139,13 +139,7 @@ pub(crate) fn read_warc(path_or_fileobj: &Bound<'_, PyAny>, errors: &str) -> PyR
             .unwrap_or_else(|| "<stream>".into());
         let reader = PyReader(path_or_fileobj.clone().unbind());
         let py = path_or_fileobj.py();
-        py.detach(|| {
-            quotewire_read::from_reader(
-                Box::new(reader),
-                PathBuf::from(name),
-                ReadOptions::default(),
-            )
-        })
+        py.detach(|| quotewire_read::read_stream(&name, Box::new(reader), ReadOptions::default()))
     } else {
         let path: PathBuf = path_or_fileobj.extract()?;
         quotewire_read::inputs(&[path])

@@ -209,12 +209,13 @@ pub enum ReadError {
     },
     /// One document is larger than [`ReadOptions::max_doc_bytes`].
     #[error(
-        "{origin}: the document is {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller)"
+        "{origin}: the document is at least {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller; `quotewire analyze --max-doc-bytes` raises the limit)"
     )]
     TooLarge {
         /// Where.
         origin: Origin,
-        /// Its size in bytes (as declared, or as far as read).
+        /// Its size in bytes: as declared (WARC), or as far as read (the
+        /// limit plus one), so a lower bound.
         size: u64,
         /// The limit.
         limit: u64,
@@ -323,23 +324,24 @@ pub fn inputs_with(paths: &[PathBuf], opts: ReadOptions) -> Reader {
     }
 }
 
-/// Stream the documents of an already opened byte stream, recognised by
-/// content exactly as a file named `path` would be (gzip, WARC, HTML, text).
+/// Read one already opened stream named `name` (a file name, used for the
+/// id and to tell `.warc` / `.txt` / `.gz` apart as for a path): bytes in
+/// memory, a socket, a pipe. Recognised by content like any input; the
+/// same items and limits as [`inputs_with`].
 ///
-/// `path` is used for the document id (see [`file_id`]; `-` gives `stdin`)
-/// and in messages; it is not opened. For bindings that hand over a file
-/// object instead of a path (the Python package's `read_warc`).
-pub fn from_reader(reader: Box<dyn Read + Send>, path: PathBuf, opts: ReadOptions) -> Reader {
+/// ```
+/// use quotewire_read::{read_stream, Item, ReadOptions};
+/// let bytes: &[u8] = b"Plain words, he said.";
+/// let items: Vec<Item> = read_stream("note.txt", Box::new(bytes), ReadOptions::default()).collect();
+/// assert!(matches!(&items[0], Item::Doc(d) if d.id == "note"));
+/// ```
+pub fn read_stream(name: &str, reader: Box<dyn Read + Send>, opts: ReadOptions) -> Reader {
     let mut r = inputs_with(&[], opts);
-    let name = path
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let origin = Origin {
-        path,
+        path: PathBuf::from(name),
         ..Origin::default()
     };
-    r.open_stream(reader, origin, &name, false);
+    r.open_stream(reader, origin, name, false);
     r
 }
 
@@ -593,6 +595,8 @@ impl Reader {
             }));
             return;
         }
+        // read_to_end grows by doubling: give the slack back
+        bytes.shrink_to_fit();
         let mut warnings = Vec::new();
         if let Err(e) = res {
             if bytes.is_empty() {
@@ -713,36 +717,3 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod from_reader_tests {
-    use super::*;
-
-    #[test]
-    fn a_stream_reads_like_a_file_of_that_name() {
-        let html = b"<html><body><p>Hello.</p></body></html>".to_vec();
-        let items: Vec<Item> = from_reader(
-            Box::new(Cursor::new(html.clone())),
-            PathBuf::from("dir/page.html"),
-            ReadOptions::default(),
-        )
-        .collect();
-        assert_eq!(items.len(), 1);
-        let Item::Doc(doc) = &items[0] else {
-            panic!("not a document: {items:?}")
-        };
-        assert_eq!(doc.id, "page");
-        assert_eq!(doc.format, Format::Html);
-        assert_eq!(doc.bytes, html);
-        // `-` is standard input's name, as on the command line
-        let items: Vec<Item> = from_reader(
-            Box::new(Cursor::new(b"Plain words.".to_vec())),
-            PathBuf::from("-"),
-            ReadOptions::default(),
-        )
-        .collect();
-        assert!(
-            matches!(&items[..], [Item::Doc(d)] if d.id == "stdin" && d.format == Format::Text)
-        );
-    }
-}

@@ -70,18 +70,38 @@ struct Ctx<'a> {
     index: Vec<(Span, usize)>,
     /// Spans inside quotation marks (mentions there are not subjects).
     quoted: Vec<Span>,
-    /// Source spans already resolved (speakers are salient).
+    /// Source spans already resolved (speakers are salient), sorted.
     speaker_spans: Vec<Span>,
+    /// Length in bytes of the longest span in `index`.
+    max_len: usize,
+    /// Length in bytes of the longest span in `speaker_spans`.
+    speaker_max_len: usize,
 }
 
 impl Ctx<'_> {
-    fn rebuild(&mut self, ents: &Entities) {
-        self.index = ents.mention_index();
+    /// Add a mention to the index, keeping it sorted.
+    fn insert(&mut self, s: Span, e: usize) {
+        let k = self.index.partition_point(|x| *x < (s, e));
+        self.index.insert(k, (s, e));
+        self.max_len = self.max_len.max(s.len());
     }
 
-    fn insert(&mut self, s: Span, e: usize) {
-        let k = self.index.partition_point(|(m, _)| *m < s);
-        self.index.insert(k, (s, e));
+    /// The part of `index` that may overlap `s` (O(log n): every mention
+    /// starts at most `max_len` bytes before any byte it covers).
+    fn near(&self, s: Span) -> &[(Span, usize)] {
+        let lo = s.start.saturating_sub(self.max_len);
+        let a = self.index.partition_point(|(m, _)| m.start < lo);
+        let b = self
+            .index
+            .partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
+        &self.index[a..b.max(a)]
+    }
+
+    /// Record a resolved source span (kept sorted).
+    fn add_speaker_span(&mut self, s: Span) {
+        let k = self.speaker_spans.partition_point(|x| *x < s);
+        self.speaker_spans.insert(k, s);
+        self.speaker_max_len = self.speaker_max_len.max(s.len());
     }
 
     /// Does any mention overlap `s`? (Binary search; mentions are short.)
@@ -101,7 +121,13 @@ impl Ctx<'_> {
     /// (its first entity mention outside quotes) or an earlier speaker?
     fn salient(&self, k: usize, ents: &Entities) -> bool {
         let (span, _) = self.index[k];
-        if self.speaker_spans.iter().any(|s| s.overlaps(span)) {
+        let lo = span.start.saturating_sub(self.speaker_max_len);
+        let a = self.speaker_spans.partition_point(|s| s.start < lo);
+        if self.speaker_spans[a..]
+            .iter()
+            .take_while(|s| s.start <= span.end)
+            .any(|s| s.overlaps(span))
+        {
             return true;
         }
         let Some(sent) = self.words.sentence_at(span.start) else {
@@ -192,12 +218,16 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         }
     }
     let quoted = merged;
+    let index = ents.mention_index();
+    let max_len = index.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
     let mut ctx = Ctx {
         text,
         words,
-        index: ents.mention_index(),
+        index,
         quoted,
         speaker_spans: Vec::new(),
+        max_len,
+        speaker_max_len: 0,
     };
     let pos = |a: &quotewire_doc::Attribution| {
         a.source
@@ -253,7 +283,7 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         });
         if let Some(sp) = &speaker {
             if let Some(s) = src {
-                ctx.speaker_spans.push(s);
+                ctx.add_speaker_span(s);
             }
             prev = Some(Prev {
                 entity: sp.entity,
@@ -276,6 +306,9 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
 /// organisation) are mentions of the quote's speaker.
 fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
     let text = doc.text.as_str();
+    // word ranges per speaker entity, merged: overlapping contents (nested
+    // reported speech) are read once, so the work is linear in the text
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     for a in &doc.attributions {
         if a.kind == QuoteKind::Indirect {
             continue;
@@ -283,21 +316,38 @@ fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
         let Some(e) = a.speaker.as_ref().and_then(|s| s.entity) else {
             continue;
         };
-        let Some(kind) = ents.ents.get(e).map(|x| x.kind) else {
+        if ents.ents.get(e).is_none() {
             continue;
-        };
+        }
         for c in &a.content {
             let (from, to) = (words.word_at(c.start), words.word_at(c.end));
-            for w in &words.words[from..to] {
-                let k = key(w.span.slice(text));
-                let hit = match kind {
-                    EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
-                    EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
-                    _ => false,
-                };
-                if hit && w.is_word {
-                    ents.add_mention(e, w.span);
-                }
+            if from < to {
+                ranges.push((e, from, to));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if last.0 == r.0 && r.1 <= last.2 => last.2 = last.2.max(r.2),
+            _ => merged.push(r),
+        }
+    }
+    for (e, from, to) in merged {
+        let kind = ents.ents[e].kind;
+        for w in &words.words[from..to] {
+            if !w.is_word {
+                continue;
+            }
+            let k = key(w.span.slice(text));
+            let hit = match kind {
+                EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
+                EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
+                _ => false,
+            };
+            if hit {
+                ents.add_mention(e, w.span);
             }
         }
     }
@@ -496,7 +546,7 @@ fn resolve_source(
                 && text.get(m.end..).is_some_and(|r| r.starts_with(',')))
     };
     let named = ctx
-        .index
+        .near(s)
         .iter()
         .filter(|(m, e)| m.overlaps(s) && names_head(*m, *e))
         .map(|&(m, e)| (rank(ents.ents[e].kind), std::cmp::Reverse(m.start), e))
@@ -575,7 +625,10 @@ fn resolve_source(
         && !in_modifier
         && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
     {
-        ctx.rebuild(ents);
+        // the new entity has one mention, its name in the source
+        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.first()) {
+            ctx.insert(m, e);
+        }
         return Some((Some(e), String::new()));
     }
     Some((None, strip_article(st)))
@@ -595,7 +648,9 @@ fn cueless(ctx: &Ctx, ents: &Entities, content: usize, prev: Option<&Prev>) -> O
     let sent = words.sentence_at(content)?;
     let person = |e: usize| ents.ents[e].kind == EntityType::Person;
     let first_in = |span: Span, ok: &dyn Fn(usize) -> bool| {
-        ctx.index
+        let a = ctx.index.partition_point(|(m, _)| m.start < span.start);
+        let b = ctx.index.partition_point(|(m, _)| m.start <= span.end);
+        ctx.index[a..b.max(a)]
             .iter()
             .filter(|(m, _)| span.contains(*m) && m.end <= content && !ctx.in_quote(*m))
             .map(|x| x.1)

@@ -181,6 +181,12 @@ impl Ent {
 pub struct Entities {
     /// The entities, in order of creation.
     pub ents: Vec<Ent>,
+    /// `(entity, mention)` pairs seen by [`Entities::add_mention`], and how
+    /// many of each entity's mentions are in it (mentions pushed directly
+    /// are taken in on the next call): duplicate checks in O(1), not a scan
+    /// of the entity's mentions.
+    seen: std::collections::HashSet<(usize, Span)>,
+    seen_len: Vec<usize>,
 }
 
 impl Entities {
@@ -198,11 +204,20 @@ impl Entities {
 
     /// Add a mention to entity `e` (no duplicates).
     pub fn add_mention(&mut self, e: usize, span: Span) {
-        if let Some(ent) = self.ents.get_mut(e)
-            && !ent.mentions.contains(&span)
-        {
+        let Some(ent) = self.ents.get_mut(e) else {
+            return;
+        };
+        if self.seen_len.len() <= e {
+            self.seen_len.resize(e + 1, 0);
+        }
+        let from = self.seen_len[e].min(ent.mentions.len());
+        for m in &ent.mentions[from..] {
+            self.seen.insert((e, *m));
+        }
+        if self.seen.insert((e, span)) {
             ent.mentions.push(span);
         }
+        self.seen_len[e] = ent.mentions.len();
     }
 }
 

@@ -388,21 +388,32 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 /// Find the time expressions of `doc` (spans and kinds).
+/// `s.to_lowercase()`, borrowing `s` when lower-casing changes nothing.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    if unchanged {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let text = doc.text.as_str();
     let ws = &words.words;
     let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
-    // lower-cased tokens, computed once
-    let lows: Vec<String> = ws
-        .iter()
-        .map(|w| w.span.slice(text).to_lowercase())
-        .collect();
-    let low = |i: usize| lows.get(i).map_or("", String::as_str);
+    // lower-cased tokens, computed once; borrowed when already lower case
+    // (no allocation per token for most words)
+    let lows: Vec<std::borrow::Cow<str>> = ws.iter().map(|w| lower(w.span.slice(text))).collect();
+    let low = |i: usize| lows.get(i).map_or("", |l| l.as_ref());
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = tok(i);
-        let l = lows[i].as_str();
+        let l = lows[i].as_ref();
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
         let prev = if i > 0 { low(i - 1) } else { "" };
