@@ -407,7 +407,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
     // lower-cased tokens, computed once; borrowed when already lower case
     // (no allocation per token for most words)
-    let lows: Vec<std::borrow::Cow<str>> = ws.iter().map(|w| lower(w.span.slice(text))).collect();
+    let lows: Vec<std::borrow::Cow<str>> = ws
+        .iter()
+        .map(|w| lower(w.span.slice(text)))
+        .collect();
     let low = |i: usize| lows.get(i).map_or("", |l| l.as_ref());
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
