@@ -7,6 +7,7 @@ and the resolved speaker), entities and time expressions. Offsets are
 Unicode code points into ``text``, end-exclusive: ``text[start:end]``.
 """
 
+import datetime
 import os
 from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Literal, Optional, Union
 
@@ -40,15 +41,15 @@ def analyze(
     *,
     url: Optional[str] = None,
     id: Optional[str] = None,
-    published: Optional[str] = None,
+    published: Union[str, datetime.date, None] = None,
     keep_text: bool = False,
 ) -> Record:
     """Analyse one page (HTML, possibly gzip-compressed) or text.
 
     The record is the one `quotewire analyze -` writes for the same bytes on
     standard input (``id`` defaults to ``"stdin"``). ``url`` is the page's
-    address, ``published`` (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, optionally
-    THH:MM[:SS] and a zone) replaces the page's publication date and anchors
+    address, ``published`` ("YYYY-MM-DD" as `analyze --published` takes
+    it, or a datetime.date) replaces the page's publication date and anchors
     relative time expressions, ``keep_text`` keeps ``text`` equal to the
     input. The GIL is released during the analysis.
 

@@ -209,10 +209,7 @@ impl<'a> Ctx<'a> {
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw = toks
-            .iter()
-            .map(|t| Low::of(t.span.slice(text)))
-            .collect();
+        let lw = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
         let mut in_quote = vec![None; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {

@@ -45,15 +45,27 @@ pub(crate) fn content_bytes(content: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     )))
 }
 
-/// A caller's publication date, checked (`ValueError` with the message of
-/// [`quotewire::check_published`]).
-pub(crate) fn published(date: Option<String>) -> PyResult<Option<String>> {
-    date.map(|d| {
-        quotewire::check_published(&d)
-            .map(str::to_string)
-            .map_err(PyValueError::new_err)
-    })
-    .transpose()
+/// A caller's publication date: a `str` as `analyze --published` takes it
+/// (`YYYY-MM-DD`, a time after it ignored) or a `datetime.date` /
+/// `datetime.datetime`; `ValueError` with the message of
+/// [`quotewire::parse_date`], `TypeError` for anything else.
+pub(crate) fn published(date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<quotewire::Date>> {
+    let Some(date) = date.filter(|d| !d.is_none()) else {
+        return Ok(None);
+    };
+    let text: String = if date.is_instance_of::<PyString>() {
+        date.extract()?
+    } else if date.hasattr("isoformat")? {
+        date.call_method0("isoformat")?.extract()?
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "published must be a str (YYYY-MM-DD) or a datetime.date, not {}",
+            date.get_type().name()?
+        )));
+    };
+    quotewire::parse_date(&text)
+        .map(Some)
+        .map_err(PyValueError::new_err)
 }
 
 /// The one document in `bytes`, recognised by content as `quotewire
@@ -113,7 +125,6 @@ pub(crate) enum Pending {
         id: Option<String>,
         url: Option<String>,
         opts: Options,
-        published: Option<String>,
     },
     /// Ready to analyse.
     Ready(Job),
@@ -129,11 +140,9 @@ impl Pending {
                 id,
                 url,
                 opts,
-                published,
             } => Job {
                 input: with_overrides(sniffed_input(bytes)?, id, url),
                 opts,
-                published,
             },
         };
         job.run().map_err(Failure::Analysis)
@@ -174,7 +183,6 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
             id: None,
             url: None,
             opts: Options::default(),
-            published: None,
         });
     };
     let content = d
@@ -183,9 +191,9 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
     let bytes = content_bytes(&content)?;
     let id: Option<String> = opt(d, "id")?;
     let url: Option<String> = opt(d, "url")?;
-    let published = published(opt(d, "published")?)?;
     let opts = Options {
         keep_text: opt(d, "keep_text")?.unwrap_or(false),
+        published: published(d.get_item("published")?.as_ref())?,
     };
     let Some(format) = opt::<String>(d, "format")? else {
         return Ok(Pending::Raw {
@@ -193,7 +201,6 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
             id,
             url,
             opts,
-            published,
         });
     };
     let format = match format.as_str() {
@@ -220,11 +227,7 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
         origin,
         warnings: opt(d, "warnings")?.unwrap_or_default(),
     };
-    Ok(Pending::Ready(Job {
-        input,
-        opts,
-        published,
-    }))
+    Ok(Pending::Ready(Job { input, opts }))
 }
 
 /// A document read by `quotewire-read` as the dict `read_warc` yields.

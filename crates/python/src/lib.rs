@@ -88,20 +88,19 @@ fn shared_pool() -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(Arc::clone(POOL.get_or_init(|| p)))
 }
 
-/// One document to analyse: the input, the options, the caller's date.
+/// One document to analyse: the input and the options (with the caller's
+/// publication date, if any).
 pub(crate) struct Job {
     pub(crate) input: Input,
     pub(crate) opts: Options,
-    pub(crate) published: Option<String>,
 }
 
 impl Job {
     /// Analyse on the current thread and encode the record as the CLI's
     /// writer does (one JSON line). The error is the CLI's message.
     pub(crate) fn run(&self) -> Result<Vec<u8>, String> {
-        let record =
-            quotewire::try_analyze_published(&self.input, self.opts, self.published.as_deref())
-                .map_err(|e| e.to_string())?;
+        // the CLI's path: default limits (time budget), panics caught
+        let record = quotewire::try_analyze(&self.input, self.opts).map_err(|e| e.to_string())?;
         quotewire_write::encode(&record).map_err(|e| {
             format!(
                 "{}: document {:?}: cannot encode its record: {e}",
@@ -127,9 +126,9 @@ pub(crate) fn to_dict<'py>(py: Python<'py>, line: &[u8]) -> PyResult<Bound<'py, 
 ///
 /// `url` is used as the page's address (as a WARC-Target-URI is), `id` as the
 /// record's id (default `"stdin"`, the CLI's id for standard input),
-/// `published` (ISO 8601: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally with a
-/// time and zone) replaces the page's publication date and anchors relative
-/// time expressions, `keep_text=True` keeps `text` equal to the input.
+/// `published` (`"YYYY-MM-DD"` as `analyze --published` takes it, or a
+/// `datetime.date`) replaces the page's publication date and anchors
+/// relative time expressions, `keep_text=True` keeps `text` equal to the input.
 ///
 /// Raises `ValueError` for a malformed `published` or a WARC archive (use
 /// `read_warc` and `analyze_many`), `TypeError` for content that is neither
@@ -143,15 +142,17 @@ fn analyze<'py>(
     content: &Bound<'py, PyAny>,
     url: Option<String>,
     id: Option<String>,
-    published: Option<String>,
+    published: Option<Bound<'py, PyAny>>,
     keep_text: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let job = convert::Pending::Raw {
         bytes: convert::content_bytes(content)?,
         id,
         url,
-        opts: Options { keep_text },
-        published: convert::published(published)?,
+        opts: Options {
+            keep_text,
+            published: convert::published(published.as_ref())?,
+        },
     };
     let pool = shared_pool()?;
     let line = py.detach(|| pool.install(|| job.run()))?;

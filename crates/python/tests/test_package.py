@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import io
 import itertools
@@ -115,17 +116,25 @@ def test_read_warc_dicts(shared):
     assert isinstance(doc["offset"], int)
 
 
-def test_published_replaces_the_page_date():
+def test_published_equals_cli_published(run_cli, tmp_path):
     text = "WASHINGTON (Reuters) - The minister said on Friday that talks would resume next week.\n"
-    own = quotewire.analyze(text)
-    given = quotewire.analyze(text, published="2019-03-06")
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    [expected] = run_cli.records("--published", "2019-03-06", str(path))
+    given = quotewire.analyze(text, id="note", published="2019-03-06")
+    assert given == expected
     assert given["published"] == "2019-03-06"
-    assert own["published"] != "2019-03-06"
-    # relative dates are anchored on the given date
+    assert quotewire.analyze(text)["published"] != "2019-03-06"
+    # relative dates are anchored on the given date; a datetime.date works too
     values = {t["text"]: t["value"] for t in given["timexes"]}
     assert values.get("Friday", "").startswith("2019-03"), values
-    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+    assert quotewire.analyze(text, id="note", published=datetime.date(2019, 3, 6)) == expected
+    many = list(quotewire.analyze_many([{"content": text, "id": "note", "published": "2019-03-06"}]))
+    assert many == [expected]
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
         quotewire.analyze(text, published="last Tuesday")
+    with pytest.raises(TypeError, match="published"):
+        quotewire.analyze(text, published=20190306)
 
 
 def test_url_is_the_page_address():

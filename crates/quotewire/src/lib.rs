@@ -25,9 +25,9 @@
 
 #![deny(missing_docs)]
 
+pub use jiff::civil::Date;
 pub use quotewire_doc::Deadline;
 use quotewire_doc::{Document, Record};
-pub use quotewire_extract::Options;
 use quotewire_read::{Format, Input, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -58,6 +58,49 @@ impl Default for Limits {
 /// The stages after reading, in order, as named in warnings.
 pub const STAGES: [&str; 4] = ["extract", "segment", "attribute", "resolve"];
 
+/// How a document is analysed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// No cleaning: `text` is the decoded input exactly as given.
+    pub keep_text: bool,
+    /// The publication date the caller knows (`analyze --published`): it
+    /// replaces any date found in the page (metadata, page stamp, file name),
+    /// becomes the record's `published` (`YYYY-MM-DD`) and anchors the
+    /// relative time expressions ("yesterday", "last week", "Thursday").
+    pub published: Option<Date>,
+}
+
+impl Options {
+    fn extract(self) -> quotewire_extract::Options {
+        quotewire_extract::Options {
+            keep_text: self.keep_text,
+        }
+    }
+}
+
+/// Parse a publication date as `analyze --published` takes it: ISO 8601
+/// `YYYY-MM-DD` (a time after it, `YYYY-MM-DDTHH:MM...`, is accepted and
+/// ignored).
+///
+/// # Errors
+/// A message naming the expected form when `s` is not a valid calendar date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let day = s.trim();
+    let day = day
+        .get(..10)
+        .filter(|_| day.len() == 10 || day[10..].starts_with('T'))
+        .unwrap_or(day);
+    day.parse::<Date>()
+        .map_err(|e| format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"))
+}
+
+/// The caller's publication date, when given, replaces the page's.
+fn set_published(doc: &mut Document, opts: Options) {
+    if let Some(d) = opts.published {
+        doc.meta.published = Some(d.to_string());
+    }
+}
+
 /// Run every stage after reading on one input and return its record.
 ///
 /// Undecodable bytes are replaced, a page with no article gives a record
@@ -71,21 +114,6 @@ pub fn analyze(input: &Input, opts: Options) -> Record {
 
 /// [`analyze`] within explicit [`Limits`].
 pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
-    analyze_dated(input, opts, limits, None)
-}
-
-/// [`analyze`] with the publication date the caller knows (ISO 8601, see
-/// [`check_published`]): it replaces whatever date the page gives, and time
-/// expressions are resolved against it. `None` is [`analyze`].
-///
-/// Used by the Python package's `published=`; the CLI's `--published` is
-/// planned on the same path.
-pub fn analyze_published(input: &Input, opts: Options, published: Option<&str>) -> Record {
-    analyze_dated(input, opts, Limits::default(), published)
-}
-
-/// The pipeline within `limits`, with the caller's publication date if any.
-fn analyze_dated(input: &Input, opts: Options, limits: Limits, published: Option<&str>) -> Record {
     let started = Instant::now();
     let deadline = limits.time_budget.map_or(Deadline::none(), Deadline::after);
     let mut doc = match input.format {
@@ -94,10 +122,10 @@ fn analyze_dated(input: &Input, opts: Options, limits: Limits, published: Option
             input.url.as_deref(),
             &input.bytes,
             input.charset.as_deref(),
-            opts,
+            opts.extract(),
         ),
         Format::Text => {
-            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts);
+            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts.extract());
             if d.url.is_none() {
                 d.url = input.url.clone();
             }
@@ -116,9 +144,7 @@ fn analyze_dated(input: &Input, opts: Options, limits: Limits, published: Option
         // e.g. `Content-Language: UTF-8`: a charset, not a language
         doc.meta.language = None;
     }
-    if let Some(date) = published {
-        doc.meta.published = Some(date.to_string());
-    }
+    set_published(&mut doc, opts);
     annotate_within(&mut doc, deadline, limits, started);
     doc.warnings.extend(input.warnings.iter().cloned());
     Record::from_owned_document(doc)
@@ -159,7 +185,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         let alnum = p.bytes().all(|b| b.is_ascii_alphanumeric());
         let digits = p.bytes().all(|b| b.is_ascii_digit());
         match p.len() {
-            2 | 3 | 4 if alpha => true,
+            2..=4 if alpha => true,
             3 if digits => true,
             4 => alnum && p.as_bytes()[0].is_ascii_digit(),
             5..=8 => alnum,
@@ -230,80 +256,6 @@ pub fn try_analyze_limited(
     guarded(input, || analyze_limited(input, opts, limits))
 }
 
-/// [`analyze_published`], with a panic caught as in [`try_analyze`].
-pub fn try_analyze_published(
-    input: &Input,
-    opts: Options,
-    published: Option<&str>,
-) -> Result<Record, AnalyzeError> {
-    guarded(input, || analyze_published(input, opts, published))
-}
-
-/// Check a publication date given by a user: ISO 8601 with only the
-/// precision known, `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by
-/// `THH:MM` or `THH:MM:SS` and a zone (`Z` or `±HH:MM`), the forms records
-/// carry in `published`. Returns the date trimmed of surrounding spaces, or
-/// an error message that quotes the value and shows the forms.
-pub fn check_published(date: &str) -> Result<&str, String> {
-    let d = date.trim();
-    if published_shape_ok(d) {
-        Ok(d)
-    } else {
-        Err(format!(
-            "published date {date:?} is not an ISO 8601 date; give YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]"
-        ))
-    }
-}
-
-/// The shape test behind [`check_published`], with field ranges.
-fn published_shape_ok(d: &str) -> bool {
-    fn num(s: &str, lo: u32, hi: u32) -> bool {
-        s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && {
-            let n: u32 = s.parse().unwrap_or(u32::MAX);
-            (lo..=hi).contains(&n)
-        }
-    }
-    let (date, time) = match d.split_once('T') {
-        Some((a, b)) => (a, Some(b)),
-        None => (d, None),
-    };
-    let mut parts = date.split('-');
-    let year = parts.next().unwrap_or("");
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let month = parts.next();
-    let day = parts.next();
-    if parts.next().is_some()
-        || month.is_some_and(|m| !num(m, 1, 12))
-        || day.is_some_and(|x| !num(x, 1, 31))
-    {
-        return false;
-    }
-    let Some(time) = time else { return true };
-    if day.is_none() {
-        return false;
-    }
-    let (clock, zone) = match time.find(['Z', '+', '-']) {
-        Some(i) => time.split_at(i),
-        None => (time, ""),
-    };
-    let mut f = clock.split(':');
-    let (h, m, s) = (f.next(), f.next(), f.next());
-    let clock_ok = f.next().is_none()
-        && h.is_some_and(|h| num(h, 0, 23))
-        && m.is_some_and(|m| num(m, 0, 59))
-        && s.is_none_or(|s| num(s, 0, 60));
-    let zone_ok = match zone {
-        "" | "Z" => true,
-        z => z
-            .get(1..)
-            .and_then(|z| z.split_once(':'))
-            .is_some_and(|(h, m)| num(h, 0, 23) && num(m, 0, 59)),
-    };
-    clock_ok && zone_ok
-}
-
 /// Run `f` for `input`, turning a panic into an [`AnalyzeError`].
 fn guarded(input: &Input, f: impl FnOnce() -> Record) -> Result<Record, AnalyzeError> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| AnalyzeError {
@@ -326,7 +278,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// Analyse a text given as a string (convenience for tests and bindings).
 pub fn analyze_text(id: &str, text: &str, opts: Options) -> Record {
-    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts);
+    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts.extract());
+    set_published(&mut doc, opts);
     annotate(&mut doc);
     Record::from_document(&doc)
 }
@@ -357,11 +310,30 @@ mod tests {
     }
 
     #[test]
+    fn published_option_sets_the_date_and_anchors_timexes() {
+        let opts = Options {
+            published: Some(parse_date("2018-12-21").unwrap()),
+            ..Options::default()
+        };
+        let rec = analyze_text("d", "The talks ended yesterday.", opts);
+        assert_eq!(rec.published.as_deref(), Some("2018-12-21"));
+        let t = rec.timexes.iter().find(|t| t.text == "yesterday").unwrap();
+        assert_eq!(t.value.as_deref(), Some("2018-12-20"));
+        assert_eq!(
+            parse_date("2018-12-21T10:00").unwrap().to_string(),
+            "2018-12-21"
+        );
+        let err = parse_date("21/12/2018").unwrap_err();
+        assert!(err.contains("YYYY-MM-DD"), "{err}");
+        assert!(parse_date("2018-02-30").is_err());
+    }
+
+    #[test]
     fn the_tag_stage_runs_between_segment_and_attribute() {
         let mut doc = quotewire_extract::extract_text(
             "t",
             "Officials said the plan works.".as_bytes(),
-            Options::default(),
+            Options::default().extract(),
         );
         annotate(&mut doc);
         assert_eq!(doc.layers.pos.len(), doc.layers.tokens.len());
@@ -469,7 +441,10 @@ mod tests {
     #[test]
     fn keep_text_is_the_input_exactly() {
         let src = "A\u{a0}b\r\n\r\n“Quote,” she said.\n";
-        let opts = Options { keep_text: true };
+        let opts = Options {
+            keep_text: true,
+            ..Options::default()
+        };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
     }
@@ -483,49 +458,6 @@ mod tests {
         assert!(err.to_string().contains("could not be analysed"));
         // the next document is unaffected
         assert!(try_analyze(&doc, Options::default()).is_ok());
-    }
-
-    #[test]
-    fn a_given_published_date_replaces_the_page_date() {
-        let page = b"<html><head><meta property=\"article:published_time\" content=\"2001-02-03\"></head><body><p>\xe2\x80\x9cWe are ready,\xe2\x80\x9d Putin said on Monday.</p></body></html>";
-        let mut inp = input(page, Format::Html);
-        inp.warnings.clear();
-        let own = analyze(&inp, Options::default());
-        assert_eq!(own.published.as_deref(), Some("2001-02-03"));
-        let given = try_analyze_published(&inp, Options::default(), Some("2019-03-06")).unwrap();
-        assert_eq!(given.published.as_deref(), Some("2019-03-06"));
-        let none = try_analyze_published(&inp, Options::default(), None).unwrap();
-        assert_eq!(none.published, own.published);
-    }
-
-    #[test]
-    fn published_dates_are_checked() {
-        for ok in [
-            "2019",
-            "2019-03",
-            "2019-03-06",
-            "2019-03-06T10:30",
-            "2019-03-06T10:30:05Z",
-            "2019-03-06T10:30+05:30",
-            " 2019-03-06 ",
-        ] {
-            assert!(check_published(ok).is_ok(), "{ok}");
-        }
-        assert_eq!(check_published(" 2019-03-06 "), Ok("2019-03-06"));
-        for bad in [
-            "",
-            "yesterday",
-            "19-03-06",
-            "2019-13-01",
-            "2019-03-32",
-            "2019-03-06T25:00",
-            "2019-03T10:00",
-            "2019-03-06T10:30+5",
-            "2019/03/06",
-        ] {
-            let err = check_published(bad).unwrap_err();
-            assert!(err.contains("not an ISO 8601 date"), "{bad}: {err}");
-        }
     }
 
     #[test]
