@@ -20,6 +20,11 @@ Subcommands (each prints the shared scorer's own table, then a one-line summary)
                time --keep-text attribution on PolNeAR, optionally the cargo bench harness,
                and print one side-by-side table with the anchors
   all          everything above, in that order, ending with the side-by-side table
+  entities     NER, coreference, canonical names, anaphora on GUM news dev (data/entities/dev,
+               --keep-text), score_entities.py
+  speakers     attribution speakers on the same records, score_speakers.py
+  timex        TempEval-3 train (data/timex/train) with --published set to each document's DCT,
+               score_timex.py (extent, value, TIMEX3 type)
 
 Paths (flag, else environment variable, else default):
   --shared DIR   QUOTEWIRE_SHARED   ../shared relative to the repository root
@@ -740,9 +745,67 @@ def cmd_all(ctx: Ctx) -> None:
         raise BenchError(f"steps failed: {', '.join(failed)}")
 
 
+# ---------------------------------------------------------------- entities, speakers, time expressions (issue 7)
+
+
+def entity_records(ctx: Ctx) -> Path:
+    """GUM news dev through `analyze --keep-text --jobs 1`, once per run (entities and speakers share it)."""
+    ctx.need_shared("data/entities/dev/gold.jsonl")
+    recs = ctx.out("entities.jsonl")
+    if "entity_records" not in ctx.figures:
+        analyze(ctx, sorted((ctx.shared / "data/entities/dev").glob("*.txt")), recs, keep_text=True, jobs=1)
+        ctx.figures["entity_records"] = str(recs)
+    return recs
+
+
+def cmd_entities(ctx: Ctx) -> None:
+    header("Entities and coreference: GUM news dev (--keep-text), score_entities.py")
+    ctx.need_shared("bench/score_entities.py")
+    recs = entity_records(ctx)
+    js = ctx.out("entities.scores.json")
+    run(ctx.scorer("score_entities.py") + ["--gold", str(ctx.shared / "data/entities/dev"),
+                                            "--pred", str(recs), "--json", str(js)])
+    ctx.figures["entities"] = json.loads(js.read_text()) if js.exists() else {}
+
+
+def cmd_speakers(ctx: Ctx) -> None:
+    header("Speakers: GUM news dev (--keep-text), score_speakers.py")
+    ctx.need_shared("bench/score_speakers.py")
+    recs = entity_records(ctx)
+    js = ctx.out("speakers.scores.json")
+    run(ctx.scorer("score_speakers.py") + ["--gold", str(ctx.shared / "data/entities/dev"),
+                                            "--pred", str(recs), "--json", str(js)])
+    ctx.figures["speakers"] = json.loads(js.read_text()) if js.exists() else {}
+
+
+def cmd_timex(ctx: Ctx) -> None:
+    """TempEval-3 train: each document analysed with `--published` set to its DCT (grouped by DCT)."""
+    header("Time expressions: TempEval-3 train (--keep-text --published DCT), score_timex.py")
+    gold = ctx.shared / "data/timex/train"
+    ctx.need_shared("data/timex/train/gold.jsonl", "bench/score_timex.py")
+    ctx.need_bin()
+    by_dct: dict[str, list[Path]] = {}
+    for line in (gold / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            by_dct.setdefault(g["dct"], []).append(gold / f"{g['id']}.txt")
+    recs = ctx.out("timex.jsonl")
+    with open(recs, "w", encoding="utf-8") as out:
+        for dct, paths in sorted(by_dct.items()):
+            cmd = [str(ctx.bin), "analyze", "--keep-text", "-q", "--jobs", "1", "--published", dct]
+            p = subprocess.run(cmd + [str(x) for x in paths], capture_output=True, text=True)
+            if p.returncode != 0:
+                raise BenchError(f"quotewire failed (exit {p.returncode}) on DCT {dct}: {p.stderr.strip()[-800:]}")
+            out.write(p.stdout)
+    js = ctx.out("timex.scores.json")
+    run(ctx.scorer("score_timex.py") + ["--gold", str(gold), "--pred", str(recs), "--json", str(js)])
+    ctx.figures["timex"] = json.loads(js.read_text()) if js.exists() else {}
+
+
 COMMANDS = {
     "extraction": cmd_extraction, "flattened": cmd_flattened, "attribution": cmd_attribution, "dates": cmd_dates,
     "seed": cmd_seed, "cases": cmd_cases, "wcxb": cmd_wcxb, "anchors": cmd_anchors, "throughput": cmd_throughput, "all": cmd_all,
+    "entities": cmd_entities, "speakers": cmd_speakers, "timex": cmd_timex,
 }
 
 

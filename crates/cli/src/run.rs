@@ -56,6 +56,10 @@ pub(crate) struct AnalyzeArgs {
     /// skipped; text, metadata and entities are still written.
     #[arg(long)]
     articles_only: bool,
+    /// Publication date of the inputs (YYYY-MM-DD), for texts whose date you know: it replaces any date
+    /// found in the page and anchors relative time expressions ("yesterday", "last week", "Thursday").
+    #[arg(long, value_name = "DATE", value_parser = quotewire::parse_date)]
+    published: Option<quotewire::Date>,
     /// Worker threads for the analysis [default: all cores; 0 also means all cores; at most 4 per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -159,6 +163,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         opts: Options {
             keep_text: args.keep_text,
             articles_only: args.articles_only,
+            published: args.published,
         },
         limits: quotewire::Limits {
             time_budget: (args.time_budget > 0.0)

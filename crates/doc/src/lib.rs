@@ -43,7 +43,7 @@ pub use align::{AlignedBuilder, Alignment};
 pub use deadline::Deadline;
 pub use document::{
     Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, PAGE_TYPES, QuoteKind,
-    QuoteMark, Related, Speaker, Timex, Token,
+    QuoteMark, Related, Speaker, Timex, TimexType, Token,
 };
 pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,

@@ -3,7 +3,7 @@
 //! Field names are the contract the benchmarks read: never rename or drop one.
 //! Every offset is a Unicode code-point offset into `text`, end-exclusive.
 
-use crate::{CharMap, Document, EntityType, QuoteKind, Related, Span};
+use crate::{CharMap, Document, EntityType, QuoteKind, Related, Span, TimexType};
 use serde::{Deserialize, Serialize};
 
 /// One analysed article, as written to JSONL.
@@ -112,6 +112,9 @@ pub struct TimexRecord {
     pub span: [usize; 2],
     /// ISO 8601 value when resolved.
     pub value: Option<String>,
+    /// TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
 }
 
 /// The id an entity index gets in the record.
@@ -198,6 +201,7 @@ impl Record {
                     text: doc.slice(t.span).to_string(),
                     span: map.span(t.span),
                     value: t.value.clone(),
+                    kind: t.kind,
                 })
                 .collect(),
             warnings: doc.warnings.clone(),
@@ -217,6 +221,7 @@ mod tests {
         doc.timexes.push(crate::Timex {
             span: Span::new(text.find("Monday").unwrap(), text.len() - 1),
             value: None,
+            kind: TimexType::Date,
         });
         doc.warnings.push("w".into());
         let a = Record::from_document(&doc);

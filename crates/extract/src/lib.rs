@@ -32,11 +32,6 @@ use quotewire_doc::{Alignment, Document};
 pub struct Options {
     /// No cleaning: `text` is the decoded input exactly as given.
     pub keep_text: bool,
-    /// Attribution only for articles: pages whose `page_type` is known and
-    /// is not `article` (listings, forums, products...) keep their main text
-    /// and metadata but the attribution stage is skipped (the facade reads
-    /// this; extraction itself is unchanged).
-    pub articles_only: bool,
 }
 
 /// Extract the article of an HTML page.

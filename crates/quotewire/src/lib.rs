@@ -25,9 +25,9 @@
 
 #![deny(missing_docs)]
 
+pub use jiff::civil::Date;
 pub use quotewire_doc::Deadline;
 use quotewire_doc::{Document, Record};
-pub use quotewire_extract::Options;
 use quotewire_read::{Format, Input, Origin};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -56,7 +56,55 @@ impl Default for Limits {
 }
 
 /// The stages after reading, in order, as named in warnings.
-pub const STAGES: [&str; 4] = ["extract", "segment", "attribute", "resolve"];
+pub const STAGES: [&str; 5] = ["extract", "segment", "tag", "attribute", "resolve"];
+
+/// How a document is analysed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// No cleaning: `text` is the decoded input exactly as given.
+    pub keep_text: bool,
+    /// The publication date the caller knows (`analyze --published`): it
+    /// replaces any date found in the page (metadata, page stamp, file name),
+    /// becomes the record's `published` (`YYYY-MM-DD`) and anchors the
+    /// relative time expressions ("yesterday", "last week", "Thursday").
+    pub published: Option<Date>,
+    /// Attribution only for articles (`analyze --articles-only`): pages
+    /// whose `page_type` is known and is not `article` (listings, forums,
+    /// products...) keep their main text, metadata and entities, but the
+    /// attribution stage is skipped.
+    pub articles_only: bool,
+}
+
+impl Options {
+    fn extract(self) -> quotewire_extract::Options {
+        quotewire_extract::Options {
+            keep_text: self.keep_text,
+        }
+    }
+}
+
+/// Parse a publication date as `analyze --published` takes it: ISO 8601
+/// `YYYY-MM-DD` (a time after it, `YYYY-MM-DDTHH:MM...`, is accepted and
+/// ignored).
+///
+/// # Errors
+/// A message naming the expected form when `s` is not a valid calendar date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let day = s.trim();
+    let day = day
+        .get(..10)
+        .filter(|_| day.len() == 10 || day[10..].starts_with('T'))
+        .unwrap_or(day);
+    day.parse::<Date>()
+        .map_err(|e| format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"))
+}
+
+/// The caller's publication date, when given, replaces the page's.
+fn set_published(doc: &mut Document, opts: Options) {
+    if let Some(d) = opts.published {
+        doc.meta.published = Some(d.to_string());
+    }
+}
 
 /// Run every stage after reading on one input and return its record.
 ///
@@ -79,10 +127,10 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
             input.url.as_deref(),
             &input.bytes,
             input.charset.as_deref(),
-            opts,
+            opts.extract(),
         ),
         Format::Text => {
-            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts);
+            let mut d = quotewire_extract::extract_text(&input.id, &input.bytes, opts.extract());
             if d.url.is_none() {
                 d.url = input.url.clone();
             }
@@ -101,6 +149,7 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
         // e.g. `Content-Language: UTF-8`: a charset, not a language
         doc.meta.language = None;
     }
+    set_published(&mut doc, opts);
     let skip_attribution = opts.articles_only
         && doc
             .meta
@@ -147,7 +196,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         let alnum = p.bytes().all(|b| b.is_ascii_alphanumeric());
         let digits = p.bytes().all(|b| b.is_ascii_digit());
         match p.len() {
-            2 | 3 | 4 if alpha => true,
+            2..=4 if alpha => true,
             3 if digits => true,
             4 => alnum && p.as_bytes()[0].is_ascii_digit(),
             5..=8 => alnum,
@@ -156,7 +205,7 @@ pub fn is_language_tag(tag: &str) -> bool {
     })
 }
 
-/// Run segment → attribute → resolve, checking `deadline` after extraction
+/// Run segment → tag → attribute → resolve, checking `deadline` after extraction
 /// and after each stage; when it has passed, the stages left are skipped and
 /// a warning names the stage that was running. `skip_attribution` leaves
 /// the attribution stage out ([`Options::articles_only`] on a non-article).
@@ -168,8 +217,9 @@ fn annotate_within(
     skip_attribution: bool,
 ) {
     type Stage = fn(&mut Document);
-    let stages: [Stage; 3] = [
+    let stages: [Stage; 4] = [
         quotewire_segment::segment,
+        quotewire_tag::tag,
         quotewire_attribute::attribute,
         quotewire_resolve::resolve,
     ];
@@ -250,7 +300,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// Analyse a text given as a string (convenience for tests and bindings).
 pub fn analyze_text(id: &str, text: &str, opts: Options) -> Record {
-    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts);
+    let mut doc = quotewire_extract::extract_text(id, text.as_bytes(), opts.extract());
+    set_published(&mut doc, opts);
     annotate(&mut doc);
     Record::from_document(&doc)
 }
@@ -281,11 +332,30 @@ mod tests {
     }
 
     #[test]
+    fn published_option_sets_the_date_and_anchors_timexes() {
+        let opts = Options {
+            published: Some(parse_date("2018-12-21").unwrap()),
+            ..Options::default()
+        };
+        let rec = analyze_text("d", "The talks ended yesterday.", opts);
+        assert_eq!(rec.published.as_deref(), Some("2018-12-21"));
+        let t = rec.timexes.iter().find(|t| t.text == "yesterday").unwrap();
+        assert_eq!(t.value.as_deref(), Some("2018-12-20"));
+        assert_eq!(
+            parse_date("2018-12-21T10:00").unwrap().to_string(),
+            "2018-12-21"
+        );
+        let err = parse_date("21/12/2018").unwrap_err();
+        assert!(err.contains("YYYY-MM-DD"), "{err}");
+        assert!(parse_date("2018-02-30").is_err());
+    }
+
+    #[test]
     fn the_tag_stage_runs_between_segment_and_attribute() {
         let mut doc = quotewire_extract::extract_text(
             "t",
             "Officials said the plan works.".as_bytes(),
-            Options::default(),
+            Options::default().extract(),
         );
         annotate(&mut doc);
         assert_eq!(doc.layers.pos.len(), doc.layers.tokens.len());
@@ -319,7 +389,10 @@ mod tests {
             .find(|w| w.contains("time budget"))
             .unwrap();
         assert!(w.contains("extract stage"), "{w}");
-        assert!(w.contains("not run: segment, attribute, resolve"), "{w}");
+        assert!(
+            w.contains("not run: segment, tag, attribute, resolve"),
+            "{w}"
+        );
         // the input's own warnings are kept too
         assert!(rec.warnings.iter().any(|w| w == "truncated input: test"));
         // no limit: the full analysis, no budget warning

@@ -365,10 +365,20 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
     let ws = &ctx.words.words;
     let mut links = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        if !w.is_word || ctx.in_quote(w.span) {
+        if !w.is_word {
             continue;
         }
         let wk = key(w.span.slice(text));
+        // inside a quotation only third-person personal pronouns are linked
+        // (nominals there are too often generic)
+        if ctx.in_quote(w.span)
+            && !matches!(
+                wk.as_str(),
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+            )
+        {
+            continue;
+        }
         let gender = match wk.as_str() {
             "he" | "him" | "his" | "himself" => Gender::Male,
             "she" | "her" | "hers" | "herself" => Gender::Female,
@@ -503,6 +513,7 @@ fn resolve_source(
     prev: Option<&Prev>,
 ) -> Option<(Option<usize>, String)> {
     let text = ctx.text;
+    let s = source_head(text, ctx, ents, s);
     let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
     // 1. a name inside the source
     let rank = |k: EntityType| match k {
@@ -568,7 +579,17 @@ fn resolve_source(
             }
         };
         let mut found = None;
-        if let Some(pv) = prev {
+        // he/she: a compatible person mentioned in this or the previous sentence
+        // outranks the previous speaker (recency; Lappin & Leass 1994)
+        if matches!(p, Pronoun::He | Pronoun::She) {
+            let from = ctx
+                .words
+                .sentence_at(s.start)
+                .and_then(|k| ctx.words.sentences.get(k.saturating_sub(1)))
+                .map_or(s.start, |x| x.start);
+            found = ctx.recent_mention(ents, from, s.start, &ok).map(|x| x.1);
+        }
+        if let Some(pv) = prev.filter(|_| found.is_none()) {
             match pv.entity {
                 Some(e) if ok(e) => found = Some(e),
                 None if matches!(p, Pronoun::They | Pronoun::Speaker) => {
@@ -599,6 +620,14 @@ fn resolve_source(
     let first = ws.first().map(|w| key(w)).unwrap_or_default();
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
     let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // a title head with the person's name in apposition right after the
+    // source: "according to the team's coach, Alireza Mehraban, ..."
+    if !head_cap
+        && lexicon::title(&head).is_some_and(|t| t.head)
+        && let Some(e) = apposed_person(ctx, ents, s)
+    {
+        return Some((Some(e), String::new()));
+    }
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
         if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
             return link(ctx, ents, e, s);
@@ -625,13 +654,146 @@ fn resolve_source(
         && !in_modifier
         && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
     {
-        // the new entity has one mention, its name in the source
-        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.first()) {
+        // the mention just added (a new entity's only one, or the latest of
+        // the entity of the same name it joined)
+        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
             ctx.insert(m, e);
         }
         return Some((Some(e), String::new()));
     }
     Some((None, strip_article(st)))
+}
+
+/// Words after a comma that open an apposition or a post-modifier of the
+/// name before it ("Steve Whitmore, a representative for ...", "Mu Li, of the
+/// University of NSW").
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "of", "from", "at", "with", "who", "which",
+];
+/// Prepositions after a person's name that start a modifier of that name
+/// ("Lydia Buchtmann for Food Standards Australia").
+const NAME_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "with"];
+
+/// The part of a source phrase that names the speaker: the name before an
+/// apposition or post-modifier ("Steve Whitmore, a representative for the
+/// sheriff's office" → "Steve Whitmore"; "Tom Molomby, SC" → "Tom Molomby";
+/// "Lydia Buchtmann for Food Standards Australia" → "Lydia Buchtmann"), and
+/// without a trailing adverb ("President Donald Trump personally"). A title
+/// before a comma keeps the whole phrase ("Its chief executive, Maria Lopez").
+fn source_head(text: &str, ctx: &Ctx, ents: &Entities, s: Span) -> Span {
+    let words = ctx.words;
+    // a PERSON mention overlapping `x` (binary search in the sorted index)
+    let person_at = |x: Span| {
+        ctx.near(x).iter().any(|(m, e)| {
+            m.overlaps(x)
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|p| p.kind == EntityType::Person)
+        })
+    };
+    let ws = &words.words;
+    let (a, b) = (words.word_at(s.start), words.word_at(s.end));
+    if a >= b {
+        return s;
+    }
+    let src = &ws[a..b];
+    let t = |w: &crate::words::Word| w.span.slice(text);
+    // the capitalised run ending just before position k (within the source) is a name
+    let name_before = |k: usize| -> bool {
+        let run: Vec<_> = src[..k]
+            .iter()
+            .rev()
+            .take_while(|w| w.is_word && w.cap)
+            .collect();
+        let Some(last) = run.first() else {
+            return false;
+        };
+        let start = run.last().map_or(last.span.start, |w| w.span.start);
+        let person_mention = person_at(Span::new(start, last.span.end));
+        let given = run
+            .iter()
+            .any(|w| lexicon::GIVEN_NAMES.contains_key(&key(t(w))));
+        // a bare title ("Chairman") is no name
+        let all_titles = run.iter().all(|w| lexicon::title(t(w)).is_some());
+        !all_titles && (person_mention || given || run.len() >= 2)
+    };
+    let mut end = None;
+    for (k, w) in src.iter().enumerate() {
+        let word = t(w);
+        if !w.is_word && word == "," && k > 0 {
+            let next = src.get(k + 1);
+            let opener = next.is_some_and(|n| {
+                APPOSITION_OPENERS.contains(&key(t(n)).as_str())
+                    || (!n.cap && n.is_word)
+                    || (t(n).len() <= 3 && t(n).chars().all(|c| c.is_ascii_uppercase()))
+            });
+            if opener && name_before(k) {
+                end = Some(src[k - 1].span.end);
+            }
+            break;
+        }
+        if w.is_word
+            && k > 0
+            && NAME_PREPOSITIONS.contains(&key(word).as_str())
+            && name_before(k)
+            && person_at(src[k - 1].span)
+        {
+            end = Some(src[k - 1].span.end);
+            break;
+        }
+    }
+    // a trailing adverb after a name: "President Donald Trump personally"
+    if end.is_none()
+        && src.len() >= 2
+        && let [.., prev, last] = src
+        && last.is_word
+        && !last.cap
+        && t(last).ends_with("ly")
+        && prev.cap
+    {
+        end = Some(prev.span.end);
+    }
+    end.map_or(s, |e| Span::new(s.start, e))
+}
+
+/// The person named right after `s`, set off by a comma ("the coach, Ann
+/// Lee,"): a PERSON mention starting there, else an entity built from the
+/// capitalised words there when they end at a comma or the sentence's end.
+fn apposed_person(ctx: &mut Ctx, ents: &mut Entities, s: Span) -> Option<usize> {
+    let text = ctx.text;
+    let ws = &ctx.words.words;
+    let k = ctx.words.word_at(s.end);
+    if ws.get(k).map(|w| w.span.slice(text)) != Some(",") {
+        return None;
+    }
+    let first = ws
+        .get(k + 1)
+        .filter(|w| w.cap && w.sentence == ws[k].sentence)?;
+    let at = ctx
+        .index
+        .partition_point(|(m, _)| m.start < first.span.start);
+    if let Some(&(m, e)) = ctx.index.get(at)
+        && m.start == first.span.start
+    {
+        return (ents.ents[e].kind == EntityType::Person).then_some(e);
+    }
+    let mut j = k + 1;
+    while ws.get(j).is_some_and(|w| w.cap && w.is_word) {
+        j += 1;
+    }
+    let closes = ws
+        .get(j)
+        .is_none_or(|w| matches!(w.span.slice(text), "," | "." | ";"));
+    if !closes || j - (k + 1) < 2 {
+        return None;
+    }
+    let run = Span::new(first.span.start, ws[j - 1].span.end);
+    let e = ner::entity_from_source(text, ctx.words, ents, run)?;
+    if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
+        ctx.insert(m, e);
+    }
+    (ents.ents[e].kind == EntityType::Person).then_some(e)
 }
 
 /// Record `s` as a mention of `e` and return it as the speaker.
