@@ -238,7 +238,8 @@ fn annotate_within(
             }
             return;
         }
-        if skip_attribution && i == 1 {
+        // `STAGES[0]` is extraction, done before this loop.
+        if skip_attribution && STAGES[i + 1] == "attribute" {
             continue;
         }
         stage(doc);
