@@ -399,17 +399,25 @@ def cmd_wcxb(ctx: Ctx) -> None:
           "| day | false date |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, v in fig.items():
         a, e = v["article"], v["all"]
+        if not a.get("pred_with_title") and not a.get("pred_with_published"):
+            a = {k: x for k, x in a.items() if k not in WCXB_META}  # main text only: no metadata cells
         print(f"| {name} | {wcxb_cell(a, 'f1')} | {wcxb_cell(a, 'precision')} | {wcxb_cell(a, 'recall')} | "
               f"{wcxb_cell(a, 'with_rate', 100, 1)} | {wcxb_cell(a, 'without_rate', 100, 1)} | {wcxb_cell(e, 'f1')} | "
               f"{wcxb_cell(a, 'title_acc')} | {wcxb_cell(a, 'author_acc')} | {wcxb_cell(a, 'false_author')} | "
               f"{wcxb_cell(a, 'date_acc')} | {wcxb_cell(a, 'date_false')} |")
-    print("\n(trafilatura's row is `extract(html)`: main text only, so its metadata cells are not its figures)")
+    print("\n(trafilatura's row is anchors.py's `extract(html)`: main text only, no metadata)")
+
+
+# score_wcxb.py metadata figures (left blank for a tool that gives main text only).
+WCXB_META = ("title_acc", "author_acc", "false_author", "date_acc", "date_false")
 
 
 def wcxb_cell(js: dict, key: str, scale: float = 1.0, nd: int = 3) -> str:
     """One figure out of score_wcxb.py --json, searched at the top level and one level down."""
     if not isinstance(js, dict):
         return "n/a"
+    if key in WCXB_META and key not in js:
+        return "—"
     v = js.get(key)
     if v is None:
         for sub in js.values():
