@@ -55,6 +55,12 @@ pub(crate) struct AnalyzeArgs {
     /// No summary, progress bar or warnings on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: crate::export::FormatArg,
+    /// For csv and parquet: one row per quote (attribution) or per article.
+    #[arg(long, value_enum, default_value = "quotes")]
+    table: crate::export::TableArg,
 }
 
 thread_local! {
@@ -94,13 +100,14 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     {
         return fail(format_args!("{msg}"));
     }
-    let mut writer = match &args.output {
-        Some(path) => match JsonlWriter::create(path) {
+    let mut writer =
+        match crate::export::analyze_writer(args.output.as_deref(), args.format, args.table) {
             Ok(w) => w,
-            Err(e) => return fail(format_args!("{}", output_error(path, &e))),
-        },
-        None => JsonlWriter::stdout(),
-    };
+            Err(e) => match &args.output {
+                Some(path) => return fail(format_args!("{}", output_error(path, &e))),
+                None => return fail(format_args!("{e}")),
+            },
+        };
     install_panic_hook();
 
     let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
