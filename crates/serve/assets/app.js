@@ -12,7 +12,7 @@ function el(tag, attrs, ...children) {
     if (v === null || v === undefined) continue;
     if (k === "class") e.className = v; else e.setAttribute(k, v);
   }
-  for (const c of children) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -53,9 +53,7 @@ function card(h) {
     parts.push(el("div", { class: "first" }, "First seen: ", h.first.outlet || "?", ", ",
       h.first.published || "undated", " — in ", String(h.first.appearances), " articles and copies"));
   }
-  const c = el("div", { class: "card", "data-quote": h.id });
-  for (const p of parts.flat()) c.append(p);
-  return c;
+  return el("div", { class: "card", "data-quote": h.id }, parts);
 }
 
 function fillForm(params) {

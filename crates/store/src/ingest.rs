@@ -229,6 +229,7 @@ fn delete_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<BTreeS
         "DELETE FROM article_entities WHERE article_id = ?1",
         "DELETE FROM timexes WHERE article_id = ?1",
         "DELETE FROM articles_fts WHERE rowid = ?1",
+        "DELETE FROM article_urls WHERE article_id = ?1",
         "DELETE FROM articles WHERE id = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([article])?;
