@@ -89,7 +89,8 @@ impl Store {
             .conn
             .execute_batch(
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;
-                 PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;",
+                 PRAGMA busy_timeout=5000; PRAGMA cache_size=-262144;
+                 PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;",
             )
             .map_err(|e| store.err(e))?;
         store.check_version()?;

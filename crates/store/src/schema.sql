@@ -145,6 +145,8 @@ CREATE INDEX IF NOT EXISTS timexes_article ON timexes(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, cue, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
+-- Article text: words only (detail=none: no phrase or NEAR queries), which
+-- halves the cost of indexing long texts.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    title, text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2'
 );
