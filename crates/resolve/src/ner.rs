@@ -18,7 +18,7 @@
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
 use quotewire_doc::{EntityType, Span};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
 const PARTICLES: &[&str] = &[
@@ -815,8 +815,51 @@ fn person_match(e: &[String], c: &[String]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Entities by full key, first word and last word, for [`cluster`]: every
+/// matching rule needs one of them equal, so the last matching entity is
+/// the largest index among a few candidates, not a scan of all entities.
+/// Entries go stale when an entity is renamed; the rules are re-checked on
+/// every candidate, so stale entries only cost a check.
+#[derive(Default)]
+struct NameIndex {
+    by_key: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn add(&mut self, i: usize, e: &Ent) {
+        self.by_key.entry(e.key.clone()).or_default().push(i);
+        if let Some(w) = e.words.first() {
+            self.by_first.entry(w.clone()).or_default().push(i);
+        }
+        if let Some(w) = e.words.last() {
+            self.by_last.entry(w.clone()).or_default().push(i);
+        }
+    }
+
+    /// The last entity (largest index) among those filed under `keys`,
+    /// `firsts` or `lasts` for which `ok` holds: `rposition` over all
+    /// entities with `ok`, when every entity satisfying `ok` is filed there.
+    fn last(
+        &self,
+        keys: &[&String],
+        firsts: &[&String],
+        lasts: &[&String],
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let lists = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(*k))
+            .chain(firsts.iter().filter_map(|k| self.by_first.get(*k)))
+            .chain(lasts.iter().filter_map(|k| self.by_last.get(*k)));
+        lists.flatten().copied().filter(|&i| ok(i)).max()
+    }
+}
+
 fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     let mut ents = Entities::default();
+    let mut index = NameIndex::default();
     let mut weak = Vec::new();
     for c in cands {
         if c.weak {
@@ -827,10 +870,14 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         let name = c.span.slice(text).to_string();
         let cw = name_words(&name);
         let nk = key(&name);
-        // exact name of any kind first, then type-specific matching
-        let mut found = ents.ents.iter().rposition(|e| e.key == nk);
+        // exact name of any kind first, then type-specific matching; every
+        // rule below needs the same first or last word (see NameIndex)
+        let mut found = index.last(&[&nk], &[], &[], |i| ents.ents[i].key == nk);
         if found.is_none() {
-            found = ents.ents.iter().rposition(|e| {
+            let (first, last) = (cw.first(), cw.last());
+            let words: Vec<&String> = first.iter().chain(last.iter()).copied().collect();
+            found = index.last(&[], &words, &words, |i| {
+                let e = &ents.ents[i];
                 e.kind == kind
                     && match kind {
                         EntityType::Person => person_match(&e.words, &cw),
@@ -849,6 +896,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     e.name = name.clone();
                     e.words = cw;
                     e.key = nk;
+                    index.add(x, &ents.ents[x]);
                 }
                 x
             }
@@ -863,7 +911,9 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     words: cw,
                     key: nk,
                 });
-                ents.ents.len() - 1
+                let i = ents.ents.len() - 1;
+                index.add(i, &ents.ents[i]);
+                i
             }
         };
         let e = &mut ents.ents[idx];
@@ -877,17 +927,16 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     for c in weak {
         let k = key(c.span.slice(text));
         // a person's name first ("Trump" → Donald Trump, not Trump Foundation)
-        let hit = ents
-            .ents
-            .iter()
-            .rposition(|e| {
+        let hit = index
+            .last(&[], &[&k], &[&k], |i| {
+                let e = &ents.ents[i];
                 e.kind == EntityType::Person && person_match(&e.words, std::slice::from_ref(&k))
             })
             .or_else(|| {
-                ents.ents.iter().rposition(|e| match e.kind {
-                    EntityType::Organization => e.words.first() == Some(&k),
+                index.last(&[&k], &[&k], &[], |i| match ents.ents[i].kind {
+                    EntityType::Organization => ents.ents[i].words.first() == Some(&k),
                     EntityType::Person => false,
-                    _ => e.key == k,
+                    _ => ents.ents[i].key == k,
                 })
             });
         if let Some(x) = hit {
@@ -904,6 +953,8 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                 words: name_words(&name),
                 key: k,
             });
+            let i = ents.ents.len() - 1;
+            index.add(i, &ents.ents[i]);
         }
     }
     for e in &mut ents.ents {

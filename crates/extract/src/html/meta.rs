@@ -10,6 +10,7 @@ use super::dates::{self, Date, Zone};
 use super::dom::{Attribute, Dom, Kind};
 use regex::Regex;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// `<meta>` keys (name, property, itemprop; lower case) of the first
@@ -179,7 +180,7 @@ fn utc_offset_region(lang: Option<&str>) -> Region {
 
 /// Class/id fragments of regions whose names are not bylines.
 static NOT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|respond|reply|replies|form|related|teaser|recommend|more-|widget|sidebar|footer")
+    Regex::new(r"(?i)(?:^|[-_ ])(?:comments?|respond|reply|replies|form|related|teasers?|recommend(?:ed|ations?)?|more|sidebar|footer)(?:$|[-_ ])")
         .expect("static regex")
 });
 
@@ -338,9 +339,55 @@ fn ld_names(v: &Value, out: &mut Vec<String>) {
                 .is_some_and(|t| t.contains("Organization"));
             if !org && let Some(n) = o.get("name") {
                 ld_names(n, out);
+            } else if !org && let Some(id) = o.get("@id").and_then(|x| x.as_str()) {
+                // A reference to a Person node elsewhere in the graph
+                // (resolved by `resolve_refs`).
+                out.push(format!("{LD_REF}{id}"));
             }
         }
         _ => {}
+    }
+}
+
+/// Marks an author given as an `@id` reference, until it is resolved.
+const LD_REF: char = '\u{0}';
+
+/// `@id` → name of every named non-organisation node (Yoast-style graphs
+/// name the author once, as a `Person` node, and refer to it by `@id`).
+fn ld_people(v: &Value, out: &mut HashMap<String, String>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| ld_people(x, out)),
+        Value::Object(o) => {
+            let org = o
+                .get("@type")
+                .and_then(|t| t.as_str())
+                .is_some_and(|t| t.contains("Organization") || t.contains("WebSite"));
+            if !org
+                && let (Some(id), Some(name)) = (
+                    o.get("@id").and_then(|x| x.as_str()),
+                    o.get("name").and_then(|x| x.as_str()),
+                )
+            {
+                out.entry(id.to_string()).or_insert_with(|| clean(name));
+            }
+            o.values().for_each(|x| ld_people(x, out));
+        }
+        _ => {}
+    }
+}
+
+/// Replace `@id` author references by the names they point to; drop the
+/// ones that point nowhere.
+fn resolve_refs(facts: &mut [LdFacts], people: &HashMap<String, String>) {
+    for f in facts {
+        f.authors = f
+            .authors
+            .drain(..)
+            .filter_map(|a| match a.strip_prefix(LD_REF) {
+                Some(id) => people.get(id).cloned(),
+                None => Some(a),
+            })
+            .collect();
     }
 }
 
@@ -504,9 +551,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     };
     // JSON-LD.
     let mut facts = Vec::new();
+    let mut people = HashMap::new();
     for s in &dom.json_ld {
         match serde_json::from_str::<Value>(s.trim()) {
-            Ok(v) => ld_walk(&v, &mut facts),
+            Ok(v) => {
+                ld_walk(&v, &mut facts);
+                ld_people(&v, &mut people);
+            }
             Err(_) => {
                 let mut f = LdFacts::default();
                 for c in LD_DATE.captures_iter(s) {
@@ -520,6 +571,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
     }
+    resolve_refs(&mut facts, &people);
     facts.sort_by_key(|f| !f.article);
     // Published candidates from JSON-LD and meta tags, in order of trust.
     let mut ld_cands: Vec<(Date, Zone)> = Vec::new();
