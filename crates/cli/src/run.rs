@@ -51,6 +51,11 @@ pub(crate) struct AnalyzeArgs {
     /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
+    /// Attributions for articles only: on HTML pages whose `page_type` is not
+    /// `article` (listings, forums, products, ...) the attribution stage is
+    /// skipped; text, metadata and entities are still written.
+    #[arg(long)]
+    articles_only: bool,
     /// Publication date of the inputs (YYYY-MM-DD), for texts whose date you know: it replaces any date
     /// found in the page and anchors relative time expressions ("yesterday", "last week", "Thursday").
     #[arg(long, value_name = "DATE", value_parser = quotewire::parse_date)]
@@ -157,6 +162,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+            articles_only: args.articles_only,
             published: args.published,
         },
         limits: quotewire::Limits {
