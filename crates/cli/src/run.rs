@@ -55,6 +55,17 @@ pub(crate) struct AnalyzeArgs {
     /// No summary, progress bar or warnings on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Drop attributions whose confidence (0..1, from the attribution model) is below X.
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: Option<f32>,
+}
+
+/// A confidence threshold: a number in 0..1.
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a number between 0 and 1")),
+    }
 }
 
 thread_local! {
@@ -113,6 +124,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         opts: Options {
             keep_text: args.keep_text,
         },
+        min_confidence: args.min_confidence,
         quiet: args.quiet,
         tally: Tally::default(),
         analysis_errors: 0,
@@ -151,6 +163,8 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
 /// State of one run.
 struct Run {
     opts: Options,
+    /// `--min-confidence`.
+    min_confidence: Option<f32>,
     quiet: bool,
     tally: Tally,
     analysis_errors: u64,
@@ -204,6 +218,7 @@ impl Run {
         writer: &mut JsonlWriter,
     ) -> io::Result<()> {
         let opts = self.opts;
+        let min_confidence = self.min_confidence;
         // each record encoded, with whether it carries warnings
         type Encoded = (io::Result<Vec<u8>>, bool);
         let results: Vec<Result<Encoded, AnalyzeError>> = pool.install(|| {
@@ -211,7 +226,12 @@ impl Run {
                 .par_iter()
                 .map(|input| {
                     quotewire::try_analyze(input, opts)
-                        .map(|record| {
+                        .map(|mut record| {
+                            if let Some(m) = min_confidence {
+                                record
+                                    .attributions
+                                    .retain(|a| a.confidence.is_none_or(|c| c >= m));
+                            }
                             (
                                 quotewire_write::encode(&record),
                                 !record.warnings.is_empty(),

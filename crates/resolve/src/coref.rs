@@ -91,7 +91,9 @@ impl Ctx<'_> {
     fn near(&self, s: Span) -> &[(Span, usize)] {
         let lo = s.start.saturating_sub(self.max_len);
         let a = self.index.partition_point(|(m, _)| m.start < lo);
-        let b = self.index.partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
+        let b = self
+            .index
+            .partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
         &self.index[a..b.max(a)]
     }
 
