@@ -16,7 +16,7 @@ use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
 /// at load: change it whenever [`features`] or [`LABELS`] change.
-pub const FEATURES: &str = "quotewire-attribute roles v3";
+pub const FEATURES: &str = "quotewire-attribute roles v4";
 
 /// The token labels, index = class id.
 pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"];
@@ -75,6 +75,10 @@ pub struct View<'a> {
     sent: Vec<(usize, usize)>,
     verb_left: Vec<Option<usize>>,
     verb_right: Vec<Option<usize>>,
+    /// Nearest token before / after in the paragraph that the rules or the
+    /// cue lexicon call a cue.
+    cue_left: Vec<Option<usize>>,
+    cue_right: Vec<Option<usize>>,
 }
 
 fn is_verb(tag: &str) -> bool {
@@ -180,10 +184,29 @@ impl<'a> View<'a> {
             }
             a = b;
         }
-        let cue = lw
+        let cue: Vec<u8> = lw
             .iter()
             .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
+        let cue: Vec<u8> = cue;
+        let mut cue_left = vec![None; n];
+        let mut cue_right = vec![None; n];
+        for &(a, b) in &units {
+            let mut last = None;
+            for i in a..b {
+                cue_left[i] = last;
+                if rule[i] == 2 || cue[i] != 0 {
+                    last = Some(i);
+                }
+            }
+            let mut next = None;
+            for i in (a..b).rev() {
+                cue_right[i] = next;
+                if rule[i] == 2 || cue[i] != 0 {
+                    next = Some(i);
+                }
+            }
+        }
         View {
             doc,
             lw,
@@ -192,6 +215,8 @@ impl<'a> View<'a> {
             rule,
             rule_edge,
             cue,
+            cue_left,
+            cue_right,
             units,
             sent,
             verb_left,
@@ -350,6 +375,25 @@ pub fn features(
     if let Some(j) = v.verb_right[i] {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
+    let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
+    match v.cue_left[i] {
+        Some(j) => {
+            let b = bucket(i - j) * 10 + same_sentence(j);
+            f.add_int(46, b);
+            f.add_int(47, li * 1000 + b);
+            f.add2(48, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
+        }
+        None => f.add_int(46, -1),
+    }
+    match v.cue_right[i] {
+        Some(j) => {
+            let b = bucket(j - i) * 10 + same_sentence(j);
+            f.add_int(49, b);
+            f.add_int(50, li * 1000 + b);
+            f.add2(51, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
+        }
+        None => f.add_int(49, -1),
+    }
 }
 
 /// Tags every unit of `v` with `model`: the label and the label
@@ -479,6 +523,17 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
                 1 => groups[nearest(x, y)].1.push((x, y)),
                 3 => groups[nearest(x, y)].0.push((x, y)),
                 _ => {}
+            }
+        }
+        // a source is one mention: of several source spans, the one nearest
+        // its cue
+        for (k, g) in groups.iter_mut().enumerate() {
+            if g.1.len() > 1 {
+                let (c, d) = cues[k];
+                let dist = |&(x, y): &Range| if y <= c { c - y } else { x.saturating_sub(d) };
+                if let Some(best) = g.1.iter().copied().min_by_key(dist) {
+                    g.1 = vec![best];
+                }
             }
         }
         // a cue without a source of its own ("…, adding …") shares the

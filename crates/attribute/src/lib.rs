@@ -111,7 +111,7 @@ struct Ctx<'a> {
     quotes: &'a [QuoteMark],
     paras: &'a [Span],
     /// Lower-cased token texts.
-    lw: Vec<String>,
+    lw: Vec<Low<'a>>,
     /// The quote whose (outer) span holds each token, if any.
     in_quote: Vec<Option<usize>>,
     /// First token of each sentence (sentences.len() + 1 entries).
@@ -120,8 +120,56 @@ struct Ctx<'a> {
     sent_para: Vec<usize>,
     /// Word tokens before each token (toks.len() + 1 entries), and word
     /// tokens inside quotation marks: counts over a span in O(log n).
-    words_before: Vec<usize>,
-    quoted_before: Vec<usize>,
+    words_before: Vec<u32>,
+    quoted_before: Vec<u32>,
+}
+
+/// A lower-cased token: borrowed from the text when lower-casing changes
+/// nothing (most tokens), so there is no allocation per token.
+#[derive(Debug, Clone)]
+struct Low<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Low<'a> {
+    fn of(s: &'a str) -> Low<'a> {
+        let unchanged = s.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
+        Low(if unchanged {
+            std::borrow::Cow::Borrowed(s)
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Low<'_>> for &str {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        *self == other.as_str()
+    }
 }
 
 fn quote_outer(q: &QuoteMark) -> Span {
@@ -179,10 +227,7 @@ impl<'a> Ctx<'a> {
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw = toks
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
+        let lw = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
         let mut in_quote = vec![None; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -219,7 +264,7 @@ impl<'a> Ctx<'a> {
         }
         let mut words_before = Vec::with_capacity(toks.len() + 1);
         let mut quoted_before = Vec::with_capacity(toks.len() + 1);
-        let (mut n, mut q) = (0, 0);
+        let (mut n, mut q) = (0u32, 0u32);
         for (i, t) in toks.iter().enumerate() {
             words_before.push(n);
             quoted_before.push(q);
@@ -430,8 +475,8 @@ impl<'a> Ctx<'a> {
         let (mut n, mut q) = (0usize, 0usize);
         for s in content {
             let (a, b) = self.toks_within(*s);
-            n += self.words_before[b] - self.words_before[a];
-            q += self.quoted_before[b] - self.quoted_before[a];
+            n += (self.words_before[b] - self.words_before[a]) as usize;
+            q += (self.quoted_before[b] - self.quoted_before[a]) as usize;
         }
         if n == 0 {
             return QuoteKind::Indirect;
@@ -1263,7 +1308,7 @@ impl<'a> Ctx<'a> {
 
     fn words_in(&self, s: Span) -> usize {
         let (a, b) = self.toks_within(s);
-        self.words_before[b] - self.words_before[a]
+        (self.words_before[b] - self.words_before[a]) as usize
     }
 
     /// Tokens `[a, b)` from the first at or after `s.start` up to the last

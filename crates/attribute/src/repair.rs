@@ -8,6 +8,12 @@
 //!   the object of a prepositional phrase modifying a noun grows to the whole
 //!   noun phrase ("A doctor on the scene", "The National Institute on Drug
 //!   Abuse").
+//! * **Sources running on.** A source ends before an apposition's comma
+//!   and never with a preposition or punctuation ("Bolden to" → "Bolden").
+//! * **Passive cues.** "They were denied visas", "he was told to leave": the
+//!   subject of a passive verb is not its source; such an attribution (cue a
+//!   past participle after a form of "be") is dropped unless its source is
+//!   the agent ("has been endorsed by X").
 //! * **Finding and seeking verbs with a plain object.** "A family friend
 //!   found the suspect's car", "some consumers sought help": nothing is said
 //!   or claimed. With such a cue the content must be a proposition (a clause
@@ -50,10 +56,10 @@ pub fn repair(doc: &mut Document) {
         return;
     }
     let mut atts = std::mem::take(&mut doc.attributions);
-    atts.retain(|a| !plain_object_of_finding_verb(doc, a));
+    atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
         if let Some(first) = a.source.first_mut() {
-            *first = grow_source(doc, *first);
+            *first = grow_source(doc, trim_source(doc, *first));
         }
     }
     doc.attributions = atts;
@@ -77,6 +83,41 @@ fn np_internal(tag: &str) -> bool {
             tag,
             "DT" | "JJ" | "JJR" | "JJS" | "CD" | "PRP$" | "POS" | "NNP+POS" | "NN+POS"
         )
+}
+
+/// The source cut before its first comma (an apposition: "U.S. Senator John
+/// Cornyn, Republican from Texas,") when a noun precedes it, and without
+/// trailing prepositions, determiners or punctuation ("Bolden to", "Boris
+/// Johnson over").
+fn trim_source(doc: &Document, src: Span) -> Span {
+    let (x, mut y) = tok_range(doc, src);
+    if y <= x {
+        return src;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    if let Some(c) = (x..y).find(|&k| doc.slice(toks[k].span) == ",")
+        && (x..c).any(|k| is_noun(pos[k]) || pos[k] == "PRP")
+    {
+        y = c;
+    }
+    while y > x + 1 {
+        let t = pos[y - 1];
+        let w = doc.slice(toks[y - 1].span);
+        let punct = !w.chars().any(char::is_alphanumeric);
+        if punct || matches!(t, "IN" | "TO" | "DT" | "CC") {
+            y -= 1;
+        } else {
+            break;
+        }
+    }
+    if y == x {
+        return src;
+    }
+    Span::new(
+        toks[x].span.start,
+        toks[y - 1].span.end.min(src.end).max(toks[x].span.start),
+    )
 }
 
 /// The source grown over "NOUN PREP [NP]" to its left, within its sentence.
@@ -120,6 +161,38 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     } else {
         Span::new(toks[start].span.start, src.end)
     }
+}
+
+/// A passive cue ("were denied") whose source is not its agent ("by X").
+fn passive_subject_as_source(doc: &Document, a: &Attribution) -> bool {
+    let (Some(cue), Some(src)) = (a.cue.first(), a.source.first()) else {
+        return false;
+    };
+    let (x, y) = tok_range(doc, *cue);
+    if y <= x || x == 0 {
+        return false;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    // "endorsed by X": the agent is the source
+    let (sx, _) = tok_range(doc, *src);
+    if src.start >= cue.end && sx > 0 && doc.slice(toks[sx - 1].span).eq_ignore_ascii_case("by") {
+        return false;
+    }
+    // the verb of the cue: its first VBN, with only adverbs between "be" and it
+    let Some(v) = (x..y).find(|&k| pos[k] == "VBN") else {
+        return false;
+    };
+    let mut k = v;
+    while k > 0 && pos[k - 1].starts_with("RB") {
+        k -= 1;
+    }
+    k > 0
+        && toks[k - 1].sentence == toks[v].sentence
+        && matches!(
+            doc.slice(toks[k - 1].span).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
 }
 
 /// A finding or seeking cue whose content has no verb and no clause opener.

@@ -111,3 +111,34 @@ fn empty_and_unsegmented_documents() {
     attribute(&mut d);
     assert!(d.attributions.is_empty());
 }
+
+#[test]
+fn sources_end_before_an_apposition_and_a_trailing_preposition() {
+    let v = views("U.S. Senator John Cornyn, Republican from Texas, said the bill would pass.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].2, "U.S. Senator John Cornyn");
+}
+
+#[test]
+fn the_subject_of_a_passive_verb_is_no_source() {
+    let v = views("They were twice denied visas to enter the United States.");
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn a_passive_cue_keeps_its_agent() {
+    let d = run("The plan has been endorsed by the union.");
+    let mut d2 = d.clone();
+    d2.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(0, 8)],
+        cue: vec![Span::new(9, 26)],
+        source: vec![Span::new(30, 39)],
+        speaker: None,
+        confidence: None,
+    }];
+    assert_eq!(d2.slice(d2.attributions[0].cue[0]), "has been endorsed");
+    assert_eq!(d2.slice(d2.attributions[0].source[0]), "the union");
+    repair::repair(&mut d2);
+    assert_eq!(d2.attributions.len(), 1);
+}

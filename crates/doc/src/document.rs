@@ -219,4 +219,22 @@ pub struct Timex {
     pub span: Span,
     /// ISO 8601 value (date, date-time, year, or week/month) when resolved.
     pub value: Option<String>,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+}
+
+/// TIMEX3 types (TimeML; TempEval-3): what a time expression denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period at day granularity or coarser ("Friday",
+    /// "May 2018", "last week", "the third quarter", "now").
+    #[default]
+    Date,
+    /// A time of day or a part of one ("3 p.m.", "this morning", "Sunday night").
+    Time,
+    /// A length of time ("three days", "a two-year deal", "recent years").
+    Duration,
+    /// A recurring time ("daily", "every week", "twice a year").
+    Set,
 }

@@ -365,10 +365,20 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
     let ws = &ctx.words.words;
     let mut links = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        if !w.is_word || ctx.in_quote(w.span) {
+        if !w.is_word {
             continue;
         }
         let wk = key(w.span.slice(text));
+        // inside a quotation only third-person personal pronouns are linked
+        // (nominals there are too often generic)
+        if ctx.in_quote(w.span)
+            && !matches!(
+                wk.as_str(),
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+            )
+        {
+            continue;
+        }
         let gender = match wk.as_str() {
             "he" | "him" | "his" | "himself" => Gender::Male,
             "she" | "her" | "hers" | "herself" => Gender::Female,
@@ -503,6 +513,7 @@ fn resolve_source(
     prev: Option<&Prev>,
 ) -> Option<(Option<usize>, String)> {
     let text = ctx.text;
+    let s = source_head(text, ctx.words, &ctx.index, ents, s);
     let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
     // 1. a name inside the source
     let rank = |k: EntityType| match k {
@@ -568,7 +579,17 @@ fn resolve_source(
             }
         };
         let mut found = None;
-        if let Some(pv) = prev {
+        // he/she: a compatible person mentioned in this or the previous sentence
+        // outranks the previous speaker (recency; Lappin & Leass 1994)
+        if matches!(p, Pronoun::He | Pronoun::She) {
+            let from = ctx
+                .words
+                .sentence_at(s.start)
+                .and_then(|k| ctx.words.sentences.get(k.saturating_sub(1)))
+                .map_or(s.start, |x| x.start);
+            found = ctx.recent_mention(ents, from, s.start, &ok).map(|x| x.1);
+        }
+        if let Some(pv) = prev.filter(|_| found.is_none()) {
             match pv.entity {
                 Some(e) if ok(e) => found = Some(e),
                 None if matches!(p, Pronoun::They | Pronoun::Speaker) => {
@@ -632,6 +653,106 @@ fn resolve_source(
         return Some((Some(e), String::new()));
     }
     Some((None, strip_article(st)))
+}
+
+/// Words after a comma that open an apposition or a post-modifier of the
+/// name before it ("Steve Whitmore, a representative for ...", "Mu Li, of the
+/// University of NSW").
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "of", "from", "at", "with", "who", "which",
+];
+/// Prepositions after a person's name that start a modifier of that name
+/// ("Lydia Buchtmann for Food Standards Australia").
+const NAME_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "with"];
+
+/// The part of a source phrase that names the speaker: the name before an
+/// apposition or post-modifier ("Steve Whitmore, a representative for the
+/// sheriff's office" → "Steve Whitmore"; "Tom Molomby, SC" → "Tom Molomby";
+/// "Lydia Buchtmann for Food Standards Australia" → "Lydia Buchtmann"), and
+/// without a trailing adverb ("President Donald Trump personally"). A title
+/// before a comma keeps the whole phrase ("Its chief executive, Maria Lopez").
+fn source_head(
+    text: &str,
+    words: &Words,
+    index: &[(Span, usize)],
+    ents: &Entities,
+    s: Span,
+) -> Span {
+    let ws = &words.words;
+    let (a, b) = (words.word_at(s.start), words.word_at(s.end));
+    if a >= b {
+        return s;
+    }
+    let src = &ws[a..b];
+    let t = |w: &crate::words::Word| w.span.slice(text);
+    // the capitalised run ending just before position k (within the source) is a name
+    let name_before = |k: usize| -> bool {
+        let run: Vec<_> = src[..k]
+            .iter()
+            .rev()
+            .take_while(|w| w.is_word && w.cap)
+            .collect();
+        let Some(last) = run.first() else {
+            return false;
+        };
+        let start = run.last().map_or(last.span.start, |w| w.span.start);
+        let person_mention = index.iter().any(|(m, e)| {
+            m.overlaps(Span::new(start, last.span.end))
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityType::Person)
+        });
+        let given = run
+            .iter()
+            .any(|w| lexicon::GIVEN_NAMES.contains_key(&key(t(w))));
+        // a bare title ("Chairman") is no name
+        let all_titles = run.iter().all(|w| lexicon::title(t(w)).is_some());
+        !all_titles && (person_mention || given || run.len() >= 2)
+    };
+    let mut end = None;
+    for (k, w) in src.iter().enumerate() {
+        let word = t(w);
+        if !w.is_word && word == "," && k > 0 {
+            let next = src.get(k + 1);
+            let opener = next.is_some_and(|n| {
+                APPOSITION_OPENERS.contains(&key(t(n)).as_str())
+                    || (!n.cap && n.is_word)
+                    || (t(n).len() <= 3 && t(n).chars().all(|c| c.is_ascii_uppercase()))
+            });
+            if opener && name_before(k) {
+                end = Some(src[k - 1].span.end);
+            }
+            break;
+        }
+        if w.is_word
+            && k > 0
+            && NAME_PREPOSITIONS.contains(&key(word).as_str())
+            && name_before(k)
+            && index.iter().any(|(m, e)| {
+                m.overlaps(src[k - 1].span)
+                    && ents
+                        .ents
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityType::Person)
+            })
+        {
+            end = Some(src[k - 1].span.end);
+            break;
+        }
+    }
+    // a trailing adverb after a name: "President Donald Trump personally"
+    if end.is_none()
+        && src.len() >= 2
+        && let [.., prev, last] = src
+        && last.is_word
+        && !last.cap
+        && t(last).ends_with("ly")
+        && prev.cap
+    {
+        end = Some(prev.span.end);
+    }
+    end.map_or(s, |e| Span::new(s.start, e))
 }
 
 /// Record `s` as a mention of `e` and return it as the speaker.

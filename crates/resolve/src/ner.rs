@@ -187,6 +187,10 @@ pub struct Entities {
     /// of the entity's mentions.
     seen: std::collections::HashSet<(usize, Span)>,
     seen_len: Vec<usize>,
+    /// `(type, name key)` and, for persons, `(PERSON, last name word)` → the
+    /// first such entity; filled up to `named_upto` by [`Entities::find_named`].
+    named: std::collections::HashMap<(EntityType, String), usize>,
+    named_upto: usize,
 }
 
 impl Entities {
@@ -200,6 +204,24 @@ impl Entities {
             .collect();
         v.sort();
         v
+    }
+
+    /// The entity of type `kind` named `k` (a name key), or, for a one-word
+    /// person name, the person whose name ends with it ("Smith" → "John
+    /// Smith"). Amortised O(1): entities are indexed once, as they appear.
+    pub fn find_named(&mut self, kind: EntityType, k: &str) -> Option<usize> {
+        for i in self.named_upto..self.ents.len() {
+            let e = &self.ents[i];
+            self.named.entry((e.kind, e.key.clone())).or_insert(i);
+            if e.kind == EntityType::Person
+                && e.words.len() > 1
+                && let Some(last) = e.words.last()
+            {
+                self.named.entry((e.kind, last.clone())).or_insert(i);
+            }
+        }
+        self.named_upto = self.ents.len();
+        self.named.get(&(kind, k.to_string())).copied()
     }
 
     /// Add a mention to entity `e` (no duplicates).
@@ -582,6 +604,39 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
 fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+    // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
+    // word lexicon's reading first, so the person inside can be cut out
+    if j - a >= 3 {
+        lexicon_run_type(text, ws, a, j).or_else(|| {
+            name_core(text, ws, a, j)
+                .is_none()
+                .then(|| model_run_type(text, ws, a, j))
+                .flatten()
+        })
+    } else {
+        model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+    }
+}
+
+/// The learned classifier's type for the run `[a, j)`, from the run and up to
+/// [`crate::name_model::CONTEXT`] words of its sentence on each side.
+fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+    let ctx = crate::name_model::CONTEXT;
+    let sent = ws[a].sentence;
+    let lo = (a.saturating_sub(ctx)..a)
+        .find(|&x| ws[x].sentence == sent)
+        .unwrap_or(a);
+    let hi = (j..(j + ctx).min(ws.len()))
+        .take_while(|&x| ws[x].sentence == sent)
+        .last()
+        .map_or(j, |x| x + 1);
+    let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
+    let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
+    crate::name_model::classify(&toks, a - lo, j - lo, initial)
+}
+
+/// The type the learned word lexicon gives a run (see [`learned_run_type`]).
+fn lexicon_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
     let to_type = |l: lexicon::Learned| match l {
         lexicon::Learned::Name(0) => Some(EntityType::Person),
         lexicon::Learned::Name(1) => Some(EntityType::Organization),
@@ -616,7 +671,7 @@ fn name_core(text: &str, ws: &[Word], a: usize, j: usize) -> Option<(usize, usiz
     while x > a && namey(x - 1) {
         x -= 1;
     }
-    // a given name takes the unknown surname after it ("Hamdullah Mohib")
+    // a given name takes the unknown surname after it ("Farid Oyelaran")
     if y < j && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
         y += 1;
     }
@@ -921,6 +976,15 @@ pub fn entity_from_source(
     };
     c.kind = Some(kind);
     let name = c.span.slice(text).to_string();
+    // an entity built for an earlier source with the same name, or a person whose
+    // name ends with this one ("Smith" after "John Smith"): one entity, not two
+    if let Some(i) = ents.find_named(kind, &key(&name)) {
+        for t in &c.titles {
+            ents.ents[i].add_title(t);
+        }
+        ents.add_mention(i, c.span);
+        return Some(i);
+    }
     let mut e = Ent {
         name: canonical(&name, kind),
         kind,

@@ -62,7 +62,8 @@ impl Words {
         } else {
             doc.layers.sentences.clone()
         };
-        let mut words = Vec::new();
+        // about one word per segment token: no doubling growth on long texts
+        let mut words = Vec::with_capacity(doc.layers.tokens.len() + 16);
         for (si, s) in sentences.iter().enumerate() {
             tokenize(text, *s, si, &mut words);
         }

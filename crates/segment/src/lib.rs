@@ -267,7 +267,9 @@ fn is_abbreviation(word: &str, following: &str) -> bool {
 /// Transparent characters ([`rules::is_transparent`]: emoji, flags, format
 /// characters, U+FFFD) make no token.
 pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
-    let mut out = Vec::new();
+    // news prose has a token per 5-6 bytes: reserve for that, so a long text
+    // does not end with a vector doubled past its needs (24 bytes a token)
+    let mut out = Vec::with_capacity(sentences.last().map_or(0, |s| s.end / 5));
     for (si, s) in sentences.iter().enumerate() {
         let st = s.slice(text);
         let at = |i: usize| st.get(i..).and_then(|t| t.chars().next());
@@ -309,6 +311,7 @@ pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
             k = j;
         }
     }
+    out.shrink_to_fit();
     out
 }
 

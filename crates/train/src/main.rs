@@ -49,7 +49,7 @@ enum Model {
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../attribute/models"))]
         out: PathBuf,
         /// Passes over the training data.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 10)]
         epochs: usize,
         /// Averaged weights below this magnitude are dropped.
         #[arg(long, default_value_t = 0.5)]

@@ -31,7 +31,10 @@ fn dev_counts(shared: &Path) -> Counts {
         .collect();
     paths.sort();
     let mut c = Counts::default();
-    let opts = quotewire::Options { keep_text: true };
+    let opts = quotewire::Options {
+        keep_text: true,
+        ..Default::default()
+    };
     for p in paths {
         let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&p).unwrap();
