@@ -194,6 +194,7 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
     let opts = Options {
         keep_text: opt(d, "keep_text")?.unwrap_or(false),
         published: published(d.get_item("published")?.as_ref())?,
+        ..Options::default()
     };
     let Some(format) = opt::<String>(d, "format")? else {
         return Ok(Pending::Raw {

@@ -152,6 +152,7 @@ fn analyze<'py>(
         opts: Options {
             keep_text,
             published: convert::published(published.as_ref())?,
+            ..Options::default()
         },
     };
     let pool = shared_pool()?;

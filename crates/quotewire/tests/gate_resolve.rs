@@ -53,6 +53,7 @@ fn records(dir: &Path, dct: &dyn Fn(&str) -> Option<String>, name: &str) -> Path
         let opts = Options {
             keep_text: true,
             published: dct(&id).map(|d| parse_date(&d).expect("a DCT")),
+            ..Options::default()
         };
         let rec = analyze_text(&id, &text, opts);
         serde_json::to_writer(&mut f, &rec).expect("encode");
