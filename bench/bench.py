@@ -10,6 +10,9 @@ Subcommands (each prints the shared scorer's own table, then a one-line summary)
   dates        published-date accuracy on data/dates (667 pages), score_dates.py (+ htmldate)
   seed         the seed example against data/seed/expected.json, check_record.py
   cases        data/cases, check_record.py --cases, with a passed/failed table per case
+  wcxb         main text and metadata on data/wcxb (1,358 dev pages, 711 articles), score_wcxb.py:
+               articles alone, then every page type; trafilatura's row beside it when its cached
+               output exists (run once with the anchors venv present; cached under WORK/anchors)
   anchors      run trafilatura, resiliparse, htmldate and textacy (shared/bench/anchors.py)
                and cache their outputs and timings under WORK/anchors (reused afterwards)
   throughput   pack every shared HTML page into ONE WARC.gz (bench/pack_warc.py, in WORK),
@@ -17,6 +20,11 @@ Subcommands (each prints the shared scorer's own table, then a one-line summary)
                time --keep-text attribution on PolNeAR, optionally the cargo bench harness,
                and print one side-by-side table with the anchors
   all          everything above, in that order, ending with the side-by-side table
+  entities     NER, coreference, canonical names, anaphora on GUM news dev (data/entities/dev,
+               --keep-text), score_entities.py
+  speakers     attribution speakers on the same records, score_speakers.py
+  timex        TempEval-3 train (data/timex/train) with --published set to each document's DCT,
+               score_timex.py (extent, value, TIMEX3 type)
 
 Paths (flag, else environment variable, else default):
   --shared DIR   QUOTEWIRE_SHARED   ../shared relative to the repository root
@@ -333,6 +341,82 @@ def cmd_cases(ctx: Ctx) -> None:
     p, t = sum(v[0] for v in per.values()), sum(v[1] for v in per.values())
     print(f"| **all** | {p} | {t - p} |")
     ctx.figures["cases"] = {"passed": p, "total": t, "per_case": per}
+
+
+# ---------------------------------------------------------------- wcxb
+
+# WCXB anchor runs: cache name -> anchors.py arguments (one pass: 1,358 pages take trafilatura minutes).
+WCXB_ANCHORS = {
+    "extract-trafilatura-wcxb": ["extract", "--backend", "trafilatura", "--html", "data/wcxb/html", "--passes", "1"],
+}
+
+
+def wcxb_anchors(ctx: Ctx) -> dict[str, Path]:
+    """Cached WCXB anchor outputs by tool; runs a missing one when the anchors venv exists."""
+    adir = ctx.work / "anchors"
+    py = ctx.venv / "bin/python"
+    out = {}
+    for name, args in WCXB_ANCHORS.items():
+        dst = adir / f"{name}.json"
+        if (ctx.fresh_anchors or not dst.exists()) and not ctx.no_anchors and not ctx.quick and py.exists():
+            adir.mkdir(parents=True, exist_ok=True)
+            args = [str(ctx.shared / a) if a.startswith("data/") else a for a in args]
+            print(f"running {name} (once; cached in {adir}) ...", flush=True)
+            p = run([str(py), str(ctx.shared / "bench/anchors.py")] + args + ["--out", str(dst)], quiet=True)
+            if p.returncode == 0:
+                (adir / f"{name}.timing.json").write_text(p.stdout)
+        if dst.exists():
+            out[name.split("-")[1]] = dst
+    return out
+
+
+def wcxb_scores(ctx: Ctx, pred: Path, only_article: bool, show: bool = True) -> dict:
+    """score_wcxb.py on one prediction file (articles alone or every type); prints its table."""
+    gold = ctx.shared / "data/wcxb"
+    args = ctx.scorer("score_wcxb.py") + ["--gold", str(gold), "--pred", str(pred)]
+    if only_article:
+        args += ["--only-type", "article"]
+    if show:
+        run(args)
+    return json.loads(run(args + ["--json"], quiet=True).stdout or "{}")
+
+
+def cmd_wcxb(ctx: Ctx) -> None:
+    header("WCXB dev: data/wcxb (1,358 pages, 711 articles), score_wcxb.py")
+    ctx.need_shared("data/wcxb/html", "data/wcxb/ground-truth.json", "bench/score_wcxb.py")
+    recs = ctx.out("wcxb.jsonl")
+    sec = analyze(ctx, [ctx.shared / "data/wcxb/html"], recs, jobs=ctx.jobs)
+    print(f"(quotewire: {count_lines(recs)} records in {sec:.2f} s wall, --jobs {ctx.jobs})")
+    preds = {"quotewire": recs, **wcxb_anchors(ctx)}
+    fig = ctx.figures.setdefault("wcxb", {})
+    for name, pred in preds.items():
+        print(f"\n### {name}: articles\n")
+        art = wcxb_scores(ctx, pred, True)
+        print(f"\n### {name}: every page type\n")
+        every = wcxb_scores(ctx, pred, False)
+        fig[name] = {"article": art, "all": every}
+    print("\n| tool | articles F1 | P | R | with% | without% | all types F1 | title | author | false author "
+          "| day | false date |\n|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, v in fig.items():
+        a, e = v["article"], v["all"]
+        print(f"| {name} | {wcxb_cell(a, 'f1')} | {wcxb_cell(a, 'precision')} | {wcxb_cell(a, 'recall')} | "
+              f"{wcxb_cell(a, 'with_rate', 100, 1)} | {wcxb_cell(a, 'without_rate', 100, 1)} | {wcxb_cell(e, 'f1')} | "
+              f"{wcxb_cell(a, 'title_acc')} | {wcxb_cell(a, 'author_acc')} | {wcxb_cell(a, 'false_author')} | "
+              f"{wcxb_cell(a, 'date_acc')} | {wcxb_cell(a, 'date_false')} |")
+    print("\n(trafilatura's row is `extract(html)`: main text only, so its metadata cells are not its figures)")
+
+
+def wcxb_cell(js: dict, key: str, scale: float = 1.0, nd: int = 3) -> str:
+    """One figure out of score_wcxb.py --json, searched at the top level and one level down."""
+    if not isinstance(js, dict):
+        return "n/a"
+    v = js.get(key)
+    if v is None:
+        for sub in js.values():
+            if isinstance(sub, dict) and isinstance(sub.get(key), (int, float)):
+                v = sub[key]
+                break
+    return fmt(v * scale if isinstance(v, (int, float)) else None, nd)
 
 
 # ---------------------------------------------------------------- anchors
@@ -661,9 +745,67 @@ def cmd_all(ctx: Ctx) -> None:
         raise BenchError(f"steps failed: {', '.join(failed)}")
 
 
+# ---------------------------------------------------------------- entities, speakers, time expressions (issue 7)
+
+
+def entity_records(ctx: Ctx) -> Path:
+    """GUM news dev through `analyze --keep-text --jobs 1`, once per run (entities and speakers share it)."""
+    ctx.need_shared("data/entities/dev/gold.jsonl")
+    recs = ctx.out("entities.jsonl")
+    if "entity_records" not in ctx.figures:
+        analyze(ctx, sorted((ctx.shared / "data/entities/dev").glob("*.txt")), recs, keep_text=True, jobs=1)
+        ctx.figures["entity_records"] = str(recs)
+    return recs
+
+
+def cmd_entities(ctx: Ctx) -> None:
+    header("Entities and coreference: GUM news dev (--keep-text), score_entities.py")
+    ctx.need_shared("bench/score_entities.py")
+    recs = entity_records(ctx)
+    js = ctx.out("entities.scores.json")
+    run(ctx.scorer("score_entities.py") + ["--gold", str(ctx.shared / "data/entities/dev"),
+                                            "--pred", str(recs), "--json", str(js)])
+    ctx.figures["entities"] = json.loads(js.read_text()) if js.exists() else {}
+
+
+def cmd_speakers(ctx: Ctx) -> None:
+    header("Speakers: GUM news dev (--keep-text), score_speakers.py")
+    ctx.need_shared("bench/score_speakers.py")
+    recs = entity_records(ctx)
+    js = ctx.out("speakers.scores.json")
+    run(ctx.scorer("score_speakers.py") + ["--gold", str(ctx.shared / "data/entities/dev"),
+                                            "--pred", str(recs), "--json", str(js)])
+    ctx.figures["speakers"] = json.loads(js.read_text()) if js.exists() else {}
+
+
+def cmd_timex(ctx: Ctx) -> None:
+    """TempEval-3 train: each document analysed with `--published` set to its DCT (grouped by DCT)."""
+    header("Time expressions: TempEval-3 train (--keep-text --published DCT), score_timex.py")
+    gold = ctx.shared / "data/timex/train"
+    ctx.need_shared("data/timex/train/gold.jsonl", "bench/score_timex.py")
+    ctx.need_bin()
+    by_dct: dict[str, list[Path]] = {}
+    for line in (gold / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            by_dct.setdefault(g["dct"], []).append(gold / f"{g['id']}.txt")
+    recs = ctx.out("timex.jsonl")
+    with open(recs, "w", encoding="utf-8") as out:
+        for dct, paths in sorted(by_dct.items()):
+            cmd = [str(ctx.bin), "analyze", "--keep-text", "-q", "--jobs", "1", "--published", dct]
+            p = subprocess.run(cmd + [str(x) for x in paths], capture_output=True, text=True)
+            if p.returncode != 0:
+                raise BenchError(f"quotewire failed (exit {p.returncode}) on DCT {dct}: {p.stderr.strip()[-800:]}")
+            out.write(p.stdout)
+    js = ctx.out("timex.scores.json")
+    run(ctx.scorer("score_timex.py") + ["--gold", str(gold), "--pred", str(recs), "--json", str(js)])
+    ctx.figures["timex"] = json.loads(js.read_text()) if js.exists() else {}
+
+
 COMMANDS = {
     "extraction": cmd_extraction, "flattened": cmd_flattened, "attribution": cmd_attribution, "dates": cmd_dates,
-    "seed": cmd_seed, "cases": cmd_cases, "anchors": cmd_anchors, "throughput": cmd_throughput, "all": cmd_all,
+    "seed": cmd_seed, "cases": cmd_cases, "wcxb": cmd_wcxb, "anchors": cmd_anchors, "throughput": cmd_throughput, "all": cmd_all,
+    "entities": cmd_entities, "speakers": cmd_speakers, "timex": cmd_timex,
 }
 
 

@@ -4,7 +4,9 @@
 //!
 //! A rule system over the tokens, sentences and paired quotation marks of
 //! `quotewire-segment`, in passes linear in the number of tokens
-//! (≈0.2 ms for a 4.6 KB article):
+//! (≈0.2 ms for a 4.6 KB article; per-sentence steps are bounded because
+//! segment cuts sentences at `MAX_SENTENCE_BYTES`, counts over a span come
+//! from prefix sums; checked by `crates/quotewire/tests/properties.rs`):
 //!
 //! 1. **Direct quotes.** Every quotation standing as a clause of its own (after
 //!    a sentence start, `:` or `,`, or a full quoted sentence right after a
@@ -42,17 +44,35 @@
 
 #![deny(missing_docs)]
 
+pub mod learned;
 pub mod lexicon;
+pub mod repair;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Find the attributions of `doc` (replacing any already there).
+/// Find the attributions of `doc` (replacing any already there): the rules
+/// ([`attribute_rules`]), then the learned model ([`learned`]) reading their
+/// output as features.
 ///
-/// Needs `doc.layers` from `quotewire-segment`; with empty layers it finds nothing.
+/// Needs `doc.layers` from `quotewire-segment` (and `pos` from
+/// `quotewire-tag`); with empty layers it finds nothing.
 pub fn attribute(doc: &mut Document) {
+    attribute_rules(doc);
+    match learned::builtin() {
+        Ok(model) => learned::apply(doc, model),
+        Err(e) => doc
+            .warnings
+            .push(format!("attribution model not used, rules only: {e}")),
+    }
+    repair::repair(doc);
+}
+
+/// The rule system alone (see the crate documentation), replacing
+/// `doc.attributions`.
+pub fn attribute_rules(doc: &mut Document) {
     let ctx = Ctx::new(
         &doc.text,
         &doc.layers.tokens,
@@ -93,13 +113,69 @@ struct Ctx<'a> {
     quotes: &'a [QuoteMark],
     paras: &'a [Span],
     /// Lower-cased token texts.
-    lw: Vec<String>,
+    lw: Vec<Low<'a>>,
     /// The quote whose (outer) span holds each token, if any.
     in_quote: Vec<Option<usize>>,
     /// First token of each sentence (sentences.len() + 1 entries).
     sent_tok: Vec<usize>,
     /// Paragraph index of each sentence.
     sent_para: Vec<usize>,
+    /// Word tokens before each token (toks.len() + 1 entries), and word
+    /// tokens inside quotation marks: counts over a span in O(log n).
+    words_before: Vec<u32>,
+    quoted_before: Vec<u32>,
+    /// Tokens where a content may stop (see [`Ctx::content_end`]), in
+    /// order: `(k, None)` for ", who/which" at `k`, `(k, Some(m))` for
+    /// "and/but (modifiers) CUE" with the cue at `m`. Outside quotes.
+    content_breaks: Vec<(usize, Option<usize>)>,
+}
+
+/// A lower-cased token: borrowed from the text when lower-casing changes
+/// nothing (most tokens), so there is no allocation per token.
+#[derive(Debug, Clone)]
+struct Low<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Low<'a> {
+    fn of(s: &'a str) -> Low<'a> {
+        let unchanged = s.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
+        Low(if unchanged {
+            std::borrow::Cow::Borrowed(s)
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Low<'_>> for &str {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        *self == other.as_str()
+    }
 }
 
 fn quote_outer(q: &QuoteMark) -> Span {
@@ -157,10 +233,7 @@ impl<'a> Ctx<'a> {
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw = toks
-            .iter()
-            .map(|t| t.span.slice(text).to_lowercase())
-            .collect();
+        let lw: Vec<Low> = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
         let mut in_quote = vec![None; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -195,6 +268,45 @@ impl<'a> Ctx<'a> {
             }
             sent_para.push(p);
         }
+        let mut words_before = Vec::with_capacity(toks.len() + 1);
+        let mut quoted_before = Vec::with_capacity(toks.len() + 1);
+        let (mut n, mut q) = (0u32, 0u32);
+        for (i, t) in toks.iter().enumerate() {
+            words_before.push(n);
+            quoted_before.push(q);
+            if is_word(t.span.slice(text)) {
+                n += 1;
+                if in_quote[i].is_some() {
+                    q += 1;
+                }
+            }
+        }
+        words_before.push(n);
+        quoted_before.push(q);
+        let tok = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
+        let mut content_breaks = Vec::new();
+        for k in 1..toks.len() {
+            if in_quote[k].is_some() {
+                continue;
+            }
+            let w: &str = &lw[k];
+            if tok(k - 1) == "," && matches!(w, "who" | "which") {
+                content_breaks.push((k, None));
+            } else if matches!(w, "and" | "but") && in_quote.get(k + 1).is_some_and(|q| q.is_none())
+            {
+                let mut m = k + 1;
+                while m < toks.len() && MODIFIER_SET.contains(&*lw[m]) {
+                    m += 1;
+                }
+                if m + 1 < toks.len()
+                    && cue_class(&lw[m]).is_some()
+                    && !capitalized(tok(m))
+                    && (matches!(tok(m + 1), ":" | ",") || is_quote_mark(tok(m + 1)))
+                {
+                    content_breaks.push((k, Some(m)));
+                }
+            }
+        }
         Ctx {
             text,
             toks,
@@ -205,6 +317,9 @@ impl<'a> Ctx<'a> {
             in_quote,
             sent_tok,
             sent_para,
+            words_before,
+            quoted_before,
+            content_breaks,
         }
     }
 
@@ -390,19 +505,9 @@ impl<'a> Ctx<'a> {
     fn kind(&self, content: &[Span]) -> QuoteKind {
         let (mut n, mut q) = (0usize, 0usize);
         for s in content {
-            let a = self.tok_at(s.start);
-            for i in a..self.toks.len() {
-                let t = self.toks[i].span;
-                if t.end > s.end {
-                    break;
-                }
-                if is_word(self.tok(i)) {
-                    n += 1;
-                    if self.in_quote[i].is_some() {
-                        q += 1;
-                    }
-                }
-            }
+            let (a, b) = self.toks_within(*s);
+            n += (self.words_before[b] - self.words_before[a]) as usize;
+            q += (self.quoted_before[b] - self.quoted_before[a]) as usize;
         }
         if n == 0 {
             return QuoteKind::Indirect;
@@ -1233,11 +1338,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn words_in(&self, s: Span) -> usize {
+        let (a, b) = self.toks_within(s);
+        (self.words_before[b] - self.words_before[a]) as usize
+    }
+
+    /// Tokens `[a, b)` from the first at or after `s.start` up to the last
+    /// ending by `s.end` (tokens do not overlap, so ends are sorted too).
+    fn toks_within(&self, s: Span) -> Range {
         let a = self.tok_at(s.start);
-        (a..self.toks.len())
-            .take_while(|&i| self.toks[i].span.end <= s.end)
-            .filter(|&i| is_word(self.tok(i)))
-            .count()
+        let b = a + self.toks[a..].partition_point(|t| t.span.end <= s.end);
+        (a, b)
     }
 
     fn words_in_all(&self, v: &[Span]) -> usize {
@@ -1259,8 +1369,9 @@ impl<'a> Ctx<'a> {
             } else {
                 return None;
             }
-        } else if k > a && self.tok(k - 1) == "," {
-            // CONTENT, according to X. (and a following clause, if any)
+        } else if k > a + 1 && self.tok(k - 1) == "," {
+            // CONTENT, according to X. (and a following clause, if any;
+            // a sentence opening with ", according to" has no content)
             let mut v = Span::new(self.toks[a].span.start, self.toks[k - 2].span.end);
             if hi < e && self.tok(hi) == "," && hi + 1 < e {
                 v = v.cover(self.span((hi + 1, e)));
@@ -1600,31 +1711,26 @@ impl<'a> Ctx<'a> {
     /// coordinated second attribution whose cue the direct pass took
     /// ("…, and added: "…"") and before a non-restrictive relative clause
     /// (", who …"), which PolNeAR annotators leave out.
+    ///
+    /// Looks only at the precomputed `content_breaks` from `s + 1` on
+    /// (binary search), not at every token up to `e`.
     fn content_end(&self, s: usize, e: usize) -> usize {
-        for k in s + 1..e {
-            if self.in_quote[k].is_some() {
-                continue;
+        let from = self.content_breaks.partition_point(|b| b.0 < s + 1);
+        for &(k, cue) in &self.content_breaks[from..] {
+            if k >= e {
+                break;
             }
-            let w = self.lw[k].as_str();
-            if self.tok(k - 1) == "," && matches!(w, "who" | "which") && k > s + 2 {
-                return k - 1;
-            }
-            if matches!(w, "and" | "but") && k + 1 < e && self.in_quote[k + 1].is_none() {
-                let mut m = k + 1;
-                while m < e && MODIFIER_SET.contains(self.lw[m].as_str()) {
-                    m += 1;
-                }
-                if m + 1 < e
-                    && cue_class(&self.lw[m]).is_some()
-                    && !capitalized(self.tok(m))
-                    && (matches!(self.tok(m + 1), ":" | ",") || is_quote_mark(self.tok(m + 1)))
-                {
+            match cue {
+                None if k > s + 2 => return k - 1,
+                // the cue and the mark after it must lie before `e`
+                Some(m) if k + 1 < e && m + 1 < e => {
                     let mut end = k;
                     while end > s + 1 && matches!(self.tok(end - 1), "," | ";") {
                         end -= 1;
                     }
                     return end;
                 }
+                _ => {}
             }
         }
         e
@@ -1633,3 +1739,5 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_learned;

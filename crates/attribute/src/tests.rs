@@ -6,7 +6,7 @@ use quotewire_doc::Alignment;
 fn run(text: &str) -> Document {
     let mut d = Document::new("t", text.to_string(), Alignment::identity());
     quotewire_segment::segment(&mut d);
-    attribute(&mut d);
+    attribute_rules(&mut d);
     d
 }
 
@@ -482,5 +482,22 @@ fn long_documents_stay_linear() {
         let d = run(&t);
         assert_eq!(d.attributions.len(), n);
         assert!(d.attributions.iter().all(|a| a.kind == kind));
+    }
+}
+
+#[test]
+fn according_to_at_the_start_of_a_sentence_is_not_a_panic() {
+    // the comma is the sentence's first token: no content before it
+    for t in [
+        ", according to officials, the plan failed.",
+        "It rained. , according to him.",
+        ",according to",
+    ] {
+        let d = run(t);
+        for a in &d.attributions {
+            for c in &a.content {
+                assert!(c.start <= c.end && c.end <= t.len(), "{t:?}: {c:?}");
+            }
+        }
     }
 }

@@ -22,9 +22,11 @@ const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 /// Items the reader may run ahead of the analysis.
 const READ_AHEAD: usize = 256;
 /// Document bytes in flight (read ahead plus the chunk being gathered) at
-/// most: one full chunk plus one largest document, so the reader never
-/// waits on a chunk that cannot close.
-const IN_FLIGHT_BYTES: usize = CHUNK_BYTES + quotewire_read::DEFAULT_MAX_DOC_BYTES as usize;
+/// most: one full chunk plus one largest document (`--max-doc-bytes`), so
+/// the reader never waits on a chunk that cannot close.
+fn in_flight_bytes(max_doc_bytes: u64) -> usize {
+    CHUNK_BYTES.saturating_add(usize::try_from(max_doc_bytes).unwrap_or(usize::MAX))
+}
 /// A progress bar appears only for runs longer than this, on a terminal.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Stack of each analysis thread: deep markup recursion must not overflow
@@ -49,18 +51,74 @@ pub(crate) struct AnalyzeArgs {
     /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
+    /// Attributions for articles only: on HTML pages whose `page_type` is not
+    /// `article` (listings, forums, products, ...) the attribution stage is
+    /// skipped; text, metadata and entities are still written.
+    #[arg(long)]
+    articles_only: bool,
+    /// Publication date of the inputs (YYYY-MM-DD), for texts whose date you know: it replaces any date
+    /// found in the page and anchors relative time expressions ("yesterday", "last week", "Thursday").
+    #[arg(long, value_name = "DATE", value_parser = quotewire::parse_date)]
+    published: Option<quotewire::Date>,
     /// Worker threads for the analysis [default: all cores; 0 also means all cores; at most 4 per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
     /// No summary, progress bar or warnings on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Drop attributions whose confidence (0..1, from the attribution model) is below X.
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: Option<f32>,
+    /// Largest document (file, or WARC record) analysed, in bytes; K, M or G
+    /// (powers of 1024) may follow. A larger one is skipped with an error naming it.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_bytes)]
+    max_doc_bytes: u64,
+    /// Time budget per document, in seconds (0: no limit). Past it, the stages
+    /// left are skipped and the record is written with what was done and a
+    /// warning naming the stage that ran out of time.
+    #[arg(long, value_name = "SECS", default_value_t = quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(), value_parser = parse_secs)]
+    time_budget: f64,
     /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
     #[arg(long, value_enum, default_value = "jsonl")]
     format: crate::export::FormatArg,
     /// For csv and parquet: one row per quote (attribution) or per article.
     #[arg(long, value_enum, default_value = "quotes")]
     table: crate::export::TableArg,
+}
+
+/// A confidence threshold: a number in 0..1.
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a number between 0 and 1")),
+    }
+}
+
+/// `--max-doc-bytes`: a whole number of bytes, optionally followed by K, M
+/// or G (powers of 1024).
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.eq_ignore_ascii_case(&'k') => (&t[..i], 1u64 << 10),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'m') => (&t[..i], 1 << 20),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'g') => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{s:?} is not a size in bytes (e.g. 1048576, 512K, 64M, 1G)"))
+}
+
+/// `--time-budget`: seconds, a finite number >= 0.
+fn parse_secs(s: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0 && *x < 1e9)
+        .ok_or_else(|| format!("{s:?} is not a number of seconds (e.g. 10, 0.5, 0 for no limit)"))
 }
 
 thread_local! {
@@ -110,8 +168,11 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
         };
     install_panic_hook();
 
-    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
-    let items = match spawn_reader(args.paths.clone(), Arc::clone(&budget)) {
+    let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
+    let read_opts = quotewire_read::ReadOptions {
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let items = match spawn_reader(args.paths.clone(), read_opts, Arc::clone(&budget)) {
         Ok(rx) => rx,
         Err(e) => return fail(format_args!("cannot start the reader thread: {e}")),
     };
@@ -119,7 +180,14 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+            articles_only: args.articles_only,
+            published: args.published,
         },
+        limits: quotewire::Limits {
+            time_budget: (args.time_budget > 0.0)
+                .then(|| Duration::from_secs_f64(args.time_budget)),
+        },
+        min_confidence: args.min_confidence,
         quiet: args.quiet,
         tally: Tally::default(),
         analysis_errors: 0,
@@ -158,6 +226,9 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
 /// State of one run.
 struct Run {
     opts: Options,
+    /// `--min-confidence`.
+    min_confidence: Option<f32>,
+    limits: quotewire::Limits,
     quiet: bool,
     tally: Tally,
     analysis_errors: u64,
@@ -211,14 +282,21 @@ impl Run {
         writer: &mut JsonlWriter,
     ) -> io::Result<()> {
         let opts = self.opts;
+        let min_confidence = self.min_confidence;
+        let limits = self.limits;
         // each record encoded, with whether it carries warnings
         type Encoded = (io::Result<Vec<u8>>, bool);
         let results: Vec<Result<Encoded, AnalyzeError>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    quotewire::try_analyze(input, opts)
-                        .map(|record| {
+                    quotewire::try_analyze_limited(input, opts, limits)
+                        .map(|mut record| {
+                            if let Some(m) = min_confidence {
+                                record
+                                    .attributions
+                                    .retain(|a| a.confidence.is_none_or(|c| c >= m));
+                            }
                             (
                                 quotewire_write::encode(&record),
                                 !record.warnings.is_empty(),
@@ -306,13 +384,17 @@ fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
 }
 
 /// Read every item in a thread of its own, at most [`READ_AHEAD`] items and
-/// [`IN_FLIGHT_BYTES`] document bytes ahead.
-fn spawn_reader(paths: Vec<PathBuf>, budget: Arc<Budget>) -> io::Result<Receiver<Item>> {
+/// [`in_flight_bytes`] document bytes ahead.
+fn spawn_reader(
+    paths: Vec<PathBuf>,
+    opts: quotewire_read::ReadOptions,
+    budget: Arc<Budget>,
+) -> io::Result<Receiver<Item>> {
     let (tx, rx) = sync_channel(READ_AHEAD);
     std::thread::Builder::new()
         .name("quotewire-reader".into())
         .spawn(move || {
-            for item in quotewire_read::inputs(&paths) {
+            for item in quotewire_read::inputs_with(&paths, opts) {
                 if let Item::Doc(input) = &item {
                     budget.take(input.bytes.len());
                 }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// One analysed document as it travels through the pipeline.
 ///
 /// Produced by `quotewire-extract` (text, alignment, metadata), then annotated
-/// in place by `quotewire-segment` ([`Layers`]), `quotewire-attribute`
+/// in place by `quotewire-segment` ([`Layers`]), `quotewire-tag`
+/// ([`Layers::pos`]), `quotewire-attribute`
 /// ([`Attribution`]s) and `quotewire-resolve` ([`Entity`]s, speakers,
 /// [`Timex`]es, warnings). All spans are byte offsets into [`Document::text`].
 #[derive(Debug, Clone, Default)]
@@ -77,7 +78,23 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Related-story links and "Read more" lines removed from the text.
     pub related: Vec<Related>,
+    /// What kind of page this is (HTML pages): one of [`PAGE_TYPES`]; `None`
+    /// when unknown (text input).
+    pub page_type: Option<String>,
 }
+
+/// The page types of [`Metadata::page_type`] (WCXB's seven types, plus
+/// `other`).
+pub const PAGE_TYPES: &[&str] = &[
+    "article",
+    "listing",
+    "forum",
+    "product",
+    "collection",
+    "documentation",
+    "service",
+    "other",
+];
 
 /// A dateline: "MOSCOW (Sputnik) -" gives place "Moscow", source "Sputnik".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -110,6 +127,12 @@ pub struct Layers {
     pub tokens: Vec<Token>,
     /// Paired quotation marks (direct-quote candidates), in order of opening.
     pub quotes: Vec<QuoteMark>,
+    /// Part-of-speech tags, one per token (`pos[i]` tags `tokens[i]`), written
+    /// by `quotewire-tag`; empty until that stage ran. Penn Treebank tags
+    /// ("NN", "VBD", "NNP"...); a token that PTB tokenisation splits in two
+    /// ("don't", "Trump's") carries both tags joined by `+` ("VBP+RB",
+    /// "NNP+POS").
+    pub pos: Vec<&'static str>,
 }
 
 /// A token: a word, number or punctuation mark.
@@ -212,4 +235,22 @@ pub struct Timex {
     pub span: Span,
     /// ISO 8601 value (date, date-time, year, or week/month) when resolved.
     pub value: Option<String>,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+}
+
+/// TIMEX3 types (TimeML; TempEval-3): what a time expression denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period at day granularity or coarser ("Friday",
+    /// "May 2018", "last week", "the third quarter", "now").
+    #[default]
+    Date,
+    /// A time of day or a part of one ("3 p.m.", "this morning", "Sunday night").
+    Time,
+    /// A length of time ("three days", "a two-year deal", "recent years").
+    Duration,
+    /// A recurring time ("daily", "every week", "twice a year").
+    Set,
 }

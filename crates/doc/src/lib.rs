@@ -34,14 +34,16 @@
 mod align;
 pub mod calendar;
 pub mod chars;
+mod deadline;
 mod document;
 mod record;
 mod span;
 
 pub use align::{AlignedBuilder, Alignment};
+pub use deadline::Deadline;
 pub use document::{
-    Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, QuoteKind, QuoteMark,
-    Related, Speaker, Timex, Token,
+    Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, PAGE_TYPES, QuoteKind,
+    QuoteMark, Related, Speaker, Timex, TimexType, Token,
 };
 pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,

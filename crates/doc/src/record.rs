@@ -3,7 +3,7 @@
 //! Field names are the contract the benchmarks read: never rename or drop one.
 //! Every offset is a Unicode code-point offset into `text`, end-exclusive.
 
-use crate::{CharMap, Document, EntityType, QuoteKind, Related, Span};
+use crate::{CharMap, Document, EntityType, QuoteKind, Related, Span, TimexType};
 use serde::{Deserialize, Serialize};
 
 /// One analysed article, as written to JSONL.
@@ -35,6 +35,10 @@ pub struct Record {
     pub tags: Vec<String>,
     /// Related-story links and "Read more" lines removed from the text.
     pub related: Vec<Related>,
+    /// Page type (`article`, `listing`, `forum`, `product`, `collection`,
+    /// `documentation`, `service`, `other`), HTML pages only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page_type: Option<String>,
     /// Who said what.
     pub attributions: Vec<AttributionRecord>,
     /// People, organisations, locations...
@@ -108,6 +112,9 @@ pub struct TimexRecord {
     pub span: [usize; 2],
     /// ISO 8601 value when resolved.
     pub value: Option<String>,
+    /// TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
 }
 
 /// The id an entity index gets in the record.
@@ -119,6 +126,21 @@ impl Record {
     /// Convert a finished [`Document`] into its record: byte spans become
     /// code-point offsets here and nowhere else.
     pub fn from_document(doc: &Document) -> Record {
+        Record::build(doc, true)
+    }
+
+    /// [`Record::from_document`] for a document no longer needed: its
+    /// segmentation layers are freed first and its text is moved into the
+    /// record, not copied (peak memory: one text, not two).
+    pub fn from_owned_document(mut doc: Document) -> Record {
+        doc.layers = crate::Layers::default();
+        let mut rec = Record::build(&doc, false);
+        rec.text = std::mem::take(&mut doc.text);
+        rec
+    }
+
+    /// The record of `doc`, with its text copied when `with_text`.
+    fn build(doc: &Document, with_text: bool) -> Record {
         let map = CharMap::new(&doc.text);
         let spans = |v: &[Span]| v.iter().map(|s| map.span(*s)).collect::<Vec<_>>();
         let m = &doc.meta;
@@ -126,7 +148,11 @@ impl Record {
             id: doc.id.clone(),
             url: doc.url.clone(),
             title: m.title.clone(),
-            text: doc.text.clone(),
+            text: if with_text {
+                doc.text.clone()
+            } else {
+                String::new()
+            },
             language: m.language.clone(),
             published: m.published.clone(),
             updated: m.updated.clone(),
@@ -140,6 +166,7 @@ impl Record {
             series: m.series.clone(),
             tags: m.tags.clone(),
             related: m.related.clone(),
+            page_type: m.page_type.clone(),
             attributions: doc
                 .attributions
                 .iter()
@@ -174,6 +201,7 @@ impl Record {
                     text: doc.slice(t.span).to_string(),
                     span: map.span(t.span),
                     value: t.value.clone(),
+                    kind: t.kind,
                 })
                 .collect(),
             warnings: doc.warnings.clone(),
@@ -185,6 +213,23 @@ impl Record {
 mod tests {
     use super::*;
     use crate::{Alignment, Attribution, Entity, Speaker};
+
+    #[test]
+    fn an_owned_document_gives_the_same_record() {
+        let text = "“Ready,” Putin said on Monday.".to_string();
+        let mut doc = Document::new("x", text.clone(), Alignment::identity());
+        doc.timexes.push(crate::Timex {
+            span: Span::new(text.find("Monday").unwrap(), text.len() - 1),
+            value: None,
+            kind: TimexType::Date,
+        });
+        doc.warnings.push("w".into());
+        let a = Record::from_document(&doc);
+        let b = Record::from_owned_document(doc);
+        assert_eq!(a, b);
+        assert_eq!(b.text, text);
+        assert_eq!(b.timexes[0].text, "Monday");
+    }
 
     #[test]
     fn record_offsets_are_code_points() {

@@ -8,7 +8,8 @@ use encoding_rs::Encoding;
 /// Order: a byte-order mark; `charset` (from HTTP headers); for HTML a
 /// `<meta charset>` / `http-equiv` declaration in the first 4 KB; else UTF-8
 /// when the bytes are valid UTF-8, else the encoding chardetng detects
-/// (windows-1252, the WHATWG default, when nothing stands out).
+/// (windows-1252, the WHATWG default, when nothing stands out). A UTF-8
+/// declaration the bytes contradict is ignored (detection decides).
 /// Malformed sequences become U+FFFD; never fails.
 pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
@@ -20,6 +21,9 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     let declared = charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None });
+    // A page declaring UTF-8 whose bytes are mostly not UTF-8 is mislabelled:
+    // guess from the bytes as if nothing were declared (below).
+    let declared = declared.filter(|&e| e != encoding_rs::UTF_8 || mostly_utf8(bytes));
     if let Some(enc) = declared {
         // A page declaring latin-1 but written in UTF-8 is common; trust valid UTF-8.
         if enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
@@ -40,6 +44,19 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
                 .into_owned()
         }
     }
+}
+
+/// True when `bytes` are UTF-8 but for a few bad sequences: at least as many
+/// valid multi-byte characters as invalid sequences (a UTF-8 page with a
+/// stray latin-1 byte stays UTF-8; a latin-1 page has no valid multi-byte
+/// characters to speak of).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    wide >= bad
 }
 
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -91,5 +108,24 @@ mod tests {
             .encode("Президент России заявил журналистам в понедельник")
             .0;
         assert!(decode(&ru, None, false).contains("Президент"));
+    }
+
+    #[test]
+    fn a_utf8_label_the_bytes_contradict_is_ignored() {
+        let fr = encoding_rs::WINDOWS_1252
+            .encode("Le maire a déclaré lundi que le pont rouvrirait en mai, a-t-elle précisé.")
+            .0;
+        let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
+        page.extend_from_slice(&fr);
+        let got = decode(&page, None, true);
+        assert!(
+            got.contains("déclaré") && !got.contains('\u{fffd}'),
+            "{got}"
+        );
+        assert!(decode(&fr, Some("utf-8"), false).contains("précisé"));
+        // a valid UTF-8 page keeps its label, and so does one with a stray bad byte
+        assert_eq!(decode("déjà".as_bytes(), Some("utf-8"), false), "déjà");
+        let stray = b"So sch\xc3\xb6n, s\xc3\xbc\xc3\x9f und gr\xc3\xbcn \xfc.";
+        assert!(decode(stray, Some("utf-8"), false).starts_with("So schön, süß"));
     }
 }

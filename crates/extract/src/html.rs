@@ -10,8 +10,10 @@ mod dates;
 mod dom;
 mod locate;
 mod meta;
+pub(crate) mod pagetype;
 mod prefilter;
 mod rules;
+mod title;
 
 use quotewire_doc::{AlignedBuilder, Document};
 use regex::Regex;
@@ -58,8 +60,16 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static BY_LINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" (?:on|am|le|el|il|op|at) |\d").expect("static regex"));
 
-/// Extract the article of a decoded HTML page.
+/// Extract the article of a decoded HTML page, with its page type.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
+    let (mut doc, keys) = extract_with_features(src, url);
+    doc.meta.page_type = pagetype::classify(&keys);
+    doc
+}
+
+/// Extract the article of a decoded HTML page, and the page-type feature
+/// keys of the page ([`pagetype::features`]); no page type is set.
+pub(crate) fn extract_with_features(src: &str, url: Option<&str>) -> (Document, Vec<u64>) {
     let (stripped, cuts) = prefilter::strip(src);
     let page = Html::parse_document(&stripped);
     let dom = dom::build(&page);
@@ -120,7 +130,8 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     doc.meta.tags = m.tags;
     // The caller's URL first; the page's canonical link when there is none.
     doc.url = url.map(str::to_string).or(m.url);
-    doc
+    let keys = pagetype::features(&dom, doc.url.as_deref(), doc.text.chars().count());
+    (doc, keys)
 }
 
 /// Longest run that can be a date stamp line anywhere in the article.
@@ -322,6 +333,183 @@ mod tests {
         assert_eq!(
             doc.text,
             "By the end of the week the council had voted twice on the same plan.\n\nThe council met again on Tuesday to settle the budget for the coming year, officials said.\n\nThe vote passed with a large majority after a debate that lasted most of the day."
+        );
+    }
+
+    /// A paragraph of prose, `k`-th of an article (distinct words each time).
+    fn para(k: usize) -> String {
+        format!(
+            "Paragraph {k} of the story explains, in plain words, what the council decided on item {k} and why, said the clerk."
+        )
+    }
+
+    #[test]
+    fn page_builder_sections_are_one_article() {
+        // Every paragraph in its own widget nest (block editors, page builders):
+        // the best container holds one section; the climb takes them all.
+        let mut body = String::new();
+        for k in 0..6 {
+            body.push_str(&format!(
+                "<section class=\"sec\"><div class=\"col\"><div class=\"wrap\"><div class=\"el el-text-editor\"><div class=\"inner\"><p>{}</p></div></div></div></div></section>",
+                para(k)
+            ));
+        }
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><div class=\"page\"><h1>The council story</h1>{body}</div><footer>Footer</footer></body></html>"
+        );
+        let doc = extract(&html, None);
+        for k in 0..6 {
+            assert!(
+                doc.text.contains(&para(k)),
+                "lacks paragraph {k}:\n{}",
+                doc.text
+            );
+        }
+    }
+
+    #[test]
+    fn the_climb_stops_at_a_feed_of_articles() {
+        // Teasers with prose excerpts in sibling <article>s are not the post.
+        let teaser = |k: usize| {
+            format!(
+                "<article class=\"post\"><h3><a href=/t{k}>Other post {k}</a></h3><p>An excerpt of another post number {k}, long enough to read like prose, with commas, and a full stop.</p></article>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><article class=\"post\"><h1>Post</h1><p>{}</p><p>{}</p></article><h3>You may like</h3>{}{}{}</main></body></html>",
+            para(1),
+            para(2),
+            teaser(1),
+            teaser(2),
+            teaser(3)
+        );
+        let doc = extract(&html, None);
+        assert!(doc.text.contains(&para(1)) && doc.text.contains(&para(2)));
+        assert!(!doc.text.contains("another post number"), "{}", doc.text);
+    }
+
+    #[test]
+    fn a_streamed_hidden_article_is_read() {
+        // React streaming SSR ships the article in <div hidden id="S:0">.
+        let html = format!(
+            "<html><body><div>Loading</div><div hidden id=\"S:0\"><main><h1>Title</h1><p>{}</p><p>{}</p><p>{}</p><p>{}</p></main></div></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let doc = extract(&html, None);
+        assert!(
+            doc.text.contains(&para(1)) && doc.text.contains(&para(4)),
+            "{}",
+            doc.text
+        );
+        // A hidden duplicate beside a visible article is not read.
+        let html = format!(
+            "<html><body><article><p>{}</p><p>{}</p><p>{}</p><p>{}</p></article><div hidden><p>{}</p></div></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(9)
+        );
+        let doc = extract(&html, None);
+        assert!(doc.text.contains(&para(1)) && !doc.text.contains(&para(9)));
+    }
+
+    #[test]
+    fn main_misnested_in_a_banner_is_read() {
+        // An unclosed <aside> banner (or role=dialog) swallows the page; the
+        // <main> / role=main inside it is still the content.
+        for open in ["<aside class=\"banner\">", "<div role=\"dialog\">"] {
+            for main in ["<main>", "<div role=\"main\">"] {
+                let html = format!(
+                    "<html><body>{open}<p>Banner</p>{main}<p>{}</p><p>{}</p><p>{}</p></body></html>",
+                    para(1),
+                    para(2),
+                    para(3)
+                );
+                let doc = extract(&html, None);
+                assert!(doc.text.contains(&para(2)), "{open}{main}: {}", doc.text);
+            }
+        }
+        // An <aside> without a landmark inside stays boilerplate.
+        let html = format!(
+            "<html><body><article><p>{}</p><p>{}</p></article><aside><p>{}</p></aside></body></html>",
+            para(1),
+            para(2),
+            para(7)
+        );
+        assert!(!extract(&html, None).text.contains(&para(7)));
+    }
+
+    #[test]
+    fn a_one_line_box_with_a_content_class_does_not_win() {
+        // Short components each holding one paragraph; a "content" class on a
+        // one-line box must not outscore them.
+        let mut body = String::new();
+        for k in 0..5 {
+            body.push_str(&format!(
+                "<div class=\"cmp\"><div class=\"txt\"><p>{}</p></div></div>",
+                para(k)
+            ));
+        }
+        let html = format!(
+            "<html><body><div class=\"grid\">{body}</div><div class=\"PageContent\"><div>Last updated: November 13, 2025</div></div></body></html>"
+        );
+        let doc = extract(&html, None);
+        assert!(
+            doc.text.contains(&para(0)) && doc.text.contains(&para(4)),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn widget_classes_naming_text_are_content() {
+        let html = format!(
+            "<html><body><article><div class=\"builder-widget builder-widget-text-editor\"><p>{}</p></div><div class=\"builder-widget builder-widget-text-editor\"><p>{}</p></div><div class=\"share-widget\"><p>Share this on every network you know of, right now please.</p></div></article></body></html>",
+            para(1),
+            para(2)
+        );
+        let doc = extract(&html, None);
+        assert!(
+            doc.text.contains(&para(1)) && doc.text.contains(&para(2)),
+            "{}",
+            doc.text
+        );
+        assert!(!doc.text.contains("Share this"));
+    }
+
+    #[test]
+    fn a_date_deep_in_the_body_is_not_the_publication_date() {
+        let mut body = String::new();
+        for k in 0..12 {
+            body.push_str(&format!("<p>{}</p>", para(k)));
+        }
+        let html = format!(
+            "<html><body><article><h1>Council story</h1>{body}<p>The plan dates back to March 3, 2011, when it was first drafted.</p></article></body></html>"
+        );
+        assert_eq!(extract(&html, None).meta.published, None);
+        // A date line under the headline is read.
+        let html = format!(
+            "<html><body><article><h1>Council story</h1><p>March 3, 2024</p>{body}</article></body></html>"
+        );
+        assert_eq!(
+            extract(&html, None).meta.published.as_deref(),
+            Some("2024-03-03")
+        );
+    }
+
+    #[test]
+    fn utc_stamps_keep_their_written_day_in_the_americas() {
+        let html = format!(
+            "<html lang=\"en-US\"><head><meta property=\"article:published_time\" content=\"2024-05-02T02:30:00Z\"></head><body><article><p>{}</p></article></body></html>",
+            para(1)
+        );
+        assert_eq!(
+            extract(&html, None).meta.published.as_deref(),
+            Some("2024-05-02")
         );
     }
 

@@ -209,12 +209,13 @@ pub enum ReadError {
     },
     /// One document is larger than [`ReadOptions::max_doc_bytes`].
     #[error(
-        "{origin}: the document is {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller)"
+        "{origin}: the document is at least {size} bytes, over the limit of {limit} bytes for one document; skipped (a news page is far smaller; `quotewire analyze --max-doc-bytes` raises the limit)"
     )]
     TooLarge {
         /// Where.
         origin: Origin,
-        /// Its size in bytes (as declared, or as far as read).
+        /// Its size in bytes: as declared (WARC), or as far as read (the
+        /// limit plus one), so a lower bound.
         size: u64,
         /// The limit.
         limit: u64,
@@ -321,6 +322,27 @@ pub fn inputs_with(paths: &[PathBuf], opts: ReadOptions) -> Reader {
         opts,
         stdin_used: false,
     }
+}
+
+/// Read one already opened stream named `name` (a file name, used for the
+/// id and to tell `.warc` / `.txt` / `.gz` apart as for a path): bytes in
+/// memory, a socket, a pipe. Recognised by content like any input; the
+/// same items and limits as [`inputs_with`].
+///
+/// ```
+/// use quotewire_read::{read_stream, Item, ReadOptions};
+/// let bytes: &[u8] = b"Plain words, he said.";
+/// let items: Vec<Item> = read_stream("note.txt", Box::new(bytes), ReadOptions::default()).collect();
+/// assert!(matches!(&items[0], Item::Doc(d) if d.id == "note"));
+/// ```
+pub fn read_stream(name: &str, reader: Box<dyn Read + Send>, opts: ReadOptions) -> Reader {
+    let mut r = inputs_with(&[], opts);
+    let origin = Origin {
+        path: PathBuf::from(name),
+        ..Origin::default()
+    };
+    r.open_stream(reader, origin, name, false);
+    r
 }
 
 /// A path still to read; `walked` when it was found in a directory.
@@ -573,6 +595,8 @@ impl Reader {
             }));
             return;
         }
+        // read_to_end grows by doubling: give the slack back
+        bytes.shrink_to_fit();
         let mut warnings = Vec::new();
         if let Err(e) = res {
             if bytes.is_empty() {

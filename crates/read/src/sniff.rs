@@ -83,6 +83,14 @@ pub(crate) fn sniff(head: &[u8]) -> Kind {
     if head.starts_with(&[0x1f, 0x8b]) {
         return Kind::Gzip;
     }
+    if let Some(narrow) = utf16_narrow(head) {
+        // UTF-16 with a byte-order mark: HTML or text, judged on its ASCII
+        return if looks_like_html(&narrow) {
+            Kind::Html
+        } else {
+            Kind::Text
+        };
+    }
     let body = skip_bom_and_space(head);
     if body.starts_with(b"WARC/") {
         return Kind::Warc;
@@ -148,10 +156,35 @@ pub(crate) fn is_binary(head: &[u8]) -> bool {
 /// any is plain text under the wrong name, and is read as text (its line and
 /// paragraph breaks matter; an HTML parser would fold them).
 pub(crate) fn has_markup(head: &[u8]) -> bool {
+    if let Some(narrow) = utf16_narrow(head) {
+        return has_markup(&narrow);
+    }
     let n = head.len().min(SNIFF_LEN);
     head[..n]
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
+/// The first [`SNIFF_LEN`] bytes of UTF-16 with a byte-order mark, one byte
+/// per code unit: ASCII kept, anything else `?` (enough to sniff markup).
+/// `None` without a UTF-16 BOM.
+fn utf16_narrow(head: &[u8]) -> Option<Vec<u8>> {
+    let le = if head.starts_with(&[0xff, 0xfe]) {
+        true
+    } else if head.starts_with(&[0xfe, 0xff]) {
+        false
+    } else {
+        return None;
+    };
+    let units = head[2..head.len().min(SNIFF_LEN)].chunks_exact(2);
+    Some(
+        units
+            .map(|u| {
+                let (lo, hi) = if le { (u[0], u[1]) } else { (u[1], u[0]) };
+                if hi == 0 && lo < 0x80 { lo } else { b'?' }
+            })
+            .collect(),
+    )
 }
 
 fn skip_bom_and_space(b: &[u8]) -> &[u8] {
@@ -190,6 +223,18 @@ mod tests {
         assert_eq!(sniff(&[1, 2, 3, 4, 5, 6, 7, 8, b'a']), Kind::Binary);
         assert_eq!(sniff(b"caf\xe9 cr\xe8me"), Kind::Text);
         assert_eq!(sniff(b"\xff\xfeh\0i\0"), Kind::Text);
+        // UTF-16 HTML, both byte orders
+        let le: Vec<u8> = "\u{feff}<html><body>hé</body></html>"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(sniff(&le), Kind::Html);
+        assert!(has_markup(&le));
+        let be: Vec<u8> = "\u{feff}<!DOCTYPE html><p>x"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(sniff(&be), Kind::Html);
     }
 
     #[test]

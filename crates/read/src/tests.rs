@@ -408,6 +408,12 @@ fn shared_warc(name: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
+        // never a silent pass in CI: there the data must be present
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing: this test needs ../shared",
+            p.display()
+        );
         eprintln!("skipping: {} not found (../shared is absent)", p.display());
         None
     }

@@ -70,18 +70,38 @@ struct Ctx<'a> {
     index: Vec<(Span, usize)>,
     /// Spans inside quotation marks (mentions there are not subjects).
     quoted: Vec<Span>,
-    /// Source spans already resolved (speakers are salient).
+    /// Source spans already resolved (speakers are salient), sorted.
     speaker_spans: Vec<Span>,
+    /// Length in bytes of the longest span in `index`.
+    max_len: usize,
+    /// Length in bytes of the longest span in `speaker_spans`.
+    speaker_max_len: usize,
 }
 
 impl Ctx<'_> {
-    fn rebuild(&mut self, ents: &Entities) {
-        self.index = ents.mention_index();
+    /// Add a mention to the index, keeping it sorted.
+    fn insert(&mut self, s: Span, e: usize) {
+        let k = self.index.partition_point(|x| *x < (s, e));
+        self.index.insert(k, (s, e));
+        self.max_len = self.max_len.max(s.len());
     }
 
-    fn insert(&mut self, s: Span, e: usize) {
-        let k = self.index.partition_point(|(m, _)| *m < s);
-        self.index.insert(k, (s, e));
+    /// The part of `index` that may overlap `s` (O(log n): every mention
+    /// starts at most `max_len` bytes before any byte it covers).
+    fn near(&self, s: Span) -> &[(Span, usize)] {
+        let lo = s.start.saturating_sub(self.max_len);
+        let a = self.index.partition_point(|(m, _)| m.start < lo);
+        let b = self
+            .index
+            .partition_point(|(m, _)| m.start < s.end.max(s.start + 1));
+        &self.index[a..b.max(a)]
+    }
+
+    /// Record a resolved source span (kept sorted).
+    fn add_speaker_span(&mut self, s: Span) {
+        let k = self.speaker_spans.partition_point(|x| *x < s);
+        self.speaker_spans.insert(k, s);
+        self.speaker_max_len = self.speaker_max_len.max(s.len());
     }
 
     /// Does any mention overlap `s`? (Binary search; mentions are short.)
@@ -101,7 +121,13 @@ impl Ctx<'_> {
     /// (its first entity mention outside quotes) or an earlier speaker?
     fn salient(&self, k: usize, ents: &Entities) -> bool {
         let (span, _) = self.index[k];
-        if self.speaker_spans.iter().any(|s| s.overlaps(span)) {
+        let lo = span.start.saturating_sub(self.speaker_max_len);
+        let a = self.speaker_spans.partition_point(|s| s.start < lo);
+        if self.speaker_spans[a..]
+            .iter()
+            .take_while(|s| s.start <= span.end)
+            .any(|s| s.overlaps(span))
+        {
             return true;
         }
         let Some(sent) = self.words.sentence_at(span.start) else {
@@ -192,12 +218,16 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         }
     }
     let quoted = merged;
+    let index = ents.mention_index();
+    let max_len = index.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
     let mut ctx = Ctx {
         text,
         words,
-        index: ents.mention_index(),
+        index,
         quoted,
         speaker_spans: Vec::new(),
+        max_len,
+        speaker_max_len: 0,
     };
     let pos = |a: &quotewire_doc::Attribution| {
         a.source
@@ -253,7 +283,7 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
         });
         if let Some(sp) = &speaker {
             if let Some(s) = src {
-                ctx.speaker_spans.push(s);
+                ctx.add_speaker_span(s);
             }
             prev = Some(Prev {
                 entity: sp.entity,
@@ -276,6 +306,9 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
 /// organisation) are mentions of the quote's speaker.
 fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
     let text = doc.text.as_str();
+    // word ranges per speaker entity, merged: overlapping contents (nested
+    // reported speech) are read once, so the work is linear in the text
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     for a in &doc.attributions {
         if a.kind == QuoteKind::Indirect {
             continue;
@@ -283,21 +316,38 @@ fn first_person_in_quotes(doc: &Document, words: &Words, ents: &mut Entities) {
         let Some(e) = a.speaker.as_ref().and_then(|s| s.entity) else {
             continue;
         };
-        let Some(kind) = ents.ents.get(e).map(|x| x.kind) else {
+        if ents.ents.get(e).is_none() {
             continue;
-        };
+        }
         for c in &a.content {
             let (from, to) = (words.word_at(c.start), words.word_at(c.end));
-            for w in &words.words[from..to] {
-                let k = key(w.span.slice(text));
-                let hit = match kind {
-                    EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
-                    EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
-                    _ => false,
-                };
-                if hit && w.is_word {
-                    ents.add_mention(e, w.span);
-                }
+            if from < to {
+                ranges.push((e, from, to));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if last.0 == r.0 && r.1 <= last.2 => last.2 = last.2.max(r.2),
+            _ => merged.push(r),
+        }
+    }
+    for (e, from, to) in merged {
+        let kind = ents.ents[e].kind;
+        for w in &words.words[from..to] {
+            if !w.is_word {
+                continue;
+            }
+            let k = key(w.span.slice(text));
+            let hit = match kind {
+                EntityType::Person => FIRST_PERSON_SINGULAR.contains(&k.as_str()),
+                EntityType::Organization => FIRST_PERSON_PLURAL.contains(&k.as_str()),
+                _ => false,
+            };
+            if hit {
+                ents.add_mention(e, w.span);
             }
         }
     }
@@ -315,10 +365,20 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
     let ws = &ctx.words.words;
     let mut links = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        if !w.is_word || ctx.in_quote(w.span) {
+        if !w.is_word {
             continue;
         }
         let wk = key(w.span.slice(text));
+        // inside a quotation only third-person personal pronouns are linked
+        // (nominals there are too often generic)
+        if ctx.in_quote(w.span)
+            && !matches!(
+                wk.as_str(),
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+            )
+        {
+            continue;
+        }
         let gender = match wk.as_str() {
             "he" | "him" | "his" | "himself" => Gender::Male,
             "she" | "her" | "hers" | "herself" => Gender::Female,
@@ -453,6 +513,7 @@ fn resolve_source(
     prev: Option<&Prev>,
 ) -> Option<(Option<usize>, String)> {
     let text = ctx.text;
+    let s = source_head(text, ctx, ents, s);
     let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
     // 1. a name inside the source
     let rank = |k: EntityType| match k {
@@ -496,7 +557,7 @@ fn resolve_source(
                 && text.get(m.end..).is_some_and(|r| r.starts_with(',')))
     };
     let named = ctx
-        .index
+        .near(s)
         .iter()
         .filter(|(m, e)| m.overlaps(s) && names_head(*m, *e))
         .map(|&(m, e)| (rank(ents.ents[e].kind), std::cmp::Reverse(m.start), e))
@@ -518,7 +579,17 @@ fn resolve_source(
             }
         };
         let mut found = None;
-        if let Some(pv) = prev {
+        // he/she: a compatible person mentioned in this or the previous sentence
+        // outranks the previous speaker (recency; Lappin & Leass 1994)
+        if matches!(p, Pronoun::He | Pronoun::She) {
+            let from = ctx
+                .words
+                .sentence_at(s.start)
+                .and_then(|k| ctx.words.sentences.get(k.saturating_sub(1)))
+                .map_or(s.start, |x| x.start);
+            found = ctx.recent_mention(ents, from, s.start, &ok).map(|x| x.1);
+        }
+        if let Some(pv) = prev.filter(|_| found.is_none()) {
             match pv.entity {
                 Some(e) if ok(e) => found = Some(e),
                 None if matches!(p, Pronoun::They | Pronoun::Speaker) => {
@@ -549,6 +620,14 @@ fn resolve_source(
     let first = ws.first().map(|w| key(w)).unwrap_or_default();
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
     let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // a title head with the person's name in apposition right after the
+    // source: "according to the team's coach, Alireza Mehraban, ..."
+    if !head_cap
+        && lexicon::title(&head).is_some_and(|t| t.head)
+        && let Some(e) = apposed_person(ctx, ents, s)
+    {
+        return Some((Some(e), String::new()));
+    }
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
         if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
             return link(ctx, ents, e, s);
@@ -575,10 +654,146 @@ fn resolve_source(
         && !in_modifier
         && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
     {
-        ctx.rebuild(ents);
+        // the mention just added (a new entity's only one, or the latest of
+        // the entity of the same name it joined)
+        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
+            ctx.insert(m, e);
+        }
         return Some((Some(e), String::new()));
     }
     Some((None, strip_article(st)))
+}
+
+/// Words after a comma that open an apposition or a post-modifier of the
+/// name before it ("Steve Whitmore, a representative for ...", "Mu Li, of the
+/// University of NSW").
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "of", "from", "at", "with", "who", "which",
+];
+/// Prepositions after a person's name that start a modifier of that name
+/// ("Lydia Buchtmann for Food Standards Australia").
+const NAME_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "with"];
+
+/// The part of a source phrase that names the speaker: the name before an
+/// apposition or post-modifier ("Steve Whitmore, a representative for the
+/// sheriff's office" → "Steve Whitmore"; "Tom Molomby, SC" → "Tom Molomby";
+/// "Lydia Buchtmann for Food Standards Australia" → "Lydia Buchtmann"), and
+/// without a trailing adverb ("President Donald Trump personally"). A title
+/// before a comma keeps the whole phrase ("Its chief executive, Maria Lopez").
+fn source_head(text: &str, ctx: &Ctx, ents: &Entities, s: Span) -> Span {
+    let words = ctx.words;
+    // a PERSON mention overlapping `x` (binary search in the sorted index)
+    let person_at = |x: Span| {
+        ctx.near(x).iter().any(|(m, e)| {
+            m.overlaps(x)
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|p| p.kind == EntityType::Person)
+        })
+    };
+    let ws = &words.words;
+    let (a, b) = (words.word_at(s.start), words.word_at(s.end));
+    if a >= b {
+        return s;
+    }
+    let src = &ws[a..b];
+    let t = |w: &crate::words::Word| w.span.slice(text);
+    // the capitalised run ending just before position k (within the source) is a name
+    let name_before = |k: usize| -> bool {
+        let run: Vec<_> = src[..k]
+            .iter()
+            .rev()
+            .take_while(|w| w.is_word && w.cap)
+            .collect();
+        let Some(last) = run.first() else {
+            return false;
+        };
+        let start = run.last().map_or(last.span.start, |w| w.span.start);
+        let person_mention = person_at(Span::new(start, last.span.end));
+        let given = run
+            .iter()
+            .any(|w| lexicon::GIVEN_NAMES.contains_key(&key(t(w))));
+        // a bare title ("Chairman") is no name
+        let all_titles = run.iter().all(|w| lexicon::title(t(w)).is_some());
+        !all_titles && (person_mention || given || run.len() >= 2)
+    };
+    let mut end = None;
+    for (k, w) in src.iter().enumerate() {
+        let word = t(w);
+        if !w.is_word && word == "," && k > 0 {
+            let next = src.get(k + 1);
+            let opener = next.is_some_and(|n| {
+                APPOSITION_OPENERS.contains(&key(t(n)).as_str())
+                    || (!n.cap && n.is_word)
+                    || (t(n).len() <= 3 && t(n).chars().all(|c| c.is_ascii_uppercase()))
+            });
+            if opener && name_before(k) {
+                end = Some(src[k - 1].span.end);
+            }
+            break;
+        }
+        if w.is_word
+            && k > 0
+            && NAME_PREPOSITIONS.contains(&key(word).as_str())
+            && name_before(k)
+            && person_at(src[k - 1].span)
+        {
+            end = Some(src[k - 1].span.end);
+            break;
+        }
+    }
+    // a trailing adverb after a name: "President Donald Trump personally"
+    if end.is_none()
+        && src.len() >= 2
+        && let [.., prev, last] = src
+        && last.is_word
+        && !last.cap
+        && t(last).ends_with("ly")
+        && prev.cap
+    {
+        end = Some(prev.span.end);
+    }
+    end.map_or(s, |e| Span::new(s.start, e))
+}
+
+/// The person named right after `s`, set off by a comma ("the coach, Ann
+/// Lee,"): a PERSON mention starting there, else an entity built from the
+/// capitalised words there when they end at a comma or the sentence's end.
+fn apposed_person(ctx: &mut Ctx, ents: &mut Entities, s: Span) -> Option<usize> {
+    let text = ctx.text;
+    let ws = &ctx.words.words;
+    let k = ctx.words.word_at(s.end);
+    if ws.get(k).map(|w| w.span.slice(text)) != Some(",") {
+        return None;
+    }
+    let first = ws
+        .get(k + 1)
+        .filter(|w| w.cap && w.sentence == ws[k].sentence)?;
+    let at = ctx
+        .index
+        .partition_point(|(m, _)| m.start < first.span.start);
+    if let Some(&(m, e)) = ctx.index.get(at)
+        && m.start == first.span.start
+    {
+        return (ents.ents[e].kind == EntityType::Person).then_some(e);
+    }
+    let mut j = k + 1;
+    while ws.get(j).is_some_and(|w| w.cap && w.is_word) {
+        j += 1;
+    }
+    let closes = ws
+        .get(j)
+        .is_none_or(|w| matches!(w.span.slice(text), "," | "." | ";"));
+    if !closes || j - (k + 1) < 2 {
+        return None;
+    }
+    let run = Span::new(first.span.start, ws[j - 1].span.end);
+    let e = ner::entity_from_source(text, ctx.words, ents, run)?;
+    if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
+        ctx.insert(m, e);
+    }
+    (ents.ents[e].kind == EntityType::Person).then_some(e)
 }
 
 /// Record `s` as a mention of `e` and return it as the speaker.
@@ -595,7 +810,9 @@ fn cueless(ctx: &Ctx, ents: &Entities, content: usize, prev: Option<&Prev>) -> O
     let sent = words.sentence_at(content)?;
     let person = |e: usize| ents.ents[e].kind == EntityType::Person;
     let first_in = |span: Span, ok: &dyn Fn(usize) -> bool| {
-        ctx.index
+        let a = ctx.index.partition_point(|(m, _)| m.start < span.start);
+        let b = ctx.index.partition_point(|(m, _)| m.start <= span.end);
+        ctx.index[a..b.max(a)]
             .iter()
             .filter(|(m, _)| span.contains(*m) && m.end <= content && !ctx.in_quote(*m))
             .map(|x| x.1)

@@ -7,12 +7,15 @@
 //! writes `doc.entities`, each attribution's `speaker`, `doc.timexes` and
 //! `doc.warnings`. Rule-based, with one small learned lexicon of name types
 //! (`models/MODEL_CARD.md`), and linear in the text length (word lists are hash
-//! sets built once): see [`ner`], [`coref`], [`timex`].
+//! sets built once; mention, speaker and entity-name lookups are binary
+//! searches or hash lookups; checked by `crates/quotewire/tests/properties.rs`):
+//! see [`ner`], [`coref`], [`timex`].
 
 #![deny(missing_docs)]
 
 pub mod coref;
 pub mod lexicon;
+pub mod name_model;
 pub mod ner;
 pub mod timex;
 pub mod words;
@@ -28,6 +31,7 @@ pub fn resolve(doc: &mut Document) {
     let mut ents = ner::recognise(&doc.text, &words);
     coref::speakers(doc, &words, &mut ents);
     timex::timexes(doc, &words);
+    drop_time_names(doc, &mut ents);
     // order entities by first mention and remap speaker indices
     let mut order: Vec<usize> = (0..ents.ents.len())
         .filter(|&i| !ents.ents[i].mentions.is_empty())
@@ -58,6 +62,24 @@ pub fn resolve(doc: &mut Document) {
             }
         })
         .collect();
+}
+
+/// A name mention that is exactly a time expression ("in May", "on Monday")
+/// names a time, not an entity: such mentions are removed (an entity left
+/// without mentions disappears), unless the entity is a PERSON named by more
+/// than that word ("Theresa May"). Linear: timexes and mentions are sorted.
+fn drop_time_names(doc: &Document, ents: &mut ner::Entities) {
+    let times: std::collections::HashSet<quotewire_doc::Span> =
+        doc.timexes.iter().map(|t| t.span).collect();
+    if times.is_empty() {
+        return;
+    }
+    for e in &mut ents.ents {
+        if e.kind == quotewire_doc::EntityType::Person && e.words.len() > 1 {
+            continue;
+        }
+        e.mentions.retain(|m| !times.contains(m));
+    }
 }
 
 #[cfg(test)]
@@ -492,6 +514,141 @@ mod tests {
                 .iter()
                 .any(|e| e.name == "Flood" || e.name == "Residents")
         );
+    }
+
+    #[test]
+    fn appositions_and_modifiers_leave_the_name_as_speaker() {
+        use QuoteKind::*;
+        let t = "Ravi Okonkwo, a spokesman for the harbour authority, said the pier was closed. Lena Marsh for Coastal Ferries Ltd said boats would wait. Governor Paul Dunmore personally said no. Tomas Ruiz, SC, said the case was weak.";
+        let mut d = doc(
+            t,
+            &[
+                att(
+                    Indirect,
+                    "Ravi Okonkwo, a spokesman for the harbour authority",
+                    0,
+                    "said",
+                    0,
+                    "the pier was closed",
+                ),
+                att(
+                    Indirect,
+                    "Lena Marsh for Coastal Ferries Ltd",
+                    0,
+                    "said",
+                    1,
+                    "boats would wait",
+                ),
+                att(
+                    Indirect,
+                    "Governor Paul Dunmore personally",
+                    0,
+                    "said",
+                    2,
+                    "no",
+                ),
+                att(Indirect, "Tomas Ruiz, SC", 0, "said", 3, "the case"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(
+            speakers(&d),
+            vec!["Ravi Okonkwo", "Lena Marsh", "Paul Dunmore", "Tomas Ruiz"]
+        );
+        for a in &d.attributions {
+            let e = a
+                .speaker
+                .as_ref()
+                .and_then(|s| s.entity)
+                .expect("an entity");
+            assert_eq!(d.entities[e].kind, EntityType::Person);
+        }
+    }
+
+    #[test]
+    fn a_source_name_seen_before_is_the_same_entity() {
+        use QuoteKind::*;
+        let t = "Smith said the budget was late. He added that taxes would rise. Smith said the vote would wait. He added that talks continue. Smith said nothing more.";
+        let mut d = doc(
+            t,
+            &[
+                att(Indirect, "Smith", 0, "said", 0, "the budget"),
+                att(Indirect, "He", 0, "added", 0, "that taxes"),
+                att(Indirect, "Smith", 1, "said", 1, "the vote"),
+                att(Indirect, "He", 1, "added", 1, "that talks"),
+                att(Indirect, "Smith", 2, "said", 2, "nothing"),
+            ],
+        );
+        resolve(&mut d);
+        let smiths: Vec<_> = d.entities.iter().filter(|e| e.name == "Smith").collect();
+        assert_eq!(smiths.len(), 1, "{:?}", d.entities);
+        assert_eq!(smiths[0].kind, EntityType::Person);
+        assert_eq!(smiths[0].mentions.len(), 5);
+        assert!(
+            d.attributions
+                .iter()
+                .all(|a| a.speaker.as_ref().and_then(|s| s.entity) == Some(0))
+        );
+    }
+
+    #[test]
+    fn a_month_in_a_time_expression_is_no_entity() {
+        let t =
+            "Elections are due in May, and the mayor said in May she would run. Theresa May spoke.";
+        let mut d = doc(t, &[]);
+        d.meta.published = Some("2019-03-04".into());
+        resolve(&mut d);
+        let mays: Vec<_> = d
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("May"))
+            .collect();
+        assert!(
+            mays.iter().all(|e| e.kind == EntityType::Person),
+            "{mays:?}"
+        );
+        assert_eq!(
+            d.timexes
+                .iter()
+                .filter(|x| d.slice(x.span) == "May")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_title_source_takes_the_name_in_apposition_after_it() {
+        use QuoteKind::*;
+        let t = "The robots were fast. According to the Latvian team's coach, Ilze Varna, the match was close.";
+        let mut d = doc(
+            t,
+            &[att(
+                Indirect,
+                "the Latvian team's coach",
+                0,
+                "According to",
+                0,
+                "the match was close",
+            )],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Ilze Varna"]);
+        assert_eq!(entity(&d, "Ilze Varna").kind, EntityType::Person);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_person_just_mentioned_over_the_last_speaker() {
+        use QuoteKind::*;
+        let t = "Mark Quill said the gallery would open. For Peter Vance, a local teacher, the show mattered. He said it was overdue.";
+        let mut d = doc(
+            t,
+            &[
+                att(Indirect, "Mark Quill", 0, "said", 0, "the gallery"),
+                att(Indirect, "He", 0, "said", 1, "it was overdue"),
+            ],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Mark Quill", "Peter Vance"]);
     }
 
     #[test]

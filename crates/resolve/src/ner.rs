@@ -18,7 +18,7 @@
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
 use quotewire_doc::{EntityType, Span};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
 const PARTICLES: &[&str] = &[
@@ -181,6 +181,16 @@ impl Ent {
 pub struct Entities {
     /// The entities, in order of creation.
     pub ents: Vec<Ent>,
+    /// `(entity, mention)` pairs seen by [`Entities::add_mention`], and how
+    /// many of each entity's mentions are in it (mentions pushed directly
+    /// are taken in on the next call): duplicate checks in O(1), not a scan
+    /// of the entity's mentions.
+    seen: std::collections::HashSet<(usize, Span)>,
+    seen_len: Vec<usize>,
+    /// `(type, name key)` and, for persons, `(PERSON, last name word)` → the
+    /// first such entity; filled up to `named_upto` by [`Entities::find_named`].
+    named: std::collections::HashMap<(EntityType, String), usize>,
+    named_upto: usize,
 }
 
 impl Entities {
@@ -196,13 +206,40 @@ impl Entities {
         v
     }
 
+    /// The entity of type `kind` named `k` (a name key), or, for a one-word
+    /// person name, the person whose name ends with it ("Smith" → "John
+    /// Smith"). Amortised O(1): entities are indexed once, as they appear.
+    pub fn find_named(&mut self, kind: EntityType, k: &str) -> Option<usize> {
+        for i in self.named_upto..self.ents.len() {
+            let e = &self.ents[i];
+            self.named.entry((e.kind, e.key.clone())).or_insert(i);
+            if e.kind == EntityType::Person
+                && e.words.len() > 1
+                && let Some(last) = e.words.last()
+            {
+                self.named.entry((e.kind, last.clone())).or_insert(i);
+            }
+        }
+        self.named_upto = self.ents.len();
+        self.named.get(&(kind, k.to_string())).copied()
+    }
+
     /// Add a mention to entity `e` (no duplicates).
     pub fn add_mention(&mut self, e: usize, span: Span) {
-        if let Some(ent) = self.ents.get_mut(e)
-            && !ent.mentions.contains(&span)
-        {
+        let Some(ent) = self.ents.get_mut(e) else {
+            return;
+        };
+        if self.seen_len.len() <= e {
+            self.seen_len.resize(e + 1, 0);
+        }
+        let from = self.seen_len[e].min(ent.mentions.len());
+        for m in &ent.mentions[from..] {
+            self.seen.insert((e, *m));
+        }
+        if self.seen.insert((e, span)) {
             ent.mentions.push(span);
         }
+        self.seen_len[e] = ent.mentions.len();
     }
 }
 
@@ -290,7 +327,7 @@ pub fn recognise(text: &str, words: &Words) -> Entities {
             }
             break;
         }
-        classify_run(text, ws, i, j, &standalone, &mut cands);
+        classify_run(text, ws, &words.pos, i, j, &standalone, &mut cands);
         i = j;
     }
     cluster(text, cands)
@@ -305,6 +342,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 fn classify_run(
     text: &str,
     ws: &[Word],
+    pos: &[&str],
     i: usize,
     j: usize,
     standalone: &HashSet<String>,
@@ -458,7 +496,7 @@ fn classify_run(
     } else if (a..j).all(|x| lexicon::NATIONALITIES.contains(&word_key(text, &ws[x]))) {
         return;
     } else if let Some(t) = (n >= 2 || !ws[a].initial)
-        .then(|| learned_run_type(text, ws, a, j))
+        .then(|| learned_run_type(text, ws, pos, a, j))
         .flatten()
     {
         cand.kind = Some(t);
@@ -566,7 +604,47 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
-fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+fn learned_run_type(
+    text: &str,
+    ws: &[Word],
+    pos: &[&str],
+    a: usize,
+    j: usize,
+) -> Option<EntityType> {
+    // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
+    // word lexicon's reading first, so the person inside can be cut out
+    if j - a >= 3 {
+        lexicon_run_type(text, ws, a, j).or_else(|| {
+            name_core(text, ws, a, j)
+                .is_none()
+                .then(|| model_run_type(text, ws, pos, a, j))
+                .flatten()
+        })
+    } else {
+        model_run_type(text, ws, pos, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+    }
+}
+
+/// The learned classifier's type for the run `[a, j)`, from the run and up to
+/// [`crate::name_model::CONTEXT`] words of its sentence on each side.
+fn model_run_type(text: &str, ws: &[Word], pos: &[&str], a: usize, j: usize) -> Option<EntityType> {
+    let ctx = crate::name_model::CONTEXT;
+    let sent = ws[a].sentence;
+    let lo = (a.saturating_sub(ctx)..a)
+        .find(|&x| ws[x].sentence == sent)
+        .unwrap_or(a);
+    let hi = (j..(j + ctx).min(ws.len()))
+        .take_while(|&x| ws[x].sentence == sent)
+        .last()
+        .map_or(j, |x| x + 1);
+    let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
+    let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
+    let pos = pos.get(lo..hi).unwrap_or(&[]);
+    crate::name_model::classify(&toks, pos, a - lo, j - lo, initial)
+}
+
+/// The type the learned word lexicon gives a run (see [`learned_run_type`]).
+fn lexicon_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
     let to_type = |l: lexicon::Learned| match l {
         lexicon::Learned::Name(0) => Some(EntityType::Person),
         lexicon::Learned::Name(1) => Some(EntityType::Organization),
@@ -601,7 +679,7 @@ fn name_core(text: &str, ws: &[Word], a: usize, j: usize) -> Option<(usize, usiz
     while x > a && namey(x - 1) {
         x -= 1;
     }
-    // a given name takes the unknown surname after it ("Hamdullah Mohib")
+    // a given name takes the unknown surname after it ("Farid Oyelaran")
     if y < j && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
         y += 1;
     }
@@ -737,8 +815,51 @@ fn person_match(e: &[String], c: &[String]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Entities by full key, first word and last word, for [`cluster`]: every
+/// matching rule needs one of them equal, so the last matching entity is
+/// the largest index among a few candidates, not a scan of all entities.
+/// Entries go stale when an entity is renamed; the rules are re-checked on
+/// every candidate, so stale entries only cost a check.
+#[derive(Default)]
+struct NameIndex {
+    by_key: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn add(&mut self, i: usize, e: &Ent) {
+        self.by_key.entry(e.key.clone()).or_default().push(i);
+        if let Some(w) = e.words.first() {
+            self.by_first.entry(w.clone()).or_default().push(i);
+        }
+        if let Some(w) = e.words.last() {
+            self.by_last.entry(w.clone()).or_default().push(i);
+        }
+    }
+
+    /// The last entity (largest index) among those filed under `keys`,
+    /// `firsts` or `lasts` for which `ok` holds: `rposition` over all
+    /// entities with `ok`, when every entity satisfying `ok` is filed there.
+    fn last(
+        &self,
+        keys: &[&String],
+        firsts: &[&String],
+        lasts: &[&String],
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let lists = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(*k))
+            .chain(firsts.iter().filter_map(|k| self.by_first.get(*k)))
+            .chain(lasts.iter().filter_map(|k| self.by_last.get(*k)));
+        lists.flatten().copied().filter(|&i| ok(i)).max()
+    }
+}
+
 fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     let mut ents = Entities::default();
+    let mut index = NameIndex::default();
     let mut weak = Vec::new();
     for c in cands {
         if c.weak {
@@ -749,10 +870,14 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         let name = c.span.slice(text).to_string();
         let cw = name_words(&name);
         let nk = key(&name);
-        // exact name of any kind first, then type-specific matching
-        let mut found = ents.ents.iter().rposition(|e| e.key == nk);
+        // exact name of any kind first, then type-specific matching; every
+        // rule below needs the same first or last word (see NameIndex)
+        let mut found = index.last(&[&nk], &[], &[], |i| ents.ents[i].key == nk);
         if found.is_none() {
-            found = ents.ents.iter().rposition(|e| {
+            let (first, last) = (cw.first(), cw.last());
+            let words: Vec<&String> = first.iter().chain(last.iter()).copied().collect();
+            found = index.last(&[], &words, &words, |i| {
+                let e = &ents.ents[i];
                 e.kind == kind
                     && match kind {
                         EntityType::Person => person_match(&e.words, &cw),
@@ -771,6 +896,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     e.name = name.clone();
                     e.words = cw;
                     e.key = nk;
+                    index.add(x, &ents.ents[x]);
                 }
                 x
             }
@@ -785,7 +911,9 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     words: cw,
                     key: nk,
                 });
-                ents.ents.len() - 1
+                let i = ents.ents.len() - 1;
+                index.add(i, &ents.ents[i]);
+                i
             }
         };
         let e = &mut ents.ents[idx];
@@ -799,17 +927,16 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     for c in weak {
         let k = key(c.span.slice(text));
         // a person's name first ("Trump" → Donald Trump, not Trump Foundation)
-        let hit = ents
-            .ents
-            .iter()
-            .rposition(|e| {
+        let hit = index
+            .last(&[], &[&k], &[&k], |i| {
+                let e = &ents.ents[i];
                 e.kind == EntityType::Person && person_match(&e.words, std::slice::from_ref(&k))
             })
             .or_else(|| {
-                ents.ents.iter().rposition(|e| match e.kind {
-                    EntityType::Organization => e.words.first() == Some(&k),
+                index.last(&[&k], &[&k], &[], |i| match ents.ents[i].kind {
+                    EntityType::Organization => ents.ents[i].words.first() == Some(&k),
                     EntityType::Person => false,
-                    _ => e.key == k,
+                    _ => ents.ents[i].key == k,
                 })
             });
         if let Some(x) = hit {
@@ -826,6 +953,8 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                 words: name_words(&name),
                 key: k,
             });
+            let i = ents.ents.len() - 1;
+            index.add(i, &ents.ents[i]);
         }
     }
     for e in &mut ents.ents {
@@ -879,7 +1008,7 @@ pub fn entity_from_source(
         s -= 1;
     }
     let mut cands = Vec::new();
-    classify_run(text, ws, s, b, &HashSet::new(), &mut cands);
+    classify_run(text, ws, &words.pos, s, b, &HashSet::new(), &mut cands);
     let mut c = cands.pop()?;
     let word = c.span.slice(text);
     let single = !word.contains(char::is_whitespace);
@@ -906,6 +1035,15 @@ pub fn entity_from_source(
     };
     c.kind = Some(kind);
     let name = c.span.slice(text).to_string();
+    // an entity built for an earlier source with the same name, or a person whose
+    // name ends with this one ("Smith" after "John Smith"): one entity, not two
+    if let Some(i) = ents.find_named(kind, &key(&name)) {
+        for t in &c.titles {
+            ents.ents[i].add_title(t);
+        }
+        ents.add_mention(i, c.span);
+        return Some(i);
+    }
     let mut e = Ent {
         name: canonical(&name, kind),
         kind,

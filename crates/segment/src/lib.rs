@@ -39,6 +39,7 @@ pub fn segment(doc: &mut Document) {
         sentences,
         tokens,
         quotes: quote_marks,
+        ..Layers::default()
     };
 }
 
@@ -116,66 +117,106 @@ fn word_before(text: &str, i: usize) -> &str {
 }
 
 /// Split one paragraph into sentences. Quotes shorter than
-/// [`rules::MAX_UNSPLIT_QUOTE`] bytes are not split inside.
+/// [`rules::MAX_UNSPLIT_QUOTE`] bytes are not split inside; no sentence is
+/// longer than [`rules::MAX_SENTENCE_BYTES`].
+///
+/// One pass over the paragraph's characters, decoded in place (no copy).
 pub fn split_sentences(text: &str, para: Span, quotes: &[QuoteMark]) -> Vec<Span> {
     let mut out = Vec::new();
     let ptext = para.slice(text);
     let base = para.start;
     let mut start = base;
-    let chars: Vec<(usize, char)> = ptext.char_indices().collect();
+    let at = |i: usize| ptext.get(i..).and_then(|t| t.chars().next());
+    let terminal = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    let blank = |c: char| c.is_whitespace() || rules::is_transparent(c);
     let mut k = 0;
-    while k < chars.len() {
-        let (off, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            k += 1;
+    while let Some(c) = at(k) {
+        if !terminal(c) {
+            k += c.len_utf8();
             continue;
         }
+        let off = k;
         // extend over repeated terminals and closers
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        let mut j = k + c.len_utf8();
+        while let Some(cj) = at(j).filter(|&x| terminal(x)) {
+            j += cj.len_utf8();
         }
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
+        while let Some(cj) = at(j).filter(|&x| is_closer(x)) {
+            j += cj.len_utf8();
         }
-        let end_off = if j < chars.len() {
-            chars[j].0
-        } else {
-            ptext.len()
-        };
-        if j >= chars.len() {
+        let end_off = j;
+        let Some(cj) = at(j) else {
             break;
-        }
-        let blank = |c: char| c.is_whitespace() || rules::is_transparent(c);
-        if !blank(chars[j].1) {
-            k = j.max(k + 1);
+        };
+        if !blank(cj) {
+            k = j;
             continue;
         }
         let mut n = j;
-        while n < chars.len() && blank(chars[n].1) {
-            n += 1;
+        while let Some(cn) = at(n).filter(|&x| blank(x)) {
+            n += cn.len_utf8();
         }
-        if n >= chars.len() {
+        let Some(next) = at(n) else {
             break;
-        }
-        let next = chars[n].1;
+        };
         let abs_end = base + end_off;
         let mut split = is_sentence_start(next);
         if split && c == '.' {
             let w = word_before(text, base + off);
-            split = !is_abbreviation(w, &ptext[chars[n].0..]);
+            split = !is_abbreviation(w, &ptext[n..]);
         }
         if split && inside_short_quote(quotes, abs_end) {
             split = false;
         }
         if split {
-            push_trimmed(text, Span::new(start, abs_end), &mut out);
-            start = base + chars[n].0;
+            push_capped(text, Span::new(start, abs_end), &mut out);
+            start = base + n;
         }
         k = n;
     }
-    push_trimmed(text, Span::new(start, para.end), &mut out);
+    push_capped(text, Span::new(start, para.end), &mut out);
     out
+}
+
+/// [`push_trimmed`], cutting a span longer than [`rules::MAX_SENTENCE_BYTES`]
+/// into pieces (see the constant for where). Linear in the span's length.
+fn push_capped(text: &str, s: Span, out: &mut Vec<Span>) {
+    let max = rules::MAX_SENTENCE_BYTES;
+    let mut s = s.trim(text);
+    while s.len() > max {
+        let mut lim = s.start + max;
+        while !text.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let window = &text[s.start..lim];
+        let mut last_ws = None;
+        let mut clause = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in window.char_indices().rev() {
+            // `prev` is the character after `c` in text order
+            if let Some(p) = prev
+                && p.is_whitespace()
+                && matches!(c, ',' | ';' | ':')
+                && i >= max / 2
+            {
+                clause = Some(i + c.len_utf8());
+                break;
+            }
+            if c.is_whitespace() && last_ws.is_none() && i > 0 {
+                last_ws = Some(i);
+            }
+            prev = Some(c);
+        }
+        let cut = clause.or(last_ws).map_or(lim, |i| s.start + i);
+        let cut = if cut > s.start { cut } else { lim };
+        if cut <= s.start {
+            // a single character longer than the cap cannot happen (max > 4)
+            break;
+        }
+        push_trimmed(text, Span::new(s.start, cut), out);
+        s = Span::new(cut, s.end).trim(text);
+    }
+    push_trimmed(text, s, out);
 }
 
 fn inside_short_quote(quotes: &[QuoteMark], at: usize) -> bool {
@@ -226,54 +267,51 @@ fn is_abbreviation(word: &str, following: &str) -> bool {
 /// Transparent characters ([`rules::is_transparent`]: emoji, flags, format
 /// characters, U+FFFD) make no token.
 pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
-    let mut out = Vec::new();
+    // news prose has a token per 5-6 bytes: reserve for that, so a long text
+    // does not end with a vector doubled past its needs (24 bytes a token)
+    let mut out = Vec::with_capacity(sentences.last().map_or(0, |s| s.end / 5));
     for (si, s) in sentences.iter().enumerate() {
         let st = s.slice(text);
-        let chars: Vec<(usize, char)> = st.char_indices().collect();
+        let at = |i: usize| st.get(i..).and_then(|t| t.chars().next());
         let mut k = 0;
-        while k < chars.len() {
-            let (off, c) = chars[k];
+        while let Some(c) = at(k) {
             // whitespace, and symbols (emoji, flags...) that are transparent
             // between words: no token
             if c.is_whitespace() || rules::is_transparent(c) {
-                k += 1;
+                k += c.len_utf8();
                 continue;
             }
-            let mut j = k + 1;
+            let mut j = k + c.len_utf8();
             if c.is_alphanumeric() {
-                while j < chars.len() {
-                    let cj = chars[j].1;
+                // the character before `j`
+                let mut prev = c;
+                while let Some(cj) = at(j) {
                     if cj.is_alphanumeric() {
-                        j += 1;
+                        j += cj.len_utf8();
+                        prev = cj;
                     } else if matches!(cj, '\'' | '’' | '-' | '.' | ',')
-                        && j + 1 < chars.len()
-                        && chars[j + 1].1.is_alphanumeric()
-                        && (cj != ','
-                            || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
-                        && (cj != '.'
-                            || chars[j + 1].1.is_ascii_digit()
-                            || chars[j - 1].1.is_uppercase())
+                        && let Some(nx) = at(j + cj.len_utf8())
+                        && nx.is_alphanumeric()
+                        && (cj != ',' || (prev.is_ascii_digit() && nx.is_ascii_digit()))
+                        && (cj != '.' || nx.is_ascii_digit() || prev.is_uppercase())
                     {
-                        j += 2;
+                        j += cj.len_utf8() + nx.len_utf8();
+                        prev = nx;
                     } else {
                         break;
                     }
                 }
-            } else if (c == '\'' || c == '`') && j < chars.len() && chars[j].1 == c {
+            } else if (c == '\'' || c == '`') && at(j) == Some(c) {
                 j += 1;
             }
-            let end = if j < chars.len() {
-                chars[j].0
-            } else {
-                st.len()
-            };
             out.push(Token {
-                span: Span::new(s.start + off, s.start + end),
+                span: Span::new(s.start + k, s.start + j),
                 sentence: si,
             });
             k = j;
         }
     }
+    out.shrink_to_fit();
     out
 }
 

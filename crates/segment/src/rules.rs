@@ -69,3 +69,12 @@ pub const MAX_UNSPLIT_QUOTE: usize = 160;
 pub const MIN_WRAPPED_LINE: usize = 20;
 
 pub use quotewire_doc::chars::{FORMAT_RANGES, SYMBOL_RANGES, is_symbol, is_transparent};
+
+/// Longest sentence, in bytes, the splitter emits. Longer stretches without
+/// a sentence end (transcripts, dumps, lists with no full stops) are cut at
+/// the last clause mark (`,` `;` `:`) followed by whitespace in the second
+/// half of the window, else at the last whitespace, else at a character
+/// boundary. News sentences are far shorter (the longest in the shared
+/// corpora are under 1,500 bytes); the cap keeps every per-sentence step of
+/// the later stages bounded, so a document's work stays linear in its size.
+pub const MAX_SENTENCE_BYTES: usize = 3000;

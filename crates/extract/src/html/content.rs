@@ -22,6 +22,8 @@ const MAX_RUN_LINK_DENSITY: f32 = 0.5;
 const LENIENT_GAIN: usize = 2;
 /// An <article> holding the headline needs this many chars to be the anchor.
 const MIN_ANCHOR_CHARS: usize = 200;
+/// A container's positive tag/class weight counts from this many chars of text.
+const MIN_WEIGHTED_CHARS: usize = 140;
 /// Below this many chars, the strict pass is redone without class-based removal.
 const MIN_ARTICLE_CHARS: usize = 400;
 
@@ -60,8 +62,8 @@ pub(crate) fn fold_into(out: &mut String, s: &str, pending_space: &mut bool) {
 }
 
 /// Cut the page into text runs (document order). `strict` also skips
-/// class-marked boilerplate.
-pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
+/// class-marked boilerplate; `reveal` reads hidden elements.
+pub(crate) fn runs(dom: &Dom, strict: bool, reveal: bool) -> Vec<Run> {
     let mut out = Vec::new();
     let mut blocks: Vec<usize> = Vec::new();
     let mut cur = Run {
@@ -99,7 +101,8 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
                 break;
             }
         }
-        let skipped = n.hard || (strict && n.soft);
+        let hard = if reveal { n.structural } else { n.hard };
+        let skipped = hard || (strict && n.soft);
         match n.kind {
             Kind::Elem(e) => {
                 let tag = e.name();
@@ -138,23 +141,40 @@ pub(crate) fn runs(dom: &Dom, strict: bool) -> Vec<Run> {
 }
 
 /// The article's runs: the best-scoring container and its merged siblings.
+///
+/// Fallbacks when the strict pass finds less than [`MIN_ARTICLE_CHARS`]:
+/// a lenient pass keeping class-marked boilerplate, then (when the page
+/// hides elements) a pass reading hidden elements; a fallback wins only
+/// with [`LENIENT_GAIN`] times the text found so far.
 pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
-    let strict = select(dom, runs(dom, true));
+    let strict = select(dom, runs(dom, true, false), false);
     let chars: usize = strict.iter().map(|r| r.chars).sum();
     if chars >= MIN_ARTICLE_CHARS {
         return strict;
     }
-    let lenient = select(dom, runs(dom, false));
-    let lchars: usize = lenient.iter().map(|r| r.chars).sum();
-    if lchars > chars * LENIENT_GAIN {
-        lenient
-    } else {
-        strict
+    let mut best = strict;
+    let mut best_chars = chars;
+    let hides = dom.nodes.iter().any(|n| n.hidden && !n.structural);
+    for (strict, reveal) in [(false, false), (true, true), (false, true)] {
+        if reveal && !hides {
+            break;
+        }
+        let alt = select(dom, runs(dom, strict, reveal), reveal);
+        let alt_chars: usize = alt.iter().map(|r| r.chars).sum();
+        if alt_chars > best_chars * LENIENT_GAIN {
+            best = alt;
+            best_chars = alt_chars;
+        }
     }
+    best
 }
 
-fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
+fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
     let n = dom.nodes.len();
+    let hard = |i: usize| {
+        let x = &dom.nodes[i];
+        if reveal { x.structural } else { x.hard }
+    };
     if n == 0 || runs.is_empty() {
         return Vec::new();
     }
@@ -166,8 +186,13 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
     let mut nruns = vec![0u32; n];
     let mut nend = vec![0u32; n];
     let mut nperiod = vec![0u32; n];
+    // Chars of prose runs (see `is_prose`) and of link text, per subtree.
+    let mut prose = vec![0usize; n];
     for r in &runs {
         if r.owner < n {
+            if is_prose(r) {
+                prose[r.owner] += r.chars;
+            }
             chars[r.owner] += r.chars;
             link[r.owner] += r.link_chars;
             nruns[r.owner] += 1;
@@ -179,23 +204,39 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             }
         }
     }
+    // <article> elements per subtree (a parent holding several is a feed).
+    let mut narticle: Vec<u32> = dom
+        .nodes
+        .iter()
+        .map(|x| u32::from(x.tag() == "article"))
+        .collect();
     for i in (0..n).rev() {
         let p = dom.nodes[i].parent;
         if p < n {
+            narticle[p] += narticle[i];
             chars[p] += chars[i];
+            prose[p] += prose[i];
             link[p] += link[i];
             nruns[p] += nruns[i];
             nend[p] += nend[i];
             nperiod[p] += nperiod[i];
         }
     }
+    // A container's initial weight (tag and class); a positive weight
+    // counts only for a container holding at least [`MIN_WEIGHTED_CHARS`]
+    // (a one-line "Last updated" box with a `content` class is no article).
     let init = |i: usize, score: &mut Vec<f32>| {
         if score[i].is_nan() {
             let node = &dom.nodes[i];
-            score[i] = node
+            let w = node
                 .elem()
                 .map(|e| rules::tag_weight(e.name()) + rules::class_weight(e))
                 .unwrap_or(0.0);
+            score[i] = if chars[i] < MIN_WEIGHTED_CHARS {
+                w.min(0.0)
+            } else {
+                w
+            };
         }
     };
     for r in &runs {
@@ -290,10 +331,15 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             break;
         }
     }
+    // Prose climb: page builders (block editors, Elementor-like widgets)
+    // wrap every paragraph of one article in its own nest of containers, so
+    // the best-scoring container holds one section of it. Climb while the
+    // parent adds prose and what it adds is mostly prose with few links.
+    top = climb_prose(dom, top, &chars, &prose, &link, &narticle, reveal);
     // Headline anchor: when the first <h1> sits in an <article> that holds
     // prose and the winner lies outside it (a "related posts" block scored
     // higher than a short post), the headline's article wins.
-    if let Some(h1) = (0..n).find(|&i| dom.nodes[i].tag() == "h1" && !dom.nodes[i].hard) {
+    if let Some(h1) = (0..n).find(|&i| dom.nodes[i].tag() == "h1" && !hard(i)) {
         let mut a = dom.nodes[h1].parent;
         while a < n && dom.nodes[a].tag() != "article" {
             a = dom.nodes[a].parent;
@@ -319,8 +365,7 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
             let next = node.end;
             if i == top {
                 ranges.push((i, next));
-            } else if node.elem().is_some() && !node.hard && chars[i] > 0 && node.tag() != "article"
-            {
+            } else if node.elem().is_some() && !hard(i) && chars[i] > 0 && node.tag() != "article" {
                 let mut bonus = 0.0;
                 if !top_class.is_empty()
                     && node.elem().and_then(|e| e.attribute("class")) == Some(top_class)
@@ -385,6 +430,69 @@ fn select(dom: &Dom, runs: Vec<Run>) -> Vec<Run> {
         .filter(|r| keep.get(r.owner).copied().unwrap_or(false))
         .filter(keep_run)
         .collect()
+}
+
+/// A prose run: long enough, few links, reads like a sentence.
+fn is_prose(r: &Run) -> bool {
+    r.chars >= MIN_RUN
+        && (r.link_chars as f32) < r.chars as f32 * PROSE_MAX_LINK_DENSITY
+        && (r.chars >= PROSE_MIN_CHARS || ends_sentence_text(&r.text))
+}
+
+/// A run of at least this many chars counts as prose even without a full stop.
+const PROSE_MIN_CHARS: usize = 120;
+/// A prose run's link text stays below this share of it.
+const PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+/// The climb takes a parent only when its added text is at least this share prose...
+const CLIMB_MIN_PROSE_SHARE: f32 = 0.5;
+/// ...with at most this share of link text...
+const CLIMB_MAX_LINK_SHARE: f32 = 0.3;
+/// ...and it adds at least this many chars of prose.
+const CLIMB_MIN_GAIN: usize = 60;
+
+/// Climb from `top` to ancestors whose added text (beyond the current
+/// candidate) is mostly prose; parents that add nothing are passed through.
+///
+/// An `<article>` is a boundary: the climb never leaves one, nor takes a
+/// parent holding another `<article>` (a feed of posts or teasers).
+fn climb_prose(
+    dom: &Dom,
+    mut top: usize,
+    chars: &[usize],
+    prose: &[usize],
+    link: &[usize],
+    narticle: &[u32],
+    reveal: bool,
+) -> usize {
+    let n = dom.nodes.len();
+    let mut p = dom.nodes[top].parent;
+    while p < n
+        && !matches!(dom.nodes[p].tag(), "body" | "html")
+        && !(if reveal {
+            dom.nodes[p].structural
+        } else {
+            dom.nodes[p].hard
+        })
+        && dom.nodes[top].tag() != "article"
+        && narticle[p] == narticle[top] + u32::from(dom.nodes[p].tag() == "article")
+    {
+        let added = chars[p] - chars[top];
+        let added_prose = prose[p] - prose[top];
+        let added_link = link[p].saturating_sub(link[top]);
+        if added == 0 {
+            p = dom.nodes[p].parent;
+            continue;
+        }
+        let ok = added_prose >= CLIMB_MIN_GAIN
+            && added_prose as f32 >= added as f32 * CLIMB_MIN_PROSE_SHARE
+            && (added_link as f32) <= added as f32 * CLIMB_MAX_LINK_SHARE;
+        if !ok {
+            break;
+        }
+        top = p;
+        p = dom.nodes[p].parent;
+    }
+    top
 }
 
 /// Containers that conditional cleaning may drop.

@@ -45,8 +45,15 @@ pub(crate) struct Node<'a> {
     /// One past the last index of this node's subtree.
     pub end: usize,
     /// Inside an element that is never content (nav, footer, form controls,
-    /// hidden elements...).
+    /// hidden elements...): `structural || hidden`.
     pub hard: bool,
+    /// Inside an element that is never content by tag or role (not merely
+    /// hidden). A `<main>` or `<article>` clears it: pages misnest the whole
+    /// article inside an `<aside>` banner, a `<nav>` or an unclosed dialog
+    /// (`role="main"` clears it too).
+    pub structural: bool,
+    /// Inside an element the page hides ([`rules::is_hidden`]).
+    pub hidden: bool,
     /// Inside an element whose class/id/role marks it as boilerplate
     /// (share, related, comments, sidebar...).
     pub soft: bool,
@@ -101,12 +108,17 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                     }
                     let tag = e.name();
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
-                    let (ph, ps) = dom
+                    let (pst, phid, ps) = dom
                         .nodes
                         .get(parent)
-                        .map(|p| (p.hard, p.soft))
-                        .unwrap_or((false, false));
-                    let hard = ph || rules::is_hard_boiler(e);
+                        .map(|p| (p.structural, p.hidden, p.soft))
+                        .unwrap_or((false, false, false));
+                    let landmark = matches!(tag, "main" | "article")
+                        || e.attribute("role")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("main"));
+                    let structural = (pst && !landmark) || rules::is_hard_boiler(e);
+                    let hidden = phid || rules::is_hidden(e);
+                    let hard = structural || hidden;
                     let soft = ps || rules::is_soft_boiler(e, &mut class_cache);
                     if rules::is_block(tag)
                         && let Some(p) = dom.nodes.get_mut(parent)
@@ -119,6 +131,8 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         parent,
                         end: idx + 1,
                         hard,
+                        structural,
+                        hidden,
                         soft,
                         block_child: false,
                     });
@@ -149,17 +163,19 @@ pub(crate) fn build<'a>(page: &'a Html) -> Dom<'a> {
                         continue;
                     }
                     let parent = stack.last().copied().unwrap_or(usize::MAX);
-                    let (hard, soft) = dom
+                    let (hard, structural, hidden, soft) = dom
                         .nodes
                         .get(parent)
-                        .map(|p| (p.hard, p.soft))
-                        .unwrap_or((false, false));
+                        .map(|p| (p.hard, p.structural, p.hidden, p.soft))
+                        .unwrap_or((false, false, false, false));
                     let idx = dom.nodes.len();
                     dom.nodes.push(Node {
                         kind: Kind::Text(t),
                         parent,
                         end: idx + 1,
                         hard,
+                        structural,
+                        hidden,
                         soft,
                         block_child: false,
                     });

@@ -10,6 +10,7 @@ use super::dates::{self, Date, Zone};
 use super::dom::{Attribute, Dom, Kind};
 use regex::Regex;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// `<meta>` keys (name, property, itemprop; lower case) of the first
@@ -179,7 +180,7 @@ fn utc_offset_region(lang: Option<&str>) -> Region {
 
 /// Class/id fragments of regions whose names are not bylines.
 static NOT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|respond|reply|replies|form|related|teaser|recommend|more-|widget|sidebar|footer")
+    Regex::new(r"(?i)(?:^|[-_ ])(?:comments?|respond|reply|replies|form|related|teasers?|recommend(?:ed|ations?)?|more|sidebar|footer)(?:$|[-_ ])")
         .expect("static regex")
 });
 
@@ -338,9 +339,55 @@ fn ld_names(v: &Value, out: &mut Vec<String>) {
                 .is_some_and(|t| t.contains("Organization"));
             if !org && let Some(n) = o.get("name") {
                 ld_names(n, out);
+            } else if !org && let Some(id) = o.get("@id").and_then(|x| x.as_str()) {
+                // A reference to a Person node elsewhere in the graph
+                // (resolved by `resolve_refs`).
+                out.push(format!("{LD_REF}{id}"));
             }
         }
         _ => {}
+    }
+}
+
+/// Marks an author given as an `@id` reference, until it is resolved.
+const LD_REF: char = '\u{0}';
+
+/// `@id` → name of every named non-organisation node (Yoast-style graphs
+/// name the author once, as a `Person` node, and refer to it by `@id`).
+fn ld_people(v: &Value, out: &mut HashMap<String, String>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| ld_people(x, out)),
+        Value::Object(o) => {
+            let org = o
+                .get("@type")
+                .and_then(|t| t.as_str())
+                .is_some_and(|t| t.contains("Organization") || t.contains("WebSite"));
+            if !org
+                && let (Some(id), Some(name)) = (
+                    o.get("@id").and_then(|x| x.as_str()),
+                    o.get("name").and_then(|x| x.as_str()),
+                )
+            {
+                out.entry(id.to_string()).or_insert_with(|| clean(name));
+            }
+            o.values().for_each(|x| ld_people(x, out));
+        }
+        _ => {}
+    }
+}
+
+/// Replace `@id` author references by the names they point to; drop the
+/// ones that point nowhere.
+fn resolve_refs(facts: &mut [LdFacts], people: &HashMap<String, String>) {
+    for f in facts {
+        f.authors = f
+            .authors
+            .drain(..)
+            .filter_map(|a| match a.strip_prefix(LD_REF) {
+                Some(id) => people.get(id).cloned(),
+                None => Some(a),
+            })
+            .collect();
     }
 }
 
@@ -504,9 +551,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     };
     // JSON-LD.
     let mut facts = Vec::new();
+    let mut people = HashMap::new();
     for s in &dom.json_ld {
         match serde_json::from_str::<Value>(s.trim()) {
-            Ok(v) => ld_walk(&v, &mut facts),
+            Ok(v) => {
+                ld_walk(&v, &mut facts);
+                ld_people(&v, &mut people);
+            }
             Err(_) => {
                 let mut f = LdFacts::default();
                 for c in LD_DATE.captures_iter(s) {
@@ -520,6 +571,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
     }
+    resolve_refs(&mut facts, &people);
     facts.sort_by_key(|f| !f.article);
     // Published candidates from JSON-LD and meta tags, in order of trust.
     let mut ld_cands: Vec<(Date, Zone)> = Vec::new();
@@ -558,7 +610,6 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         let shift = match utc_offset_region(m.language.as_deref()) {
             Region::Europe if hour >= 22 => 1,
             Region::EastAsia if hour >= 15 => 1,
-            Region::Americas if hour < 4 => -1,
             _ => 0,
         };
         dates::add_days(d, shift).unwrap_or(d)
@@ -610,12 +661,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         m.updated = None;
     }
     // Title.
-    m.title = meta_get(TITLE_KEYS)
-        .map(clean)
-        .or_else(|| facts.iter().find_map(|f| f.headline.clone()))
-        .or_else(|| m.h1.map(|i| subtree_text(dom, i)))
-        .or_else(|| dom.title.as_deref().map(clean))
-        .filter(|s| !s.is_empty());
+    let site = meta_get(&["og:site_name", "application-name"]).map(clean);
+    let meta_title = meta_get(TITLE_KEYS).map(clean);
+    let headline = facts.iter().find_map(|f| f.headline.clone());
+    let h1_text = m.h1.map(|i| subtree_text(dom, i));
+    let page_title = dom.title.as_deref().map(clean);
+    m.title = super::title::choose(
+        meta_title.as_deref(),
+        headline.as_deref(),
+        h1_text.as_deref(),
+        page_title.as_deref(),
+        site.as_deref(),
+    );
     // Authors.
     let mut authors: Vec<String> = facts
         .iter()
@@ -730,12 +787,17 @@ fn visible_dates(
         }
         i += 1;
     }
-    // The first full date in the visible text from the headline on (else the
-    // first before it), leaving out copyright notices.
+    // The first full date in the visible text near the headline (from
+    // [`NEAR_BEFORE`] bytes before it to [`NEAR_AFTER`] bytes after it: the
+    // byline and date line), leaving out copyright notices. A date further
+    // into the page is a date the article talks about, a comment's or a
+    // footer's, not its own.
     let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, h1));
     let (text, h1_at) = (text.as_str(), *h1_at);
+    let near = h1_at.saturating_sub(NEAR_BEFORE)..h1_at + NEAR_AFTER;
     let found: Vec<(usize, Date)> = dates::find_all(text, month_first)
         .into_iter()
+        .filter(|(pos, _)| near.contains(pos))
         .filter(|(pos, _)| {
             let mut from = pos.saturating_sub(20);
             while !text.is_char_boundary(from) {
@@ -816,6 +878,11 @@ fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
     }
     (text, mark_at)
 }
+
+/// How far before the headline (bytes of visible text) a shown date is read.
+const NEAR_BEFORE: usize = 300;
+/// How far after the headline's start a shown date is read.
+const NEAR_AFTER: usize = 600;
 
 /// Bytes before a date searched for its label.
 const LABEL_WINDOW: usize = 32;

@@ -20,7 +20,8 @@ pub(crate) const SKIP_TAGS: &[&str] = &[
 ];
 
 /// Elements that are never main content, whatever their class says.
-const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "menu", "fieldset"];
+/// (`<fieldset>` is not among them: old blog templates frame the post in one.)
+const HARD_TAGS: &[&str] = &["head", "nav", "footer", "aside", "menu"];
 
 /// Block-level elements: a text run ends at their start and end.
 const BLOCK_TAGS: &[&str] = &[
@@ -148,18 +149,26 @@ const KEEP_TAGS: &[&str] = &[
     "html", "body", "main", "article", "a", "p", "em", "strong", "b", "i", "h2", "h3", "h4",
 ];
 
-/// Never content: by tag, ARIA role, or because the page hides it.
+/// Never content: by tag or ARIA role (hidden elements: [`is_hidden`]).
 pub(crate) fn is_hard_boiler(e: &Element) -> bool {
     let tag = e.name();
     if HARD_TAGS.contains(&tag) {
         return true;
     }
-    if e.attribute("hidden").is_some() {
-        return true;
-    }
     if let Some(r) = e.attribute("role")
         && HARD_ROLES.iter().any(|h| r.eq_ignore_ascii_case(h))
     {
+        return true;
+    }
+    false
+}
+
+/// Hidden by the page: the `hidden` attribute, `display:none` or
+/// `visibility:hidden` inline. Streaming server renderers (React's
+/// `<div hidden id="S:0">`) ship the whole article hidden and reveal it by
+/// script, so a last extraction pass reads hidden elements too.
+pub(crate) fn is_hidden(e: &Element) -> bool {
+    if e.attribute("hidden").is_some() {
         return true;
     }
     if let Some(s) = e.attribute("style") {
@@ -192,10 +201,13 @@ pub(crate) fn is_soft_boiler<'a>(
         return false;
     }
     let unlikely = |tok: &str| UNLIKELY.is_match(tok) && !MAYBE.is_match(tok);
+    // A class attribute naming both a widget and its content kind
+    // ("elementor-widget elementor-widget-text-editor") is rescued as a
+    // whole, as Readability reads `className + id` as one string.
     if let Some(class) = e.attribute("class").filter(|c| !c.trim().is_empty()) {
         let v = *cache
             .entry(class)
-            .or_insert_with(|| class.split_whitespace().any(unlikely));
+            .or_insert_with(|| class.split_whitespace().any(unlikely) && !MAYBE.is_match(class));
         if v {
             return true;
         }

@@ -6,13 +6,14 @@
 //! European dates (day.month.year) and US slashed dates (month/day/year).
 
 use super::vocab::{PUBLISHED_LABELS, UPDATED_LABELS};
+use quotewire_doc::calendar::WEEKDAYS_EN;
 use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+    Regex::new(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?")
         .expect("static regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,20 +222,6 @@ pub(super) fn parse(line: &str) -> Option<Stamp> {
         "a",
         "p",
         "m",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
         "updated",
         "published",
         "posted",
@@ -244,7 +231,16 @@ pub(super) fn parse(line: &str) -> Option<Stamp> {
         "date",
         "time",
     ];
-    let other_words = words.iter().filter(|w| !filler.contains(w)).count();
+    // Weekday names and their three-letter abbreviations (doc::calendar).
+    let weekday = |w: &str| {
+        WEEKDAYS_EN
+            .iter()
+            .any(|d| *d == w || (w.len() == 3 && d.starts_with(w)))
+    };
+    let other_words = words
+        .iter()
+        .filter(|w| !filler.contains(w) && !weekday(w))
+        .count();
     Some(Stamp {
         iso,
         updated,
@@ -283,6 +279,14 @@ mod tests {
         let u = parse("Updated: 3 March 2020, 12:00 AM").unwrap();
         assert!(u.updated);
         assert_eq!(u.iso, "2020-03-03T00:00");
+    }
+
+    #[test]
+    fn non_ascii_digits_are_no_zone() {
+        // Devanagari digits in the zone once sliced a byte string mid-character
+        let s = parse("2018-12-20T10:30+०५:००").unwrap();
+        assert_eq!(s.iso, "2018-12-20T10:30");
+        assert!(parse("२०१८-१२-२०T10:30+05:00").is_none());
     }
 
     #[test]

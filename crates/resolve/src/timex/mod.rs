@@ -12,7 +12,12 @@
 //! content year, refined by a date carried in the URL or input id when that
 //! date agrees with the content years.
 
+mod calendar;
+mod value;
+
 use crate::words::Words;
+pub use calendar::{Anchor, Date, date_in_url, parse_iso};
+use calendar::{YEAR_RANGE, days_between, looks_like_uuid, years_in};
 use quotewire_doc::{Document, Span, Timex};
 
 use quotewire_doc::calendar::{MONTHS_EN as MONTHS, WEEKDAYS_EN as WEEKDAYS};
@@ -56,6 +61,10 @@ const UNITS: &[(&str, &str)] = &[
     ("decades", "DE"),
     ("hour", "H"),
     ("hours", "H"),
+    ("minute", "MIN"),
+    ("minutes", "MIN"),
+    ("second", "S"),
+    ("seconds", "S"),
 ];
 /// Phrases marking a sentence as future-oriented: a bare weekday or month in
 /// it refers forward from the anchor.
@@ -86,9 +95,7 @@ const REF_WORDS: &[(&str, &str)] = &[
     ("current", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("recent", "PAST_REF"),
-    ("previously", "PAST_REF"),
     ("future", "FUTURE_REF"),
-    ("soon", "FUTURE_REF"),
     ("past", "PAST_REF"),
 ];
 /// Frequency words (TIMEX3 SET) and their values.
@@ -104,6 +111,37 @@ const SET_WORDS: &[(&str, &str)] = &[
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
 ];
+/// Seasons and their TIMEX3 codes.
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+/// Words before a counted duration that belong to the expression ("the
+/// last three months", "nearly two years"); two-word ones are in [`APPROX2`].
+const APPROX: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "around",
+    "barely",
+    "just",
+];
+/// Two-word approximators before a counted duration ("more than a year").
+const APPROX2: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("up", "to"),
+    ("at", "least"),
+    ("at", "most"),
+];
 /// Parts of the day and their TIMEX3 suffixes.
 const DAY_PARTS: &[(&str, &str)] = &[
     ("morning", "MO"),
@@ -115,197 +153,6 @@ const DAY_PARTS: &[(&str, &str)] = &[
 pub const STALE_YEARS: i32 = 2;
 /// A URL date more than this many days before the page date contradicts it.
 const STALE_URL_DAYS: i64 = 365;
-/// Earliest and latest plausible year for a bare four-digit number.
-const YEAR_RANGE: (i32, i32) = (1900, 2100);
-
-/// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    /// Year.
-    pub y: i32,
-    /// Month 1..=12.
-    pub m: u32,
-    /// Day 1..=31.
-    pub d: u32,
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
-pub fn days(dt: Date) -> i64 {
-    let y = i64::from(dt.y) - i64::from(dt.m <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(dt.m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(dt.d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// The date `z` days after 1970-01-01 (`civil_from_days`).
-pub fn from_days(z: i64) -> Date {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    Date { y, m, d }
-}
-
-/// Weekday of a date, Monday = 0.
-pub fn weekday(dt: Date) -> u32 {
-    ((days(dt) + 3).rem_euclid(7)) as u32
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn valid(y: i32, m: u32, d: u32) -> Option<Date> {
-    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
-}
-
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
-}
-
-/// ISO week value "YYYY-Www" of a date.
-fn iso_week(d: Date) -> String {
-    let thursday = from_days(days(d) - i64::from(weekday(d)) + 3);
-    let jan1 = days(Date {
-        y: thursday.y,
-        m: 1,
-        d: 1,
-    });
-    let week = (days(thursday) - jan1) / 7 + 1;
-    format!("{:04}-W{:02}", thursday.y, week)
-}
-
-/// What relative expressions are resolved against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// A full date.
-    Day(Date),
-    /// Only a year (and maybe month) is known.
-    Year(i32, Option<u32>),
-    /// Nothing known.
-    None,
-}
-
-impl Anchor {
-    fn year(&self) -> Option<i32> {
-        match self {
-            Anchor::Day(d) => Some(d.y),
-            Anchor::Year(y, _) => Some(*y),
-            Anchor::None => None,
-        }
-    }
-}
-
-/// Parse the date part of an ISO 8601 string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD...`.
-pub fn parse_iso(s: &str) -> Anchor {
-    let s = s.trim();
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    let Some(y) = num(0, 4) else {
-        return Anchor::None;
-    };
-    let y = y as i32;
-    match (s.get(4..5), num(5, 7), s.get(7..8), num(8, 10)) {
-        (Some("-"), Some(m), Some("-"), Some(d)) => {
-            valid(y, m, d).map_or(Anchor::Year(y, Some(m)), Anchor::Day)
-        }
-        (Some("-"), Some(m), _, _) if (1..=12).contains(&m) => Anchor::Year(y, Some(m)),
-        _ => Anchor::Year(y, None),
-    }
-}
-
-/// A date carried in a URL or id: `YYYY-MM-DD`, `/YYYY/MM/DD/`, or `YYYYMMDD`
-/// (8 digits, maybe followed by more, as news URLs often do).
-pub fn date_in_url(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    let digits = |i: usize, n: usize| -> Option<u32> {
-        let part = s.get(i..i + n)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_digit() {
-            continue;
-        }
-        let Some(y) = digits(i, 4) else { continue };
-        if !(1990..=2100).contains(&y) {
-            continue;
-        }
-        let sep = b.get(i + 4).copied();
-        let found = match sep {
-            Some(c @ (b'-' | b'/' | b'_')) => {
-                let m = digits(i + 5, 2);
-                let d = if b.get(i + 7) == Some(&c) {
-                    digits(i + 8, 2)
-                } else {
-                    None
-                };
-                let after = b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
-                m.zip(d).filter(|_| after)
-            }
-            Some(c) if c.is_ascii_digit() => digits(i + 4, 2).zip(digits(i + 6, 2)),
-            _ => None,
-        };
-        if let Some((m, d)) = found
-            && let Some(dt) = valid(y as i32, m, d)
-        {
-            return Some(dt);
-        }
-    }
-    None
-}
-
-/// True for record ids that are UUIDs ("<urn:uuid:...>", or 8-4-4-4-12 hex groups).
-fn looks_like_uuid(id: &str) -> bool {
-    let lower = id.to_ascii_lowercase();
-    if lower.contains("uuid") {
-        return true;
-    }
-    let groups: Vec<&str> = lower
-        .trim_matches(|c: char| !c.is_ascii_hexdigit())
-        .split('-')
-        .collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Four-digit years (1900–2100) in a free text (title, series).
-fn years_in(s: &str) -> Vec<i32> {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        let boundary_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let boundary_after = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if boundary_before && boundary_after && b[i..i + 4].iter().all(u8::is_ascii_digit) {
-            if let Ok(y) = s[i..i + 4].parse::<i32>()
-                && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&y)
-            {
-                out.push(y);
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
 
 /// What kind of expression was found, before normalisation.
 #[derive(Debug, Clone)]
@@ -315,6 +162,9 @@ enum Kind {
         m: u32,
         rel: i32,
     },
+    /// A weekday (Monday = 0), `rel` -1/0/1 for last/this/next (`i32::MIN`:
+    /// bare). A part of the day after it stays out ("Sunday" in "Sunday
+    /// night"), as TimeBank mostly annotates it.
     Weekday {
         wd: u32,
         rel: i32,
@@ -337,6 +187,8 @@ enum Kind {
         rel: i32,
     },
     Duration(String),
+    /// A recurring time: its TIMEX3 value ("daily" → `P1D`).
+    Set(String),
     /// A duration ago: (amount, TIMEX3 unit letter).
     Ago(u32, &'static str),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -345,6 +197,16 @@ enum Kind {
     Quarter(Option<u32>),
     /// A part of a day relative to the anchor: (day offset, "MO"/"AF"/"EV"/"NI").
     DayPart(i64, &'static str),
+    /// A clock time: its day, hour, minute.
+    Clock(ClockDay, u32, u32),
+    /// A weekend: "last/this/next weekend" (`Some(rel)`), or "the weekend"
+    /// (`None`: the latest one, or the coming one in a sentence looking ahead).
+    Weekend(Option<i32>),
+    /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
+    Season {
+        code: &'static str,
+        rel: i32,
+    },
 }
 
 struct Found {
@@ -387,22 +249,86 @@ fn year_of(w: &str) -> Option<i32> {
         .filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
 }
 
+/// The day a clock time is on.
+#[derive(Debug, Clone, Copy)]
+enum ClockDay {
+    /// Days after the anchor ("yesterday" = -1; a bare time: 0).
+    Rel(i64),
+    /// A weekday name after the time ("9 a.m. Tuesday"), Monday = 0.
+    Weekday(u32),
+}
+
+/// Time-zone abbreviations that may follow a clock time.
+const ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+];
+
+/// A clock time starting at token `span` (lower-cased `l`): "10 p.m.",
+/// "7:15 a.m.", "noon"; returns (hour 0..=23, minute, byte end of the time).
+fn clock(text: &str, span: Span, l: &str) -> Option<(u32, u32, usize)> {
+    if l == "noon" {
+        return Some((12, 0, span.end));
+    }
+    let (h, mi) = match l.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None if l.len() <= 2 => (l.parse::<u32>().ok()?, 0),
+        _ => return None,
+    };
+    if !(1..=12).contains(&h) || mi > 59 {
+        return None;
+    }
+    let rest = text.get(span.end..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let gap = rest.len() - trimmed.len();
+    let lower = trimmed.get(..6).unwrap_or(trimmed).to_ascii_lowercase();
+    let (pm, len) = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
+        .iter()
+        .find(|m| {
+            lower.starts_with(*m)
+                && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+        .map(|m| (m.starts_with('p'), m.len()))?;
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    // a sentence-final "p.m." keeps its period out of the expression
+    let mut end = span.end + gap + len;
+    if len == 4 && text[end..].trim_start().is_empty() {
+        end -= 1;
+    }
+    Some((h, mi, end))
+}
+
 /// Find the time expressions of `doc` (spans and kinds).
+/// `s.to_lowercase()`, borrowing `s` when lower-casing changes nothing.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    if unchanged {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let text = doc.text.as_str();
     let ws = &words.words;
     let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
-    // lower-cased tokens, computed once
-    let lows: Vec<String> = ws
-        .iter()
-        .map(|w| w.span.slice(text).to_lowercase())
-        .collect();
-    let low = |i: usize| lows.get(i).map_or("", String::as_str);
+    // lower-cased tokens, computed once; borrowed when already lower case
+    // (no allocation per token for most words)
+    let lows: Vec<std::borrow::Cow<str>> = ws.iter().map(|w| lower(w.span.slice(text))).collect();
+    let low = |i: usize| lows.get(i).map_or("", |l| l.as_ref());
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = tok(i);
-        let l = lows[i].as_str();
+        let l = lows[i].as_ref();
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
         let prev = if i > 0 { low(i - 1) } else { "" };
@@ -412,7 +338,28 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             "this" => Some(0),
             _ => None,
         };
-        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
+        if let Some((h, mi, end)) = clock(text, ws[i].span, l) {
+            // "10 p.m.", "7:15 p.m. EST", "noon Thursday"
+            end_i = ws[i..].partition_point(|w| w.span.end <= end) + i - 1;
+            if ZONES.contains(&tok(end_i + 1)) {
+                end_i += 1;
+            }
+            let mut day = ClockDay::Rel(0);
+            let after = low(end_i + 1);
+            if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
+                day = ClockDay::Weekday(wd as u32);
+                end_i += 1;
+            } else if let Some(off) = match after {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            } {
+                day = ClockDay::Rel(off);
+                end_i += 1;
+            }
+            kind = Some(Kind::Clock(day, h, mi));
+        } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
             kind = Some(Kind::Weekday { wd: wd as u32, rel });
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
@@ -488,9 +435,15 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
             kind = Some(Kind::IsoDate(d));
+        } else if matches!(l, "year-earlier" | "year-ago") {
+            // "year-earlier profit", "the year-ago quarter"
+            if matches!(low(i + 1), "quarter" | "period") {
+                end_i = i + 1;
+            }
+            kind = Some(Kind::Ago(1, "Y"));
         } else if let Some(v) = SET_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
             // "daily": a TIMEX3 SET
-            kind = Some(Kind::Duration(v.to_string()));
+            kind = Some(Kind::Set(v.to_string()));
         } else if let Some(v) = hyphen_duration(l) {
             // "two-year", "10-year", "16-hour"
             kind = Some(Kind::Duration(v));
@@ -498,7 +451,8 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             let next = low(i + 1);
             if let Some(r) = REF_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
                 // "now", "recently"; "the future", "the past" with their article
-                let needs_the = matches!(l, "past");
+                // "the future", "the past"; bare "future" is mostly an adjective
+                let needs_the = matches!(l, "past" | "future");
                 let counted = NUMBER_WORDS.iter().any(|(w, _)| *w == next)
                     || next.parse::<u32>().is_ok()
                     || UNITS.iter().any(|(w, _)| *w == next);
@@ -543,16 +497,41 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if kind.is_some() {
                 // matched above
             } else {
+                let each = matches!(prev, "each" | "every");
                 match l {
+                    "day" | "week" | "month" | "year" if each => {
+                        kind = Some(Kind::Set(format!("P1{}", &l[..1].to_uppercase())));
+                    }
+                    _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
+                        let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
+                        kind = Some(Kind::Season {
+                            code,
+                            rel: rel_of(prev).unwrap_or(0),
+                        });
+                    }
+                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
+                        if matches!(prev, "for" | "over") =>
+                    {
+                        let u = UNITS.iter().find(|(w, _)| *w == l).map_or("Y", |x| x.1);
+                        kind = Some(Kind::Duration(match u {
+                            "H" => "PTXH".to_string(),
+                            "DE" => "PXDE".to_string(),
+                            u => format!("PX{u}"),
+                        }));
+                    }
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
-                    "week" | "month" | "year" | "weekend" => {
+                    "weekend" => {
                         if let Some(rel) = rel_of(prev) {
-                            kind = Some(Kind::Unit {
-                                unit: if l == "weekend" { "week" } else { leak(l) },
-                                rel,
-                            });
+                            kind = Some(Kind::Weekend(Some(rel)));
+                        } else if prev == "the" {
+                            kind = Some(Kind::Weekend(None));
+                        }
+                    }
+                    "week" | "month" | "year" => {
+                        if let Some(rel) = rel_of(prev) {
+                            kind = Some(Kind::Unit { unit: leak(l), rel });
                         }
                     }
                     _ => {}
@@ -560,6 +539,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
         }
         let next = low(i + 1);
+        let mut counted = false;
         if kind.is_none()
             && let Some(n) = NUMBER_WORDS
                 .iter()
@@ -569,22 +549,27 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == next)
         {
             // "a week", "three days", "20 years", "two months ago"
+            // "two days", and the compound "a five year plan"; not "one days"
             let plural = next.ends_with('s');
-            if (n == 1) != plural || n == 0 {
+            let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
+            if ((n == 1) != plural || n > 1) && !second_ordinal || n == 0 {
                 end_i = i + 1;
+                counted = true;
                 let amount = if n == 0 {
                     "X".to_string()
                 } else {
                     n.to_string()
                 };
-                if low(i + 2) == "ago" && n > 0 {
+                if matches!(low(i + 2), "ago" | "earlier") && n > 0 {
                     end_i = i + 2;
                     kind = Some(Kind::Ago(n, u));
                 } else {
-                    let v = if u.len() == 2 {
+                    let v = if *u == "DE" {
                         format!("P{amount}0Y") // decades
-                    } else if *u == "H" {
-                        format!("PT{amount}H")
+                    } else if *u == "MIN" {
+                        format!("PT{amount}M")
+                    } else if *u == "H" || *u == "S" {
+                        format!("PT{amount}{u}")
                     } else {
                         format!("P{amount}{u}")
                     };
@@ -594,30 +579,94 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
         if let Some(k) = kind {
             let mut first = i;
-            // include a leading "last/next/this" in weekday and unit expressions
+            let mut k = k;
+            // include a leading "last/next/this" in weekday, unit and season expressions
+            // ("earlier this week": TimeBank leaves "earlier" out)
             if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
-                || matches!(k, Kind::Unit { .. } | Kind::MonthRel { .. })
+                || matches!(
+                    k,
+                    Kind::Unit { .. }
+                        | Kind::MonthRel { .. }
+                        | Kind::Season { .. }
+                        | Kind::Weekend(_)
+                )
             {
                 first = i - 1;
-                // "earlier this year"
-                if first > 0 && matches!(low(first - 1), "earlier" | "later") {
+            }
+            // "June last year", "January this year"
+            if let Kind::Month { m, y: None } = k
+                && low(end_i + 2) == "year"
+                && let Some(rel) = rel_of(low(end_i + 1))
+            {
+                k = Kind::MonthRel { m, rel };
+                end_i += 2;
+            }
+            // "each Thursday", "every July": a SET
+            if first > 0 && matches!(low(first - 1), "each" | "every") {
+                let set = match k {
+                    Kind::Weekday {
+                        wd, rel: i32::MIN, ..
+                    } => Some(format!("XXXX-WXX-{}", wd + 1)),
+                    Kind::Month { m, y: None } => Some(format!("XXXX-{m:02}")),
+                    _ => None,
+                };
+                if let Some(v) = set {
+                    k = Kind::Set(v);
+                    first -= 1;
+                } else if matches!(k, Kind::Set(_))
+                    && matches!(l, "day" | "week" | "month" | "year")
+                {
                     first -= 1;
                 }
             }
-            // "the third quarter", "the future", "the latest quarter"
-            if matches!(k, Kind::Quarter(_) | Kind::Ref(_)) {
+            // "early December", "the late 1970s", "mid 2019"
+            if first > 0
+                && matches!(low(first - 1), "early" | "late" | "mid")
+                && matches!(
+                    k,
+                    Kind::Month { .. }
+                        | Kind::MonthRel { .. }
+                        | Kind::Year(_)
+                        | Kind::Decade(_)
+                        | Kind::Unit { .. }
+                )
+            {
+                first -= 1;
+                if matches!(k, Kind::Decade(_)) && first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
+            // "the last three months", "nearly two years ago", "more than a week"
+            if counted {
+                if first > 0
+                    && matches!(
+                        low(first - 1),
+                        "last" | "past" | "next" | "first" | "coming" | "previous"
+                    )
+                {
+                    first -= 1;
+                    if first > 0 && low(first - 1) == "the" {
+                        first -= 1;
+                    }
+                } else if first > 0 && APPROX.contains(&low(first - 1)) {
+                    first -= 1;
+                } else if first > 1 && APPROX2.contains(&(low(first - 2), low(first - 1))) {
+                    first -= 2;
+                }
+            }
+            // "the third quarter", "the future", "the latest quarter", "the year-ago quarter"
+            if matches!(
+                k,
+                Kind::Quarter(_) | Kind::Ref("FUTURE_REF" | "PRESENT_REF")
+            ) || (end_i > i && l.starts_with("year-"))
+                || (matches!(k, Kind::Ref(_)) && l == "past")
+            {
                 if first > 0 && matches!(low(first - 1), "latest" | "current" | "past") {
                     first -= 1;
                 }
                 if first > 0 && low(first - 1) == "the" {
                     first -= 1;
                 }
-            }
-            // "Sunday night": the part of day joins the weekday
-            if matches!(k, Kind::Weekday { .. })
-                && DAY_PARTS.iter().any(|(w, _)| *w == low(end_i + 1))
-            {
-                end_i += 1;
             }
             let span = Span::new(ws[first].span.start, ws[end_i].span.end);
             // future: a future marker among the words shortly before the expression
@@ -655,7 +704,8 @@ fn hyphen_duration(l: &str) -> Option<String> {
         .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?;
     let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
     Some(match *letter {
-        "H" => format!("PT{n}H"),
+        "H" | "S" => format!("PT{n}{letter}"),
+        "MIN" => format!("PT{n}M"),
         "DE" => format!("P{n}0Y"),
         l => format!("P{n}{l}"),
     })
@@ -686,124 +736,6 @@ impl FilterIso for Anchor {
     }
 }
 
-/// A day offset of 0 becomes a full week ("last Thursday" on a Thursday).
-fn nonzero_week(d: i64) -> i64 {
-    if d == 0 { 7 } else { d }
-}
-
-/// Normalise one expression against the anchor.
-fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
-    match *k {
-        Kind::Year(y) => Some(format!("{y:04}")),
-        Kind::Decade(d) => Some(format!("{d:03}")),
-        Kind::IsoDate(d) => Some(iso(d)),
-        Kind::Duration(ref v) => Some(v.clone()),
-        Kind::MonthDay { m, d, y: Some(y) } => valid(y, m, d).map(iso),
-        Kind::MonthDay { m, d, y: None } => match anchor {
-            Anchor::Day(a) => {
-                // the year putting the date closest to the anchor
-                (a.y - 1..=a.y + 1)
-                    .filter_map(|y| valid(y, m, d))
-                    .min_by_key(|c| (days(*c) - days(a)).abs())
-                    .map(iso)
-            }
-            Anchor::Year(y, _) => valid(y, m, d).map(iso),
-            Anchor::None => Some(format!("XXXX-{m:02}-{d:02}")),
-        },
-        Kind::Month { m, y: Some(y) } => Some(format!("{y:04}-{m:02}")),
-        Kind::MonthRel { m, rel } => anchor.year().map(|y| format!("{:04}-{m:02}", y + rel)),
-        Kind::Month { m, y: None } => match anchor {
-            Anchor::Day(a) => {
-                // TimeBank convention: a bare month is in the anchor's year,
-                // unless the sentence looks ahead past the year's end
-                let y = if future && m < a.m { a.y + 1 } else { a.y };
-                Some(format!("{y:04}-{m:02}"))
-            }
-            Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
-            Anchor::None => None,
-        },
-        Kind::Weekday { wd, rel } => {
-            let Anchor::Day(a) = anchor else { return None };
-            let aw = i64::from(weekday(a));
-            let wd = i64::from(wd);
-            let base = days(a);
-            let target = match rel {
-                0 => base - aw + wd,
-                -1 => base - nonzero_week((aw - wd).rem_euclid(7)),
-                1 => base + nonzero_week((wd - aw).rem_euclid(7)),
-                _ if future => base + (wd - aw).rem_euclid(7),
-                _ => base - (aw - wd).rem_euclid(7),
-            };
-            Some(iso(from_days(target)))
-        }
-        Kind::Ref(r) => Some(r.to_string()),
-        Kind::Quarter(q) => {
-            let Anchor::Day(a) = anchor else {
-                return q.map(|q| format!("XXXX-Q{q}"));
-            };
-            let current = (a.m - 1) / 3 + 1;
-            let (y, q) = match q {
-                // a quarter not yet begun is last year's
-                Some(q) if q > current => (a.y - 1, q),
-                Some(q) => (a.y, q),
-                // "the quarter": the latest completed one
-                None if current == 1 => (a.y - 1, 4),
-                None => (a.y, current - 1),
-            };
-            Some(format!("{y:04}-Q{q}"))
-        }
-        Kind::DayPart(off, part) => match anchor {
-            Anchor::Day(a) => Some(format!("{}T{part}", iso(from_days(days(a) + off)))),
-            _ => None,
-        },
-        Kind::Ago(n, unit) => {
-            let n = i64::from(n);
-            match (unit, anchor) {
-                ("Y", _) => anchor.year().map(|y| format!("{:04}", i64::from(y) - n)),
-                ("DE", _) => anchor
-                    .year()
-                    .map(|y| format!("{:03}", (i64::from(y) - 10 * n) / 10)),
-                ("M", Anchor::Day(a)) => {
-                    let total = i64::from(a.y) * 12 + i64::from(a.m) - 1 - n;
-                    Some(format!(
-                        "{:04}-{:02}",
-                        total.div_euclid(12),
-                        total.rem_euclid(12) + 1
-                    ))
-                }
-                ("W", Anchor::Day(a)) => Some(iso_week(from_days(days(a) - 7 * n))),
-                ("D", Anchor::Day(a)) => Some(iso(from_days(days(a) - n))),
-                _ => None,
-            }
-        }
-        Kind::DayRel(n) => match anchor {
-            Anchor::Day(a) => Some(iso(from_days(days(a) + n))),
-            _ => None,
-        },
-        Kind::Unit { unit, rel } => {
-            let y = anchor.year()?;
-            match unit {
-                "year" => Some(format!("{:04}", y + rel)),
-                "month" => {
-                    let (Anchor::Day(Date { m, .. }) | Anchor::Year(_, Some(m))) = anchor else {
-                        return None;
-                    };
-                    let total = y * 12 + m as i32 - 1 + rel;
-                    Some(format!(
-                        "{:04}-{:02}",
-                        total.div_euclid(12),
-                        total.rem_euclid(12) + 1
-                    ))
-                }
-                _ => {
-                    let Anchor::Day(a) = anchor else { return None };
-                    Some(iso_week(from_days(days(a) + 7 * i64::from(rel))))
-                }
-            }
-        }
-    }
-}
-
 /// Fill `doc.timexes` and add a warning when the page date contradicts the content.
 pub fn timexes(doc: &mut Document, words: &Words) {
     let found = find(doc, words);
@@ -819,7 +751,7 @@ pub fn timexes(doc: &mut Document, words: &Words) {
             Kind::Year(y) | Kind::MonthDay { y: Some(y), .. } | Kind::Month { y: Some(y), .. } => {
                 Some(y)
             }
-            Kind::IsoDate(d) => Some(d.y),
+            Kind::IsoDate(d) => Some(i32::from(d.year())),
             _ => None,
         })
         .collect();
@@ -840,13 +772,13 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .iter()
         .chain(&meta_years)
         .copied()
-        .chain(url_date.map(|d| d.y))
+        .chain(url_date.map(|d| i32::from(d.year())))
         .collect();
     // the page date is contradicted by a dated URL a year or more older, or by a
     // dated headline/series label whose years, like all content years, are old
     let url_stale = match (published, url_date) {
-        (Anchor::Day(p), Some(u)) => days(p) - days(u) > STALE_URL_DAYS,
-        (Anchor::Year(py, _), Some(u)) => py - u.y >= STALE_YEARS,
+        (Anchor::Day(p), Some(u)) => days_between(p, u) > STALE_URL_DAYS,
+        (Anchor::Year(py, _), Some(u)) => py - i32::from(u.year()) >= STALE_YEARS,
         _ => false,
     };
     if let (Some(py), Some(&lo), Some(&hi)) = (published.year(), all.iter().min(), all.iter().max())
@@ -876,15 +808,48 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .iter()
         .map(|f| Timex {
             span: f.span,
-            value: value(&f.kind, f.future, anchor),
+            value: value::value(&f.kind, f.future, anchor),
+            kind: value::kind_type(&f.kind),
         })
         .collect();
+    year_ago_quarters(&found, &mut doc.timexes, words);
+}
+
+/// How many sentences back a quarter still sets the period of "a year earlier".
+const QUARTER_CONTEXT_SENTENCES: usize = 4;
+
+/// Earnings-report convention (TimeBank): "a year earlier", "a year ago",
+/// "year-earlier" after a quarter ("third-quarter profit rose ... from $5
+/// million a year earlier") mean that quarter a year before: `1988-Q3` after
+/// `1989-Q3`. One pass in text order, keeping the latest resolved quarter.
+fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
+    let mut last: Option<(usize, i64, String)> = None; // (sentence, year, "Qn")
+    for (f, t) in found.iter().zip(timexes.iter_mut()) {
+        let sentence = words.sentence_at(f.span.start).unwrap_or(0);
+        match (&f.kind, t.value.as_deref()) {
+            (Kind::Quarter(_), Some(v)) => {
+                if let Some((y, q)) = v.split_once("-Q")
+                    && let Ok(y) = y.parse::<i64>()
+                {
+                    last = Some((sentence, y, format!("Q{q}")));
+                }
+            }
+            (Kind::Ago(1, "Y"), _) => {
+                if let Some((at, y, q)) = &last
+                    && sentence.saturating_sub(*at) <= QUARTER_CONTEXT_SENTENCES
+                {
+                    t.value = Some(format!("{:04}-{q}", y - 1));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quotewire_doc::Alignment;
+    use quotewire_doc::{Alignment, TimexType};
 
     fn run(text: &str, published: Option<&str>) -> (Vec<(String, Option<String>)>, Vec<String>) {
         let mut d = Document::new("t", text.to_string(), Alignment::identity());
@@ -902,14 +867,14 @@ mod tests {
 
     #[test]
     fn calendar() {
-        let d = Date {
-            y: 2018,
-            m: 12,
-            d: 20,
-        };
-        assert_eq!(from_days(days(d)), d);
+        use calendar::{iso_week, valid, weekday};
+        let d = valid(2018, 12, 20).unwrap();
         assert_eq!(weekday(d), 3); // Thursday
         assert_eq!(iso_week(d), "2018-W51");
+        // the ISO week-numbering year differs from the calendar year at its edges
+        assert_eq!(iso_week(valid(2021, 1, 3).unwrap()), "2020-W53");
+        assert_eq!(iso_week(valid(2019, 12, 30).unwrap()), "2020-W01");
+        assert_eq!(valid(2019, 2, 29), None);
         assert_eq!(date_in_url("https://x.com/world/201812201070/"), Some(d));
         assert_eq!(date_in_url("/2021/04/92713-flood"), None);
         assert_eq!(date_in_url("sputnik-2018-12-20-putin"), Some(d));
@@ -988,7 +953,7 @@ mod tests {
         assert_eq!(v("the future"), "FUTURE_REF");
         assert_eq!(v("last February"), "1988-02");
         assert_eq!(v("recent years"), "PXY");
-        assert_eq!(v("two months"), "P2M");
+        assert_eq!(v("the past two months"), "P2M");
         assert_eq!(v("this morning"), "1989-10-26TMO");
         let (t, _) = run("A two-year deal pays daily.", Some("1989-10-26"));
         assert_eq!(
@@ -998,6 +963,96 @@ mod tests {
                 ("daily".to_string(), Some("P1D".to_string()))
             ]
         );
+    }
+
+    /// Every timex as (text, value, type).
+    fn typed(text: &str, published: &str) -> Vec<(String, String, TimexType)> {
+        let mut d = Document::new("t", text.to_string(), Alignment::identity());
+        d.meta.published = Some(published.to_string());
+        let w = Words::new(&d);
+        timexes(&mut d, &w);
+        d.timexes
+            .iter()
+            .map(|t| {
+                (
+                    d.slice(t.span).to_string(),
+                    t.value.clone().unwrap_or_default(),
+                    t.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn types_modifiers_sets_and_clock_times() {
+        use TimexType::*;
+        let t = typed(
+            "Talks resume at 10 p.m. Wednesday. Sales fell in the last three months and for nearly two years. \
+             He visits each Thursday and every year, and left last fall. Prices rose in June last year.",
+            "1998-02-13",
+        );
+        let want = [
+            ("10 p.m. Wednesday", "1998-02-11T22:00", Time),
+            ("the last three months", "P3M", Duration),
+            ("nearly two years", "P2Y", Duration),
+            ("each Thursday", "XXXX-WXX-4", Set),
+            ("every year", "P1Y", Set),
+            ("last fall", "1997-FA", Date),
+            ("June last year", "1997-06", Date),
+        ];
+        for (text, value, kind) in want {
+            assert!(
+                t.contains(&(text.to_string(), value.to_string(), kind)),
+                "{text} {value} {kind:?} not in {t:?}"
+            );
+        }
+        // weekends: 1990-08-13 is a Monday of ISO week 33
+        let t = typed(
+            "Talks failed over the weekend. He left last weekend and returns next weekend.",
+            "1990-08-13",
+        );
+        let want = [
+            ("the weekend", "1990-W32-WE", Date),
+            ("last weekend", "1990-W32-WE", Date),
+            ("next weekend", "1990-W33-WE", Date),
+        ];
+        for (text, value, kind) in want {
+            assert!(
+                t.contains(&(text.to_string(), value.to_string(), kind)),
+                "{text} {value} {kind:?} not in {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_year_earlier_after_a_quarter_is_that_quarter() {
+        let t = typed(
+            "Acme posted a third-quarter loss, against a profit a year earlier. In 1987 it grew, a year ago it shrank.",
+            "1989-11-02",
+        );
+        assert!(
+            t.contains(&("third-quarter".into(), "1989-Q3".into(), TimexType::Date)),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("a year earlier".into(), "1988-Q3".into(), TimexType::Date)),
+            "{t:?}"
+        );
+        // without a quarter in the sentences before, a year ago is the year
+        let t = typed("It shrank a year ago.", "1989-11-02");
+        assert_eq!(
+            t,
+            vec![("a year ago".into(), "1988".into(), TimexType::Date)]
+        );
+    }
+
+    #[test]
+    fn adjectives_are_not_time_expressions() {
+        let t = typed(
+            "Future plans were previously shelved and will soon return.",
+            "1999-03-12",
+        );
+        assert!(t.is_empty(), "{t:?}");
     }
 
     #[test]
