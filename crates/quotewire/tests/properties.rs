@@ -76,6 +76,7 @@ const PIECES: &[&str] = &[
     "MOSCOW (Sputnik) -",
     "By Jane Doe",
     "Updated: 3 March 2020, 12:00 AM",
+    "\u{feff}",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -211,7 +212,6 @@ proptest! {
 
     #[test]
     fn keep_text_keeps_the_input(t in text()) {
-        prop_assume!(!t.starts_with('\u{feff}'));
         let rec = quotewire::analyze_limited(&input("t", t.clone().into_bytes(), Format::Text), Options { keep_text: true, ..Options::default() }, FREE);
         prop_assert_eq!(rec.text, t);
     }
