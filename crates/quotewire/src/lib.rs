@@ -503,6 +503,11 @@ mod tests {
         };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
+        // a byte-order mark is kept too (found by fuzzing: it was dropped,
+        // shifting every offset by one)
+        let bom = "\u{feff}“Ready,” he said.";
+        let rec = try_analyze(&input(bom.as_bytes(), Format::Text), opts).unwrap();
+        assert_eq!(rec.text, bom);
     }
 
     #[test]
