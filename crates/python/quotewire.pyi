@@ -75,7 +75,7 @@ def analyze_many(
     and optional ``id``, ``url``, ``published``, ``keep_text``, or the dicts
     read_warc yields (analysed exactly as the CLI analyses those records).
     ``jobs``: worker threads (default and 0: all cores; at most 4 per core).
-    Streaming, at most two chunks (<= 256 documents / 64 MiB each) held.
+    Streaming, at most three chunks (<= 256 documents / 64 MiB each) held.
     A failing item raises its exception in its place; next() goes on.
     """
 

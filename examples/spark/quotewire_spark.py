@@ -9,8 +9,9 @@ an executor, every HTML response record analysed by the quotewire wheel
 (`quotewire.read_warc` then `quotewire.analyze_many`, parallel in Rust, the
 record the `quotewire analyze` CLI writes), and two tables are written:
 
-  OUT_DIR/articles      one row per record: id, url, published, title, ... and
-                        `record`, the whole record as JSON (entities, timexes, ...)
+  OUT_DIR/articles      one row per record: id, url, published, title, text, ...
+                        and `record`, the rest of the record as JSON (entities,
+                        timexes, spans, ...; all but `text`)
   OUT_DIR/attributions  one row per attribution: article_id, url, published,
                         index, kind, speaker, speaker_entity, cue, source,
                         content (texts), their spans, confidence
@@ -73,7 +74,9 @@ def article_row(rec: Dict[str, Any], warc_path: str) -> Dict[str, Any]:
         "attribution_count": len(rec.get("attributions") or []),
         "entity_count": len(rec.get("entities") or []),
         "warnings": list(rec.get("warnings") or []),
-        "record": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
+        # the rest of the record; `text` is its own column, not stored twice
+        "record": json.dumps({k: v for k, v in rec.items() if k != "text"},
+                             ensure_ascii=False, separators=(",", ":")),
     }
 
 

@@ -4,7 +4,9 @@
 //!
 //! A rule system over the tokens, sentences and paired quotation marks of
 //! `quotewire-segment`, in passes linear in the number of tokens
-//! (≈0.2 ms for a 4.6 KB article):
+//! (≈0.2 ms for a 4.6 KB article; per-sentence steps are bounded because
+//! segment cuts sentences at `MAX_SENTENCE_BYTES`, counts over a span come
+//! from prefix sums; checked by `crates/quotewire/tests/properties.rs`):
 //!
 //! 1. **Direct quotes.** Every quotation standing as a clause of its own (after
 //!    a sentence start, `:` or `,`, or a full quoted sentence right after a
@@ -42,17 +44,35 @@
 
 #![deny(missing_docs)]
 
+pub mod learned;
 pub mod lexicon;
+pub mod repair;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Find the attributions of `doc` (replacing any already there).
+/// Find the attributions of `doc` (replacing any already there): the rules
+/// ([`attribute_rules`]), then the learned model ([`learned`]) reading their
+/// output as features.
 ///
-/// Needs `doc.layers` from `quotewire-segment`; with empty layers it finds nothing.
+/// Needs `doc.layers` from `quotewire-segment` (and `pos` from
+/// `quotewire-tag`); with empty layers it finds nothing.
 pub fn attribute(doc: &mut Document) {
+    attribute_rules(doc);
+    match learned::builtin() {
+        Ok(model) => learned::apply(doc, model),
+        Err(e) => doc
+            .warnings
+            .push(format!("attribution model not used, rules only: {e}")),
+    }
+    repair::repair(doc);
+}
+
+/// The rule system alone (see the crate documentation), replacing
+/// `doc.attributions`.
+pub fn attribute_rules(doc: &mut Document) {
     let ctx = Ctx::new(
         &doc.text,
         &doc.layers.tokens,
@@ -1719,3 +1739,5 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_learned;

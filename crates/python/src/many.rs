@@ -2,10 +2,11 @@
 //! Rust thread pool, records yielded in input order.
 //!
 //! Items are gathered into chunks (at most [`CHUNK_DOCS`] documents or
-//! [`CHUNK_BYTES`] input bytes, as in the CLI). While the records of one
-//! chunk are handed to Python, the next chunk is already being analysed, so
-//! at most two chunks are held at once: memory stays bounded however long
-//! the iterable is, and the pool keeps working while the caller consumes.
+//! [`CHUNK_BYTES`] input bytes, as in the CLI). Two chunks are kept
+//! submitted to the pool: while the records of one are handed to Python and
+//! the next items are read, the pool analyses the following ones. At most
+//! three chunks are held at once (two in flight, one being handed out):
+//! memory stays bounded however long the iterable is.
 
 use crate::convert::{Failure, Pending, pending};
 use crate::{new_pool, shared_pool, to_dict};
@@ -23,6 +24,10 @@ const CHUNK_DOCS: usize = 256;
 const DOCS_PER_THREAD: usize = 16;
 /// Input bytes gathered in one chunk at most (the CLI's limit).
 const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+/// Chunks submitted to the pool at once: while one is analysed the next
+/// waits behind it, so reading the source (on the caller's thread) and
+/// analysing overlap, as the CLI's reader thread and workers do.
+const IN_FLIGHT: usize = 2;
 
 /// The outcome of one item: its record line, a failure of the document, or
 /// an error met while taking the item from the iterable.
@@ -45,7 +50,8 @@ struct State {
     source: Option<Py<PyIterator>>,
     pool: Arc<rayon::ThreadPool>,
     chunk_docs: usize,
-    in_flight: Option<InFlight>,
+    /// Chunks submitted to the pool, oldest first (at most [`IN_FLIGHT`]).
+    in_flight: VecDeque<InFlight>,
     ready: VecDeque<Outcome>,
 }
 
@@ -74,10 +80,8 @@ impl AnalyzeMany {
                     Outcome::Item(e) => Err(e),
                 };
             }
-            if st.in_flight.is_none() {
-                st.submit(py);
-            }
-            let Some(InFlight { rx, errors }) = st.in_flight.take() else {
+            st.top_up(py);
+            let Some(InFlight { rx, errors }) = st.in_flight.pop_front() else {
                 return Ok(None); // exhausted
             };
             let results = py.detach(move || rx.recv()).unwrap_or_default();
@@ -95,13 +99,21 @@ impl AnalyzeMany {
                 };
                 st.ready.push_back(outcome);
             }
-            // the next chunk is analysed while the caller takes these records
-            st.submit(py);
+            // the pool goes on with the chunk queued behind this one while
+            // the next is read and these records are handed out
+            st.top_up(py);
         }
     }
 }
 
 impl State {
+    /// Keep [`IN_FLIGHT`] chunks submitted while the source lasts.
+    fn top_up(&mut self, py: Python<'_>) {
+        while self.in_flight.len() < IN_FLIGHT && self.source.is_some() {
+            self.submit(py);
+        }
+    }
+
     /// Take the next chunk of items from the source and start its analysis
     /// on the pool (nothing when the source is exhausted).
     fn submit(&mut self, py: Python<'_>) {
@@ -148,7 +160,7 @@ impl State {
                 let _ = tx.send(out); // the iterator may have been dropped
             })
         });
-        self.in_flight = Some(InFlight { rx, errors });
+        self.in_flight.push_back(InFlight { rx, errors });
     }
 }
 
@@ -161,8 +173,8 @@ impl State {
 /// (default and 0: all cores; at most 4 per core).
 ///
 /// Streaming: items are taken in chunks (up to 16 per thread, at most 256
-/// or 64 MiB), and the next chunk is analysed while the records of the
-/// previous one are consumed; at most two chunks are held. The GIL is
+/// or 64 MiB); two chunks are analysed ahead while the records of the
+/// previous one are consumed; at most three chunks are held. The GIL is
 /// released while the workers run. A failing item raises its exception
 /// (`ReadError`, `AnalysisError`, `TypeError`, `ValueError`) in its place;
 /// calling `next()` again goes on with the next item.
@@ -183,7 +195,7 @@ pub(crate) fn analyze_many(
             source: Some(source),
             pool,
             chunk_docs,
-            in_flight: None,
+            in_flight: VecDeque::new(),
             ready: VecDeque::new(),
         }),
     })
