@@ -42,6 +42,8 @@ pub const CUES: &[(&str, CueClass)] = &[
     ("announced", CueClass::Say),
     ("announces", CueClass::Say),
     ("suggested", CueClass::Say),
+    ("hinted", CueClass::Say),
+    ("hints", CueClass::Say),
     ("suggests", CueClass::Say),
     ("argued", CueClass::Say),
     ("argues", CueClass::Say),

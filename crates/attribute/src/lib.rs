@@ -44,17 +44,35 @@
 
 #![deny(missing_docs)]
 
+pub mod learned;
 pub mod lexicon;
+pub mod repair;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Find the attributions of `doc` (replacing any already there).
+/// Find the attributions of `doc` (replacing any already there): the rules
+/// ([`attribute_rules`]), then the learned model ([`learned`]) reading their
+/// output as features.
 ///
-/// Needs `doc.layers` from `quotewire-segment`; with empty layers it finds nothing.
+/// Needs `doc.layers` from `quotewire-segment` (and `pos` from
+/// `quotewire-tag`); with empty layers it finds nothing.
 pub fn attribute(doc: &mut Document) {
+    attribute_rules(doc);
+    match learned::builtin() {
+        Ok(model) => learned::apply(doc, model),
+        Err(e) => doc
+            .warnings
+            .push(format!("attribution model not used, rules only: {e}")),
+    }
+    repair::repair(doc);
+}
+
+/// The rule system alone (see the crate documentation), replacing
+/// `doc.attributions`.
+pub fn attribute_rules(doc: &mut Document) {
     let ctx = Ctx::new(
         &doc.text,
         &doc.layers.tokens,
@@ -1721,3 +1739,5 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_learned;

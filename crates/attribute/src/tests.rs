@@ -6,7 +6,7 @@ use quotewire_doc::Alignment;
 fn run(text: &str) -> Document {
     let mut d = Document::new("t", text.to_string(), Alignment::identity());
     quotewire_segment::segment(&mut d);
-    attribute(&mut d);
+    attribute_rules(&mut d);
     d
 }
 

@@ -51,6 +51,11 @@ pub(crate) struct AnalyzeArgs {
     /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
+    /// Attributions for articles only: on HTML pages whose `page_type` is not
+    /// `article` (listings, forums, products, ...) the attribution stage is
+    /// skipped; text, metadata and entities are still written.
+    #[arg(long)]
+    articles_only: bool,
     /// Publication date of the inputs (YYYY-MM-DD), for texts whose date you know: it replaces any date
     /// found in the page and anchors relative time expressions ("yesterday", "last week", "Thursday").
     #[arg(long, value_name = "DATE", value_parser = quotewire::parse_date)]
@@ -61,6 +66,9 @@ pub(crate) struct AnalyzeArgs {
     /// No summary, progress bar or warnings on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Drop attributions whose confidence (0..1, from the attribution model) is below X.
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: Option<f32>,
     /// Largest document (file, or WARC record) analysed, in bytes; K, M or G
     /// (powers of 1024) may follow. A larger one is skipped with an error naming it.
     #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_bytes)]
@@ -70,6 +78,20 @@ pub(crate) struct AnalyzeArgs {
     /// warning naming the stage that ran out of time.
     #[arg(long, value_name = "SECS", default_value_t = quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(), value_parser = parse_secs)]
     time_budget: f64,
+    /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: crate::export::FormatArg,
+    /// For csv and parquet: one row per quote (attribution) or per article.
+    #[arg(long, value_enum, default_value = "quotes")]
+    table: crate::export::TableArg,
+}
+
+/// A confidence threshold: a number in 0..1.
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a number between 0 and 1")),
+    }
 }
 
 /// `--max-doc-bytes`: a whole number of bytes, optionally followed by K, M
@@ -136,13 +158,14 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     {
         return fail(format_args!("{msg}"));
     }
-    let mut writer = match &args.output {
-        Some(path) => match JsonlWriter::create(path) {
+    let mut writer =
+        match crate::export::analyze_writer(args.output.as_deref(), args.format, args.table) {
             Ok(w) => w,
-            Err(e) => return fail(format_args!("{}", output_error(path, &e))),
-        },
-        None => JsonlWriter::stdout(),
-    };
+            Err(e) => match &args.output {
+                Some(path) => return fail(format_args!("{}", output_error(path, &e))),
+                None => return fail(format_args!("{e}")),
+            },
+        };
     install_panic_hook();
 
     let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
@@ -157,12 +180,14 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+            articles_only: args.articles_only,
             published: args.published,
         },
         limits: quotewire::Limits {
             time_budget: (args.time_budget > 0.0)
                 .then(|| Duration::from_secs_f64(args.time_budget)),
         },
+        min_confidence: args.min_confidence,
         quiet: args.quiet,
         tally: Tally::default(),
         analysis_errors: 0,
@@ -201,6 +226,8 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
 /// State of one run.
 struct Run {
     opts: Options,
+    /// `--min-confidence`.
+    min_confidence: Option<f32>,
     limits: quotewire::Limits,
     quiet: bool,
     tally: Tally,
@@ -255,6 +282,7 @@ impl Run {
         writer: &mut JsonlWriter,
     ) -> io::Result<()> {
         let opts = self.opts;
+        let min_confidence = self.min_confidence;
         let limits = self.limits;
         // each record encoded, with whether it carries warnings
         type Encoded = (io::Result<Vec<u8>>, bool);
@@ -263,7 +291,12 @@ impl Run {
                 .par_iter()
                 .map(|input| {
                     quotewire::try_analyze_limited(input, opts, limits)
-                        .map(|record| {
+                        .map(|mut record| {
+                            if let Some(m) = min_confidence {
+                                record
+                                    .attributions
+                                    .retain(|a| a.confidence.is_none_or(|c| c >= m));
+                            }
                             (
                                 quotewire_write::encode(&record),
                                 !record.warnings.is_empty(),

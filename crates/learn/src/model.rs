@@ -128,12 +128,31 @@ impl Model {
 
     /// Sums the weights of `keys` per class into `out` (its length is the
     /// number of classes; overwritten).
+    ///
+    /// The first probe of every key is loaded before any is used, so the
+    /// cache misses of a large table overlap instead of queueing (same
+    /// result as scoring key by key).
     pub fn scores(&self, keys: &[u64], out: &mut [f32]) {
+        const CHUNK: usize = 64;
         out.fill(0.0);
-        for &k in keys {
-            for &(c, w) in self.row(k) {
-                if let Some(o) = out.get_mut(usize::from(c)) {
-                    *o += w;
+        let mask = self.slots.len() - 1;
+        let mut first = [(0u64, 0u32, 0u32); CHUNK];
+        for chunk in keys.chunks(CHUNK) {
+            for (f, &k) in first.iter_mut().zip(chunk) {
+                *f = self.slots[(k as usize) & mask];
+            }
+            for (&(fk, start, len), &k) in first.iter().zip(chunk) {
+                let row = if fk == k {
+                    &self.entries[start as usize..(start + len) as usize]
+                } else if fk == 0 {
+                    continue;
+                } else {
+                    self.row(k)
+                };
+                for &(c, w) in row {
+                    if let Some(o) = out.get_mut(usize::from(c)) {
+                        *o += w;
+                    }
                 }
             }
         }

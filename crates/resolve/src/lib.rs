@@ -617,6 +617,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_source_takes_the_name_in_apposition_after_it() {
+        use QuoteKind::*;
+        let t = "The robots were fast. According to the Latvian team's coach, Ilze Varna, the match was close.";
+        let mut d = doc(
+            t,
+            &[att(
+                Indirect,
+                "the Latvian team's coach",
+                0,
+                "According to",
+                0,
+                "the match was close",
+            )],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Ilze Varna"]);
+        assert_eq!(entity(&d, "Ilze Varna").kind, EntityType::Person);
+    }
+
+    #[test]
     fn a_pronoun_prefers_the_person_just_mentioned_over_the_last_speaker() {
         use QuoteKind::*;
         let t = "Mark Quill said the gallery would open. For Peter Vance, a local teacher, the show mattered. He said it was overdue.";

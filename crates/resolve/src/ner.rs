@@ -327,7 +327,7 @@ pub fn recognise(text: &str, words: &Words) -> Entities {
             }
             break;
         }
-        classify_run(text, ws, i, j, &standalone, &mut cands);
+        classify_run(text, ws, &words.pos, i, j, &standalone, &mut cands);
         i = j;
     }
     cluster(text, cands)
@@ -342,6 +342,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 fn classify_run(
     text: &str,
     ws: &[Word],
+    pos: &[&str],
     i: usize,
     j: usize,
     standalone: &HashSet<String>,
@@ -495,7 +496,7 @@ fn classify_run(
     } else if (a..j).all(|x| lexicon::NATIONALITIES.contains(&word_key(text, &ws[x]))) {
         return;
     } else if let Some(t) = (n >= 2 || !ws[a].initial)
-        .then(|| learned_run_type(text, ws, a, j))
+        .then(|| learned_run_type(text, ws, pos, a, j))
         .flatten()
     {
         cand.kind = Some(t);
@@ -603,24 +604,30 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
-fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+fn learned_run_type(
+    text: &str,
+    ws: &[Word],
+    pos: &[&str],
+    a: usize,
+    j: usize,
+) -> Option<EntityType> {
     // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
     // word lexicon's reading first, so the person inside can be cut out
     if j - a >= 3 {
         lexicon_run_type(text, ws, a, j).or_else(|| {
             name_core(text, ws, a, j)
                 .is_none()
-                .then(|| model_run_type(text, ws, a, j))
+                .then(|| model_run_type(text, ws, pos, a, j))
                 .flatten()
         })
     } else {
-        model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+        model_run_type(text, ws, pos, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
     }
 }
 
 /// The learned classifier's type for the run `[a, j)`, from the run and up to
 /// [`crate::name_model::CONTEXT`] words of its sentence on each side.
-fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+fn model_run_type(text: &str, ws: &[Word], pos: &[&str], a: usize, j: usize) -> Option<EntityType> {
     let ctx = crate::name_model::CONTEXT;
     let sent = ws[a].sentence;
     let lo = (a.saturating_sub(ctx)..a)
@@ -632,7 +639,8 @@ fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityT
         .map_or(j, |x| x + 1);
     let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
     let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
-    crate::name_model::classify(&toks, a - lo, j - lo, initial)
+    let pos = pos.get(lo..hi).unwrap_or(&[]);
+    crate::name_model::classify(&toks, pos, a - lo, j - lo, initial)
 }
 
 /// The type the learned word lexicon gives a run (see [`learned_run_type`]).
@@ -1000,7 +1008,7 @@ pub fn entity_from_source(
         s -= 1;
     }
     let mut cands = Vec::new();
-    classify_run(text, ws, s, b, &HashSet::new(), &mut cands);
+    classify_run(text, ws, &words.pos, s, b, &HashSet::new(), &mut cands);
     let mut c = cands.pop()?;
     let word = c.span.slice(text);
     let single = !word.contains(char::is_whitespace);

@@ -5,8 +5,12 @@
 //! Every model trains deterministically (fixed seed, sorted inputs): the same
 //! data gives byte-identical weights.
 
+mod attribution;
 mod polnear;
+mod score;
 mod tagger;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
@@ -36,6 +40,24 @@ enum Model {
         #[arg(long, default_value_t = 1.0)]
         prune: f32,
     },
+    /// The attribution role tagger of crates/attribute (PolNeAR gold).
+    Attribution {
+        /// The shared data directory (holds data/polnear).
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+        /// Where the weights go.
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../attribute/models"))]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Averaged weights below this magnitude are dropped.
+        #[arg(long, default_value_t = 0.5)]
+        prune: f32,
+        /// Also write the dev split's records (JSONL) here, for the scorer.
+        #[arg(long)]
+        dev_out: Option<PathBuf>,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -46,5 +68,12 @@ fn main() -> anyhow::Result<()> {
             epochs,
             prune,
         } => tagger::run(&shared, &out, epochs, prune),
+        Model::Attribution {
+            shared,
+            out,
+            epochs,
+            prune,
+            dev_out,
+        } => attribution::run(&shared, &out, epochs, prune, dev_out.as_deref()),
     }
 }

@@ -1,0 +1,673 @@
+//! The learned attribution model: a token tagger for the roles of PolNeAR
+//! (source, cue, content; BIO), run per paragraph, greedy left to right, over
+//! hashed features of the tokens, their POS tags (`quotewire-tag`), quotation
+//! state, the nearest verbs, and the roles the rules of this crate gave each
+//! token (stacking: the rules are features, the model decides). Tagged spans
+//! are grouped into attributions by [`decode`]: each content and source span
+//! goes to the nearest cue of its paragraph.
+//!
+//! Weights: `models/attribution.qwlm`, trained by `quotewire-train
+//! attribution` on PolNeAR train (see `models/MODEL_CARD.md`).
+
+use std::sync::OnceLock;
+
+use quotewire_doc::{Attribution, Document, QuoteKind, Span};
+use quotewire_learn::{Features, Model, ModelError, softmax};
+
+/// The feature set's name and version, stored in the weights file and checked
+/// at load: change it whenever [`features`] or [`LABELS`] change.
+pub const FEATURES: &str = "quotewire-attribute roles v4";
+
+/// The token labels, index = class id.
+pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"];
+/// Outside any role.
+pub const O: usize = 0;
+const SRC: usize = 1;
+const CUE: usize = 3;
+const CON: usize = 5;
+
+/// Scores are divided by this before the softmax that turns them into
+/// label probabilities (perceptron scores are not calibrated; chosen on
+/// PolNeAR dev so that confidence tracks precision, see the model card).
+const CONFIDENCE_TEMPERATURE: f32 = 30.0;
+
+const WEIGHTS: &[u8] = include_bytes!("../models/attribution.qwlm");
+
+/// The committed model, loaded once per process.
+///
+/// # Errors
+/// A broken or stale weights file (never expected: a test loads it).
+pub fn builtin() -> Result<&'static Model, &'static ModelError> {
+    static M: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    M.get_or_init(|| {
+        let m = Model::from_bytes(WEIGHTS)?;
+        m.check_meta(FEATURES)?;
+        Ok(m)
+    })
+    .as_ref()
+}
+
+/// A token range `[start, end)`.
+type Range = (usize, usize);
+
+/// The role (0 none, 1 source, 2 cue, 3 content) of a label.
+fn role(label: usize) -> usize {
+    label.div_ceil(2)
+}
+
+/// What the model sees of one document, computed once, in linear time.
+pub struct View<'a> {
+    doc: &'a Document,
+    lw: Vec<String>,
+    pos: Vec<&'static str>,
+    quoted: Vec<bool>,
+    /// Role the rules gave each token: 0 none, 1 source, 2 cue, 3 direct
+    /// content, 4 other content.
+    rule: Vec<u8>,
+    /// 1: first token of a rule content span, 2: last, 3: both.
+    rule_edge: Vec<u8>,
+    /// Cue class of the lexicon ([`crate::lexicon::CUES`]) per token, as a
+    /// small number (0: none).
+    cue: Vec<u8>,
+    /// Token ranges of the paragraphs (the units tagged).
+    units: Vec<(usize, usize)>,
+    /// First and last+1 token of each token's sentence.
+    sent: Vec<(usize, usize)>,
+    verb_left: Vec<Option<usize>>,
+    verb_right: Vec<Option<usize>>,
+    /// Nearest token before / after in the paragraph that the rules or the
+    /// cue lexicon call a cue.
+    cue_left: Vec<Option<usize>>,
+    cue_right: Vec<Option<usize>>,
+}
+
+fn is_verb(tag: &str) -> bool {
+    tag.starts_with("VB") || tag.contains("+VB")
+}
+
+/// Token range `[a, b)` lying inside `span` (tokens sorted by start).
+fn toks_within(doc: &Document, span: Span) -> (usize, usize) {
+    let t = &doc.layers.tokens;
+    let a = t.partition_point(|x| x.span.start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    (a, b)
+}
+
+impl<'a> View<'a> {
+    /// The view of a segmented and tagged document; `doc.attributions` are
+    /// taken as the rules' output.
+    pub fn new(doc: &'a Document) -> View<'a> {
+        let toks = &doc.layers.tokens;
+        let n = toks.len();
+        let lw: Vec<String> = toks
+            .iter()
+            .map(|t| doc.slice(t.span).to_lowercase())
+            .collect();
+        let pos: Vec<&'static str> = (0..n)
+            .map(|i| doc.layers.pos.get(i).copied().unwrap_or("?"))
+            .collect();
+        // quotation state: quotes sorted by opening; reach = furthest close so far
+        let mut quoted = vec![false; n];
+        let mut qi = 0;
+        let mut reach = 0;
+        let qs = &doc.layers.quotes;
+        for (i, t) in toks.iter().enumerate() {
+            while qi < qs.len() && qs[qi].open.start <= t.span.start {
+                let q = &qs[qi];
+                reach = reach.max(q.close.map(|c| c.end).unwrap_or(q.inner.end));
+                qi += 1;
+            }
+            quoted[i] = t.span.end <= reach;
+        }
+        let mut rule = vec![0u8; n];
+        let mut rule_edge = vec![0u8; n];
+        for a in &doc.attributions {
+            for c in &a.content {
+                let (x, y) = toks_within(doc, *c);
+                if y > x {
+                    rule_edge[x] |= 1;
+                    rule_edge[y - 1] |= 2;
+                }
+            }
+            let con = if a.kind == QuoteKind::Direct { 3 } else { 4 };
+            for (spans, r) in [(&a.content, con), (&a.source, 1), (&a.cue, 2)] {
+                for s in spans {
+                    let (x, y) = toks_within(doc, *s);
+                    for v in &mut rule[x..y] {
+                        if *v == 0 || *v >= 3 || r == 2 {
+                            *v = r;
+                        }
+                    }
+                }
+            }
+        }
+        let mut units = Vec::new();
+        let mut k = 0;
+        for p in &doc.layers.paragraphs {
+            while k < n && toks[k].span.end <= p.start {
+                k += 1;
+            }
+            let a = k;
+            while k < n && toks[k].span.start < p.end {
+                k += 1;
+            }
+            if k > a {
+                units.push((a, k));
+            }
+        }
+        if units.is_empty() && n > 0 {
+            units.push((0, n));
+        }
+        let mut sent = vec![(0, 0); n];
+        let mut verb_left = vec![None; n];
+        let mut verb_right = vec![None; n];
+        let mut a = 0;
+        while a < n {
+            let mut b = a;
+            while b < n && toks[b].sentence == toks[a].sentence {
+                b += 1;
+            }
+            let mut last = None;
+            for i in a..b {
+                sent[i] = (a, b);
+                verb_left[i] = last;
+                if is_verb(pos[i]) {
+                    last = Some(i);
+                }
+            }
+            let mut next = None;
+            for i in (a..b).rev() {
+                verb_right[i] = next;
+                if is_verb(pos[i]) {
+                    next = Some(i);
+                }
+            }
+            a = b;
+        }
+        let cue: Vec<u8> = lw
+            .iter()
+            .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
+            .collect();
+        let cue: Vec<u8> = cue;
+        let mut cue_left = vec![None; n];
+        let mut cue_right = vec![None; n];
+        for &(a, b) in &units {
+            let mut last = None;
+            for i in a..b {
+                cue_left[i] = last;
+                if rule[i] == 2 || cue[i] != 0 {
+                    last = Some(i);
+                }
+            }
+            let mut next = None;
+            for i in (a..b).rev() {
+                cue_right[i] = next;
+                if rule[i] == 2 || cue[i] != 0 {
+                    next = Some(i);
+                }
+            }
+        }
+        View {
+            doc,
+            lw,
+            pos,
+            quoted,
+            rule,
+            rule_edge,
+            cue,
+            cue_left,
+            cue_right,
+            units,
+            sent,
+            verb_left,
+            verb_right,
+        }
+    }
+
+    /// Token ranges of the units the model tags (paragraphs).
+    pub fn units(&self) -> &[(usize, usize)] {
+        &self.units
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.lw.len()
+    }
+
+    /// Whether the document has no token.
+    pub fn is_empty(&self) -> bool {
+        self.lw.is_empty()
+    }
+}
+
+/// Names of the rule roles (index = role number; 9 = outside the text).
+const RULE_NAMES: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+/// Names of the distance buckets, in the order of [`bucket_index`].
+const BUCKET_NAMES: [&str; 8] = ["0", "1", "2", "3", "4", "6", "10", "20"];
+
+fn bucket_index(d: usize) -> usize {
+    match d {
+        0..=3 => d,
+        4..=5 => 4,
+        6..=9 => 5,
+        10..=19 => 6,
+        _ => 7,
+    }
+}
+
+fn bucket(d: usize) -> i64 {
+    match d {
+        0..=3 => d as i64,
+        4..=5 => 4,
+        6..=9 => 6,
+        10..=19 => 10,
+        _ => 20,
+    }
+}
+
+/// The hashed features of token `i` of the unit starting at `start`, given
+/// the two previous predicted labels (`None` before the unit). Training and
+/// inference both call this; the set is named by [`FEATURES`].
+pub fn features(
+    v: &View,
+    i: usize,
+    start: usize,
+    p1: Option<usize>,
+    p2: Option<usize>,
+    f: &mut Features,
+) {
+    let lab = |p: Option<usize>| p.map(|x| LABELS[x]).unwrap_or("-S-");
+    let (l1, l2) = (lab(p1), lab(p2));
+    let n = v.len();
+    let w = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < start as isize || j >= n as isize {
+            "-E-"
+        } else {
+            &v.lw[j as usize]
+        }
+    };
+    let t = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < start as isize || j >= n as isize {
+            "-E-"
+        } else {
+            v.pos[j as usize]
+        }
+    };
+    let r = |k: isize| -> i64 {
+        let j = i as isize + k;
+        if j < 0 || j >= n as isize {
+            9
+        } else {
+            i64::from(v.rule[j as usize])
+        }
+    };
+    f.add(0, "bias");
+    f.add(1, w(0));
+    f.add(2, t(0));
+    f.add(3, w(-1));
+    f.add(4, w(1));
+    f.add(5, t(-1));
+    f.add(6, t(1));
+    f.add(7, t(-2));
+    f.add(8, t(2));
+    f.add2(9, t(-1), t(0));
+    f.add2(10, t(0), t(1));
+    f.add(11, l1);
+    f.add2(12, l2, l1);
+    f.add2(13, l1, w(0));
+    f.add2(14, l1, t(0));
+    let q = if v.quoted[i] { "q" } else { "-" };
+    f.add(15, q);
+    f.add2(16, l1, q);
+    f.add_int(17, r(0));
+    f.add_int(18, r(-1));
+    f.add_int(19, r(1));
+    let li = p1.map(|x| x as i64).unwrap_or(9);
+    f.add_int(20, li * 100 + r(0));
+    f.add2(21, RULE_NAMES[r(0) as usize], t(0));
+    if let Some(j) = v.verb_left[i] {
+        f.add2(22, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
+        f.add(23, &v.lw[j]);
+        f.add2(26, l1, &v.lw[j]);
+    } else {
+        f.add(23, "-none-");
+    }
+    if let Some(j) = v.verb_right[i] {
+        f.add2(24, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
+        f.add(25, &v.lw[j]);
+    } else {
+        f.add(25, "-none-");
+    }
+    let (sa, sb) = v.sent[i];
+    f.add2(27, if i == sa { "first" } else { "in" }, l1);
+    f.add_int(28, bucket(sb - i - 1));
+    f.add_int(29, bucket(i - sa));
+    f.add_int(30, i64::from(i == start));
+    f.add2(31, w(-1), w(0));
+    f.add2(32, w(0), w(1));
+    let lw = &v.lw[i];
+    let suf = lw
+        .char_indices()
+        .rev()
+        .nth(2)
+        .map(|(k, _)| &lw[k..])
+        .unwrap_or(lw);
+    f.add(33, suf);
+    let raw = v.doc.slice(v.doc.layers.tokens[i].span);
+    f.add_int(
+        34,
+        i64::from(raw.chars().next().is_some_and(char::is_uppercase)),
+    );
+    f.add2(35, q, t(0));
+    f.add(36, w(-2));
+    f.add(37, w(2));
+    f.add_int(38, r(-2));
+    f.add_int(39, r(2));
+    f.add_int(40, i64::from(v.rule_edge[i]));
+    f.add_int(41, li * 100 + i64::from(v.rule_edge[i]));
+    f.add_int(42, i64::from(v.cue[i]));
+    f.add_int(43, li * 100 + i64::from(v.cue[i]));
+    if let Some(j) = v.verb_left[i] {
+        f.add_int(44, i64::from(v.cue[j]) * 100 + bucket(i - j));
+    }
+    if let Some(j) = v.verb_right[i] {
+        f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
+    }
+    let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
+    match v.cue_left[i] {
+        Some(j) => {
+            let b = bucket(i - j) * 10 + same_sentence(j);
+            f.add_int(46, b);
+            f.add_int(47, li * 1000 + b);
+            f.add2(48, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
+        }
+        None => f.add_int(46, -1),
+    }
+    match v.cue_right[i] {
+        Some(j) => {
+            let b = bucket(j - i) * 10 + same_sentence(j);
+            f.add_int(49, b);
+            f.add_int(50, li * 1000 + b);
+            f.add2(51, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
+        }
+        None => f.add_int(49, -1),
+    }
+}
+
+/// Tags every unit of `v` with `model`: the label and the label
+/// probabilities (softmax of the scores) of each token.
+pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
+    let n = v.len();
+    let mut labels = vec![O; n];
+    let mut probs = vec![[0.0f32; 7]; n];
+    let mut f = Features::new();
+    let mut buf = vec![0.0f32; LABELS.len()];
+    for &(a, b) in v.units() {
+        for i in a..b {
+            let p1 = (i > a).then(|| labels[i - 1]);
+            let p2 = (i > a + 1).then(|| labels[i - 2]);
+            f.clear();
+            features(v, i, a, p1, p2, &mut f);
+            buf.resize(model.classes().len(), 0.0);
+            model.scores(f.keys(), &mut buf);
+            let mut best = 0;
+            for (k, &s) in buf.iter().enumerate() {
+                if s > buf[best] {
+                    best = k;
+                }
+            }
+            labels[i] = best;
+            for s in buf.iter_mut() {
+                *s /= CONFIDENCE_TEMPERATURE;
+            }
+            softmax(&mut buf);
+            for (k, p) in buf.iter().take(7).enumerate() {
+                probs[i][k] = *p;
+            }
+        }
+    }
+    (labels, probs)
+}
+
+/// The gold label of every token, from attributions with byte spans (the
+/// training data). A token in several roles takes cue over source over
+/// content (nested attributions: the inner one wins); a role starts (`B-`)
+/// where the attribution owning it changes.
+pub fn gold_labels(doc: &Document, atts: &[Attribution]) -> Vec<usize> {
+    let n = doc.layers.tokens.len();
+    // (priority, owner) per token
+    let mut best: Vec<(usize, usize)> = vec![(0, usize::MAX); n];
+    for (ai, a) in atts.iter().enumerate() {
+        for (spans, r) in [(&a.content, 3usize), (&a.source, 2), (&a.cue, 1)] {
+            // priority: cue 3, source 2, content 1
+            let prio = 4 - r;
+            for s in spans {
+                let (x, y) = toks_within(doc, *s);
+                for b in &mut best[x..y] {
+                    if prio > b.0 {
+                        *b = (prio, ai);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = vec![O; n];
+    for i in 0..n {
+        let (p, owner) = best[i];
+        if p == 0 {
+            continue;
+        }
+        let base = match p {
+            3 => CUE,
+            2 => SRC,
+            _ => CON,
+        };
+        let cont = i > 0 && best[i - 1] == (p, owner);
+        out[i] = if cont { base + 1 } else { base };
+    }
+    out
+}
+
+/// Spans of one role in token ranges, from the labels of one unit.
+fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate().take(b).skip(a) {
+        let r = role(l);
+        if r == 0 {
+            continue;
+        }
+        let begins = l % 2 == 1;
+        match out.last_mut() {
+            Some(last) if !begins && last.0 == r && last.2 == i => last.2 = i + 1,
+            _ => out.push((r, i, i + 1)),
+        }
+    }
+    out
+}
+
+/// Groups tagged spans into attributions: each content and source span of a
+/// unit goes to the nearest cue of that unit; a cue without content is
+/// dropped; contents of a unit without any cue are dropped too.
+/// Confidence: the mean probability of a content label over the content's
+/// tokens.
+pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution> {
+    let toks = &v.doc.layers.tokens;
+    let mut out = Vec::new();
+    for &(a, b) in v.units() {
+        let spans = spans_of(labels, a, b);
+        let cues: Vec<(usize, usize)> = spans
+            .iter()
+            .filter(|s| s.0 == 2)
+            .map(|s| (s.1, s.2))
+            .collect();
+        if cues.is_empty() {
+            continue;
+        }
+        let nearest = |x: usize, y: usize| -> usize {
+            let mut best = 0;
+            let mut bd = usize::MAX;
+            for (k, &(c, d)) in cues.iter().enumerate() {
+                let dist = if d <= x { x - d } else { c.saturating_sub(y) };
+                if dist < bd {
+                    bd = dist;
+                    best = k;
+                }
+            }
+            best
+        };
+        let mut groups: Vec<(Vec<Range>, Vec<Range>)> = vec![(Vec::new(), Vec::new()); cues.len()];
+        for &(r, x, y) in &spans {
+            match r {
+                1 => groups[nearest(x, y)].1.push((x, y)),
+                3 => groups[nearest(x, y)].0.push((x, y)),
+                _ => {}
+            }
+        }
+        // a source is one mention: of several source spans, the one nearest
+        // its cue
+        for (k, g) in groups.iter_mut().enumerate() {
+            if g.1.len() > 1 {
+                let (c, d) = cues[k];
+                let dist = |&(x, y): &Range| if y <= c { c - y } else { x.saturating_sub(d) };
+                if let Some(best) = g.1.iter().copied().min_by_key(dist) {
+                    g.1 = vec![best];
+                }
+            }
+        }
+        // a cue without a source of its own ("…, adding …") shares the
+        // source of the nearest cue before it in the unit, else after it
+        for k in 0..groups.len() {
+            if groups[k].1.is_empty() && !groups[k].0.is_empty() {
+                let from = (0..k)
+                    .rev()
+                    .find(|&j| !groups[j].1.is_empty())
+                    .or_else(|| (k + 1..groups.len()).find(|&j| !groups[j].1.is_empty()));
+                if let Some(j) = from {
+                    groups[k].1 = groups[j].1.clone();
+                }
+            }
+        }
+        let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
+        for (k, (con, src)) in groups.into_iter().enumerate() {
+            if con.is_empty() {
+                continue;
+            }
+            let mut p = 0.0;
+            let mut m = 0usize;
+            let (mut words, mut q) = (0usize, 0usize);
+            for &(x, y) in &con {
+                for (i, pr) in probs.iter().enumerate().take(y).skip(x) {
+                    p += pr[CON] + pr[CON + 1];
+                    m += 1;
+                    if v.lw[i].chars().next().is_some_and(char::is_alphanumeric) {
+                        words += 1;
+                        q += usize::from(v.quoted[i]);
+                    }
+                }
+            }
+            let frac = if words == 0 {
+                0.0
+            } else {
+                q as f32 / words as f32
+            };
+            let kind = if frac >= 0.8 {
+                QuoteKind::Direct
+            } else if frac > 0.0 {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            out.push(Attribution {
+                kind,
+                content: con.into_iter().map(span).collect(),
+                cue: vec![span(cues[k])],
+                source: src.into_iter().map(span).collect(),
+                speaker: None,
+                confidence: Some((p / m.max(1) as f32).clamp(0.0, 1.0)),
+            });
+        }
+    }
+    out.sort_by_key(|a| a.content.first().map(|s| s.start).unwrap_or(0));
+    out
+}
+
+/// Every span of `inner` lies inside the extent of `outer`.
+fn covers(outer: &[Span], inner: &[Span]) -> bool {
+    let (Some(a), Some(b)) = (outer.first(), outer.last()) else {
+        return false;
+    };
+    let ext = a.cover(*b);
+    inner.iter().all(|s| ext.contains(*s))
+}
+
+fn overlaps_any(a: &Attribution, others: &[Attribution]) -> bool {
+    others.iter().any(|o| {
+        a.content
+            .iter()
+            .any(|x| o.content.iter().any(|y| x.overlaps(*y)))
+    })
+}
+
+/// Mean probability of a content label over the tokens of `content`.
+fn content_confidence(v: &View, probs: &[[f32; 7]], content: &[Span]) -> f32 {
+    let (mut p, mut m) = (0.0f32, 0usize);
+    for c in content {
+        let (x, y) = toks_within(v.doc, *c);
+        for pr in &probs[x..y] {
+            p += pr[CON] + pr[CON + 1];
+            m += 1;
+        }
+    }
+    if m == 0 {
+        0.0
+    } else {
+        (p / m as f32).clamp(0.0, 1.0)
+    }
+}
+
+/// The model's attributions, plus those of the rules whose content overlaps
+/// none of them (the rules read as features first; `doc.attributions` holds
+/// the rules' output on entry). Every attribution gets a confidence: the
+/// mean probability the model gives a content label over its content tokens.
+pub fn apply(doc: &mut Document, model: &Model) {
+    let (found, rules) = {
+        let v = View::new(doc);
+        let (labels, probs) = label(&v, model);
+        let found = decode(&v, &labels, &probs);
+        let rules: Vec<Attribution> = doc
+            .attributions
+            .iter()
+            .filter(|r| !overlaps_any(r, &found))
+            .map(|r| Attribution {
+                confidence: Some(content_confidence(&v, &probs, &r.content)),
+                ..r.clone()
+            })
+            .collect();
+        (found, rules)
+    };
+    let mut out = rules;
+    for mut a in found {
+        // an indirect or mixed attribution of the rules with the same cue,
+        // or a direct one covering the model's content (a quotation running
+        // over several paragraphs; the model tags one paragraph at a time):
+        // the rules' content boundaries (their clause rules are exact where
+        // they fire, and the model's token labels cannot nest one content
+        // in another); measured on dev: content-strict +2.8, lenient -0.7
+        if let Some(r) = doc.attributions.iter().find(|r| {
+            r.cue.iter().any(|c| a.cue.iter().any(|d| c.overlaps(*d)))
+                && overlaps_any(r, std::slice::from_ref(&a))
+                && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
+        }) {
+            a.content = r.content.clone();
+            a.kind = r.kind;
+            if a.source.is_empty() {
+                a.source = r.source.clone();
+            }
+        }
+        out.push(a);
+    }
+    out.sort_by_key(|a| a.content.first().map(|s| s.start).unwrap_or(0));
+    doc.attributions = out;
+}

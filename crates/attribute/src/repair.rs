@@ -1,0 +1,229 @@
+//! Repairs of whole error classes, applied to every attribution after the
+//! rules and the model (they need the POS layer of `quotewire-tag`; without
+//! it they change nothing). Each is linear in the tokens of the spans it
+//! looks at.
+//!
+//! * **Sources cut at a preposition.** "A doctor on the scene told …" and
+//!   "The National Institute on Drug Abuse has estimated …": a source that is
+//!   the object of a prepositional phrase modifying a noun grows to the whole
+//!   noun phrase ("A doctor on the scene", "The National Institute on Drug
+//!   Abuse").
+//! * **Sources running on.** A source ends before an apposition's comma
+//!   and never with a preposition or punctuation ("Bolden to" → "Bolden").
+//! * **Passive cues.** "They were denied visas", "he was told to leave": the
+//!   subject of a passive verb is not its source; such an attribution (cue a
+//!   past participle after a form of "be") is dropped unless its source is
+//!   the agent ("has been endorsed by X").
+//! * **Finding and seeking verbs with a plain object.** "A family friend
+//!   found the suspect's car", "some consumers sought help": nothing is said
+//!   or claimed. With such a cue the content must be a proposition (a clause
+//!   with a verb, or one opened by "that", "to", "whether", a wh-word);
+//!   "a poll found Trump leading" and "found that …" stay.
+
+use quotewire_doc::{Attribution, Document, Span};
+
+/// Cue words that attribute only with a propositional content.
+const PROPOSITION_ONLY: &[&str] = &[
+    "found",
+    "find",
+    "finds",
+    "finding",
+    "discovered",
+    "discover",
+    "discovers",
+    "sought",
+    "seek",
+    "seeks",
+    "seeking",
+    "saw",
+    "see",
+    "sees",
+    "seen",
+    "noticed",
+    "notice",
+    "spotted",
+    "located",
+];
+
+/// Words opening a content that is a proposition even without a verb tag.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "to", "whether", "if", "how", "why", "what", "who", "when", "where", "which",
+];
+
+/// Runs every repair on `doc.attributions`.
+pub fn repair(doc: &mut Document) {
+    if doc.layers.pos.len() != doc.layers.tokens.len() || doc.layers.tokens.is_empty() {
+        return;
+    }
+    let mut atts = std::mem::take(&mut doc.attributions);
+    atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
+    for a in &mut atts {
+        if let Some(first) = a.source.first_mut() {
+            *first = grow_source(doc, trim_source(doc, *first));
+        }
+    }
+    doc.attributions = atts;
+}
+
+fn tok_range(doc: &Document, span: Span) -> (usize, usize) {
+    let t = &doc.layers.tokens;
+    let a = t.partition_point(|x| x.span.start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    (a, b)
+}
+
+fn is_noun(tag: &str) -> bool {
+    tag.starts_with("NN") || tag.ends_with("+POS")
+}
+
+/// Tags inside a noun phrase before its head.
+fn np_internal(tag: &str) -> bool {
+    is_noun(tag)
+        || matches!(
+            tag,
+            "DT" | "JJ" | "JJR" | "JJS" | "CD" | "PRP$" | "POS" | "NNP+POS" | "NN+POS"
+        )
+}
+
+/// The source cut before its first comma (an apposition: "U.S. Senator John
+/// Cornyn, Republican from Texas,") when a noun precedes it, and without
+/// trailing prepositions, determiners or punctuation ("Bolden to", "Boris
+/// Johnson over").
+fn trim_source(doc: &Document, src: Span) -> Span {
+    let (x, mut y) = tok_range(doc, src);
+    if y <= x {
+        return src;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    if let Some(c) = (x..y).find(|&k| doc.slice(toks[k].span) == ",")
+        && (x..c).any(|k| is_noun(pos[k]) || pos[k] == "PRP")
+    {
+        y = c;
+    }
+    while y > x + 1 {
+        let t = pos[y - 1];
+        let w = doc.slice(toks[y - 1].span);
+        let punct = !w.chars().any(char::is_alphanumeric);
+        if punct || matches!(t, "IN" | "TO" | "DT" | "CC") {
+            y -= 1;
+        } else {
+            break;
+        }
+    }
+    if y == x {
+        return src;
+    }
+    Span::new(
+        toks[x].span.start,
+        toks[y - 1].span.end.min(src.end).max(toks[x].span.start),
+    )
+}
+
+/// The source grown over "NOUN PREP [NP]" to its left, within its sentence.
+fn grow_source(doc: &Document, src: Span) -> Span {
+    let (x, y) = tok_range(doc, src);
+    if y <= x {
+        return src;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let sent = toks[x].sentence;
+    let same = |k: usize| toks[k].sentence == sent;
+    let mut start = x;
+    loop {
+        // the NP the current start belongs to
+        let mut j = start;
+        while j > 0 && same(j - 1) && np_internal(pos[j - 1]) {
+            j -= 1;
+        }
+        // a preposition after a noun: "doctor [on] the scene"
+        if j >= 2
+            && same(j - 2)
+            && pos[j - 1] == "IN"
+            && matches!(
+                doc.slice(toks[j - 1].span).to_lowercase().as_str(),
+                "of" | "on" | "for" | "at" | "from" | "with" | "in"
+            )
+            && is_noun(pos[j - 2])
+        {
+            let mut m = j - 2;
+            while m > 0 && same(m - 1) && np_internal(pos[m - 1]) {
+                m -= 1;
+            }
+            start = m;
+        } else {
+            break;
+        }
+    }
+    if start == x {
+        src
+    } else {
+        Span::new(toks[start].span.start, src.end)
+    }
+}
+
+/// A passive cue ("were denied") whose source is not its agent ("by X").
+fn passive_subject_as_source(doc: &Document, a: &Attribution) -> bool {
+    let (Some(cue), Some(src)) = (a.cue.first(), a.source.first()) else {
+        return false;
+    };
+    let (x, y) = tok_range(doc, *cue);
+    if y <= x || x == 0 {
+        return false;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    // "endorsed by X": the agent is the source
+    let (sx, _) = tok_range(doc, *src);
+    if src.start >= cue.end && sx > 0 && doc.slice(toks[sx - 1].span).eq_ignore_ascii_case("by") {
+        return false;
+    }
+    // the verb of the cue: its first VBN, with only adverbs between "be" and it
+    let Some(v) = (x..y).find(|&k| pos[k] == "VBN") else {
+        return false;
+    };
+    let mut k = v;
+    while k > 0 && pos[k - 1].starts_with("RB") {
+        k -= 1;
+    }
+    k > 0
+        && toks[k - 1].sentence == toks[v].sentence
+        && matches!(
+            doc.slice(toks[k - 1].span).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
+}
+
+/// A finding or seeking cue whose content has no verb and no clause opener.
+fn plain_object_of_finding_verb(doc: &Document, a: &Attribution) -> bool {
+    let is_finding = a.cue.iter().any(|c| {
+        doc.slice(*c)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| PROPOSITION_ONLY.contains(&w.to_lowercase().as_str()))
+    });
+    if !is_finding {
+        return false;
+    }
+    let mut first = true;
+    for c in &a.content {
+        let (x, y) = tok_range(doc, *c);
+        for k in x..y {
+            let w = doc.slice(doc.layers.tokens[k].span);
+            if !w.chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if first && CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()) {
+                return false;
+            }
+            first = false;
+            let t = doc.layers.pos[k];
+            if t.starts_with("VB") || t.starts_with("MD") || t.contains("+VB") || t.contains("+MD")
+            {
+                return false;
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,144 @@
+//! Tests of the whole stage (rules, model, repairs) on minimal inputs, one
+//! per error class of issue 6, through segment and tag as in the pipeline.
+
+use super::*;
+use quotewire_doc::Alignment;
+
+fn run(text: &str) -> Document {
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute(&mut d);
+    d
+}
+
+/// (content, cue, source) texts of every attribution.
+fn views(text: &str) -> Vec<(String, String, String)> {
+    let d = run(text);
+    let join = |v: &[Span]| {
+        v.iter()
+            .map(|s| d.slice(*s))
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    d.attributions
+        .iter()
+        .map(|a| (join(&a.content), join(&a.cue), join(&a.source)))
+        .collect()
+}
+
+#[test]
+fn the_committed_model_loads() {
+    let m = learned::builtin().expect("committed attribution weights load");
+    assert_eq!(m.classes().len(), learned::LABELS.len());
+    assert!(m.n_features() > 10_000);
+}
+
+#[test]
+fn every_attribution_has_a_confidence_in_0_1() {
+    let d = run("“We are ready,” Putin said. Officials said the plan would fail.");
+    assert!(!d.attributions.is_empty());
+    for a in &d.attributions {
+        let c = a.confidence.expect("confidence");
+        assert!((0.0..=1.0).contains(&c), "{c}");
+    }
+}
+
+#[test]
+fn sources_keep_their_prepositional_phrase() {
+    let v = views("A doctor on the scene told reporters that the victim was stable.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].2, "A doctor on the scene");
+    let v = views(
+        "The National Institute on Drug Abuse has estimated that ten percent of users relapse.",
+    );
+    assert_eq!(v[0].2, "The National Institute on Drug Abuse");
+    let v = views("The We Company said that it would delay its offering.");
+    assert_eq!(v[0].2, "The We Company");
+}
+
+#[test]
+fn finding_and_seeking_a_plain_object_is_no_attribution() {
+    assert!(views("A family friend found the suspect's car near the river.").is_empty());
+    assert!(views("Some consumers sought help from the bank.").is_empty());
+    // a finding with a proposition stays
+    let v = views("The study found that most voters were undecided.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].1, "found");
+}
+
+#[test]
+fn short_direct_quote_after_said_comma() {
+    let v = views("The coach was asked about the match. She said, “No.”");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert!(v[0].0.contains("No."), "{v:?}");
+    assert_eq!(v[0].2, "She");
+}
+
+#[test]
+fn content_stops_at_its_closing_mark() {
+    let v = views("“We will win,” he said, and then he left the stage to loud applause.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "“We will win,”");
+}
+
+#[test]
+fn reported_without_that_and_hinted_that() {
+    let v = views("The newspaper reported the mayor is resigning next month.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(
+        (v[0].1.as_str(), v[0].2.as_str()),
+        ("reported", "The newspaper")
+    );
+    assert!(v[0].0.contains("the mayor is resigning"));
+    let v = views("The minister hinted that taxes would rise in the spring.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].1, "hinted");
+    assert!(v[0].0.starts_with("that taxes would rise"));
+}
+
+#[test]
+fn a_cue_without_its_own_source_shares_the_previous_one() {
+    let v = views("The senator said the bill was dead, adding that the vote would fail.");
+    let adding = v.iter().find(|a| a.1 == "adding").expect("adding");
+    assert_eq!(adding.2, "The senator", "{v:?}");
+}
+
+#[test]
+fn empty_and_unsegmented_documents() {
+    assert!(views("").is_empty());
+    let mut d = Document::new("t", "Officials said so.".into(), Alignment::identity());
+    attribute(&mut d);
+    assert!(d.attributions.is_empty());
+}
+
+#[test]
+fn sources_end_before_an_apposition_and_a_trailing_preposition() {
+    let v = views("U.S. Senator John Cornyn, Republican from Texas, said the bill would pass.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].2, "U.S. Senator John Cornyn");
+}
+
+#[test]
+fn the_subject_of_a_passive_verb_is_no_source() {
+    let v = views("They were twice denied visas to enter the United States.");
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn a_passive_cue_keeps_its_agent() {
+    let d = run("The plan has been endorsed by the union.");
+    let mut d2 = d.clone();
+    d2.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(0, 8)],
+        cue: vec![Span::new(9, 26)],
+        source: vec![Span::new(30, 39)],
+        speaker: None,
+        confidence: None,
+    }];
+    assert_eq!(d2.slice(d2.attributions[0].cue[0]), "has been endorsed");
+    assert_eq!(d2.slice(d2.attributions[0].source[0]), "the union");
+    repair::repair(&mut d2);
+    assert_eq!(d2.attributions.len(), 1);
+}

@@ -1,0 +1,243 @@
+//! `quotewire-train attribution`: the role tagger of `quotewire-attribute`
+//! (`learned` module), trained on the gold attributions of PolNeAR train
+//! (brat standoff, the first `.ann` of each text, `Attribution` events only,
+//! as `score_attribution.py` reads them), over the pipeline's own segment,
+//! tag and rule output. Writes `attribution.qwlm`; with `--dev-out`, also
+//! the dev split's records as JSONL for the scorer.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use quotewire_attribute::learned::{self, FEATURES, LABELS, View};
+use quotewire_doc::{Attribution, Document, QuoteKind, Record, Span};
+use quotewire_learn::{Features, Perceptron, Rng};
+
+const SEED: u64 = 0x6174_7472;
+
+/// One gold attribution in code points: content, cue and source spans.
+pub type GoldRoles = [Vec<(usize, usize)>; 3];
+
+/// The `.ann` file the scorer reads for a text: the lexicographically
+/// first `<stem>_<hex4>.ann`.
+pub fn ann_path(shared: &Path, split: &str, stem: &str) -> Result<Option<std::path::PathBuf>> {
+    let dir = shared.join("data/polnear").join(split).join("attributions");
+    let prefix = format!("{stem}_");
+    let mut anns: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: cannot list", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&prefix) && n.ends_with(".ann") && n.len() == prefix.len() + 8
+            })
+        })
+        .collect();
+    anns.sort();
+    Ok(anns.into_iter().next())
+}
+
+/// The `Attribution` events of a brat file (code-point spans per role), in
+/// file order; events without content are dropped. Errors name the line.
+pub fn read_ann(path: &Path) -> Result<Vec<GoldRoles>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut ents: std::collections::HashMap<&str, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    let mut events = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut f = line.split('\t');
+        let (Some(id), Some(body)) = (f.next(), f.next()) else {
+            continue;
+        };
+        if id.starts_with('T') && id[1..].bytes().all(|b| b.is_ascii_digit()) {
+            let Some((_, offs)) = body.split_once(' ') else {
+                anyhow::bail!("{}:{}: no offsets", path.display(), n + 1);
+            };
+            let mut spans = Vec::new();
+            for part in offs.split(';') {
+                let mut it = part.split_whitespace().map(|x| x.parse::<usize>());
+                let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next()) else {
+                    anyhow::bail!("{}:{}: bad offsets", path.display(), n + 1);
+                };
+                spans.push((a, b));
+            }
+            ents.insert(id, spans);
+        } else if id.starts_with('E') {
+            events.push(body);
+        }
+    }
+    let mut out = Vec::new();
+    for e in events {
+        let mut args = e.split_whitespace();
+        if args.next().and_then(|a| a.split(':').next()) != Some("Attribution") {
+            continue;
+        }
+        let mut roles: GoldRoles = Default::default();
+        for arg in args {
+            let Some((r, id)) = arg.split_once(':') else {
+                continue;
+            };
+            let spans = ents.get(id).cloned().unwrap_or_default();
+            match r.trim_end_matches(|c: char| c.is_ascii_digit()) {
+                "Content" => roles[0].extend(spans),
+                "Cue" => roles[1].extend(spans),
+                "Source" => roles[2].extend(spans),
+                _ => {}
+            }
+        }
+        if !roles[0].is_empty() {
+            out.push(roles);
+        }
+    }
+    Ok(out)
+}
+
+/// The gold attributions of a text, with byte spans.
+fn gold(shared: &Path, split: &str, doc: &Document) -> Result<Vec<Attribution>> {
+    let Some(path) = ann_path(shared, split, &doc.id)? else {
+        return Ok(Vec::new());
+    };
+    let mut byte_of: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
+    byte_of.push(doc.text.len());
+    let conv = |v: &[(usize, usize)]| -> Result<Vec<Span>> {
+        v.iter()
+            .map(|&(a, b)| match (byte_of.get(a), byte_of.get(b)) {
+                (Some(&x), Some(&y)) => Ok(Span::new(x, y)),
+                _ => anyhow::bail!("{}: offsets past the text", path.display()),
+            })
+            .collect()
+    };
+    read_ann(&path)?
+        .iter()
+        .map(|r| {
+            Ok(Attribution {
+                kind: QuoteKind::Indirect,
+                content: conv(&r[0])?,
+                cue: conv(&r[1])?,
+                source: conv(&r[2])?,
+                speaker: None,
+                confidence: None,
+            })
+        })
+        .collect()
+}
+
+/// A split's documents through segment, tag and the attribution rules.
+fn prepared(shared: &Path, split: &str) -> Result<Vec<Document>> {
+    let mut docs = crate::polnear::segmented_texts(shared, split)?;
+    for d in &mut docs {
+        quotewire_tag::tag(d);
+        quotewire_attribute::attribute_rules(d);
+    }
+    Ok(docs)
+}
+
+/// Trains, writes the weights into `out`, and with `dev_out` writes the dev
+/// records (through the new model) as JSONL.
+pub fn run(
+    shared: &Path,
+    out: &Path,
+    epochs: usize,
+    prune: f32,
+    dev_out: Option<&Path>,
+) -> Result<()> {
+    if epochs == 0 {
+        // evaluation only: the weights already in `out`
+        let bytes = std::fs::read(out.join("attribution.qwlm"))?;
+        let model = quotewire_learn::Model::from_bytes(&bytes)?;
+        if let Some(dev_out) = dev_out {
+            write_dev(shared, &model, dev_out)?;
+        }
+        return Ok(());
+    }
+    let t0 = Instant::now();
+    let docs = prepared(shared, "train")?;
+    let mut labels = Vec::with_capacity(docs.len());
+    let mut natt = 0;
+    for d in &docs {
+        let g = gold(shared, "train", d)?;
+        natt += g.len();
+        labels.push(learned::gold_labels(d, &g));
+    }
+    let views: Vec<View> = docs.iter().map(View::new).collect();
+    let mut units: Vec<(usize, usize, usize)> = Vec::new();
+    for (di, v) in views.iter().enumerate() {
+        units.extend(v.units().iter().map(|&(a, b)| (di, a, b)));
+    }
+    eprintln!(
+        "attribution: {} documents, {} gold attributions, {} paragraphs ({:.1}s)",
+        docs.len(),
+        natt,
+        units.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let mut p = Perceptron::new(LABELS.iter().map(|s| s.to_string()).collect());
+    let mut rng = Rng::new(SEED);
+    let mut f = Features::new();
+    let mut buf = Vec::new();
+    let mut hist: Vec<usize> = Vec::new();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut units);
+        let (mut right, mut total) = (0u64, 0u64);
+        for &(di, a, b) in &units {
+            let v = &views[di];
+            hist.clear();
+            for (i, &gold) in labels[di].iter().enumerate().take(b).skip(a) {
+                let k = i - a;
+                let p1 = (k > 0).then(|| hist[k - 1]);
+                let p2 = (k > 1).then(|| hist[k - 2]);
+                f.clear();
+                learned::features(v, i, a, p1, p2, &mut f);
+                let g = p.train_one(f.keys(), gold, &mut buf);
+                right += u64::from(g == gold);
+                total += 1;
+                hist.push(g);
+            }
+        }
+        eprintln!(
+            "attribution: epoch {} token accuracy {:.4} ({:.1}s)",
+            epoch + 1,
+            right as f64 / total.max(1) as f64,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let model = p.freeze(FEATURES, prune);
+    let bytes = model.to_bytes();
+    std::fs::create_dir_all(out)?;
+    let path = out.join("attribution.qwlm");
+    std::fs::write(&path, &bytes)?;
+    eprintln!(
+        "attribution: wrote {} ({} bytes, {} features)",
+        path.display(),
+        bytes.len(),
+        model.n_features()
+    );
+    if let Some(dev_out) = dev_out {
+        write_dev(shared, &model, dev_out)?;
+    }
+    Ok(())
+}
+
+/// The dev split's records through `model`, as JSONL, and their scores.
+fn write_dev(shared: &Path, model: &quotewire_learn::Model, dev_out: &Path) -> Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(dev_out)?);
+    let mut counts = crate::score::Counts::default();
+    for mut d in prepared(shared, "dev")? {
+        learned::apply(&mut d, model);
+        quotewire_attribute::repair::repair(&mut d);
+        let rec = Record::from_document(&d);
+        if let Some(p) = ann_path(shared, "dev", &d.id)? {
+            counts.add(&crate::score::score_doc(
+                &d.text,
+                &read_ann(&p)?,
+                &rec.attributions,
+            ));
+        }
+        serde_json::to_writer(&mut w, &rec)?;
+        w.write_all(b"\n")?;
+    }
+    eprintln!("attribution: dev records in {}", dev_out.display());
+    print!("{}", crate::score::table(&counts));
+    Ok(())
+}
