@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
             origin: Origin::default(),
             warnings: vec![],
         };
-        let rec = quotewire::analyze_limited(&input, Options { keep_text }, Limits { time_budget: None });
+        let rec = quotewire::analyze_limited(&input, Options { keep_text, ..Options::default() }, Limits { time_budget: None });
         check::spans(&rec);
         if keep_text {
             assert_eq!(rec.text, text);

@@ -4,7 +4,9 @@
 //!
 //! A rule system over the tokens, sentences and paired quotation marks of
 //! `quotewire-segment`, in passes linear in the number of tokens
-//! (≈0.2 ms for a 4.6 KB article):
+//! (≈0.2 ms for a 4.6 KB article; per-sentence steps are bounded because
+//! segment cuts sentences at `MAX_SENTENCE_BYTES`, counts over a span come
+//! from prefix sums; checked by `crates/quotewire/tests/properties.rs`):
 //!
 //! 1. **Direct quotes.** Every quotation standing as a clause of its own (after
 //!    a sentence start, `:` or `,`, or a full quoted sentence right after a
@@ -122,6 +124,10 @@ struct Ctx<'a> {
     /// tokens inside quotation marks: counts over a span in O(log n).
     words_before: Vec<u32>,
     quoted_before: Vec<u32>,
+    /// Tokens where a content may stop (see [`Ctx::content_end`]), in
+    /// order: `(k, None)` for ", who/which" at `k`, `(k, Some(m))` for
+    /// "and/but (modifiers) CUE" with the cue at `m`. Outside quotes.
+    content_breaks: Vec<(usize, Option<usize>)>,
 }
 
 /// A lower-cased token: borrowed from the text when lower-casing changes
@@ -227,7 +233,7 @@ impl<'a> Ctx<'a> {
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
+        let lw: Vec<Low> = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
         let mut in_quote = vec![None; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -277,6 +283,30 @@ impl<'a> Ctx<'a> {
         }
         words_before.push(n);
         quoted_before.push(q);
+        let tok = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
+        let mut content_breaks = Vec::new();
+        for k in 1..toks.len() {
+            if in_quote[k].is_some() {
+                continue;
+            }
+            let w: &str = &lw[k];
+            if tok(k - 1) == "," && matches!(w, "who" | "which") {
+                content_breaks.push((k, None));
+            } else if matches!(w, "and" | "but") && in_quote.get(k + 1).is_some_and(|q| q.is_none())
+            {
+                let mut m = k + 1;
+                while m < toks.len() && MODIFIER_SET.contains(&*lw[m]) {
+                    m += 1;
+                }
+                if m + 1 < toks.len()
+                    && cue_class(&lw[m]).is_some()
+                    && !capitalized(tok(m))
+                    && (matches!(tok(m + 1), ":" | ",") || is_quote_mark(tok(m + 1)))
+                {
+                    content_breaks.push((k, Some(m)));
+                }
+            }
+        }
         Ctx {
             text,
             toks,
@@ -289,6 +319,7 @@ impl<'a> Ctx<'a> {
             sent_para,
             words_before,
             quoted_before,
+            content_breaks,
         }
     }
 
@@ -1680,31 +1711,26 @@ impl<'a> Ctx<'a> {
     /// coordinated second attribution whose cue the direct pass took
     /// ("…, and added: "…"") and before a non-restrictive relative clause
     /// (", who …"), which PolNeAR annotators leave out.
+    ///
+    /// Looks only at the precomputed `content_breaks` from `s + 1` on
+    /// (binary search), not at every token up to `e`.
     fn content_end(&self, s: usize, e: usize) -> usize {
-        for k in s + 1..e {
-            if self.in_quote[k].is_some() {
-                continue;
+        let from = self.content_breaks.partition_point(|b| b.0 < s + 1);
+        for &(k, cue) in &self.content_breaks[from..] {
+            if k >= e {
+                break;
             }
-            let w = self.lw[k].as_str();
-            if self.tok(k - 1) == "," && matches!(w, "who" | "which") && k > s + 2 {
-                return k - 1;
-            }
-            if matches!(w, "and" | "but") && k + 1 < e && self.in_quote[k + 1].is_none() {
-                let mut m = k + 1;
-                while m < e && MODIFIER_SET.contains(self.lw[m].as_str()) {
-                    m += 1;
-                }
-                if m + 1 < e
-                    && cue_class(&self.lw[m]).is_some()
-                    && !capitalized(self.tok(m))
-                    && (matches!(self.tok(m + 1), ":" | ",") || is_quote_mark(self.tok(m + 1)))
-                {
+            match cue {
+                None if k > s + 2 => return k - 1,
+                // the cue and the mark after it must lie before `e`
+                Some(m) if k + 1 < e && m + 1 < e => {
                     let mut end = k;
                     while end > s + 1 && matches!(self.tok(end - 1), "," | ";") {
                         end -= 1;
                     }
                     return end;
                 }
+                _ => {}
             }
         }
         e

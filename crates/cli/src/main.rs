@@ -2,7 +2,11 @@
 //! (`quotewire-read` → `quotewire` → `quotewire-write`); the run loop is in
 //! `run.rs`.
 
+mod export;
+mod ingest;
 mod run;
+mod search;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +24,17 @@ enum Command {
     /// Analyse news pages: one JSONL record per article (text, metadata, attributions, entities, time expressions).
     #[command(after_help = ANALYZE_HELP)]
     Analyze(run::AnalyzeArgs),
+    /// Store records in a SQLite database (from analyze's JSONL, or from pages analysed on the way).
+    #[command(after_help = crate::serve::INGEST_HELP)]
+    Ingest(ingest::IngestArgs),
+    /// Search what was said, by words, speaker, entity, date, outlet and kind.
+    #[command(after_help = crate::serve::SEARCH_HELP)]
+    Search(search::SearchArgs),
+    /// Export the stored quotes or articles as JSONL, CSV or Parquet.
+    Export(export::ExportArgs),
+    /// Serve the HTTP API and the web page over a database.
+    #[command(after_help = crate::serve::SERVE_HELP)]
+    Serve(serve::ServeArgs),
 }
 
 const MAIN_HELP: &str = "\
@@ -73,5 +88,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => run::analyze(args),
+        Command::Ingest(args) => ingest::ingest(args),
+        Command::Search(args) => search::search(args),
+        Command::Export(args) => export::export(args),
+        Command::Serve(args) => serve::serve(args),
     }
 }

@@ -51,6 +51,11 @@ pub(crate) struct AnalyzeArgs {
     /// Meant for text inputs (e.g. benchmarking on PolNeAR-style text files); on HTML the markup is kept in `text`.
     #[arg(long)]
     keep_text: bool,
+    /// Attributions for articles only: on HTML pages whose `page_type` is not
+    /// `article` (listings, forums, products, ...) the attribution stage is
+    /// skipped; text, metadata and entities are still written.
+    #[arg(long)]
+    articles_only: bool,
     /// Publication date of the inputs (YYYY-MM-DD), for texts whose date you know: it replaces any date
     /// found in the page and anchors relative time expressions ("yesterday", "last week", "Thursday").
     #[arg(long, value_name = "DATE", value_parser = quotewire::parse_date)]
@@ -73,6 +78,12 @@ pub(crate) struct AnalyzeArgs {
     /// warning naming the stage that ran out of time.
     #[arg(long, value_name = "SECS", default_value_t = quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(), value_parser = parse_secs)]
     time_budget: f64,
+    /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: crate::export::FormatArg,
+    /// For csv and parquet: one row per quote (attribution) or per article.
+    #[arg(long, value_enum, default_value = "quotes")]
+    table: crate::export::TableArg,
 }
 
 /// A confidence threshold: a number in 0..1.
@@ -147,13 +158,14 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     {
         return fail(format_args!("{msg}"));
     }
-    let mut writer = match &args.output {
-        Some(path) => match JsonlWriter::create(path) {
+    let mut writer =
+        match crate::export::analyze_writer(args.output.as_deref(), args.format, args.table) {
             Ok(w) => w,
-            Err(e) => return fail(format_args!("{}", output_error(path, &e))),
-        },
-        None => JsonlWriter::stdout(),
-    };
+            Err(e) => match &args.output {
+                Some(path) => return fail(format_args!("{}", output_error(path, &e))),
+                None => return fail(format_args!("{e}")),
+            },
+        };
     install_panic_hook();
 
     let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
@@ -168,6 +180,7 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     let mut run = Run {
         opts: Options {
             keep_text: args.keep_text,
+            articles_only: args.articles_only,
             published: args.published,
         },
         limits: quotewire::Limits {

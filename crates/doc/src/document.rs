@@ -78,7 +78,23 @@ pub struct Metadata {
     pub tags: Vec<String>,
     /// Related-story links and "Read more" lines removed from the text.
     pub related: Vec<Related>,
+    /// What kind of page this is (HTML pages): one of [`PAGE_TYPES`]; `None`
+    /// when unknown (text input).
+    pub page_type: Option<String>,
 }
+
+/// The page types of [`Metadata::page_type`] (WCXB's seven types, plus
+/// `other`).
+pub const PAGE_TYPES: &[&str] = &[
+    "article",
+    "listing",
+    "forum",
+    "product",
+    "collection",
+    "documentation",
+    "service",
+    "other",
+];
 
 /// A dateline: "MOSCOW (Sputnik) -" gives place "Moscow", source "Sputnik".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

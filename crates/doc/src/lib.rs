@@ -42,8 +42,8 @@ mod span;
 pub use align::{AlignedBuilder, Alignment};
 pub use deadline::Deadline;
 pub use document::{
-    Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, QuoteKind, QuoteMark,
-    Related, Speaker, Timex, TimexType, Token,
+    Attribution, Dateline, Document, Entity, EntityType, Layers, Metadata, PAGE_TYPES, QuoteKind,
+    QuoteMark, Related, Speaker, Timex, TimexType, Token,
 };
 pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,

@@ -35,6 +35,10 @@ pub struct Record {
     pub tags: Vec<String>,
     /// Related-story links and "Read more" lines removed from the text.
     pub related: Vec<Related>,
+    /// Page type (`article`, `listing`, `forum`, `product`, `collection`,
+    /// `documentation`, `service`, `other`), HTML pages only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page_type: Option<String>,
     /// Who said what.
     pub attributions: Vec<AttributionRecord>,
     /// People, organisations, locations...
@@ -162,6 +166,7 @@ impl Record {
             series: m.series.clone(),
             tags: m.tags.clone(),
             related: m.related.clone(),
+            page_type: m.page_type.clone(),
             attributions: doc
                 .attributions
                 .iter()

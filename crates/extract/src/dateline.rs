@@ -1,7 +1,11 @@
-//! News datelines at the start of the first paragraph: "MOSCOW (Reuters) -",
-//! "WASHINGTON —", "NEW YORK, Nov 19 (Reuters) -". The place is an upper-case
-//! run (AP/Reuters style), optionally followed by a date and an agency in
-//! parentheses, then a dash.
+//! News datelines at the start of a body paragraph, in the wire-service
+//! style (AP Stylebook, Reuters): "MOSCOW (Reuters) -", "WASHINGTON —",
+//! "NEW YORK, Nov 19 (Reuters) -", "BEIRUT, Lebanon (AP) —", and the
+//! title-case place with its agency, "Washington (CNN) —". The place is an
+//! upper-case run, optionally followed by a region and a date, then the
+//! agency in parentheses, then a dash and the sentence. The one dateline
+//! parser of the crate: HTML pages ([`find`]) and flattened text
+//! ([`parse`]) read datelines with the same rules.
 
 use quotewire_doc::{Dateline, Span};
 use regex::Regex;
@@ -57,6 +61,9 @@ const NOT_PLACES: &[&str] = &[
     "ADVERTISEMENT",
 ];
 
+/// Letters a place needs ("US - Russia talks" opens with no dateline).
+const MIN_PLACE_LETTERS: usize = 3;
+
 fn find_at_start(text: &str) -> Option<Dateline> {
     let c = DATELINE
         .captures(text)
@@ -65,18 +72,32 @@ fn find_at_start(text: &str) -> Option<Dateline> {
     if NOT_PLACES.iter().any(|p| p.eq_ignore_ascii_case(place)) {
         return None;
     }
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if place.chars().filter(|c| c.is_alphabetic()).count() < MIN_PLACE_LETTERS {
         return None;
     }
     let whole = c.get(0)?;
+    let end = whole.as_str().trim_end().len() + whole.start();
+    // What follows the dash must be the sentence, on the same line.
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    if after.is_empty() || after.starts_with(['\n', '\r']) {
+        return None;
+    }
     Some(Dateline {
         place: title_case(place),
         source: c.get(2).map(|g| g.as_str().trim().to_string()),
-        span: Some(Span::new(
-            whole.start(),
-            whole.as_str().trim_end().len() + whole.start(),
-        )),
+        span: Some(Span::new(whole.start(), end)),
     })
+}
+
+/// The dateline opening the paragraph that starts at byte `start` of
+/// `text` (flattened text: the caller knows its paragraph starts); the span
+/// is in `text`'s offsets.
+pub(crate) fn parse(text: &str, start: usize) -> Option<Dateline> {
+    let mut d = find_at_start(text.get(start..)?)?;
+    if let Some(sp) = &mut d.span {
+        *sp = Span::new(sp.start + start, sp.end + start);
+    }
+    Some(d)
 }
 
 fn title_case(s: &str) -> String {
@@ -116,5 +137,47 @@ mod tests {
             ("Washington", Some("CNN"))
         );
         assert_eq!(d.span.unwrap().slice(t), "Washington (CNN) —");
+    }
+
+    fn dl(s: &str) -> Option<(String, Option<String>, String)> {
+        parse(s, 0).map(|d| {
+            let span = d.span.unwrap();
+            (d.place, d.source, s[span.start..span.end].to_string())
+        })
+    }
+
+    #[test]
+    fn wire_styles() {
+        assert_eq!(
+            dl("MOSCOW (Sputnik) - Russia said."),
+            Some((
+                "Moscow".into(),
+                Some("Sputnik".into()),
+                "MOSCOW (Sputnik) -".into()
+            ))
+        );
+        assert_eq!(
+            dl("WASHINGTON (Reuters) — The court ruled.").unwrap().1,
+            Some("Reuters".into())
+        );
+        let l = dl("LONDON, Dec 20 (Reuters) - Shares fell.").unwrap();
+        assert_eq!((l.0.as_str(), l.1.as_deref()), ("London", Some("Reuters")));
+        assert_eq!(l.2, "LONDON, Dec 20 (Reuters) -");
+        assert_eq!(dl("PARIS — The mayor spoke.").unwrap().0, "Paris");
+        let b = dl("BEIRUT, Lebanon (AP) — Protests grew.").unwrap();
+        assert_eq!((b.0.as_str(), b.1.as_deref()), ("Beirut", Some("AP")));
+        assert_eq!(dl("NEW YORK (AP) — x").unwrap().0, "New York");
+        let t = "Kicker\n\nPARIS — The mayor spoke.";
+        let d = parse(t, 8).unwrap();
+        assert_eq!(d.span.unwrap().slice(t), "PARIS —");
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert!(dl("Putin — the president — said.").is_none());
+        assert!(dl("The mayor spoke.").is_none());
+        assert!(dl("US - Russia talks").is_none());
+        assert!(dl("PARIS —\nThe next paragraph.").is_none());
+        assert!(dl("PARIS —").is_none());
     }
 }

@@ -10,6 +10,7 @@ mod dates;
 mod dom;
 mod locate;
 mod meta;
+pub(crate) mod pagetype;
 mod prefilter;
 mod rules;
 mod title;
@@ -59,8 +60,16 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static BY_LINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" (?:on|am|le|el|il|op|at) |\d").expect("static regex"));
 
-/// Extract the article of a decoded HTML page.
+/// Extract the article of a decoded HTML page, with its page type.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
+    let (mut doc, keys) = extract_with_features(src, url);
+    doc.meta.page_type = pagetype::classify(&keys);
+    doc
+}
+
+/// Extract the article of a decoded HTML page, and the page-type feature
+/// keys of the page ([`pagetype::features`]); no page type is set.
+pub(crate) fn extract_with_features(src: &str, url: Option<&str>) -> (Document, Vec<u64>) {
     let (stripped, cuts) = prefilter::strip(src);
     let page = Html::parse_document(&stripped);
     let dom = dom::build(&page);
@@ -121,7 +130,8 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     doc.meta.tags = m.tags;
     // The caller's URL first; the page's canonical link when there is none.
     doc.url = url.map(str::to_string).or(m.url);
-    doc
+    let keys = pagetype::features(&dom, doc.url.as_deref(), doc.text.chars().count());
+    (doc, keys)
 }
 
 /// Longest run that can be a date stamp line anywhere in the article.

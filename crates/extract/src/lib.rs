@@ -60,8 +60,27 @@ pub fn extract_html(
     doc
 }
 
+/// The page-type feature keys of an HTML page (what the page-type model
+/// reads; `examples/train_page_type.rs` trains on them). `url` as for
+/// [`extract_html`].
+pub fn page_type_features(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Vec<u64> {
+    let src = decode(bytes, charset, true);
+    html::extract_with_features(&src, url).1
+}
+
+/// The feature function's name and version a page-type weights file must
+/// carry ([`quotewire_learn::Model::check_meta`]).
+pub const PAGE_TYPE_FEATURES: &str = html::pagetype::FEATURES_META;
+
 /// Extract the article of a plain or flattened text.
 pub fn extract_text(id: &str, bytes: &[u8], opts: Options) -> Document {
+    if opts.keep_text
+        && let Ok(exact) = std::str::from_utf8(bytes)
+    {
+        // UTF-8 kept byte for byte, a byte-order mark too (U+FEFF), so the
+        // offsets count the file's characters as Python's utf-8 codec does
+        return Document::new(id, exact.to_string(), Alignment::identity());
+    }
     let src = decode(bytes, None, false);
     if opts.keep_text {
         return Document::new(id, src, Alignment::identity());

@@ -27,13 +27,12 @@
 //!    repeated around the body) → `series`, the nearest headline above →
 //!    `title`, "READ MORE:" lines and the first run of title-cased headlines
 //!    after it → `related`, the comma list of names after it → `tags`, and the
-//!    dateline at the start of the first paragraph (`dateline`).
+//!    dateline at the start of the first paragraph (`crate::dateline`, shared with HTML pages).
 //!
 //! The text is built with [`AlignedBuilder`]: kept runs are verbatim copies,
 //! odd spaces (NBSP, U+2000–U+200A, U+202F, U+205F, U+3000, tabs) and runs of
 //! spaces become one replaced space, paragraph breaks are synthetic.
 
-mod dateline;
 mod stamp;
 mod vocab;
 
@@ -864,7 +863,7 @@ pub(crate) fn extract(src: &str) -> Document {
     meta.dateline = para_starts
         .iter()
         .take(2)
-        .find_map(|&p| dateline::parse(&text, p));
+        .find_map(|&p| crate::dateline::parse(&text, p));
     let mut doc = Document::new("", text, al);
     doc.meta = meta;
     doc

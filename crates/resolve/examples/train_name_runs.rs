@@ -38,6 +38,15 @@ const GUM_GENRES: &[&str] = &["academic", "court", "interview", "bio", "voyage"]
 /// Words that may sit inside a capitalised run.
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "&"];
 
+/// A sentence: its document, words, Penn Treebank tags and classes.
+#[derive(Default)]
+struct Sent {
+    doc: usize,
+    forms: Vec<String>,
+    tags: Vec<String>,
+    classes: Vec<usize>,
+}
+
 /// One instance: the sentence's tokens, the run, its initial flag, its class.
 struct Inst {
     sent: usize,
@@ -90,7 +99,7 @@ fn runs(forms: &[String]) -> Vec<(usize, usize)> {
 /// Sentences of GUM gold documents as (document, words, classes), labelled
 /// from the gold name spans (code points) of PERSON / ORGANIZATION / LOCATION
 /// entities; every other word is class 3 (NONE).
-fn gum_sentences(dir: &str, doc: &mut usize, sents: &mut Vec<(usize, Vec<String>, Vec<usize>)>) {
+fn gum_sentences(dir: &str, doc: &mut usize, sents: &mut Vec<Sent>) {
     use quotewire_doc::{Alignment, Document};
     let gold = match std::fs::read_to_string(format!("{dir}/gold.jsonl")) {
         Ok(g) => g,
@@ -142,12 +151,16 @@ fn gum_sentences(dir: &str, doc: &mut usize, sents: &mut Vec<(usize, Vec<String>
         names.sort();
         let mut d = Document::new(id, text.clone(), Alignment::identity());
         quotewire_segment::segment(&mut d);
+        quotewire_tag::tag(&mut d);
         let words = quotewire_resolve::words::Words::new(&d);
         *doc += 1;
         let mut cur = usize::MAX;
-        for w in &words.words {
+        for (w, tag) in words.words.iter().zip(&words.pos) {
             if w.sentence != cur {
-                sents.push((*doc, Vec::new(), Vec::new()));
+                sents.push(Sent {
+                    doc: *doc,
+                    ..Sent::default()
+                });
                 cur = w.sentence;
             }
             let k = names.partition_point(|x| x.0 <= w.span.start);
@@ -158,8 +171,9 @@ fn gum_sentences(dir: &str, doc: &mut usize, sents: &mut Vec<(usize, Vec<String>
                 .find(|x| x.1 > w.span.start)
                 .map_or(3, |x| x.2);
             let last = sents.last_mut().expect("pushed above");
-            last.1.push(w.span.slice(&text).to_string());
-            last.2.push(class);
+            last.forms.push(w.span.slice(&text).to_string());
+            last.tags.push(tag.to_string());
+            last.classes.push(class);
         }
     }
 }
@@ -178,12 +192,22 @@ fn main() {
         eprintln!("cannot open {input}");
         std::process::exit(1);
     };
-    // sentences: (document index, forms, classes)
-    let mut sents: Vec<(usize, Vec<String>, Vec<usize>)> = Vec::new();
-    let (mut doc, mut forms, mut classes) = (0usize, Vec::new(), Vec::new());
-    let flush = |sents: &mut Vec<_>, doc, forms: &mut Vec<String>, classes: &mut Vec<usize>| {
+    // sentences: document index, forms, tags, classes
+    let mut sents: Vec<Sent> = Vec::new();
+    let mut doc = 0usize;
+    let (forms, tags, classes) = (&mut Vec::new(), &mut Vec::new(), &mut Vec::new());
+    let flush = |sents: &mut Vec<Sent>,
+                 doc,
+                 forms: &mut Vec<String>,
+                 tags: &mut Vec<String>,
+                 classes: &mut Vec<usize>| {
         if !forms.is_empty() {
-            sents.push((doc, std::mem::take(forms), std::mem::take(classes)));
+            sents.push(Sent {
+                doc,
+                forms: std::mem::take(forms),
+                tags: std::mem::take(tags),
+                classes: std::mem::take(classes),
+            });
         }
     };
     for (n, line) in BufReader::new(f).lines().enumerate() {
@@ -192,12 +216,12 @@ fn main() {
             std::process::exit(1);
         };
         if line.starts_with("# newdoc") {
-            flush(&mut sents, doc, &mut forms, &mut classes);
+            flush(&mut sents, doc, forms, tags, classes);
             doc += 1;
             continue;
         }
         if line.is_empty() {
-            flush(&mut sents, doc, &mut forms, &mut classes);
+            flush(&mut sents, doc, forms, tags, classes);
             continue;
         }
         if line.starts_with('#') {
@@ -212,9 +236,10 @@ fn main() {
             .find_map(|kv| kv.strip_prefix("NER="))
             .unwrap_or("O");
         forms.push(cols[1].to_string());
+        tags.push(cols[4].to_string());
         classes.push(class_of(ner));
     }
-    flush(&mut sents, doc, &mut forms, &mut classes);
+    flush(&mut sents, doc, forms, tags, classes);
     if let Some(dir) = gum {
         let before = sents.len();
         gum_sentences(dir, &mut doc, &mut sents);
@@ -222,15 +247,20 @@ fn main() {
     }
     let mut train = Vec::new();
     let mut dev = Vec::new();
-    for (s, (d, forms, classes)) in sents.iter().enumerate() {
-        for (a, j) in runs(forms) {
+    for (s, st) in sents.iter().enumerate() {
+        for (a, j) in runs(&st.forms) {
             let inst = Inst {
                 sent: s,
                 a,
                 j,
-                class: classes[j - 1],
+                class: st.classes[j - 1],
             };
-            if d % 10 == 0 { &mut dev } else { &mut train }.push(inst);
+            if st.doc % 10 == 0 {
+                &mut dev
+            } else {
+                &mut train
+            }
+            .push(inst);
         }
     }
     eprintln!(
@@ -244,13 +274,19 @@ fn main() {
     let mut rng = Rng::new(SEED);
     let mut feats = Features::new();
     let mut buf = Vec::new();
-    let toks = |s: usize| -> Vec<&str> { sents[s].1.iter().map(String::as_str).collect() };
+    let toks = |s: usize| -> (Vec<&str>, Vec<&str>) {
+        let st = &sents[s];
+        (
+            st.forms.iter().map(String::as_str).collect(),
+            st.tags.iter().map(String::as_str).collect(),
+        )
+    };
     for epoch in 0..EPOCHS {
         rng.shuffle(&mut train);
         let mut right = 0usize;
         for x in &train {
-            let t = toks(x.sent);
-            run_features(&t, x.a, x.j, x.a == 0, &mut feats);
+            let (t, g) = toks(x.sent);
+            run_features(&t, &g, x.a, x.j, x.a == 0, &mut feats);
             right += usize::from(p.train_one(feats.keys(), x.class, &mut buf) == x.class);
         }
         eprintln!(
@@ -264,8 +300,8 @@ fn main() {
     let mut right = 0usize;
     let mut prf = [quotewire_learn::Prf::default(); 4];
     for x in &dev {
-        let t = toks(x.sent);
-        run_features(&t, x.a, x.j, x.a == 0, &mut feats);
+        let (t, g) = toks(x.sent);
+        run_features(&t, &g, x.a, x.j, x.a == 0, &mut feats);
         let g = model.predict(feats.keys(), &mut buf);
         right += usize::from(g == x.class);
         if g == x.class {

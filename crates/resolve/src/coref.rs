@@ -513,7 +513,7 @@ fn resolve_source(
     prev: Option<&Prev>,
 ) -> Option<(Option<usize>, String)> {
     let text = ctx.text;
-    let s = source_head(text, ctx.words, &ctx.index, ents, s);
+    let s = source_head(text, ctx, ents, s);
     let st = s.slice(text).trim_matches(|c: char| !c.is_alphanumeric());
     // 1. a name inside the source
     let rank = |k: EntityType| match k {
@@ -620,6 +620,14 @@ fn resolve_source(
     let first = ws.first().map(|w| key(w)).unwrap_or_default();
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
     let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // a title head with the person's name in apposition right after the
+    // source: "according to the team's coach, Alireza Mehraban, ..."
+    if !head_cap
+        && lexicon::title(&head).is_some_and(|t| t.head)
+        && let Some(e) = apposed_person(ctx, ents, s)
+    {
+        return Some((Some(e), String::new()));
+    }
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
         if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
             return link(ctx, ents, e, s);
@@ -646,8 +654,9 @@ fn resolve_source(
         && !in_modifier
         && let Some(e) = ner::entity_from_source(text, ctx.words, ents, s)
     {
-        // the new entity has one mention, its name in the source
-        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.first()) {
+        // the mention just added (a new entity's only one, or the latest of
+        // the entity of the same name it joined)
+        if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
             ctx.insert(m, e);
         }
         return Some((Some(e), String::new()));
@@ -671,13 +680,18 @@ const NAME_PREPOSITIONS: &[&str] = &["for", "of", "from", "at", "with"];
 /// "Lydia Buchtmann for Food Standards Australia" → "Lydia Buchtmann"), and
 /// without a trailing adverb ("President Donald Trump personally"). A title
 /// before a comma keeps the whole phrase ("Its chief executive, Maria Lopez").
-fn source_head(
-    text: &str,
-    words: &Words,
-    index: &[(Span, usize)],
-    ents: &Entities,
-    s: Span,
-) -> Span {
+fn source_head(text: &str, ctx: &Ctx, ents: &Entities, s: Span) -> Span {
+    let words = ctx.words;
+    // a PERSON mention overlapping `x` (binary search in the sorted index)
+    let person_at = |x: Span| {
+        ctx.near(x).iter().any(|(m, e)| {
+            m.overlaps(x)
+                && ents
+                    .ents
+                    .get(*e)
+                    .is_some_and(|p| p.kind == EntityType::Person)
+        })
+    };
     let ws = &words.words;
     let (a, b) = (words.word_at(s.start), words.word_at(s.end));
     if a >= b {
@@ -696,13 +710,7 @@ fn source_head(
             return false;
         };
         let start = run.last().map_or(last.span.start, |w| w.span.start);
-        let person_mention = index.iter().any(|(m, e)| {
-            m.overlaps(Span::new(start, last.span.end))
-                && ents
-                    .ents
-                    .get(*e)
-                    .is_some_and(|x| x.kind == EntityType::Person)
-        });
+        let person_mention = person_at(Span::new(start, last.span.end));
         let given = run
             .iter()
             .any(|w| lexicon::GIVEN_NAMES.contains_key(&key(t(w))));
@@ -729,13 +737,7 @@ fn source_head(
             && k > 0
             && NAME_PREPOSITIONS.contains(&key(word).as_str())
             && name_before(k)
-            && index.iter().any(|(m, e)| {
-                m.overlaps(src[k - 1].span)
-                    && ents
-                        .ents
-                        .get(*e)
-                        .is_some_and(|x| x.kind == EntityType::Person)
-            })
+            && person_at(src[k - 1].span)
         {
             end = Some(src[k - 1].span.end);
             break;
@@ -753,6 +755,45 @@ fn source_head(
         end = Some(prev.span.end);
     }
     end.map_or(s, |e| Span::new(s.start, e))
+}
+
+/// The person named right after `s`, set off by a comma ("the coach, Ann
+/// Lee,"): a PERSON mention starting there, else an entity built from the
+/// capitalised words there when they end at a comma or the sentence's end.
+fn apposed_person(ctx: &mut Ctx, ents: &mut Entities, s: Span) -> Option<usize> {
+    let text = ctx.text;
+    let ws = &ctx.words.words;
+    let k = ctx.words.word_at(s.end);
+    if ws.get(k).map(|w| w.span.slice(text)) != Some(",") {
+        return None;
+    }
+    let first = ws
+        .get(k + 1)
+        .filter(|w| w.cap && w.sentence == ws[k].sentence)?;
+    let at = ctx
+        .index
+        .partition_point(|(m, _)| m.start < first.span.start);
+    if let Some(&(m, e)) = ctx.index.get(at)
+        && m.start == first.span.start
+    {
+        return (ents.ents[e].kind == EntityType::Person).then_some(e);
+    }
+    let mut j = k + 1;
+    while ws.get(j).is_some_and(|w| w.cap && w.is_word) {
+        j += 1;
+    }
+    let closes = ws
+        .get(j)
+        .is_none_or(|w| matches!(w.span.slice(text), "," | "." | ";"));
+    if !closes || j - (k + 1) < 2 {
+        return None;
+    }
+    let run = Span::new(first.span.start, ws[j - 1].span.end);
+    let e = ner::entity_from_source(text, ctx.words, ents, run)?;
+    if let Some(&m) = ents.ents.get(e).and_then(|x| x.mentions.last()) {
+        ctx.insert(m, e);
+    }
+    (ents.ents[e].kind == EntityType::Person).then_some(e)
 }
 
 /// Record `s` as a mention of `e` and return it as the speaker.

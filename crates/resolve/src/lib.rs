@@ -7,7 +7,9 @@
 //! writes `doc.entities`, each attribution's `speaker`, `doc.timexes` and
 //! `doc.warnings`. Rule-based, with one small learned lexicon of name types
 //! (`models/MODEL_CARD.md`), and linear in the text length (word lists are hash
-//! sets built once): see [`ner`], [`coref`], [`timex`].
+//! sets built once; mention, speaker and entity-name lookups are binary
+//! searches or hash lookups; checked by `crates/quotewire/tests/properties.rs`):
+//! see [`ner`], [`coref`], [`timex`].
 
 #![deny(missing_docs)]
 
@@ -612,6 +614,26 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn a_title_source_takes_the_name_in_apposition_after_it() {
+        use QuoteKind::*;
+        let t = "The robots were fast. According to the Latvian team's coach, Ilze Varna, the match was close.";
+        let mut d = doc(
+            t,
+            &[att(
+                Indirect,
+                "the Latvian team's coach",
+                0,
+                "According to",
+                0,
+                "the match was close",
+            )],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Ilze Varna"]);
+        assert_eq!(entity(&d, "Ilze Varna").kind, EntityType::Person);
     }
 
     #[test]

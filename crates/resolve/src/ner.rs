@@ -18,7 +18,7 @@
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
 use quotewire_doc::{EntityType, Span};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
 const PARTICLES: &[&str] = &[
@@ -327,7 +327,7 @@ pub fn recognise(text: &str, words: &Words) -> Entities {
             }
             break;
         }
-        classify_run(text, ws, i, j, &standalone, &mut cands);
+        classify_run(text, ws, &words.pos, i, j, &standalone, &mut cands);
         i = j;
     }
     cluster(text, cands)
@@ -342,6 +342,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 fn classify_run(
     text: &str,
     ws: &[Word],
+    pos: &[&str],
     i: usize,
     j: usize,
     standalone: &HashSet<String>,
@@ -495,7 +496,7 @@ fn classify_run(
     } else if (a..j).all(|x| lexicon::NATIONALITIES.contains(&word_key(text, &ws[x]))) {
         return;
     } else if let Some(t) = (n >= 2 || !ws[a].initial)
-        .then(|| learned_run_type(text, ws, a, j))
+        .then(|| learned_run_type(text, ws, pos, a, j))
         .flatten()
     {
         cand.kind = Some(t);
@@ -603,24 +604,30 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
-fn learned_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+fn learned_run_type(
+    text: &str,
+    ws: &[Word],
+    pos: &[&str],
+    a: usize,
+    j: usize,
+) -> Option<EntityType> {
     // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
     // word lexicon's reading first, so the person inside can be cut out
     if j - a >= 3 {
         lexicon_run_type(text, ws, a, j).or_else(|| {
             name_core(text, ws, a, j)
                 .is_none()
-                .then(|| model_run_type(text, ws, a, j))
+                .then(|| model_run_type(text, ws, pos, a, j))
                 .flatten()
         })
     } else {
-        model_run_type(text, ws, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
+        model_run_type(text, ws, pos, a, j).or_else(|| lexicon_run_type(text, ws, a, j))
     }
 }
 
 /// The learned classifier's type for the run `[a, j)`, from the run and up to
 /// [`crate::name_model::CONTEXT`] words of its sentence on each side.
-fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityType> {
+fn model_run_type(text: &str, ws: &[Word], pos: &[&str], a: usize, j: usize) -> Option<EntityType> {
     let ctx = crate::name_model::CONTEXT;
     let sent = ws[a].sentence;
     let lo = (a.saturating_sub(ctx)..a)
@@ -632,7 +639,8 @@ fn model_run_type(text: &str, ws: &[Word], a: usize, j: usize) -> Option<EntityT
         .map_or(j, |x| x + 1);
     let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
     let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
-    crate::name_model::classify(&toks, a - lo, j - lo, initial)
+    let pos = pos.get(lo..hi).unwrap_or(&[]);
+    crate::name_model::classify(&toks, pos, a - lo, j - lo, initial)
 }
 
 /// The type the learned word lexicon gives a run (see [`learned_run_type`]).
@@ -807,8 +815,51 @@ fn person_match(e: &[String], c: &[String]) -> bool {
     short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
+/// Entities by full key, first word and last word, for [`cluster`]: every
+/// matching rule needs one of them equal, so the last matching entity is
+/// the largest index among a few candidates, not a scan of all entities.
+/// Entries go stale when an entity is renamed; the rules are re-checked on
+/// every candidate, so stale entries only cost a check.
+#[derive(Default)]
+struct NameIndex {
+    by_key: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn add(&mut self, i: usize, e: &Ent) {
+        self.by_key.entry(e.key.clone()).or_default().push(i);
+        if let Some(w) = e.words.first() {
+            self.by_first.entry(w.clone()).or_default().push(i);
+        }
+        if let Some(w) = e.words.last() {
+            self.by_last.entry(w.clone()).or_default().push(i);
+        }
+    }
+
+    /// The last entity (largest index) among those filed under `keys`,
+    /// `firsts` or `lasts` for which `ok` holds: `rposition` over all
+    /// entities with `ok`, when every entity satisfying `ok` is filed there.
+    fn last(
+        &self,
+        keys: &[&String],
+        firsts: &[&String],
+        lasts: &[&String],
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let lists = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(*k))
+            .chain(firsts.iter().filter_map(|k| self.by_first.get(*k)))
+            .chain(lasts.iter().filter_map(|k| self.by_last.get(*k)));
+        lists.flatten().copied().filter(|&i| ok(i)).max()
+    }
+}
+
 fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     let mut ents = Entities::default();
+    let mut index = NameIndex::default();
     let mut weak = Vec::new();
     for c in cands {
         if c.weak {
@@ -819,10 +870,14 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
         let name = c.span.slice(text).to_string();
         let cw = name_words(&name);
         let nk = key(&name);
-        // exact name of any kind first, then type-specific matching
-        let mut found = ents.ents.iter().rposition(|e| e.key == nk);
+        // exact name of any kind first, then type-specific matching; every
+        // rule below needs the same first or last word (see NameIndex)
+        let mut found = index.last(&[&nk], &[], &[], |i| ents.ents[i].key == nk);
         if found.is_none() {
-            found = ents.ents.iter().rposition(|e| {
+            let (first, last) = (cw.first(), cw.last());
+            let words: Vec<&String> = first.iter().chain(last.iter()).copied().collect();
+            found = index.last(&[], &words, &words, |i| {
+                let e = &ents.ents[i];
                 e.kind == kind
                     && match kind {
                         EntityType::Person => person_match(&e.words, &cw),
@@ -841,6 +896,7 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     e.name = name.clone();
                     e.words = cw;
                     e.key = nk;
+                    index.add(x, &ents.ents[x]);
                 }
                 x
             }
@@ -855,7 +911,9 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     words: cw,
                     key: nk,
                 });
-                ents.ents.len() - 1
+                let i = ents.ents.len() - 1;
+                index.add(i, &ents.ents[i]);
+                i
             }
         };
         let e = &mut ents.ents[idx];
@@ -869,17 +927,16 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
     for c in weak {
         let k = key(c.span.slice(text));
         // a person's name first ("Trump" → Donald Trump, not Trump Foundation)
-        let hit = ents
-            .ents
-            .iter()
-            .rposition(|e| {
+        let hit = index
+            .last(&[], &[&k], &[&k], |i| {
+                let e = &ents.ents[i];
                 e.kind == EntityType::Person && person_match(&e.words, std::slice::from_ref(&k))
             })
             .or_else(|| {
-                ents.ents.iter().rposition(|e| match e.kind {
-                    EntityType::Organization => e.words.first() == Some(&k),
+                index.last(&[&k], &[&k], &[], |i| match ents.ents[i].kind {
+                    EntityType::Organization => ents.ents[i].words.first() == Some(&k),
                     EntityType::Person => false,
-                    _ => e.key == k,
+                    _ => ents.ents[i].key == k,
                 })
             });
         if let Some(x) = hit {
@@ -896,6 +953,8 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                 words: name_words(&name),
                 key: k,
             });
+            let i = ents.ents.len() - 1;
+            index.add(i, &ents.ents[i]);
         }
     }
     for e in &mut ents.ents {
@@ -949,7 +1008,7 @@ pub fn entity_from_source(
         s -= 1;
     }
     let mut cands = Vec::new();
-    classify_run(text, ws, s, b, &HashSet::new(), &mut cands);
+    classify_run(text, ws, &words.pos, s, b, &HashSet::new(), &mut cands);
     let mut c = cands.pop()?;
     let word = c.span.slice(text);
     let single = !word.contains(char::is_whitespace);

@@ -31,6 +31,11 @@ pub struct Words {
     pub sentences: Vec<Span>,
     /// Paragraph spans, in order.
     pub paragraphs: Vec<Span>,
+    /// Part-of-speech tag of each word (parallel to `words`), from the tag
+    /// stage's layer (`doc.layers.pos`) for the segment token starting where
+    /// the word starts; `""` where there is none (an untagged document, or a
+    /// word that splits a token differently).
+    pub pos: Vec<&'static str>,
 }
 
 /// Abbreviations whose period does not end a sentence (fallback splitter only).
@@ -67,10 +72,26 @@ impl Words {
         for (si, s) in sentences.iter().enumerate() {
             tokenize(text, *s, si, &mut words);
         }
+        let tokens = &doc.layers.tokens;
+        let tagged = !tokens.is_empty() && doc.layers.pos.len() == tokens.len();
+        let pos = words
+            .iter()
+            .map(|w| {
+                if !tagged {
+                    return "";
+                }
+                let k = tokens.partition_point(|t| t.span.start < w.span.start);
+                match tokens.get(k) {
+                    Some(t) if t.span.start == w.span.start => doc.layers.pos[k],
+                    _ => "",
+                }
+            })
+            .collect();
         Words {
             words,
             sentences,
             paragraphs,
+            pos,
         }
     }
 

@@ -43,7 +43,10 @@ fn dev_counts(shared: &Path) -> Counts {
         let n = rec.text.chars().count();
         for a in &rec.attributions {
             for s in a.content.iter().chain(&a.cue).chain(&a.source) {
-                assert!(s[0] < s[1] && s[1] <= n, "{stem}: span {s:?} outside 0..{n}");
+                assert!(
+                    s[0] < s[1] && s[1] <= n,
+                    "{stem}: span {s:?} outside 0..{n}"
+                );
             }
             assert!(!a.content.is_empty(), "{stem}: attribution without content");
         }

@@ -52,6 +52,25 @@ impl JsonlWriter {
         })
     }
 
+    /// Like [`stdout`](Self::stdout) (`path` `None`) or [`create`](Self::create),
+    /// with the JSONL passing through `wrap` on its way out: e.g. a converter
+    /// to another table format (`quotewire_export::RecordsToTable`). The
+    /// wrapper's `flush` is called once, by [`finish`](Self::finish).
+    ///
+    /// Errors: as [`create`](Self::create), or the wrapper's own.
+    pub fn create_through(
+        path: Option<&Path>,
+        wrap: impl FnOnce(Box<dyn Write + Send>) -> io::Result<Box<dyn Write + Send>>,
+    ) -> io::Result<JsonlWriter> {
+        let mut w = match path {
+            Some(p) => JsonlWriter::create(p)?,
+            None => JsonlWriter::stdout(),
+        };
+        let inner = std::mem::replace(w.out.get_mut(), Box::new(io::sink()));
+        w.out = BufWriter::new(wrap(inner)?);
+        Ok(w)
+    }
+
     /// Append one record as one line.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         serde_json::to_writer(&mut self.out, record)?;

@@ -6,6 +6,7 @@
 //! European dates (day.month.year) and US slashed dates (month/day/year).
 
 use super::vocab::{PUBLISHED_LABELS, UPDATED_LABELS};
+use quotewire_doc::calendar::WEEKDAYS_EN;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -221,20 +222,6 @@ pub(super) fn parse(line: &str) -> Option<Stamp> {
         "a",
         "p",
         "m",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
         "updated",
         "published",
         "posted",
@@ -244,7 +231,16 @@ pub(super) fn parse(line: &str) -> Option<Stamp> {
         "date",
         "time",
     ];
-    let other_words = words.iter().filter(|w| !filler.contains(w)).count();
+    // Weekday names and their three-letter abbreviations (doc::calendar).
+    let weekday = |w: &str| {
+        WEEKDAYS_EN
+            .iter()
+            .any(|d| *d == w || (w.len() == 3 && d.starts_with(w)))
+    };
+    let other_words = words
+        .iter()
+        .filter(|w| !filler.contains(w) && !weekday(w))
+        .count();
     Some(Stamp {
         iso,
         updated,

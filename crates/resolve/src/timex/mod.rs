@@ -163,11 +163,11 @@ enum Kind {
         rel: i32,
     },
     /// A weekday (Monday = 0), `rel` -1/0/1 for last/this/next (`i32::MIN`:
-    /// bare), with a part of the day ("Sunday night": `Some("NI")`).
+    /// bare). A part of the day after it stays out ("Sunday" in "Sunday
+    /// night"), as TimeBank mostly annotates it.
     Weekday {
         wd: u32,
         rel: i32,
-        part: Option<&'static str>,
     },
     MonthDay {
         m: u32,
@@ -199,6 +199,9 @@ enum Kind {
     DayPart(i64, &'static str),
     /// A clock time: its day, hour, minute.
     Clock(ClockDay, u32, u32),
+    /// A weekend: "last/this/next weekend" (`Some(rel)`), or "the weekend"
+    /// (`None`: the latest one, or the coming one in a sentence looking ahead).
+    Weekend(Option<i32>),
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,
@@ -358,11 +361,7 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             kind = Some(Kind::Clock(day, h, mi));
         } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
-            kind = Some(Kind::Weekday {
-                wd: wd as u32,
-                rel,
-                part: None,
-            });
+            kind = Some(Kind::Weekday { wd: wd as u32, rel });
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
             let mut j = i + 1;
             if tok(j) == "." && l.len() <= 4 {
@@ -523,12 +522,16 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
-                    "week" | "month" | "year" | "weekend" => {
+                    "weekend" => {
                         if let Some(rel) = rel_of(prev) {
-                            kind = Some(Kind::Unit {
-                                unit: if l == "weekend" { "week" } else { leak(l) },
-                                rel,
-                            });
+                            kind = Some(Kind::Weekend(Some(rel)));
+                        } else if prev == "the" {
+                            kind = Some(Kind::Weekend(None));
+                        }
+                    }
+                    "week" | "month" | "year" => {
+                        if let Some(rel) = rel_of(prev) {
+                            kind = Some(Kind::Unit { unit: leak(l), rel });
                         }
                     }
                     _ => {}
@@ -582,7 +585,10 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if matches!(k, Kind::Weekday { rel, .. } if rel != i32::MIN)
                 || matches!(
                     k,
-                    Kind::Unit { .. } | Kind::MonthRel { .. } | Kind::Season { .. }
+                    Kind::Unit { .. }
+                        | Kind::MonthRel { .. }
+                        | Kind::Season { .. }
+                        | Kind::Weekend(_)
                 )
             {
                 first = i - 1;
@@ -993,6 +999,22 @@ mod tests {
             ("every year", "P1Y", Set),
             ("last fall", "1997-FA", Date),
             ("June last year", "1997-06", Date),
+        ];
+        for (text, value, kind) in want {
+            assert!(
+                t.contains(&(text.to_string(), value.to_string(), kind)),
+                "{text} {value} {kind:?} not in {t:?}"
+            );
+        }
+        // weekends: 1990-08-13 is a Monday of ISO week 33
+        let t = typed(
+            "Talks failed over the weekend. He left last weekend and returns next weekend.",
+            "1990-08-13",
+        );
+        let want = [
+            ("the weekend", "1990-W32-WE", Date),
+            ("last weekend", "1990-W32-WE", Date),
+            ("next weekend", "1990-W33-WE", Date),
         ];
         for (text, value, kind) in want {
             assert!(

@@ -19,7 +19,6 @@ pub(super) fn kind_type(k: &Kind) -> TimexType {
         Kind::Duration(_) => TimexType::Duration,
         Kind::Set(_) => TimexType::Set,
         Kind::DayPart(..) | Kind::Clock(..) => TimexType::Time,
-        Kind::Weekday { part: Some(_), .. } => TimexType::Time,
         _ => TimexType::Date,
     }
 }
@@ -70,7 +69,7 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
             Anchor::Year(y, _) => Some(format!("{y:04}-{m:02}")),
             Anchor::None => None,
         },
-        Kind::Weekday { wd, rel, part } => {
+        Kind::Weekday { wd, rel } => {
             let Anchor::Day(a) = anchor else { return None };
             let aw = weekday(a);
             let wd = i64::from(wd);
@@ -81,13 +80,23 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
                 _ if future => (wd - aw).rem_euclid(7),
                 _ => -(aw - wd).rem_euclid(7),
             };
-            let day = iso(shift_days(a, off)?);
-            Some(match part {
-                Some(p) => format!("{day}T{p}"),
-                None => day,
-            })
+            Some(iso(shift_days(a, off)?))
         }
         Kind::Ref(r) => Some(r.to_string()),
+        Kind::Weekend(rel) => {
+            let Anchor::Day(a) = anchor else { return None };
+            // the weekend (Saturday, Sunday) of the anchor's ISO week
+            let in_weekend = weekday(a) >= 5;
+            let weeks = match rel {
+                // "next weekend" on a weekday is the coming one, of this ISO week
+                Some(1) if !in_weekend => 0,
+                Some(r) => i64::from(r),
+                None if future || in_weekend => 0,
+                None => -1,
+            };
+            let w = iso_week(shift_days(a, 7 * weeks)?);
+            Some(format!("{w}-WE"))
+        }
         Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
@@ -115,15 +124,9 @@ pub(super) fn value(k: &Kind, future: bool, anchor: Anchor) -> Option<String> {
                     Anchor::Day(a) => iso(shift_days(a, off)?),
                     _ => return None,
                 },
-                ClockDay::Weekday(wd) => value(
-                    &Kind::Weekday {
-                        wd,
-                        rel: i32::MIN,
-                        part: None,
-                    },
-                    future,
-                    anchor,
-                )?,
+                ClockDay::Weekday(wd) => {
+                    value(&Kind::Weekday { wd, rel: i32::MIN }, future, anchor)?
+                }
             };
             Some(format!("{date}T{h:02}:{mi:02}"))
         }

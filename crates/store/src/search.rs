@@ -1,0 +1,635 @@
+//! Queries: full-text search over quotes with filters, the article view and
+//! the speaker view. Every value reaches SQL as a bound parameter.
+
+use crate::text::norm_name;
+use crate::{Error, Result, Store};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+/// Results per query at most (`--limit`, `limit=`).
+pub const MAX_LIMIT: usize = 500;
+/// Query text longer than this (bytes) is refused.
+pub const MAX_QUERY_BYTES: usize = 1000;
+
+/// Kind of attribution to filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Content inside quotation marks.
+    Direct,
+    /// Paraphrase.
+    Indirect,
+    /// Partly quoted.
+    Mixed,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+        }
+    }
+}
+
+/// A search: words of what was said plus filters; every part optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Query {
+    /// Words to find in the quote content, speaker or cue; `"..."` for a
+    /// phrase. Every word must match (AND). Empty: all quotes, newest first.
+    #[serde(default)]
+    pub text: String,
+    /// The speaker: any name its entity was mentioned by (case-insensitive),
+    /// or the speaker's name when it has no entity.
+    pub speaker: Option<String>,
+    /// An entity mentioned inside the quote, by any of its names.
+    pub about: Option<String>,
+    /// Published on or after this date (ISO 8601 prefix, e.g. `2018-03` or `2018-03-01`).
+    pub since: Option<String>,
+    /// Published on or before this date (inclusive; ISO 8601 prefix).
+    pub until: Option<String>,
+    /// Outlet name (case-insensitive, exact).
+    pub outlet: Option<String>,
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Results wanted (1..=[`MAX_LIMIT`]; 0 means 20).
+    #[serde(default)]
+    pub limit: usize,
+    /// Results to skip (paging), at most 10,000.
+    #[serde(default)]
+    pub offset: usize,
+}
+
+/// Where a quote first appeared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Article holding that first appearance.
+    pub article_id: i64,
+    /// Its URL (of the article or of the copy).
+    pub url: Option<String>,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Articles and copies that carry the same quote.
+    pub appearances: i64,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Attribution id.
+    pub id: i64,
+    /// Article id (`/api/articles/{id}`).
+    pub article_id: i64,
+    /// The record's id of the article.
+    pub record_id: String,
+    /// direct, indirect, mixed.
+    pub kind: String,
+    /// What was said (content parts joined by " … ").
+    pub quote: String,
+    /// The speaker's name, when resolved.
+    pub speaker: Option<String>,
+    /// The speaker's entity id (`/api/speakers/{id}`).
+    pub speaker_id: Option<i64>,
+    /// The cue ("said").
+    pub cue: String,
+    /// The source mention ("the president").
+    pub source: String,
+    /// Outlet of the article.
+    pub outlet: Option<String>,
+    /// Publication date of the article.
+    pub published: Option<String>,
+    /// URL of the article.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// First appearance of the same quote.
+    pub first: Option<Provenance>,
+    /// BM25 score (lower is better), when the query had words.
+    pub score: Option<f64>,
+}
+
+impl Query {
+    fn check(&self) -> Result<(usize, usize)> {
+        if self.text.len() > MAX_QUERY_BYTES {
+            return Err(Error::Invalid(format!(
+                "query text is {} bytes; at most {MAX_QUERY_BYTES}",
+                self.text.len()
+            )));
+        }
+        for (name, d) in [("since", &self.since), ("until", &self.until)] {
+            if let Some(d) = d
+                && !is_date_prefix(d)
+            {
+                return Err(Error::Invalid(format!(
+                    "{name} {d:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+                )));
+            }
+        }
+        let limit = match self.limit {
+            0 => 20,
+            n if n > MAX_LIMIT => {
+                return Err(Error::Invalid(format!("limit {n} is over {MAX_LIMIT}")));
+            }
+            n => n,
+        };
+        if self.offset > 10_000 {
+            return Err(Error::Invalid(format!(
+                "offset {} is over 10000; narrow the search instead",
+                self.offset
+            )));
+        }
+        Ok((limit, self.offset))
+    }
+}
+
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (digits in the right places).
+fn is_date_prefix(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b[i].is_ascii_digit());
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// The FTS5 expression for free text: every word a quoted term (so no
+/// operator or syntax error can come from the user), `"a b"` a phrase.
+/// `None` when the text has no word.
+pub(crate) fn fts_expr(text: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for (i, chunk) in text.split('"').enumerate() {
+        let words: Vec<String> = chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        if i % 2 == 1 {
+            parts.push(format!("\"{}\"", words.join(" ")));
+        } else {
+            parts.extend(words.into_iter().map(|w| format!("\"{w}\"")));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+const HIT_COLUMNS: &str = "a.id, a.article_id, ar.record_id, a.kind, a.content, a.speaker,
+    a.speaker_entity, a.cue, a.source, ar.outlet, ar.published, ar.url, ar.title,
+    q.article_id, q.url, q.outlet, q.published,
+    (SELECT count(*) FROM attributions b JOIN article_urls u ON u.article_id = b.article_id
+      WHERE b.quote_hash = a.quote_hash)";
+
+fn hit(r: &Row<'_>, score: Option<f64>) -> rusqlite::Result<Hit> {
+    let first_article: Option<i64> = r.get(13)?;
+    Ok(Hit {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        record_id: r.get(2)?,
+        kind: r.get(3)?,
+        quote: r.get(4)?,
+        speaker: r.get(5)?,
+        speaker_id: r.get(6)?,
+        cue: r.get(7)?,
+        source: r.get(8)?,
+        outlet: r.get(9)?,
+        published: r.get(10)?,
+        url: r.get(11)?,
+        title: r.get(12)?,
+        first: match first_article {
+            Some(article_id) => Some(Provenance {
+                article_id,
+                url: r.get(14)?,
+                outlet: r.get(15)?,
+                published: r.get(16)?,
+                appearances: r.get(17)?,
+            }),
+            None => None,
+        },
+        score,
+    })
+}
+
+impl Store {
+    /// Run a search; results ranked by BM25 when the query has words, else
+    /// newest first.
+    ///
+    /// Errors: [`Error::Invalid`] for a bad date, limit or offset, or a query
+    /// text over [`MAX_QUERY_BYTES`]; a SQLite failure.
+    pub fn search(&self, q: &Query) -> Result<Vec<Hit>> {
+        let (limit, offset) = q.check()?;
+        let mut args: Vec<Value> = Vec::new();
+        let mut filters = String::new();
+        if let Some(s) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+            let n = norm_name(s);
+            args.push(Value::Text(n.clone()));
+            let i = args.len();
+            args.push(Value::Text(s.trim().to_string()));
+            let j = args.len();
+            filters.push_str(&format!(
+                " AND (a.speaker_entity IN (SELECT entity_id FROM entity_names WHERE norm = ?{i})
+                   OR (a.speaker_entity IS NULL AND a.speaker = ?{j} COLLATE NOCASE))"
+            ));
+        }
+        if let Some(s) = q.about.as_deref().filter(|s| !s.trim().is_empty()) {
+            args.push(Value::Text(norm_name(s)));
+            let i = args.len();
+            filters.push_str(&format!(
+                " AND a.id IN (SELECT attribution_id FROM attribution_entities WHERE entity_id IN
+                   (SELECT entity_id FROM entity_names WHERE norm = ?{i}))"
+            ));
+        }
+        if let Some(d) = &q.since {
+            args.push(Value::Text(d.clone()));
+            filters.push_str(&format!(" AND a.published >= ?{}", args.len()));
+        }
+        if let Some(d) = &q.until {
+            // inclusive of every later precision: '~' sorts after digits and 'T'
+            args.push(Value::Text(format!("{d}~")));
+            filters.push_str(&format!(" AND a.published <= ?{}", args.len()));
+        }
+        if let Some(o) = q.outlet.as_deref().filter(|s| !s.trim().is_empty()) {
+            args.push(Value::Text(o.trim().to_string()));
+            filters.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", args.len()));
+        }
+        if let Some(k) = q.kind {
+            args.push(Value::Text(k.name().into()));
+            filters.push_str(&format!(" AND a.kind = ?{}", args.len()));
+        }
+        args.push(Value::Integer(limit as i64));
+        let l = args.len();
+        args.push(Value::Integer(offset as i64));
+        let o = args.len();
+        let sql = match fts_expr(&q.text) {
+            Some(expr) => {
+                args.push(Value::Text(expr));
+                let m = args.len();
+                format!(
+                    "WITH f AS (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?{m})
+                     SELECT {HIT_COLUMNS}, f.rank FROM f
+                     JOIN attributions a ON a.id = f.rowid
+                     JOIN articles ar ON ar.id = a.article_id
+                     LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
+                     WHERE 1 {filters} ORDER BY f.rank, a.id LIMIT ?{l} OFFSET ?{o}"
+                )
+            }
+            None => format!(
+                "SELECT {HIT_COLUMNS}, NULL FROM attributions a
+                 JOIN articles ar ON ar.id = a.article_id
+                 LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
+                 WHERE 1 {filters} ORDER BY a.published DESC, a.id LIMIT ?{l} OFFSET ?{o}"
+            ),
+        };
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                let score: Option<f64> = r.get(18)?;
+                hit(r, score)
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// An attribution in the article view (spans in code points of the text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributionView {
+    /// Attribution id.
+    pub id: i64,
+    /// direct, indirect, mixed.
+    pub kind: String,
+    /// Content spans.
+    pub content: Vec<[usize; 2]>,
+    /// Cue spans.
+    pub cue: Vec<[usize; 2]>,
+    /// Source spans.
+    pub source: Vec<[usize; 2]>,
+    /// Speaker name.
+    pub speaker: Option<String>,
+    /// Speaker entity id.
+    pub speaker_id: Option<i64>,
+}
+
+/// A copy of an article under another URL.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copy {
+    /// Its URL.
+    pub url: Option<String>,
+    /// The id of its record.
+    pub record_id: String,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its date.
+    pub published: Option<String>,
+}
+
+/// An article with its attributions, for the article view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    /// Article id.
+    pub id: i64,
+    /// The record's id.
+    pub record_id: String,
+    /// URL.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Byline names.
+    pub authors: Vec<String>,
+    /// Main text; every span is code points into it.
+    pub text: String,
+    /// Times the article was replaced by a new version, plus one.
+    pub version: i64,
+    /// Attributions in record order.
+    pub attributions: Vec<AttributionView>,
+    /// Other URLs with the same body.
+    pub copies: Vec<Copy>,
+}
+
+/// An entity as a link target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// Entity id.
+    pub id: i64,
+    /// Canonical name.
+    pub name: String,
+    /// PERSON, ORGANIZATION, ...
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// Quotes per month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`, or `unknown` for undated articles.
+    pub month: String,
+    /// Quotes that month.
+    pub count: i64,
+}
+
+/// An entity a speaker talks about, with how often.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityCount {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityRef,
+    /// Quotes of the speaker mentioning it.
+    pub count: i64,
+}
+
+/// A speaker: names, quotes over time, topics, latest quotes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerView {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityRef,
+    /// Every name it was mentioned by.
+    pub names: Vec<String>,
+    /// Quotes attributed to it.
+    pub quotes: i64,
+    /// Quotes per month, oldest first.
+    pub timeline: Vec<MonthCount>,
+    /// Entities its quotes mention, most frequent first (at most 20).
+    pub topics: Vec<EntityCount>,
+    /// Its latest quotes (at most 50).
+    pub latest: Vec<Hit>,
+}
+
+fn spans(s: String) -> Vec<[usize; 2]> {
+    serde_json::from_str(&s).unwrap_or_default()
+}
+
+impl Store {
+    /// The article `id` with its attributions and copies.
+    ///
+    /// Errors: [`Error::NotFound`]; a SQLite failure.
+    pub fn article(&self, id: i64) -> Result<ArticleView> {
+        let e = |e| self.err(e);
+        let mut view = self
+            .conn
+            .prepare_cached(
+                "SELECT id, record_id, url, title, outlet, published, authors, text, version
+                 FROM articles WHERE id = ?1",
+            )
+            .map_err(e)?
+            .query_row([id], |r| {
+                Ok(ArticleView {
+                    id: r.get(0)?,
+                    record_id: r.get(1)?,
+                    url: r.get(2)?,
+                    title: r.get(3)?,
+                    outlet: r.get(4)?,
+                    published: r.get(5)?,
+                    authors: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
+                    text: r.get(7)?,
+                    version: r.get(8)?,
+                    attributions: vec![],
+                    copies: vec![],
+                })
+            })
+            .optional()
+            .map_err(e)?
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, content_spans, cue_spans, source_spans, speaker, speaker_entity
+                 FROM attributions WHERE article_id = ?1 ORDER BY ord",
+            )
+            .map_err(e)?;
+        view.attributions = st
+            .query_map([id], |r| {
+                Ok(AttributionView {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    content: spans(r.get(2)?),
+                    cue: spans(r.get(3)?),
+                    source: spans(r.get(4)?),
+                    speaker: r.get(5)?,
+                    speaker_id: r.get(6)?,
+                })
+            })
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT url, record_id, outlet, published FROM article_urls
+                 WHERE article_id = ?1 AND is_copy = 1 ORDER BY published, key",
+            )
+            .map_err(e)?;
+        view.copies = st
+            .query_map([id], |r| {
+                Ok(Copy {
+                    url: r.get(0)?,
+                    record_id: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
+                })
+            })
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        Ok(view)
+    }
+
+    /// Entities whose names match `name` (case-insensitive, any surface
+    /// form), speakers first; at most `limit` (≤ [`MAX_LIMIT`]).
+    pub fn entities(&self, name: &str, limit: usize) -> Result<Vec<EntityRef>> {
+        let e = |e| self.err(e);
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.name, e.type FROM entities e
+                 WHERE e.id IN (SELECT entity_id FROM entity_names WHERE norm = ?1)
+                 ORDER BY (SELECT count(*) FROM attributions a WHERE a.speaker_entity = e.id) DESC,
+                          e.id LIMIT ?2",
+            )
+            .map_err(e)?;
+        st.query_map(params![norm_name(name), limit.min(MAX_LIMIT) as i64], |r| {
+            Ok(EntityRef {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+            })
+        })
+        .map_err(e)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(e)
+    }
+
+    /// The speaker view of entity `id`.
+    ///
+    /// Errors: [`Error::NotFound`]; a SQLite failure.
+    pub fn speaker(&self, id: i64) -> Result<SpeakerView> {
+        let e = |e| self.err(e);
+        let entity = self
+            .conn
+            .prepare_cached("SELECT id, name, type FROM entities WHERE id = ?1")
+            .map_err(e)?
+            .query_row([id], |r| {
+                Ok(EntityRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                })
+            })
+            .optional()
+            .map_err(e)?
+            .ok_or_else(|| Error::NotFound(format!("speaker {id}")))?;
+        let names = self
+            .conn
+            .prepare_cached("SELECT DISTINCT name FROM entity_names WHERE entity_id = ?1 ORDER BY name LIMIT 50")
+            .map_err(e)?
+            .query_map([id], |r| r.get(0))
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        let quotes = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM attributions WHERE speaker_entity = ?1")
+            .map_err(e)?
+            .query_row([id], |r| r.get(0))
+            .map_err(e)?;
+        let timeline = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(substr(published, 1, 7), 'unknown') AS m, count(*)
+                 FROM attributions WHERE speaker_entity = ?1 GROUP BY m ORDER BY m",
+            )
+            .map_err(e)?
+            .query_map([id], |r| {
+                Ok(MonthCount {
+                    month: r.get(0)?,
+                    count: r.get(1)?,
+                })
+            })
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        let topics = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.name, e.type, count(*) AS n FROM attributions a
+                 JOIN attribution_entities ae ON ae.attribution_id = a.id
+                 JOIN entities e ON e.id = ae.entity_id
+                 WHERE a.speaker_entity = ?1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT 20",
+            )
+            .map_err(e)?
+            .query_map([id], |r| {
+                Ok(EntityCount {
+                    entity: EntityRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        kind: r.get(2)?,
+                    },
+                    count: r.get(3)?,
+                })
+            })
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        let sql = format!(
+            "SELECT {HIT_COLUMNS}, NULL FROM attributions a
+             JOIN articles ar ON ar.id = a.article_id
+             LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
+             WHERE a.speaker_entity = ?1 ORDER BY a.published DESC, a.id LIMIT 50"
+        );
+        let latest = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(e)?
+            .query_map([id], |r| hit(r, None))
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        Ok(SpeakerView {
+            entity,
+            names,
+            quotes,
+            timeline,
+            topics,
+            latest,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_expressions_cannot_inject_syntax() {
+        assert_eq!(
+            fts_expr("ready meeting").as_deref(),
+            Some("\"ready\" \"meeting\"")
+        );
+        assert_eq!(
+            fts_expr("\"fresh air\" OR NEAR(").as_deref(),
+            Some("\"fresh air\" \"or\" \"near\"")
+        );
+        assert_eq!(fts_expr("  *** ").as_deref(), None);
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date_prefix("2018"));
+        assert!(is_date_prefix("2018-03"));
+        assert!(is_date_prefix("2018-03-01"));
+        assert!(!is_date_prefix("March 2018"));
+        assert!(!is_date_prefix("2018-3-1"));
+    }
+}

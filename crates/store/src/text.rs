@@ -1,0 +1,125 @@
+//! Text helpers: code-point slicing, the normal forms used as keys, hashes.
+
+use sha2::{Digest, Sha256};
+
+/// Byte offset of every code point of `text`, plus `text.len()` at the end,
+/// so record offsets (code points) slice the Rust string.
+pub(crate) struct Chars<'a> {
+    text: &'a str,
+    bytes: Vec<u32>,
+}
+
+impl<'a> Chars<'a> {
+    pub(crate) fn new(text: &'a str) -> Chars<'a> {
+        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(text.len() as u32);
+        Chars { text, bytes }
+    }
+
+    /// Code points in the text.
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// The text of `[start, end)` in code points; empty when out of range.
+    pub(crate) fn slice(&self, [start, end]: [usize; 2]) -> &'a str {
+        if start > end || end > self.len() {
+            return "";
+        }
+        &self.text[self.bytes[start] as usize..self.bytes[end] as usize]
+    }
+
+    /// The parts of several spans joined by " … ".
+    pub(crate) fn join(&self, spans: &[[usize; 2]]) -> String {
+        let mut out = String::new();
+        for s in spans {
+            let part = self.slice(*s).trim();
+            if part.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(" … ");
+            }
+            out.push_str(part);
+        }
+        out
+    }
+}
+
+/// The key form of a name: lower case, letters and digits only, single
+/// spaces, a leading "the " and a trailing "'s" dropped.
+pub(crate) fn norm_name(name: &str) -> String {
+    let mut s = fold(name);
+    if let Some(rest) = s.strip_prefix("the ") {
+        s = rest.to_string();
+    }
+    if let Some(rest) = s.strip_suffix(" s") {
+        s = rest.to_string();
+    }
+    s
+}
+
+/// Lower case, every run of non-alphanumeric characters one space, trimmed.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Hash of a quote's content in its folded form (case, punctuation and
+/// spacing ignored), as a signed 64-bit integer key.
+pub(crate) fn quote_hash(content: &str) -> i64 {
+    let d = Sha256::digest(fold(content).as_bytes());
+    i64::from_le_bytes(d[..8].try_into().unwrap_or([0; 8]))
+}
+
+/// Hex hash (128 bits) of an article body with its whitespace collapsed.
+pub(crate) fn body_hash(text: &str) -> String {
+    let mut h = Sha256::new();
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(w.as_bytes());
+    }
+    let d = h.finalize();
+    d[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_by_code_points() {
+        let c = Chars::new("“Ready,” Putin said.");
+        assert_eq!(c.slice([1, 6]), "Ready");
+        assert_eq!(c.slice([9, 14]), "Putin");
+        assert_eq!(c.slice([9, 99]), "");
+        assert_eq!(c.join(&[[1, 6], [9, 14]]), "Ready … Putin");
+    }
+
+    #[test]
+    fn keys_ignore_case_spacing_and_punctuation() {
+        assert_eq!(norm_name("The  White House"), "white house");
+        assert_eq!(norm_name("Putin's"), "putin");
+        assert_eq!(
+            quote_hash("We are ready, he said."),
+            quote_hash("we are  READY he said")
+        );
+        assert_ne!(quote_hash("we are ready"), quote_hash("we are not ready"));
+        assert_eq!(body_hash("a  b\n\nc"), body_hash("a b c"));
+        assert_ne!(body_hash("a b c"), body_hash("a b d"));
+    }
+}
