@@ -230,28 +230,46 @@ impl Model {
             classes.push(r.string()?);
         }
         let n_rows = r.u64()? as usize;
-        let mut rows = Vec::with_capacity(n_rows.min(content.len() / 10 + 1));
+        // each row takes at least 10 bytes: a larger count is corrupt
+        if n_rows > content.len() / 10 + 1 {
+            return Err(ModelError::Corrupt("row count past the end"));
+        }
+        // built in place (no allocation per row): same table as from_rows
+        let cap = (n_rows * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u64, 0u32, 0u32); cap];
+        let mut entries = Vec::with_capacity((content.len() - r.at) / 6);
         for _ in 0..n_rows {
             let k = r.u64()?;
             if k == 0 {
                 return Err(ModelError::Corrupt("zero feature key"));
             }
             let len = r.u16()? as usize;
-            let mut row = Vec::with_capacity(len);
+            let start = entries.len() as u32;
             for _ in 0..len {
                 let c = r.u16()?;
                 if usize::from(c) >= n_classes {
                     return Err(ModelError::Corrupt("class id out of range"));
                 }
                 let w = f32::from_bits(r.u32()?);
-                row.push((c, w));
+                entries.push((c, w));
             }
-            rows.push((k, row));
+            let mut i = (k as usize) & mask;
+            while slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k, start, len as u32);
         }
         if r.at != content.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
-        Ok(Model::from_rows(classes, meta, rows))
+        Ok(Model {
+            classes,
+            meta,
+            slots,
+            entries,
+            n_features: n_rows,
+        })
     }
 }
 

@@ -39,6 +39,17 @@ fn dev_counts(shared: &Path) -> Counts {
         let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&p).unwrap();
         let rec = quotewire::analyze_text(&stem, &text, opts);
+        // offsets stay exact: every span inside the text, non-empty
+        let n = rec.text.chars().count();
+        for a in &rec.attributions {
+            for s in a.content.iter().chain(&a.cue).chain(&a.source) {
+                assert!(
+                    s[0] < s[1] && s[1] <= n,
+                    "{stem}: span {s:?} outside 0..{n}"
+                );
+            }
+            assert!(!a.content.is_empty(), "{stem}: attribution without content");
+        }
         if let Some(ann) = ann_path(shared, "dev", &stem).unwrap() {
             c.add(&score_doc(
                 &rec.text,
