@@ -23,7 +23,10 @@ async fn get(app: &axum::Router, uri: &str) -> (StatusCode, Value) {
         .unwrap_or_default();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
     if !ctype.starts_with("application/json") {
-        return (status, Value::String(String::from_utf8_lossy(&bytes).into()));
+        return (
+            status,
+            Value::String(String::from_utf8_lossy(&bytes).into()),
+        );
     }
     (status, serde_json::from_slice(&bytes).unwrap())
 }
@@ -42,7 +45,12 @@ async fn seed_quote_is_found_with_speaker_article_and_provenance() {
     let hits = v["results"].as_array().unwrap();
     assert_eq!(hits.len(), 1, "{v}");
     let h = &hits[0];
-    assert!(h["quote"].as_str().unwrap().contains("take a breath of fresh air"));
+    assert!(
+        h["quote"]
+            .as_str()
+            .unwrap()
+            .contains("take a breath of fresh air")
+    );
     assert_eq!(h["speaker"], "Vladimir Putin");
     assert_eq!(h["kind"], "direct");
     assert_eq!(h["outlet"], "Sputnik");
@@ -58,7 +66,10 @@ async fn seed_quote_is_found_with_speaker_article_and_provenance() {
         .iter()
         .find(|t| t["id"] == h["id"])
         .unwrap();
-    let [s0, e0] = [attr["content"][0][0].as_u64().unwrap() as usize, attr["content"][0][1].as_u64().unwrap() as usize];
+    let [s0, e0] = [
+        attr["content"][0][0].as_u64().unwrap() as usize,
+        attr["content"][0][1].as_u64().unwrap() as usize,
+    ];
     let sliced: String = text[s0..e0].iter().collect();
     assert!(sliced.contains("fresh air"), "{sliced}");
 
@@ -68,13 +79,24 @@ async fn seed_quote_is_found_with_speaker_article_and_provenance() {
     assert_eq!(sp["name"], "Vladimir Putin");
     assert!(sp["quotes"].as_i64().unwrap() >= 5, "{sp}");
     assert_eq!(sp["timeline"][0]["month"], "2021-04");
-    assert!(sp["topics"].as_array().unwrap().iter().any(|t| t["name"] == "Donald Trump"), "{}", sp["topics"]);
+    assert!(
+        sp["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["name"] == "Donald Trump"),
+        "{}",
+        sp["topics"]
+    );
 
     // filters
     let (_, v) = get(&app, "/api/search?q=ready&speaker=putin&kind=direct").await;
     let hits = v["results"].as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["kind"] == "direct" && h["speaker"] == "Vladimir Putin"));
+    assert!(
+        hits.iter()
+            .all(|h| h["kind"] == "direct" && h["speaker"] == "Vladimir Putin")
+    );
     let (_, v) = get(&app, "/api/search?q=ready&since=2022-01-01").await;
     assert_eq!(v["results"].as_array().unwrap().len(), 0);
     let (_, v) = get(&app, "/api/entities?name=Putin").await;
@@ -125,11 +147,20 @@ async fn page_and_openapi_are_served() {
     assert_eq!(s, StatusCode::OK);
     let html = html.as_str().unwrap();
     assert!(html.contains("<script src=\"/app.js\">"));
-    assert!(!html.contains("http://") && !html.contains("https://"), "no outside resources");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no outside resources"
+    );
     let (s, doc) = get(&app, "/openapi.json").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(doc["openapi"], "3.0.3");
-    for p in ["/api/search", "/api/articles/{id}", "/api/speakers/{id}", "/api/entities", "/api/stats"] {
+    for p in [
+        "/api/search",
+        "/api/articles/{id}",
+        "/api/speakers/{id}",
+        "/api/entities",
+        "/api/stats",
+    ] {
         assert!(doc["paths"][p]["get"].is_object(), "{p}");
     }
 }
@@ -155,7 +186,10 @@ async fn shared_corpus_database_answers_every_speaker_and_article() {
         let n = a["text"].as_str().unwrap().chars().count() as u64;
         for t in a["attributions"].as_array().unwrap() {
             for sp in t["content"].as_array().unwrap() {
-                assert!(sp[0].as_u64().unwrap() <= sp[1].as_u64().unwrap() && sp[1].as_u64().unwrap() <= n);
+                assert!(
+                    sp[0].as_u64().unwrap() <= sp[1].as_u64().unwrap()
+                        && sp[1].as_u64().unwrap() <= n
+                );
             }
         }
         if let Some(id) = h["speaker_id"].as_i64() {
@@ -164,5 +198,11 @@ async fn shared_corpus_database_answers_every_speaker_and_article() {
         }
     }
     let (_, v) = get(&app, "/api/search?outlet=breitbart&limit=500").await;
-    assert!(v["results"].as_array().unwrap().iter().all(|h| h["outlet"] == "breitbart"));
+    assert!(
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["outlet"] == "breitbart")
+    );
 }

@@ -27,16 +27,24 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_open_article_and_see_the_highlighted_quote() {
     if !Path::new(CHROMIUM).exists() || !Path::new(DRIVER).exists() {
         if std::env::var_os("CI").is_some() {
-            panic!("{CHROMIUM} or {DRIVER} missing under CI: .ci/run installs chromium and chromium-driver");
+            panic!(
+                "{CHROMIUM} or {DRIVER} missing under CI: .ci/run installs chromium and chromium-driver"
+            );
         }
-        eprintln!("browser test skipped: {CHROMIUM} or {DRIVER} missing (apt-get install chromium chromium-driver)");
+        eprintln!(
+            "browser test skipped: {CHROMIUM} or {DRIVER} missing (apt-get install chromium chromium-driver)"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -94,15 +102,24 @@ async fn search_open_article_and_see_the_highlighted_quote() {
         assert_eq!(speaker, "Vladimir Putin");
 
         c.find(Locator::Css(".card a.open")).await?.click().await?;
-        let hl = c.wait().for_element(Locator::Css(".q-content.q-focus")).await?;
+        let hl = c
+            .wait()
+            .for_element(Locator::Css(".q-content.q-focus"))
+            .await?;
         let hl_text = hl.text().await?;
         assert!(hl_text.contains("fresh air"), "{hl_text}");
-        assert_eq!(hl.attr("data-speaker").await?.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            hl.attr("data-speaker").await?.as_deref(),
+            Some("Vladimir Putin")
+        );
         // the cue and source of the same attribution are highlighted in their own colours
         let id = hl.attr("data-attr").await?.unwrap();
-        let cue = c.find(Locator::Css(&format!(".q-cue[data-attr=\"{id}\"]"))).await?;
+        let cue = c
+            .find(Locator::Css(&format!(".q-cue[data-attr=\"{id}\"]")))
+            .await?;
         assert_eq!(cue.text().await?, "stressed");
-        c.find(Locator::Css(&format!(".q-source[data-attr=\"{id}\"]"))).await?;
+        c.find(Locator::Css(&format!(".q-source[data-attr=\"{id}\"]")))
+            .await?;
         // hovering shows the speaker
         c.execute(
             "arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))",
@@ -120,8 +137,13 @@ async fn search_open_article_and_see_the_highlighted_quote() {
         assert!(png.len() > 10_000, "screenshot of {} bytes", png.len());
 
         // the speaker page draws the timeline
-        c.goto(&format!("http://{addr}/#/search?speaker=Putin")).await?;
-        c.wait().for_element(Locator::Css(".card a.speaker")).await?.click().await?;
+        c.goto(&format!("http://{addr}/#/search?speaker=Putin"))
+            .await?;
+        c.wait()
+            .for_element(Locator::Css(".card a.speaker"))
+            .await?
+            .click()
+            .await?;
         c.wait().for_element(Locator::Css("#speaker-name")).await?;
         let bars = c.find_all(Locator::Css("svg.chart rect")).await?;
         assert!(!bars.is_empty());

@@ -19,14 +19,19 @@ fn schemathesis() -> Option<String> {
         return Some(local.to_string_lossy().into_owned());
     }
     let on_path = Command::new("schemathesis").arg("--version").output();
-    on_path.ok().filter(|o| o.status.success()).map(|_| "schemathesis".into())
+    on_path
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| "schemathesis".into())
 }
 
 #[test]
 fn generated_requests_never_get_a_server_error() {
     let Some(bin) = schemathesis() else {
         if std::env::var_os("CI").is_some() {
-            panic!("schemathesis missing under CI: .ci/run installs it and sets QUOTEWIRE_SCHEMATHESIS");
+            panic!(
+                "schemathesis missing under CI: .ci/run installs it and sets QUOTEWIRE_SCHEMATHESIS"
+            );
         }
         eprintln!("schemathesis test skipped: schemathesis not found (pip install schemathesis)");
         return;
@@ -70,7 +75,10 @@ fn generated_requests_never_get_a_server_error() {
         String::from_utf8_lossy(&out.stderr)
     );
     let tail: Vec<&str> = text.lines().rev().take(12).collect();
-    eprintln!("schemathesis: {}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+    eprintln!(
+        "schemathesis: {}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    );
     assert!(out.status.success(), "schemathesis found failures:\n{text}");
     assert!(text.contains("passed") || text.contains("PASSED"), "{text}");
 }

@@ -13,17 +13,52 @@ fn main() {
     let db = args.get(1).expect("usage: latency DB [ROUNDS]");
     let rounds: usize = args.get(2).map_or(50, |s| s.parse().expect("ROUNDS"));
     let store = Store::open_readonly(std::path::Path::new(db)).expect("open");
-    let q = |text: &str| Query { text: text.into(), ..Query::default() };
+    let q = |text: &str| Query {
+        text: text.into(),
+        ..Query::default()
+    };
     let searches: Vec<(&str, Query)> = vec![
         ("one word", q("economy")),
         ("common word", q("said")),
         ("two words", q("health care")),
         ("phrase", q("\"the american people\"")),
-        ("word + speaker", Query { speaker: Some("Trump".into()), ..q("wall") }),
-        ("speaker only", Query { speaker: Some("Clinton".into()), ..q("") }),
-        ("word + about", Query { about: Some("Obama".into()), ..q("president") }),
-        ("word + dates", Query { since: Some("2018-03".into()), until: Some("2019-06-30".into()), ..q("tax") }),
-        ("word + outlet + kind", Query { outlet: Some("Daily Two".into()), kind: Some(Kind::Direct), ..q("campaign") }),
+        (
+            "word + speaker",
+            Query {
+                speaker: Some("Trump".into()),
+                ..q("wall")
+            },
+        ),
+        (
+            "speaker only",
+            Query {
+                speaker: Some("Clinton".into()),
+                ..q("")
+            },
+        ),
+        (
+            "word + about",
+            Query {
+                about: Some("Obama".into()),
+                ..q("president")
+            },
+        ),
+        (
+            "word + dates",
+            Query {
+                since: Some("2018-03".into()),
+                until: Some("2019-06-30".into()),
+                ..q("tax")
+            },
+        ),
+        (
+            "word + outlet + kind",
+            Query {
+                outlet: Some("Daily Two".into()),
+                kind: Some(Kind::Direct),
+                ..q("campaign")
+            },
+        ),
         ("newest, no words", q("")),
     ];
     let mut all = Vec::new();

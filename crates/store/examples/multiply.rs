@@ -22,7 +22,14 @@ fn main() {
         .filter(|r: &Record| !r.attributions.is_empty())
         .collect();
     assert!(!recs.is_empty(), "no record with attributions");
-    let outlets = ["Agency One", "Daily Two", "Three News", "Four Post", "Five Times", "Six Herald"];
+    let outlets = [
+        "Agency One",
+        "Daily Two",
+        "Three News",
+        "Four Post",
+        "Five Times",
+        "Six Herald",
+    ];
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     let (mut quotes, mut n, mut k) = (0u64, 0u64, 0u64);
@@ -30,7 +37,9 @@ fn main() {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     while quotes < want {
         for r in &recs {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let day = (seed >> 33) % 3650; // ten years
             let (y, m, d) = (2015 + day / 365, 1 + (day % 365) / 31 % 12, 1 + day % 28);
             let mut c = r.clone();
@@ -50,5 +59,8 @@ fn main() {
         k += 1;
     }
     out.flush().expect("write");
-    eprintln!("multiply: {n} records, {quotes} quotes from {} real records", recs.len());
+    eprintln!(
+        "multiply: {n} records, {quotes} quotes from {} real records",
+        recs.len()
+    );
 }
