@@ -37,8 +37,7 @@ impl Kind {
 /// A search: words of what was said plus filters; every part optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Query {
-    /// Words to find in the quote content, speaker or cue; `"..."` for a
-    /// phrase. Every word must match (AND). Empty: all quotes, newest first.
+    /// Words to find in the quote content; `"..."` for a phrase. Every word must match (AND). Empty: all quotes, newest first.
     #[serde(default)]
     pub text: String,
     /// The speaker: any name its entity was mentioned by (case-insensitive),
@@ -218,6 +217,20 @@ fn hit(r: &Row<'_>, score: Option<f64>) -> rusqlite::Result<Hit> {
 }
 
 impl Store {
+    /// Ids of the entities with a surface form whose key is `norm` (at most 1000).
+    fn entity_ids(&self, norm: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT entity_id FROM entity_names WHERE norm = ?1 LIMIT 1000",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_map([norm], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// Run a search; results ranked by BM25 when the query has words, else
     /// newest first.
     ///
@@ -228,15 +241,19 @@ impl Store {
         let mut args: Vec<Value> = Vec::new();
         let mut filters = String::new();
         if let Some(s) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
-            let n = norm_name(s);
-            args.push(Value::Text(n.clone()));
-            let i = args.len();
-            args.push(Value::Text(s.trim().to_string()));
-            let j = args.len();
-            filters.push_str(&format!(
-                " AND (a.speaker_entity IN (SELECT entity_id FROM entity_names WHERE norm = ?{i})
-                   OR (a.speaker_entity IS NULL AND a.speaker = ?{j} COLLATE NOCASE))"
-            ));
+            // the entities known by that name, looked up first so the
+            // attribution filter is an indexed IN list
+            let ids = self.entity_ids(&norm_name(s))?;
+            if ids.is_empty() {
+                args.push(Value::Text(s.trim().to_string()));
+                filters.push_str(&format!(
+                    " AND a.speaker_entity IS NULL AND a.speaker = ?{} COLLATE NOCASE",
+                    args.len()
+                ));
+            } else {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                filters.push_str(&format!(" AND a.speaker_entity IN ({})", list.join(",")));
+            }
         }
         if let Some(s) = q.about.as_deref().filter(|s| !s.trim().is_empty()) {
             args.push(Value::Text(norm_name(s)));
@@ -267,26 +284,38 @@ impl Store {
         let l = args.len();
         args.push(Value::Integer(offset as i64));
         let o = args.len();
-        let sql = match fts_expr(&q.text) {
+        // Two steps: rank and filter on cheap columns, keep one page, then
+        // fetch the columns of that page only (provenance counts included).
+        let ranked = match fts_expr(&q.text) {
             Some(expr) => {
-                args.push(Value::Text(expr));
+                args.push(Value::Text(format!("{{content}} : ({expr})")));
                 let m = args.len();
+                // without filters the FTS index itself keeps the top of the ranking
+                let inner_limit = if filters.is_empty() {
+                    format!(" ORDER BY rank LIMIT ?{l} + ?{o}")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "WITH f AS (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?{m})
-                     SELECT {HIT_COLUMNS}, f.rank FROM f
+                    "SELECT a.id AS id, f.rank AS score, a.published AS published
+                     FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?{m}{inner_limit}) f
                      JOIN attributions a ON a.id = f.rowid
-                     JOIN articles ar ON ar.id = a.article_id
-                     LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
                      WHERE 1 {filters} ORDER BY f.rank, a.id LIMIT ?{l} OFFSET ?{o}"
                 )
             }
             None => format!(
-                "SELECT {HIT_COLUMNS}, NULL FROM attributions a
-                 JOIN articles ar ON ar.id = a.article_id
-                 LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
+                "SELECT a.id AS id, NULL AS score, a.published AS published FROM attributions a
                  WHERE 1 {filters} ORDER BY a.published DESC, a.id LIMIT ?{l} OFFSET ?{o}"
             ),
         };
+        let sql = format!(
+            "WITH page AS MATERIALIZED ({ranked})
+             SELECT {HIT_COLUMNS}, page.score FROM page
+             JOIN attributions a ON a.id = page.id
+             JOIN articles ar ON ar.id = a.article_id
+             LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
+             ORDER BY page.score IS NULL, page.score, page.published DESC, a.id"
+        );
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
             .query_map(rusqlite::params_from_iter(args), |r| {
