@@ -153,7 +153,7 @@ enum Column {
 
 enum Inner<W: Write + Send> {
     Jsonl(BufWriter<W>),
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Parquet {
         writer: Box<ArrowWriter<W>>,
         schema: Arc<Schema>,
@@ -203,7 +203,7 @@ impl<W: Write + Send> TableWriter<W> {
     pub fn new(out: W, format: Format, table: Table) -> io::Result<TableWriter<W>> {
         let inner = match format {
             Format::Jsonl => Inner::Jsonl(BufWriter::new(out)),
-            Format::Csv => Inner::Csv(csv::Writer::from_writer(out)),
+            Format::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(out))),
             Format::Parquet => {
                 let fields: Vec<Field> = columns_of(table)
                     .iter()
@@ -315,7 +315,7 @@ impl<W: Write + Send> TableWriter<W> {
         self.flush_group()?;
         match self.inner {
             Inner::Jsonl(w) => w.into_inner().map_err(|e| e.into_error()),
-            Inner::Csv(w) => w.into_inner().map_err(|e| e.into_error()),
+            Inner::Csv(w) => (*w).into_inner().map_err(|e| e.into_error()),
             Inner::Parquet { writer, .. } => writer.into_inner().map_err(pq),
         }
     }
