@@ -74,6 +74,13 @@ pub const PAGE_TYPE_FEATURES: &str = html::pagetype::FEATURES_META;
 
 /// Extract the article of a plain or flattened text.
 pub fn extract_text(id: &str, bytes: &[u8], opts: Options) -> Document {
+    if opts.keep_text
+        && let Ok(exact) = std::str::from_utf8(bytes)
+    {
+        // UTF-8 kept byte for byte, a byte-order mark too (U+FEFF), so the
+        // offsets count the file's characters as Python's utf-8 codec does
+        return Document::new(id, exact.to_string(), Alignment::identity());
+    }
     let src = decode(bytes, None, false);
     if opts.keep_text {
         return Document::new(id, src, Alignment::identity());

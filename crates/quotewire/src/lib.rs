@@ -217,6 +217,8 @@ fn annotate_within(
     skip_attribution: bool,
 ) {
     type Stage = fn(&mut Document);
+    // index of the attribution stage in `stages`
+    const ATTRIBUTE: usize = 2;
     let stages: [Stage; 4] = [
         quotewire_segment::segment,
         quotewire_tag::tag,
@@ -232,13 +234,13 @@ fn annotate_within(
                 started.elapsed().as_secs_f64(),
                 STAGES[i + 1..].join(", ")
             ));
-            if i <= 1 {
+            if i <= ATTRIBUTE {
                 // no attributions without segmentation
                 doc.layers = Default::default();
             }
             return;
         }
-        if skip_attribution && i == 1 {
+        if skip_attribution && i == ATTRIBUTE {
             continue;
         }
         stage(doc);
@@ -503,6 +505,11 @@ mod tests {
         };
         let rec = try_analyze(&input(src.as_bytes(), Format::Text), opts).unwrap();
         assert_eq!(rec.text, src);
+        // a byte-order mark is kept too (found by fuzzing: it was dropped,
+        // shifting every offset by one)
+        let bom = "\u{feff}“Ready,” he said.";
+        let rec = try_analyze(&input(bom.as_bytes(), Format::Text), opts).unwrap();
+        assert_eq!(rec.text, bom);
     }
 
     #[test]
