@@ -12,9 +12,11 @@
 
 #![deny(missing_docs)]
 
+mod chars;
 mod convert;
 mod table;
 
+pub use chars::Chars;
 pub use convert::RecordsToTable;
 pub use table::{Format, ROW_GROUP, Table, TableWriter};
 
@@ -124,8 +126,8 @@ pub fn article_row(rec: &Record) -> ArticleRow {
 
 /// The quote rows of a record, one per attribution, in record order.
 pub fn quote_rows(rec: &Record) -> Vec<QuoteRow> {
-    let chars: Vec<char> = rec.text.chars().collect();
-    let join = |spans: &[[usize; 2]]| join_spans(&chars, spans);
+    let chars = Chars::new(&rec.text);
+    let join = |spans: &[[usize; 2]]| chars.join(spans);
     rec.attributions
         .iter()
         .enumerate()
@@ -170,27 +172,6 @@ pub fn quote_rows(rec: &Record) -> Vec<QuoteRow> {
 
 fn spans_json(spans: &[[usize; 2]]) -> String {
     serde_json::to_string(spans).unwrap_or_else(|_| "[]".into())
-}
-
-/// The text of code-point spans, trimmed parts joined by " … " (out-of-range
-/// spans give nothing).
-fn join_spans(chars: &[char], spans: &[[usize; 2]]) -> String {
-    let mut out = String::new();
-    for &[a, b] in spans {
-        if a > b || b > chars.len() {
-            continue;
-        }
-        let part: String = chars[a..b].iter().collect();
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(" … ");
-        }
-        out.push_str(part);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@
 //! key, known body: a copy, stored as one more `article_urls` row of the
 //! existing article (syndicated when the outlet differs).
 
-use crate::text::{Chars, body_hash, norm_name, quote_hash};
+use crate::text::{body_hash, norm_name, quote_hash};
 use crate::{Result, Store};
 use quotewire_doc::Record;
+use quotewire_export::Chars;
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::{BTreeSet, HashMap};
 

@@ -2,50 +2,6 @@
 
 use sha2::{Digest, Sha256};
 
-/// Byte offset of every code point of `text`, plus `text.len()` at the end,
-/// so record offsets (code points) slice the Rust string.
-pub(crate) struct Chars<'a> {
-    text: &'a str,
-    bytes: Vec<u32>,
-}
-
-impl<'a> Chars<'a> {
-    pub(crate) fn new(text: &'a str) -> Chars<'a> {
-        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-        bytes.push(text.len() as u32);
-        Chars { text, bytes }
-    }
-
-    /// Code points in the text.
-    pub(crate) fn len(&self) -> usize {
-        self.bytes.len() - 1
-    }
-
-    /// The text of `[start, end)` in code points; empty when out of range.
-    pub(crate) fn slice(&self, [start, end]: [usize; 2]) -> &'a str {
-        if start > end || end > self.len() {
-            return "";
-        }
-        &self.text[self.bytes[start] as usize..self.bytes[end] as usize]
-    }
-
-    /// The parts of several spans joined by " … ".
-    pub(crate) fn join(&self, spans: &[[usize; 2]]) -> String {
-        let mut out = String::new();
-        for s in spans {
-            let part = self.slice(*s).trim();
-            if part.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push_str(" … ");
-            }
-            out.push_str(part);
-        }
-        out
-    }
-}
-
 /// The key form of a name: lower case, letters and digits only, single
 /// spaces, a leading "the " and a trailing "'s" dropped.
 pub(crate) fn norm_name(name: &str) -> String {
@@ -100,6 +56,7 @@ pub(crate) fn body_hash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quotewire_export::Chars;
 
     #[test]
     fn slices_by_code_points() {
