@@ -51,13 +51,18 @@ struct Ingest {
 /// Run `quotewire ingest`.
 pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
     let start = Instant::now();
-    let store = match Store::open(&args.db) {
+    let mut store = match Store::open(&args.db) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("quotewire: error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    // into a new database: query-only indexes are built once at the end
+    if let Err(e) = store.begin_bulk() {
+        eprintln!("quotewire: error: {e}");
+        return ExitCode::FAILURE;
+    }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     if !args.quiet && io::stderr().is_terminal() {
         if let Ok(style) =
@@ -97,6 +102,10 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
         return run.fatal(e);
     }
     if let Err(e) = run.commit() {
+        return run.fatal(e);
+    }
+    run.bar.set_message("building indexes");
+    if let Err(e) = run.store.finish_bulk() {
         return run.fatal(e);
     }
     run.bar.finish_and_clear();

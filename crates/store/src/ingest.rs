@@ -8,11 +8,35 @@
 //! existing article (syndicated when the outlet differs).
 
 use crate::text::{body_hash, norm_name, quote_hash};
-use crate::{Result, Store};
+use crate::{Result, Store, facets};
 use quotewire_doc::Record;
 use quotewire_export::Chars;
 use rusqlite::{OptionalExtension, Transaction, params};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Entries kept in each ingest cache at most (then it starts afresh).
+const CACHE_MAX: usize = 1 << 20;
+
+/// What ingest already knows of the database: entity ids by (type, norm)
+/// and the (entity, surface form) pairs stored. Entities and names are
+/// never deleted, so an entry stays true; a failed batch clears the cache
+/// (its rows were rolled back).
+#[derive(Default)]
+pub(crate) struct Cache {
+    entities: HashMap<(String, String), i64>,
+    names: HashSet<(i64, String)>,
+}
+
+impl Cache {
+    fn bound(&mut self) {
+        if self.entities.len() > CACHE_MAX {
+            self.entities.clear();
+        }
+        if self.names.len() > CACHE_MAX {
+            self.names.clear();
+        }
+    }
+}
 
 /// What ingesting one record did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,14 +114,58 @@ impl Store {
     pub fn ingest(&mut self, records: &[Record]) -> Result<Vec<(Outcome, u64)>> {
         let path = self.path.clone();
         let err = |e| crate::sql(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        let mut out = Vec::with_capacity(records.len());
-        for rec in records {
-            let o = ingest_one(&tx, rec).map_err(err)?;
-            out.push((o, rec.attributions.len() as u64));
+        self.cache.bound();
+        let cache = &mut self.cache;
+        let result = (|| {
+            let tx = self.conn.transaction()?;
+            let mut out = Vec::with_capacity(records.len());
+            for rec in records {
+                let o = ingest_one(&tx, cache, rec)?;
+                out.push((o, rec.attributions.len() as u64));
+            }
+            tx.commit()?;
+            Ok(out)
+        })();
+        if result.is_err() {
+            *cache = Cache::default();
         }
-        tx.commit().map_err(err)?;
-        Ok(out)
+        result.map_err(err)
+    }
+
+    /// Start a bulk load. When the database holds no article yet, the
+    /// secondary indexes that only queries use (`indexes.sql`) are dropped,
+    /// to be built once, by sorting, in [`Store::finish_bulk`]; returns
+    /// whether it did. On a database with articles it does nothing (adding
+    /// a few records must not rebuild the indexes of millions).
+    ///
+    /// A run killed in between leaves a consistent database without those
+    /// indexes; the next [`Store::open`] builds them.
+    pub fn begin_bulk(&mut self) -> Result<bool> {
+        let e = |e| crate::sql(&self.path, e);
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))
+            .map_err(e)?;
+        if any {
+            return Ok(false);
+        }
+        self.conn
+            .execute_batch(
+                "DROP INDEX IF EXISTS articles_published;
+                 DROP INDEX IF EXISTS article_entities_entity;
+                 DROP INDEX IF EXISTS attributions_speaker;
+                 DROP INDEX IF EXISTS attributions_published;",
+            )
+            .map_err(e)?;
+        Ok(true)
+    }
+
+    /// End a bulk load: build the secondary indexes that are missing (a
+    /// no-op when none is).
+    pub fn finish_bulk(&mut self) -> Result<()> {
+        self.conn
+            .execute_batch(include_str!("indexes.sql"))
+            .map_err(|e| crate::sql(&self.path, e))
     }
 }
 
@@ -109,7 +177,7 @@ fn key_of(rec: &Record) -> String {
     }
 }
 
-fn ingest_one(tx: &Transaction<'_>, rec: &Record) -> rusqlite::Result<Outcome> {
+fn ingest_one(tx: &Transaction<'_>, cache: &mut Cache, rec: &Record) -> rusqlite::Result<Outcome> {
     let key = key_of(rec);
     let hash = body_hash(&rec.text);
     let known: Option<(i64, String, i64)> = tx
@@ -145,7 +213,7 @@ fn ingest_one(tx: &Transaction<'_>, rec: &Record) -> rusqlite::Result<Outcome> {
             } else {
                 (None, 1, detach(tx, &key, old)?)
             };
-            let article = insert_article(tx, rec, &key, &hash, id, version)?;
+            let article = insert_article(tx, cache, rec, &key, &hash, id, version)?;
             refresh_provenance(tx, &stale)?;
             Ok(Outcome::Replaced { article })
         }
@@ -158,7 +226,7 @@ fn ingest_one(tx: &Transaction<'_>, rec: &Record) -> rusqlite::Result<Outcome> {
             Ok(Outcome::Duplicate { of, syndicated })
         }
         (None, None) => {
-            let article = insert_article(tx, rec, &key, &hash, None, 1)?;
+            let article = insert_article(tx, cache, rec, &key, &hash, None, 1)?;
             Ok(Outcome::Added { article })
         }
     }
@@ -226,7 +294,6 @@ fn delete_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<BTreeS
     .execute([article])?;
     for sql in [
         "DELETE FROM attributions WHERE article_id = ?1",
-        "DELETE FROM mentions WHERE article_id = ?1",
         "DELETE FROM article_entities WHERE article_id = ?1",
         "DELETE FROM timexes WHERE article_id = ?1",
         "DELETE FROM articles_fts WHERE rowid = ?1",
@@ -278,22 +345,35 @@ fn first_seen(
 }
 
 /// The global entity id of (type, name), created when new.
-fn entity_id(tx: &Transaction<'_>, kind: &str, name: &str) -> rusqlite::Result<i64> {
-    let norm = norm_name(name);
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT id FROM entities WHERE type = ?1 AND norm = ?2")?
-        .query_row([kind, &norm], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
+fn entity_id(
+    tx: &Transaction<'_>,
+    cache: &mut Cache,
+    kind: &str,
+    name: &str,
+) -> rusqlite::Result<i64> {
+    let key = (kind.to_string(), norm_name(name));
+    if let Some(&id) = cache.entities.get(&key) {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO entities(name, type, norm) VALUES (?1, ?2, ?3)")?
-        .execute([name, kind, &norm])?;
-    Ok(tx.last_insert_rowid())
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM entities WHERE type = ?1 AND norm = ?2")?
+        .query_row([kind, &key.1], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached("INSERT INTO entities(name, type, norm) VALUES (?1, ?2, ?3)")?
+                .execute([name, kind, &key.1])?;
+            tx.last_insert_rowid()
+        }
+    };
+    cache.entities.insert(key, id);
+    Ok(id)
 }
 
 fn insert_article(
     tx: &Transaction<'_>,
+    cache: &mut Cache,
     rec: &Record,
     key: &str,
     hash: &str,
@@ -356,32 +436,34 @@ fn insert_article(
     let mut ents: HashMap<&str, (i64, &[[usize; 2]])> = HashMap::new();
     for e in &rec.entities {
         let kind = entity_type(e);
-        let gid = entity_id(tx, &kind, &e.name)?;
+        let gid = entity_id(tx, cache, &kind, &e.name)?;
         tx.prepare_cached(
-            "INSERT INTO article_entities(article_id, record_entity, entity_id, name, type, titles)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO article_entities(article_id, record_entity, entity_id, name, type, titles,
+                mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![article, e.id, gid, e.name, kind, json(&e.titles)])?;
-        let row = tx.last_insert_rowid();
-        let mut names: BTreeSet<(String, String)> = BTreeSet::new();
-        names.insert((norm_name(&e.name), e.name.clone()));
-        for m in &e.mentions {
-            tx.prepare_cached(
-                "INSERT INTO mentions(article_entity_id, article_id, start, \"end\")
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![row, article, m[0] as i64, m[1] as i64])?;
-            let surface = chars.slice(*m).trim();
+        .execute(params![
+            article,
+            e.id,
+            gid,
+            e.name,
+            kind,
+            json(&e.titles),
+            json(&e.mentions)
+        ])?;
+        // every surface form once; entity_names keeps the first spelling of a key
+        let surfaces = std::iter::once(e.name.as_str())
+            .chain(e.mentions.iter().map(|m| chars.slice(*m).trim()));
+        for surface in surfaces {
             let n = norm_name(surface);
-            if !n.is_empty() {
-                names.insert((n, surface.to_string()));
+            if n.is_empty() || cache.names.contains(&(gid, n.clone())) {
+                continue;
             }
-        }
-        for (n, name) in names {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO entity_names(entity_id, norm, name) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![gid, n, name])?;
+            .execute(params![gid, n, surface])?;
+            cache.names.insert((gid, n));
         }
         ents.insert(e.id.as_str(), (gid, e.mentions.as_slice()));
     }
@@ -397,6 +479,7 @@ fn insert_article(
             .and_then(|e| ents.get(e))
             .map(|(g, _)| *g);
         let h = quote_hash(&content);
+        let kind = kind_name(a);
         tx.prepare_cached(
             "INSERT INTO attributions(article_id, ord, kind, content, cue, source, content_spans,
                 cue_spans, source_spans, speaker, speaker_entity, record_entity, confidence,
@@ -406,7 +489,7 @@ fn insert_article(
         .execute(params![
             article,
             ord as i64,
-            kind_name(a),
+            kind,
             content,
             cue,
             source,
@@ -422,15 +505,6 @@ fn insert_article(
             rec.outlet,
         ])?;
         let qid = tx.last_insert_rowid();
-        tx.prepare_cached(
-            "INSERT INTO quotes_fts(rowid, content, speaker, cue) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![
-            qid,
-            content,
-            a.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or(""),
-            cue
-        ])?;
         // entities mentioned inside the content: what the quote is about
         let mut about: BTreeSet<i64> = BTreeSet::new();
         for (gid, mentions) in ents.values() {
@@ -444,12 +518,29 @@ fn insert_article(
                 about.insert(*gid);
             }
         }
-        for gid in about {
+        for &gid in &about {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO attribution_entities(attribution_id, entity_id) VALUES (?1, ?2)",
             )?
             .execute([qid, gid])?;
         }
+        let about: Vec<i64> = about.into_iter().collect();
+        tx.prepare_cached(
+            "INSERT INTO quotes_fts(rowid, content, speaker, cue, facets) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            qid,
+            content,
+            a.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or(""),
+            cue,
+            facets::of_quote(
+                &kind,
+                speaker_entity,
+                &about,
+                rec.outlet.as_deref(),
+                rec.published.as_deref()
+            )
+        ])?;
         first_seen(
             tx,
             h,

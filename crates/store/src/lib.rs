@@ -17,6 +17,7 @@
 
 #![deny(missing_docs)]
 
+mod facets;
 mod ingest;
 mod rows;
 mod search;
@@ -33,7 +34,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
 /// The schema version this crate writes (`meta.schema_version`).
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +73,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub struct Store {
     conn: Connection,
     path: String,
+    cache: ingest::Cache,
 }
 
 impl Store {
@@ -84,7 +86,11 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let name = path.display().to_string();
         let conn = Connection::open(path).map_err(|e| sql(&name, e))?;
-        let store = Store { conn, path: name };
+        let store = Store {
+            conn,
+            path: name,
+            cache: ingest::Cache::default(),
+        };
         store
             .conn
             .execute_batch(
@@ -97,6 +103,11 @@ impl Store {
         store
             .conn
             .execute_batch(include_str!("schema.sql"))
+            .map_err(|e| store.err(e))?;
+        // an interrupted bulk load left these out: build them again
+        store
+            .conn
+            .execute_batch(include_str!("indexes.sql"))
             .map_err(|e| store.err(e))?;
         store
             .conn
@@ -121,10 +132,17 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| sql(&name, e))?;
-        let store = Store { conn, path: name };
+        let store = Store {
+            conn,
+            path: name,
+            cache: ingest::Cache::default(),
+        };
         store
             .conn
-            .execute_batch("PRAGMA busy_timeout=5000; PRAGMA query_only=1;")
+            .execute_batch(
+                "PRAGMA busy_timeout=5000; PRAGMA query_only=1; PRAGMA cache_size=-65536;
+                 PRAGMA mmap_size=4294967296; PRAGMA temp_store=MEMORY;",
+            )
             .map_err(|e| store.err(e))?;
         match store.version()? {
             Some(v) if v == SCHEMA_VERSION => Ok(store),

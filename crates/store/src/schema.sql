@@ -1,4 +1,4 @@
--- quotewire store schema, version 1 (documented in crates/store/README.md).
+-- quotewire store schema, version 2 (documented in crates/store/README.md).
 -- Plain tables with TEXT/INTEGER/REAL columns (JSON arrays as TEXT), so
 -- sqlite3, Datasette and DuckDB read the database as it is. Offsets are the
 -- record's: Unicode code points into articles.text, end-exclusive.
@@ -33,7 +33,6 @@ CREATE TABLE IF NOT EXISTS articles (
     version         INTEGER NOT NULL DEFAULT 1,
     ingested_at     TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
 -- Every place an article was seen: its own URL and every copy (same body
 -- under another URL, possibly another outlet). `key` is the URL, or
@@ -73,19 +72,11 @@ CREATE TABLE IF NOT EXISTS article_entities (
     entity_id     INTEGER NOT NULL REFERENCES entities(id),
     name          TEXT NOT NULL,
     type          TEXT NOT NULL,
-    titles        TEXT NOT NULL DEFAULT '[]'
+    titles        TEXT NOT NULL DEFAULT '[]',
+    -- its mentions: JSON [[start, end], ...], code points into articles.text
+    mentions      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id);
-CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id);
-
--- Mentions of an article entity: code-point offsets into articles.text.
-CREATE TABLE IF NOT EXISTS mentions (
-    article_entity_id INTEGER NOT NULL REFERENCES article_entities(id),
-    article_id        INTEGER NOT NULL REFERENCES articles(id),
-    start             INTEGER NOT NULL,
-    "end"             INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 
 -- Attributions (quotes). `content`, `cue`, `source` are the spans' text
 -- (parts joined by " … "); the *_spans columns are the record's JSON spans.
@@ -109,8 +100,6 @@ CREATE TABLE IF NOT EXISTS attributions (
     outlet         TEXT
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);
-CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions(speaker_entity, published);
-CREATE INDEX IF NOT EXISTS attributions_published ON attributions(published);
 CREATE INDEX IF NOT EXISTS attributions_hash ON attributions(quote_hash);
 
 -- Entities mentioned inside an attribution's content ("about").
@@ -142,8 +131,11 @@ CREATE TABLE IF NOT EXISTS timexes (
 CREATE INDEX IF NOT EXISTS timexes_article ON timexes(article_id);
 
 -- Full text: quote contents (with speaker and cue), and article title + text.
+-- `facets` holds filter tokens (see crates/store/README.md: kind, speaker
+-- and mentioned entity ids, outlet, year and month) so a search with words
+-- and filters is one FTS5 intersection; bm25 weighs the content column only.
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    content, speaker, cue, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    content, speaker, cue, facets, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
 -- Article text: words only (detail=none: no phrase or NEAR queries), which
 -- halves the cost of indexing long texts.
