@@ -27,7 +27,7 @@ pub use ingest::{IngestStats, Outcome};
 pub use rows::{ArticleRow, QuoteRow};
 pub use search::{
     ArticleView, AttributionView, Copy, EntityCount, EntityRef, Hit, Kind, MAX_LIMIT, MonthCount,
-    Provenance, Query, SpeakerView,
+    Provenance, Query, RANK_CAP, SpeakerView,
 };
 
 use rusqlite::{Connection, OpenFlags};

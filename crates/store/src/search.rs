@@ -2,13 +2,16 @@
 //! the speaker view. Every value reaches SQL as a bound parameter.
 
 use crate::text::norm_name;
-use crate::{Error, Result, Store};
+use crate::{Error, Result, Store, facets};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 /// Results per query at most (`--limit`, `limit=`).
 pub const MAX_LIMIT: usize = 500;
+/// Matches of a search with words ranked at most: the most recently
+/// ingested ones (highest attribution ids) when there are more.
+pub const RANK_CAP: usize = 2000;
 /// Query text longer than this (bytes) is refused.
 pub const MAX_QUERY_BYTES: usize = 1000;
 
@@ -231,76 +234,128 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Run a search; results ranked by BM25 when the query has words, else
-    /// newest first.
+    /// Run a search. With words: ranked by BM25 over the quote content
+    /// (best first) among the [`RANK_CAP`] most recently ingested quotes that
+    /// match the words and filters (every match when there are fewer).
+    /// Without words: newest first (by publication date).
+    ///
+    /// Filters on speaker entity, mentioned entity, kind, outlet and
+    /// publication year/month are FTS5 terms of the `facets` column, so the
+    /// index intersects them with the words; dates are then checked to the
+    /// day and a speaker without entity by name.
     ///
     /// Errors: [`Error::Invalid`] for a bad date, limit or offset, or a query
     /// text over [`MAX_QUERY_BYTES`]; a SQLite failure.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>> {
         let (limit, offset) = q.check()?;
         let mut args: Vec<Value> = Vec::new();
+        // SQL filters of the no-words path, and the checks both paths need
         let mut filters = String::new();
+        let mut checks = String::new();
+        // FTS5 terms (AND-ed) for the words path
+        let mut terms: Vec<String> = Vec::new();
+        let any = |tokens: &[String]| -> String {
+            let t: Vec<String> = tokens.iter().map(|t| format!("\"{t}\"")).collect();
+            format!("facets : ({})", t.join(" OR "))
+        };
         if let Some(s) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
             // the entities known by that name, looked up first so the
             // attribution filter is an indexed IN list
             let ids = self.entity_ids(&norm_name(s))?;
             if ids.is_empty() {
                 args.push(Value::Text(s.trim().to_string()));
-                filters.push_str(&format!(
+                let f = format!(
                     " AND a.speaker_entity IS NULL AND a.speaker = ?{} COLLATE NOCASE",
                     args.len()
-                ));
+                );
+                filters.push_str(&f);
+                checks.push_str(&f);
+                if let Some(name) = fts_expr(&s.replace('"', " ")) {
+                    terms.push(format!("speaker : \"{}\"", name.replace('"', "")));
+                }
             } else {
                 let list: Vec<String> = ids.iter().map(i64::to_string).collect();
                 filters.push_str(&format!(" AND a.speaker_entity IN ({})", list.join(",")));
+                let tokens: Vec<String> = ids.iter().map(|&id| facets::speaker(id)).collect();
+                terms.push(any(&tokens));
             }
         }
         if let Some(s) = q.about.as_deref().filter(|s| !s.trim().is_empty()) {
-            args.push(Value::Text(norm_name(s)));
-            let i = args.len();
+            let ids = self.entity_ids(&norm_name(s))?;
+            if ids.is_empty() {
+                return Ok(vec![]);
+            }
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
             filters.push_str(&format!(
-                " AND a.id IN (SELECT attribution_id FROM attribution_entities WHERE entity_id IN
-                   (SELECT entity_id FROM entity_names WHERE norm = ?{i}))"
+                " AND a.id IN (SELECT attribution_id FROM attribution_entities WHERE entity_id IN ({}))",
+                list.join(",")
             ));
+            let tokens: Vec<String> = ids.iter().map(|&id| facets::about(id)).collect();
+            terms.push(any(&tokens));
         }
         if let Some(d) = &q.since {
             args.push(Value::Text(d.clone()));
-            filters.push_str(&format!(" AND a.published >= ?{}", args.len()));
+            let f = format!(" AND a.published >= ?{}", args.len());
+            filters.push_str(&f);
+            checks.push_str(&f);
         }
         if let Some(d) = &q.until {
             // inclusive of every later precision: '~' sorts after digits and 'T'
             args.push(Value::Text(format!("{d}~")));
-            filters.push_str(&format!(" AND a.published <= ?{}", args.len()));
+            let f = format!(" AND a.published <= ?{}", args.len());
+            filters.push_str(&f);
+            checks.push_str(&f);
+        }
+        if q.since.is_some() || q.until.is_some() {
+            match self.date_terms(q.since.as_deref(), q.until.as_deref())? {
+                Some(tokens) if tokens.is_empty() => return Ok(vec![]),
+                Some(tokens) => terms.push(any(&tokens)),
+                None => {}
+            }
         }
         if let Some(o) = q.outlet.as_deref().filter(|s| !s.trim().is_empty()) {
             args.push(Value::Text(o.trim().to_string()));
             filters.push_str(&format!(" AND a.outlet = ?{} COLLATE NOCASE", args.len()));
+            terms.extend(facets::outlet(o).map(|t| any(&[t])));
         }
         if let Some(k) = q.kind {
             args.push(Value::Text(k.name().into()));
             filters.push_str(&format!(" AND a.kind = ?{}", args.len()));
+            terms.push(any(&[facets::kind(k.name())]));
         }
         args.push(Value::Integer(limit as i64));
         let l = args.len();
         args.push(Value::Integer(offset as i64));
         let o = args.len();
-        // Two steps: rank and filter on cheap columns, keep one page, then
-        // fetch the columns of that page only (provenance counts included).
+        // Two steps: find one page on the index, then fetch the columns of
+        // that page only (provenance counts included).
         let ranked = match fts_expr(&q.text) {
             Some(expr) => {
-                args.push(Value::Text(format!("{{content}} : ({expr})")));
+                terms.insert(0, format!("{{content}} : ({expr})"));
+                args.push(Value::Text(terms.join(" AND ")));
                 let m = args.len();
-                // without filters the FTS index itself keeps the top of the ranking
-                let inner_limit = if filters.is_empty() {
-                    format!(" ORDER BY rank LIMIT ?{l} + ?{o}")
+                args.push(Value::Integer((RANK_CAP.max(limit + offset)) as i64));
+                let cap = args.len();
+                // the newest `cap` matches (a rowid-ordered walk of the
+                // index, stopped early), ranked by BM25 over the content
+                let candidates = if checks.is_empty() {
+                    format!(
+                        "SELECT rowid AS id, bm25(quotes_fts, 1.0, 0.0, 0.0, 0.0) AS score
+                         FROM quotes_fts WHERE quotes_fts MATCH ?{m}
+                         ORDER BY rowid DESC LIMIT ?{cap}"
+                    )
                 } else {
-                    String::new()
+                    format!(
+                        "SELECT f.rowid AS id, bm25(quotes_fts, 1.0, 0.0, 0.0, 0.0) AS score
+                         FROM quotes_fts f JOIN attributions a ON a.id = f.rowid
+                         WHERE quotes_fts MATCH ?{m} {checks}
+                         ORDER BY f.rowid DESC LIMIT ?{cap}"
+                    )
                 };
                 format!(
-                    "SELECT a.id AS id, f.rank AS score, a.published AS published
-                     FROM (SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?{m}{inner_limit}) f
-                     JOIN attributions a ON a.id = f.rowid
-                     WHERE 1 {filters} ORDER BY f.rank, a.id LIMIT ?{l} OFFSET ?{o}"
+                    "SELECT c.id AS id, c.score AS score, a.published AS published
+                     FROM ({candidates}) c JOIN attributions a ON a.id = c.id
+                     ORDER BY c.score, c.id LIMIT ?{l} OFFSET ?{o}"
                 )
             }
             None => format!(
@@ -325,6 +380,29 @@ impl Store {
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
+    }
+
+    /// The year/month facet tokens covering `since..=until` (an open end
+    /// is the oldest/newest publication date stored); `None` when no
+    /// narrowing is possible (the range is too wide or nothing is dated).
+    fn date_terms(&self, since: Option<&str>, until: Option<&str>) -> Result<Option<Vec<String>>> {
+        let (lo, hi): (Option<String>, Option<String>) = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT min(published) FROM attributions WHERE published IS NOT NULL),
+                        (SELECT max(published) FROM attributions)",
+            )
+            .map_err(|e| self.err(e))?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        let from = since.or(lo.as_deref()).and_then(facets::year_month);
+        let to = until.or(hi.as_deref()).and_then(facets::year_month);
+        let (Some((y1, m1)), Some((y2, m2))) = (from, to) else {
+            return Ok(None);
+        };
+        let from = (y1, m1.max(1));
+        let to = (y2, if m2 == 0 { 12 } else { m2 });
+        Ok(facets::date_cover(from, to))
     }
 }
 
