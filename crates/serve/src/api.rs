@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 /// Queries run at once at most; further requests wait their turn.
@@ -27,11 +27,19 @@ const APP_JS: &str = include_str!("../assets/app.js");
 const STYLE_CSS: &str = include_str!("../assets/style.css");
 const OPENAPI: &str = include_str!("../assets/openapi.json");
 
+/// Table counts are recomputed at most this often (a count scans an index
+/// of every quote: tens of milliseconds at a million).
+pub const STATS_TTL: Duration = Duration::from_secs(10);
+
+/// Table counts: (articles, copies, quotes, entities).
+type Counts = (u64, u64, u64, u64);
+
 /// Read-only connections, reused.
 struct Pool {
     db: PathBuf,
     idle: Mutex<Vec<Store>>,
     gate: Semaphore,
+    stats: Mutex<Option<(Instant, Counts)>>,
 }
 
 type Shared = Arc<Pool>;
@@ -65,6 +73,7 @@ pub fn router(db: &Path) -> Result<Router, Error> {
         db: db.to_path_buf(),
         idle: Mutex::new(vec![first]),
         gate: Semaphore::new(MAX_CONCURRENT),
+        stats: Mutex::new(None),
     });
     Ok(Router::new()
         .route(
@@ -278,7 +287,16 @@ async fn entities(
 }
 
 async fn stats(State(pool): State<Shared>) -> Result<Response, ApiError> {
-    let (articles, copies, quotes, entities) = with_store(pool, |s| s.counts()).await?;
+    let cached = *pool.stats.lock().unwrap_or_else(|e| e.into_inner());
+    let counts = match cached {
+        Some((at, counts)) if at.elapsed() < STATS_TTL => counts,
+        _ => {
+            let counts = with_store(Arc::clone(&pool), |s| s.counts()).await?;
+            *pool.stats.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), counts));
+            counts
+        }
+    };
+    let (articles, copies, quotes, entities) = counts;
     Ok(Json(json!({
         "articles": articles, "copies": copies, "quotes": quotes, "entities": entities
     }))

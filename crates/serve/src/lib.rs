@@ -11,7 +11,7 @@
 //! | `/api/articles/{id}` | an article with its attributions (code-point spans) |
 //! | `/api/speakers/{id}` | a speaker: names, timeline, topics, latest quotes |
 //! | `/api/entities?name=&limit=` | entities known by a name |
-//! | `/api/stats` | table counts |
+//! | `/api/stats` | table counts (at most [`STATS_TTL`] old) |
 //! | `/openapi.json` | OpenAPI 3.0 description of the API |
 //!
 //! Limits: the database is opened read-only, every SQL value is a bound
@@ -24,7 +24,7 @@
 
 mod api;
 
-pub use api::{MAX_CONCURRENT, MAX_URI, QUERY_TIMEOUT, router};
+pub use api::{MAX_CONCURRENT, MAX_URI, QUERY_TIMEOUT, STATS_TTL, router};
 
 use std::net::SocketAddr;
 use std::path::Path;

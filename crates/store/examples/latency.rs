@@ -3,7 +3,8 @@
 //! `Store::search` (the code `quotewire search` and `/api/search` run);
 //! prints p50 / p99 / max in milliseconds.
 //!
-//! `cargo run --profile fast -p quotewire-store --example latency -- big.db [ROUNDS]`
+//! `cargo run --profile fast -p quotewire-store --example latency -- big.db [ROUNDS] [NAME]`
+//! (NAME: run only the searches whose name contains it, e.g. to profile one).
 
 use quotewire_store::{Kind, Query, Store};
 use std::time::Instant;
@@ -12,6 +13,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let db = args.get(1).expect("usage: latency DB [ROUNDS]");
     let rounds: usize = args.get(2).map_or(50, |s| s.parse().expect("ROUNDS"));
+    let only = args.get(3).map_or("", String::as_str);
     let store = Store::open_readonly(std::path::Path::new(db)).expect("open");
     let q = |text: &str| Query {
         text: text.into(),
@@ -64,7 +66,7 @@ fn main() {
     let mut all = Vec::new();
     println!("| search | results | p50 ms | p99 ms | max ms |");
     println!("|---|---:|---:|---:|---:|");
-    for (name, query) in &searches {
+    for (name, query) in searches.iter().filter(|(n, _)| n.contains(only)) {
         let mut times = Vec::with_capacity(rounds);
         let mut n = 0;
         for _ in 0..rounds {

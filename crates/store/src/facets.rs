@@ -3,7 +3,8 @@
 //!
 //! Tokens are lower-case letters and digits (the `unicode61` tokenizer keeps
 //! them whole) and live in their own column, so they never meet the words of
-//! a quote: `k` + kind (`kdirect`), `s` + speaker entity id (`s12`), `a` +
+//! a quote: `k` + kind (`kdirect`), `s` + speaker entity id (`s12`), `n` +
+//! 16 hex digits of the hash of the name of a speaker without entity, `a` +
 //! id of an entity the quote mentions (`a7`), `o` + 16 hex digits of the
 //! outlet's hash (ASCII case folded, as `COLLATE NOCASE` compares), `y` +
 //! year and `m` + year and month of the publication date (`y2018`,
@@ -31,15 +32,24 @@ pub(crate) fn about(id: i64) -> String {
 
 /// The outlet token (`None` for an empty outlet).
 pub(crate) fn outlet(outlet: &str) -> Option<String> {
-    let o = outlet.trim().to_ascii_lowercase();
-    if o.is_empty() {
+    hashed('o', outlet)
+}
+
+/// The token of the name of a speaker without entity (`None` when empty).
+pub(crate) fn speaker_name(name: &str) -> Option<String> {
+    hashed('n', name)
+}
+
+/// `prefix` + 16 hex digits of the hash of `value` trimmed and ASCII
+/// lower-cased (what `COLLATE NOCASE` compares equal hashes alike).
+fn hashed(prefix: char, value: &str) -> Option<String> {
+    let v = value.trim().to_ascii_lowercase();
+    if v.is_empty() {
         return None;
     }
-    let d = Sha256::digest(o.as_bytes());
-    Some(format!(
-        "o{}",
-        d[..8].iter().map(|b| format!("{b:02x}")).collect::<String>()
-    ))
+    let d = Sha256::digest(v.as_bytes());
+    let hex: String = d[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Some(format!("{prefix}{hex}"))
 }
 
 /// (year, month) of an ISO 8601 date prefix (`YYYY-MM...`; month 0 when
@@ -48,7 +58,9 @@ pub(crate) fn year_month(date: &str) -> Option<(u32, u32)> {
     let b = date.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let s = date.get(r)?;
-        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
     let y = num(0..4)?;
     if b.len() >= 7 && b[4] == b'-' {
@@ -59,24 +71,29 @@ pub(crate) fn year_month(date: &str) -> Option<(u32, u32)> {
     Some((y, 0))
 }
 
-/// The date tokens of a publication date (year, and month when known).
+/// Token of a publication date without a valid month (`2018`, `2018-13`,
+/// free text): every date range includes it and the exact SQL comparison
+/// decides, as it does for every date.
+pub(crate) const ODD_DATE: &str = "dx";
+
+/// The date tokens of a publication date: year and month when it starts
+/// `YYYY-MM` with a valid month, else [`ODD_DATE`].
 pub(crate) fn date(published: &str) -> Vec<String> {
     match year_month(published) {
-        Some((y, 0)) => vec![format!("y{y:04}")],
-        Some((y, m)) => vec![format!("y{y:04}"), format!("m{y:04}{m:02}")],
-        None => vec![],
+        Some((y, m)) if m > 0 => vec![format!("y{y:04}"), format!("m{y:04}{m:02}")],
+        _ => vec![ODD_DATE.to_string()],
     }
 }
 
 /// Tokens whose union covers every date from `from` to `to` (inclusive,
 /// (year, month) with months 1..=12): whole years as year tokens, the
-/// partial years at the ends as months. `None` when the range is empty or
-/// needs more than [`MAX_DATE_TOKENS`] tokens.
+/// partial years at the ends as months, and [`ODD_DATE`]. `None` when the
+/// range needs more than [`MAX_DATE_TOKENS`] tokens.
 pub(crate) fn date_cover(from: (u32, u32), to: (u32, u32)) -> Option<Vec<String>> {
+    let mut out = vec![ODD_DATE.to_string()];
     if from > to {
-        return Some(vec![]);
+        return Some(out);
     }
-    let mut out = Vec::new();
     let (mut y, mut m) = from;
     while (y, m) <= to {
         if m == 1 && (y, 12) <= to {
@@ -97,12 +114,16 @@ pub(crate) fn date_cover(from: (u32, u32), to: (u32, u32)) -> Option<Vec<String>
 pub(crate) fn of_quote(
     kind_name: &str,
     speaker_entity: Option<i64>,
+    speaker: Option<&str>,
     about_ids: &[i64],
     outlet_name: Option<&str>,
     published: Option<&str>,
 ) -> String {
     let mut t = vec![kind(kind_name)];
-    t.extend(speaker_entity.map(speaker));
+    match speaker_entity {
+        Some(id) => t.push(self::speaker(id)),
+        None => t.extend(speaker.and_then(speaker_name)),
+    }
     t.extend(about_ids.iter().map(|&id| about(id)));
     t.extend(outlet_name.and_then(outlet));
     t.extend(published.map(date).unwrap_or_default());
@@ -121,21 +142,39 @@ mod tests {
         assert_eq!(year_month("March"), None);
         assert_eq!(
             date_cover((2018, 11), (2020, 2)).unwrap(),
-            ["m201811", "m201812", "y2019", "m202001", "m202002"]
+            ["dx", "m201811", "m201812", "y2019", "m202001", "m202002"]
         );
-        assert_eq!(date_cover((2018, 1), (2018, 12)).unwrap(), ["y2018"]);
-        assert_eq!(date_cover((2019, 1), (2018, 12)).unwrap().len(), 0);
+        assert_eq!(date_cover((2018, 1), (2018, 12)).unwrap(), ["dx", "y2018"]);
+        assert_eq!(date_cover((2019, 1), (2018, 12)).unwrap(), ["dx"]);
+        assert_eq!(date("2018-03-05T10:00Z"), ["y2018", "m201803"]);
+        assert_eq!(date("2018"), ["dx"]);
+        assert_eq!(date("2018-13-01"), ["dx"]);
         assert!(date_cover((1000, 1), (2000, 1)).is_none());
     }
 
     #[test]
     fn tokens_are_single_words() {
-        let f = of_quote("direct", Some(3), &[7, 9], Some("Daily Two"), Some("2018-03-01"));
+        let f = of_quote(
+            "direct",
+            Some(3),
+            Some("Putin"),
+            &[7, 9],
+            Some("Daily Two"),
+            Some("2018-03-01"),
+        );
         assert!(f.starts_with("kdirect s3 a7 a9 o"));
         assert!(f.ends_with(" y2018 m201803"));
-        assert!(f.split(' ').all(|t| t.chars().all(|c| c.is_ascii_alphanumeric())));
+        assert!(
+            f.split(' ')
+                .all(|t| t.chars().all(|c| c.is_ascii_alphanumeric()))
+        );
         assert_eq!(outlet("daily two"), outlet(" DAILY TWO "));
         assert_ne!(outlet("daily two"), outlet("daily one"));
         assert_eq!(outlet("  "), None);
+        let g = of_quote("mixed", None, Some("A Spokesman"), &[], None, None);
+        assert_eq!(
+            g,
+            format!("kmixed {}", speaker_name("a spokesman").unwrap())
+        );
     }
 }

@@ -525,22 +525,19 @@ fn insert_article(
             .execute([qid, gid])?;
         }
         let about: Vec<i64> = about.into_iter().collect();
-        tx.prepare_cached(
-            "INSERT INTO quotes_fts(rowid, content, speaker, cue, facets) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
-            qid,
-            content,
-            a.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or(""),
-            cue,
-            facets::of_quote(
-                &kind,
-                speaker_entity,
-                &about,
-                rec.outlet.as_deref(),
-                rec.published.as_deref()
-            )
-        ])?;
+        tx.prepare_cached("INSERT INTO quotes_fts(rowid, content, facets) VALUES (?1, ?2, ?3)")?
+            .execute(params![
+                qid,
+                content,
+                facets::of_quote(
+                    &kind,
+                    speaker_entity,
+                    a.speaker.as_ref().map(|s| s.name.as_str()),
+                    &about,
+                    rec.outlet.as_deref(),
+                    rec.published.as_deref()
+                )
+            ])?;
         first_seen(
             tx,
             h,

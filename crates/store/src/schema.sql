@@ -130,12 +130,12 @@ CREATE TABLE IF NOT EXISTS timexes (
 );
 CREATE INDEX IF NOT EXISTS timexes_article ON timexes(article_id);
 
--- Full text: quote contents (with speaker and cue), and article title + text.
--- `facets` holds filter tokens (see crates/store/README.md: kind, speaker
--- and mentioned entity ids, outlet, year and month) so a search with words
--- and filters is one FTS5 intersection; bm25 weighs the content column only.
+-- Full text: quote contents, and article title + text. `facets` holds
+-- filter tokens (see crates/store/README.md: kind, speaker, mentioned
+-- entities, outlet, year and month) so a search with words and filters is
+-- one FTS5 intersection; bm25 weighs the content column only.
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    content, speaker, cue, facets, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    content, facets, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
 -- Article text: words only (detail=none: no phrase or NEAR queries), which
 -- halves the cost of indexing long texts.

@@ -264,15 +264,11 @@ impl Store {
             let ids = self.entity_ids(&norm_name(s))?;
             if ids.is_empty() {
                 args.push(Value::Text(s.trim().to_string()));
-                let f = format!(
+                filters.push_str(&format!(
                     " AND a.speaker_entity IS NULL AND a.speaker = ?{} COLLATE NOCASE",
                     args.len()
-                );
-                filters.push_str(&f);
-                checks.push_str(&f);
-                if let Some(name) = fts_expr(&s.replace('"', " ")) {
-                    terms.push(format!("speaker : \"{}\"", name.replace('"', "")));
-                }
+                ));
+                terms.extend(facets::speaker_name(s).map(|t| any(&[t])));
             } else {
                 let list: Vec<String> = ids.iter().map(i64::to_string).collect();
                 filters.push_str(&format!(" AND a.speaker_entity IN ({})", list.join(",")));
@@ -307,10 +303,8 @@ impl Store {
             checks.push_str(&f);
         }
         if q.since.is_some() || q.until.is_some() {
-            match self.date_terms(q.since.as_deref(), q.until.as_deref())? {
-                Some(tokens) if tokens.is_empty() => return Ok(vec![]),
-                Some(tokens) => terms.push(any(&tokens)),
-                None => {}
+            if let Some(tokens) = self.date_terms(q.since.as_deref(), q.until.as_deref())? {
+                terms.push(any(&tokens));
             }
         }
         if let Some(o) = q.outlet.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -340,26 +334,25 @@ impl Store {
                 // index, stopped early), ranked by BM25 over the content
                 let candidates = if checks.is_empty() {
                     format!(
-                        "SELECT rowid AS id, bm25(quotes_fts, 1.0, 0.0, 0.0, 0.0) AS score
+                        "SELECT rowid AS id, bm25(quotes_fts, 1.0, 0.0) AS score
                          FROM quotes_fts WHERE quotes_fts MATCH ?{m}
                          ORDER BY rowid DESC LIMIT ?{cap}"
                     )
                 } else {
                     format!(
-                        "SELECT f.rowid AS id, bm25(quotes_fts, 1.0, 0.0, 0.0, 0.0) AS score
+                        "SELECT f.rowid AS id, bm25(quotes_fts, 1.0, 0.0) AS score
                          FROM quotes_fts f JOIN attributions a ON a.id = f.rowid
                          WHERE quotes_fts MATCH ?{m} {checks}
                          ORDER BY f.rowid DESC LIMIT ?{cap}"
                     )
                 };
                 format!(
-                    "SELECT c.id AS id, c.score AS score, a.published AS published
-                     FROM ({candidates}) c JOIN attributions a ON a.id = c.id
-                     ORDER BY c.score, c.id LIMIT ?{l} OFFSET ?{o}"
+                    "SELECT c.id AS id, c.score AS score
+                     FROM ({candidates}) c ORDER BY c.score, c.id LIMIT ?{l} OFFSET ?{o}"
                 )
             }
             None => format!(
-                "SELECT a.id AS id, NULL AS score, a.published AS published FROM attributions a
+                "SELECT a.id AS id, NULL AS score FROM attributions a
                  WHERE 1 {filters} ORDER BY a.published DESC, a.id LIMIT ?{l} OFFSET ?{o}"
             ),
         };
@@ -369,7 +362,7 @@ impl Store {
              JOIN attributions a ON a.id = page.id
              JOIN articles ar ON ar.id = a.article_id
              LEFT JOIN quote_first q ON q.quote_hash = a.quote_hash
-             ORDER BY page.score IS NULL, page.score, page.published DESC, a.id"
+             ORDER BY page.score IS NULL, page.score, a.published DESC, a.id"
         );
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
