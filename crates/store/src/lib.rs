@@ -27,7 +27,7 @@ pub use ingest::{IngestStats, Outcome};
 pub use rows::{ArticleRow, QuoteRow};
 pub use search::{
     ArticleView, AttributionView, Copy, EntityCount, EntityRef, Hit, Kind, MAX_LIMIT, MonthCount,
-    Provenance, Query, RANK_CAP, SpeakerView,
+    Provenance, Query, RANK_CAP, SpeakerView, TOPIC_QUOTES,
 };
 
 use rusqlite::{Connection, OpenFlags};
