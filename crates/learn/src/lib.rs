@@ -25,6 +25,7 @@ mod metrics;
 mod model;
 mod perceptron;
 mod rng;
+mod table;
 mod viterbi;
 
 pub use features::{Features, hash_str};
