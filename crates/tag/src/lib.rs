@@ -24,8 +24,8 @@
 
 pub mod silver;
 
-use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use quotewire_doc::{Document, Token};
