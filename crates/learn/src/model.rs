@@ -1,6 +1,6 @@
 //! Frozen weights: inference and the weights file format.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use crate::perceptron::argmax;
 use crate::table::Table;
@@ -15,7 +15,7 @@ pub enum ModelError {
     BadMagic,
     /// A format version this build cannot read.
     #[error(
-        "model format version {0} is not supported (this build reads version 1); retrain the model"
+        "model format version {0} is not supported (this build reads versions 1 and 2); retrain the model"
     )]
     Version(u32),
     /// The body does not inflate, is cut short, or fails its checksum.
@@ -34,7 +34,13 @@ pub enum ModelError {
 }
 
 const MAGIC: &[u8; 4] = b"QWLM";
-const VERSION: u32 = 1;
+/// The version [`Model::to_bytes`] writes: 2, the body stored as it is.
+/// Version 1 (the body deflated) is still read. The body is mostly random
+/// 64-bit keys and weights, which deflate shrinks by a quarter only, while
+/// inflating it cost more CPU at start-up than the rest of loading.
+const VERSION: u32 = 2;
+/// The first format: the same body, deflated.
+const VERSION_DEFLATED: u32 = 1;
 
 /// A frozen linear model over hashed features: for each feature key, the
 /// weight of each class. Lookups go through an open-addressing table laid out
@@ -127,8 +133,8 @@ impl Model {
         argmax(buf)
     }
 
-    /// The weights file: magic, version, then a deflated body (classes,
-    /// metadata, sorted rows) ending in an FNV-1a checksum of the body.
+    /// The weights file: magic, version (2), then the body (metadata,
+    /// classes, rows sorted by key) ending in an FNV-1a checksum of the body.
     /// Deterministic: the same model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut body = Vec::new();
@@ -152,9 +158,8 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-        enc.write_all(&body).expect("writing to a Vec cannot fail");
-        enc.finish().expect("writing to a Vec cannot fail")
+        out.extend_from_slice(&body);
+        out
     }
 
     /// Reads a weights file written by [`Model::to_bytes`]. Errors: bad magic,
@@ -164,13 +169,17 @@ impl Model {
             return Err(ModelError::BadMagic);
         }
         let version = u32::from_le_bytes(bytes[4..8].try_into().map_err(|_| ModelError::BadMagic)?);
-        if version != VERSION {
-            return Err(ModelError::Version(version));
-        }
-        let mut body = Vec::new();
-        flate2::read::DeflateDecoder::new(&bytes[8..])
-            .read_to_end(&mut body)
-            .map_err(|_| ModelError::Corrupt("does not inflate"))?;
+        let body: std::borrow::Cow<[u8]> = match version {
+            VERSION => std::borrow::Cow::Borrowed(&bytes[8..]),
+            VERSION_DEFLATED => {
+                let mut body = Vec::new();
+                flate2::read::DeflateDecoder::new(&bytes[8..])
+                    .read_to_end(&mut body)
+                    .map_err(|_| ModelError::Corrupt("does not inflate"))?;
+                std::borrow::Cow::Owned(body)
+            }
+            _ => return Err(ModelError::Version(version)),
+        };
         if body.len() < 8 {
             return Err(ModelError::Corrupt("too short"));
         }

@@ -210,3 +210,18 @@ fn both_table_layouts_score_like_a_plain_sum_and_round_trip() {
         assert_eq!(back.n_features(), rows.len());
     }
 }
+
+#[test]
+fn version_1_files_with_a_deflated_body_still_load() {
+    use std::io::Write;
+    let m = toy().freeze("toy v1", 0.0);
+    let v2 = m.to_bytes();
+    assert_eq!(&v2[4..8], &2u32.to_le_bytes());
+    let mut v1 = b"QWLM".to_vec();
+    v1.extend_from_slice(&1u32.to_le_bytes());
+    let mut enc = flate2::write::DeflateEncoder::new(v1, flate2::Compression::best());
+    enc.write_all(&v2[8..]).unwrap();
+    let v1 = enc.finish().unwrap();
+    let back = Model::from_bytes(&v1).unwrap();
+    assert_eq!(back.to_bytes(), v2, "same model, written as version 2");
+}
