@@ -63,10 +63,11 @@ pub(crate) fn year_month(date: &str) -> Option<(u32, u32)> {
             .then(|| s.parse().ok())?
     };
     let y = num(0..4)?;
-    if b.len() >= 7 && b[4] == b'-' {
-        if let Some(m) = num(5..7).filter(|m| (1..=12).contains(m)) {
-            return Some((y, m));
-        }
+    if b.len() >= 7
+        && b[4] == b'-'
+        && let Some(m) = num(5..7).filter(|m| (1..=12).contains(m))
+    {
+        return Some((y, m));
     }
     Some((y, 0))
 }

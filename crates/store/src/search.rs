@@ -308,10 +308,10 @@ impl Store {
             filters.push_str(&f);
             checks.push_str(&f);
         }
-        if q.since.is_some() || q.until.is_some() {
-            if let Some(tokens) = self.date_terms(q.since.as_deref(), q.until.as_deref())? {
-                terms.push(any(&tokens));
-            }
+        if (q.since.is_some() || q.until.is_some())
+            && let Some(tokens) = self.date_terms(q.since.as_deref(), q.until.as_deref())?
+        {
+            terms.push(any(&tokens));
         }
         if let Some(o) = q.outlet.as_deref().filter(|s| !s.trim().is_empty()) {
             args.push(Value::Text(o.trim().to_string()));
