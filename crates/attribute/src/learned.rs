@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use quotewire_doc::{Attribution, Document, QuoteKind, Span};
+use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet};
 use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
@@ -505,17 +505,17 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
         if cues.is_empty() {
             continue;
         }
+        // the cue nearest a span [x, y): cues are in text order and disjoint
+        // from the span, so it is the last cue ending at or before x or the
+        // first after it (the earlier one on a tie); a binary search keeps a
+        // unit with thousands of cues (a text without paragraphs) linear
         let nearest = |x: usize, y: usize| -> usize {
-            let mut best = 0;
-            let mut bd = usize::MAX;
-            for (k, &(c, d)) in cues.iter().enumerate() {
-                let dist = if d <= x { x - d } else { c.saturating_sub(y) };
-                if dist < bd {
-                    bd = dist;
-                    best = k;
-                }
+            let p = cues.partition_point(|&(_, d)| d <= x);
+            match (p.checked_sub(1), cues.get(p)) {
+                (Some(b), Some(&(c, _))) if c.saturating_sub(y) < x - cues[b].1 => p,
+                (Some(b), _) => b,
+                (None, _) => 0,
             }
-            best
         };
         let mut groups: Vec<(Vec<Range>, Vec<Range>)> = vec![(Vec::new(), Vec::new()); cues.len()];
         for &(r, x, y) in &spans {
@@ -538,15 +538,25 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
         }
         // a cue without a source of its own ("…, adding …") shares the
         // source of the nearest cue before it in the unit, else after it
+        // (one pass each way: the nearest with a source before k, counting
+        // those filled on the way, else the nearest after k)
+        let mut next_with = vec![None; groups.len()];
+        for k in (0..groups.len().saturating_sub(1)).rev() {
+            next_with[k] = if groups[k + 1].1.is_empty() {
+                next_with[k + 1]
+            } else {
+                Some(k + 1)
+            };
+        }
+        let mut last_with = None;
         for k in 0..groups.len() {
             if groups[k].1.is_empty() && !groups[k].0.is_empty() {
-                let from = (0..k)
-                    .rev()
-                    .find(|&j| !groups[j].1.is_empty())
-                    .or_else(|| (k + 1..groups.len()).find(|&j| !groups[j].1.is_empty()));
-                if let Some(j) = from {
+                if let Some(j) = last_with.or(next_with[k]) {
                     groups[k].1 = groups[j].1.clone();
                 }
+            }
+            if !groups[k].1.is_empty() {
+                last_with = Some(k);
             }
         }
         let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
@@ -636,10 +646,16 @@ pub fn apply(doc: &mut Document, model: &Model) {
         let v = View::new(doc);
         let (labels, probs) = label(&v, model);
         let found = decode(&v, &labels, &probs);
+        let found_contents = SpanSet::new(
+            found
+                .iter()
+                .enumerate()
+                .flat_map(|(k, a)| a.content.iter().map(move |c| (*c, k))),
+        );
         let rules: Vec<Attribution> = doc
             .attributions
             .iter()
-            .filter(|r| !overlaps_any(r, &found))
+            .filter(|r| !r.content.iter().any(|c| found_contents.overlaps(*c)))
             .map(|r| Attribution {
                 confidence: Some(content_confidence(&v, &probs, &r.content)),
                 ..r.clone()
@@ -648,6 +664,15 @@ pub fn apply(doc: &mut Document, model: &Model) {
         (found, rules)
     };
     let mut out = rules;
+    // the rules' attributions by cue span: each lookup below sees only the
+    // few whose cue overlaps (a scan of all of them per attribution made
+    // this quadratic in the document's length)
+    let rule_cues = SpanSet::new(
+        doc.attributions
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| r.cue.iter().map(move |c| (*c, k))),
+    );
     for mut a in found {
         // an indirect or mixed attribution of the rules with the same cue,
         // or a direct one covering the model's content (a quotation running
@@ -655,11 +680,19 @@ pub fn apply(doc: &mut Document, model: &Model) {
         // the rules' content boundaries (their clause rules are exact where
         // they fire, and the model's token labels cannot nest one content
         // in another); measured on dev: content-strict +2.8, lenient -0.7
-        if let Some(r) = doc.attributions.iter().find(|r| {
-            r.cue.iter().any(|c| a.cue.iter().any(|d| c.overlaps(*d)))
-                && overlaps_any(r, std::slice::from_ref(&a))
-                && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
-        }) {
+        // the first in the rules' order, as a scan would find
+        if let Some(r) = a
+            .cue
+            .iter()
+            .flat_map(|d| rule_cues.overlapping(*d))
+            .filter(|&k| {
+                let r = &doc.attributions[k];
+                overlaps_any(r, std::slice::from_ref(&a))
+                    && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
+            })
+            .min()
+            .map(|k| &doc.attributions[k])
+        {
             a.content = r.content.clone();
             a.kind = r.kind;
             if a.source.is_empty() {
