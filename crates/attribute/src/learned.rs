@@ -9,6 +9,7 @@
 //! Weights: `models/attribution.qwlm`, trained by `quotewire-train
 //! attribution` on PolNeAR train (see `models/MODEL_CARD.md`).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet};
@@ -58,8 +59,11 @@ fn role(label: usize) -> usize {
 /// What the model sees of one document, computed once, in linear time.
 pub struct View<'a> {
     doc: &'a Document,
-    lw: Vec<String>,
-    pos: Vec<&'static str>,
+    /// Lower-cased token texts, borrowed from the text when lower-casing
+    /// changes nothing (most tokens: no allocation per token).
+    lw: Vec<Cow<'a, str>>,
+    /// The tag layer itself when complete (no copy), else padded with "?".
+    pos: Cow<'a, [&'static str]>,
     quoted: Vec<bool>,
     /// Role the rules gave each token: 0 none, 1 source, 2 cue, 3 direct
     /// content, 4 other content.
@@ -72,13 +76,42 @@ pub struct View<'a> {
     /// Token ranges of the paragraphs (the units tagged).
     units: Vec<(usize, usize)>,
     /// First and last+1 token of each token's sentence.
-    sent: Vec<(usize, usize)>,
-    verb_left: Vec<Option<usize>>,
-    verb_right: Vec<Option<usize>>,
+    sent: Vec<(u32, u32)>,
+    /// Nearest verb before / after in the sentence ([`NONE`]: none); token
+    /// indices as `u32` (4 bytes a token, not 16 for an `Option<usize>`).
+    verb_left: Vec<u32>,
+    verb_right: Vec<u32>,
     /// Nearest token before / after in the paragraph that the rules or the
-    /// cue lexicon call a cue.
-    cue_left: Vec<Option<usize>>,
-    cue_right: Vec<Option<usize>>,
+    /// cue lexicon call a cue ([`NONE`]: none).
+    cue_left: Vec<u32>,
+    cue_right: Vec<u32>,
+}
+
+/// "No token" in the compact index vectors of [`View`].
+const NONE: u32 = u32::MAX;
+
+/// A compact token index as an option.
+fn near(v: &[u32], i: usize) -> Option<usize> {
+    (v[i] != NONE).then(|| v[i] as usize)
+}
+
+/// A token index in the compact form (documents are at most
+/// `--max-doc-bytes`, far below 4 G tokens; saturates rather than wraps).
+fn compact(j: Option<usize>) -> u32 {
+    j.map_or(NONE, |j| u32::try_from(j).unwrap_or(NONE - 1))
+}
+
+/// `s` lower-cased, borrowed when lower-casing changes nothing.
+fn lower(s: &str) -> Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    if unchanged {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_verb(tag: &str) -> bool {
@@ -99,13 +132,16 @@ impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> View<'a> {
         let toks = &doc.layers.tokens;
         let n = toks.len();
-        let lw: Vec<String> = toks
-            .iter()
-            .map(|t| doc.slice(t.span).to_lowercase())
-            .collect();
-        let pos: Vec<&'static str> = (0..n)
-            .map(|i| doc.layers.pos.get(i).copied().unwrap_or("?"))
-            .collect();
+        let lw: Vec<Cow<str>> = toks.iter().map(|t| lower(doc.slice(t.span))).collect();
+        let pos: Cow<[&'static str]> = if doc.layers.pos.len() == n {
+            Cow::Borrowed(&doc.layers.pos)
+        } else {
+            Cow::Owned(
+                (0..n)
+                    .map(|i| doc.layers.pos.get(i).copied().unwrap_or("?"))
+                    .collect(),
+            )
+        };
         // quotation state: quotes sorted by opening; reach = furthest close so far
         let mut quoted = vec![false; n];
         let mut qi = 0;
@@ -159,8 +195,8 @@ impl<'a> View<'a> {
             units.push((0, n));
         }
         let mut sent = vec![(0, 0); n];
-        let mut verb_left = vec![None; n];
-        let mut verb_right = vec![None; n];
+        let mut verb_left = vec![NONE; n];
+        let mut verb_right = vec![NONE; n];
         let mut a = 0;
         while a < n {
             let mut b = a;
@@ -169,15 +205,15 @@ impl<'a> View<'a> {
             }
             let mut last = None;
             for i in a..b {
-                sent[i] = (a, b);
-                verb_left[i] = last;
+                sent[i] = (compact(Some(a)), compact(Some(b)));
+                verb_left[i] = compact(last);
                 if is_verb(pos[i]) {
                     last = Some(i);
                 }
             }
             let mut next = None;
             for i in (a..b).rev() {
-                verb_right[i] = next;
+                verb_right[i] = compact(next);
                 if is_verb(pos[i]) {
                     next = Some(i);
                 }
@@ -189,19 +225,19 @@ impl<'a> View<'a> {
             .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
         let cue: Vec<u8> = cue;
-        let mut cue_left = vec![None; n];
-        let mut cue_right = vec![None; n];
+        let mut cue_left = vec![NONE; n];
+        let mut cue_right = vec![NONE; n];
         for &(a, b) in &units {
             let mut last = None;
             for i in a..b {
-                cue_left[i] = last;
+                cue_left[i] = compact(last);
                 if rule[i] == 2 || cue[i] != 0 {
                     last = Some(i);
                 }
             }
             let mut next = None;
             for i in (a..b).rev() {
-                cue_right[i] = next;
+                cue_right[i] = compact(next);
                 if rule[i] == 2 || cue[i] != 0 {
                     next = Some(i);
                 }
@@ -327,20 +363,20 @@ pub fn features(
     let li = p1.map(|x| x as i64).unwrap_or(9);
     f.add_int(20, li * 100 + r(0));
     f.add2(21, RULE_NAMES[r(0) as usize], t(0));
-    if let Some(j) = v.verb_left[i] {
+    if let Some(j) = near(&v.verb_left, i) {
         f.add2(22, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
         f.add(23, &v.lw[j]);
         f.add2(26, l1, &v.lw[j]);
     } else {
         f.add(23, "-none-");
     }
-    if let Some(j) = v.verb_right[i] {
+    if let Some(j) = near(&v.verb_right, i) {
         f.add2(24, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
         f.add(25, &v.lw[j]);
     } else {
         f.add(25, "-none-");
     }
-    let (sa, sb) = v.sent[i];
+    let (sa, sb) = (v.sent[i].0 as usize, v.sent[i].1 as usize);
     f.add2(27, if i == sa { "first" } else { "in" }, l1);
     f.add_int(28, bucket(sb - i - 1));
     f.add_int(29, bucket(i - sa));
@@ -369,14 +405,14 @@ pub fn features(
     f.add_int(41, li * 100 + i64::from(v.rule_edge[i]));
     f.add_int(42, i64::from(v.cue[i]));
     f.add_int(43, li * 100 + i64::from(v.cue[i]));
-    if let Some(j) = v.verb_left[i] {
+    if let Some(j) = near(&v.verb_left, i) {
         f.add_int(44, i64::from(v.cue[j]) * 100 + bucket(i - j));
     }
-    if let Some(j) = v.verb_right[i] {
+    if let Some(j) = near(&v.verb_right, i) {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
     let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
-    match v.cue_left[i] {
+    match near(&v.cue_left, i) {
         Some(j) => {
             let b = bucket(i - j) * 10 + same_sentence(j);
             f.add_int(46, b);
@@ -385,7 +421,7 @@ pub fn features(
         }
         None => f.add_int(46, -1),
     }
-    match v.cue_right[i] {
+    match near(&v.cue_right, i) {
         Some(j) => {
             let b = bucket(j - i) * 10 + same_sentence(j);
             f.add_int(49, b);
