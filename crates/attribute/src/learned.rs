@@ -432,12 +432,13 @@ pub fn features(
     }
 }
 
-/// Tags every unit of `v` with `model`: the label and the label
-/// probabilities (softmax of the scores) of each token.
-pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
+/// Tags every unit of `v` with `model`: the label of each token, and the
+/// probability (softmax of the scores) that it is content, `B-` or `I-`
+/// (the one figure the confidences need: 4 bytes a token, not 28).
+pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
     let n = v.len();
     let mut labels = vec![O; n];
-    let mut probs = vec![[0.0f32; 7]; n];
+    let mut probs = vec![0.0f32; n];
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
     for &(a, b) in v.units() {
@@ -459,9 +460,8 @@ pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
                 *s /= CONFIDENCE_TEMPERATURE;
             }
             softmax(&mut buf);
-            for (k, p) in buf.iter().take(7).enumerate() {
-                probs[i][k] = *p;
-            }
+            let p = |k: usize| buf.get(k).copied().unwrap_or(0.0);
+            probs[i] = p(CON) + p(CON + 1);
         }
     }
     (labels, probs)
@@ -528,7 +528,7 @@ fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> 
 /// dropped; contents of a unit without any cue are dropped too.
 /// Confidence: the mean probability of a content label over the content's
 /// tokens.
-pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution> {
+pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
     let toks = &v.doc.layers.tokens;
     let mut out = Vec::new();
     for &(a, b) in v.units() {
@@ -605,7 +605,7 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
             let (mut words, mut q) = (0usize, 0usize);
             for &(x, y) in &con {
                 for (i, pr) in probs.iter().enumerate().take(y).skip(x) {
-                    p += pr[CON] + pr[CON + 1];
+                    p += pr;
                     m += 1;
                     if v.lw[i].chars().next().is_some_and(char::is_alphanumeric) {
                         words += 1;
@@ -657,12 +657,12 @@ fn overlaps_any(a: &Attribution, others: &[Attribution]) -> bool {
 }
 
 /// Mean probability of a content label over the tokens of `content`.
-fn content_confidence(v: &View, probs: &[[f32; 7]], content: &[Span]) -> f32 {
+fn content_confidence(v: &View, probs: &[f32], content: &[Span]) -> f32 {
     let (mut p, mut m) = (0.0f32, 0usize);
     for c in content {
         let (x, y) = toks_within(v.doc, *c);
         for pr in &probs[x..y] {
-            p += pr[CON] + pr[CON + 1];
+            p += pr;
             m += 1;
         }
     }
