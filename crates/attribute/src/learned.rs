@@ -591,10 +591,11 @@ pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
         }
         let mut last_with = None;
         for k in 0..groups.len() {
-            if groups[k].1.is_empty() && !groups[k].0.is_empty() {
-                if let Some(j) = last_with.or(next_with[k]) {
-                    groups[k].1 = groups[j].1.clone();
-                }
+            if groups[k].1.is_empty()
+                && !groups[k].0.is_empty()
+                && let Some(j) = last_with.or(next_with[k])
+            {
+                groups[k].1 = groups[j].1.clone();
             }
             if !groups[k].1.is_empty() {
                 last_with = Some(k);

@@ -303,7 +303,7 @@ pub fn recognise(text: &str, words: &Words, deadline: &Deadline) -> Entities {
     while i < ws.len() {
         // the time budget, every thousand steps: the names found so far
         steps += 1;
-        if steps % 1024 == 0 && deadline.expired() {
+        if steps.is_multiple_of(1024) && deadline.expired() {
             break;
         }
         let w = &ws[i];
