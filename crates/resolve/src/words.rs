@@ -18,8 +18,9 @@ pub struct Word {
     pub cap: bool,
     /// First word of its sentence, or first after an opening quote, dash or colon.
     pub initial: bool,
-    /// Index of the sentence holding it.
-    pub sentence: usize,
+    /// Index of the sentence holding it (`u32`: a word is 24 bytes, not 32;
+    /// a document under `--max-doc-bytes` has far fewer than 4 G sentences).
+    pub sentence: u32,
 }
 
 /// Tokens plus sentence and paragraph spans.
@@ -36,6 +37,11 @@ pub struct Words {
     /// the word starts; `""` where there is none (an untagged document, or a
     /// word that splits a token differently).
     pub pos: Vec<&'static str>,
+}
+
+/// A sentence index as a [`Word`] stores it (saturating, never wrapping).
+fn sentence_index(si: usize) -> u32 {
+    u32::try_from(si).unwrap_or(u32::MAX)
 }
 
 /// Abbreviations whose period does not end a sentence (fallback splitter only).
@@ -288,7 +294,7 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
             is_word,
             cap: is_word && cap,
             initial,
-            sentence: si,
+            sentence: sentence_index(si),
         });
         if let Some(p) = poss {
             out.push(Word {
@@ -296,7 +302,7 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
                 is_word: false,
                 cap: false,
                 initial: false,
-                sentence: si,
+                sentence: sentence_index(si),
             });
         }
         k = j;
