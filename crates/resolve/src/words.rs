@@ -18,9 +18,8 @@ pub struct Word {
     pub cap: bool,
     /// First word of its sentence, or first after an opening quote, dash or colon.
     pub initial: bool,
-    /// Index of the sentence holding it (`u32`: a word is 24 bytes, not 32;
-    /// a document under `--max-doc-bytes` has far fewer than 4 G sentences).
-    pub sentence: u32,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
 }
 
 /// Tokens plus sentence and paragraph spans.
@@ -37,11 +36,6 @@ pub struct Words {
     /// the word starts; `""` where there is none (an untagged document, or a
     /// word that splits a token differently).
     pub pos: Vec<&'static str>,
-}
-
-/// A sentence index as a [`Word`] stores it (saturating, never wrapping).
-fn sentence_index(si: usize) -> u32 {
-    u32::try_from(si).unwrap_or(u32::MAX)
 }
 
 /// Abbreviations whose period does not end a sentence (fallback splitter only).
@@ -294,7 +288,7 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
             is_word,
             cap: is_word && cap,
             initial,
-            sentence: sentence_index(si),
+            sentence: si,
         });
         if let Some(p) = poss {
             out.push(Word {
@@ -302,7 +296,7 @@ fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
                 is_word: false,
                 cap: false,
                 initial: false,
-                sentence: sentence_index(si),
+                sentence: si,
             });
         }
         k = j;
