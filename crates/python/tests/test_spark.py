@@ -94,11 +94,11 @@ def read_back(spark, out: Path):
             sorted(atts, key=lambda r: (r["article_id"], r["index"])))
 
 
-@pytest.mark.parametrize("mode", ["binary", "paths"])
-def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode):
+@pytest.mark.parametrize("mode,writer", [("binary", "arrow"), ("paths", "arrow"), ("paths", "spark")])
+def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode, writer):
     out = tmp_path / "out"
     n_articles, n_attributions = quotewire_spark.run(
-        spark, [str(w) for w in warcs], str(out), mode=mode, partitions=2, jobs=1)
+        spark, [str(w) for w in warcs], str(out), mode=mode, partitions=2, jobs=1, writer=writer)
     arts, atts = read_back(spark, out)
     expected = sorted(cli_records, key=lambda r: r["id"])
     assert n_articles == len(arts) == len(expected)
