@@ -113,3 +113,22 @@ def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode, w
     want = sorted(expected_attributions(expected), key=lambda r: (r["article_id"], r["index"]))
     assert n_attributions == len(atts) == len(want) > 0
     assert atts == want
+
+
+def test_crawl_options_equal_cli(spark, shared, run_cli, tmp_path):
+    """--articles-only and --max-doc-bytes through the job: the CLI's records with the same options."""
+    warcs = sorted((shared / "data" / "warc").glob("*.warc.gz"))
+    opts = ("--articles-only", "--max-doc-bytes", "40000")
+    expected = []
+    for w in warcs:
+        expected += run_cli.records(*opts, str(w))
+    expected.sort(key=lambda r: r["id"])
+    all_records = sum((len(run_cli.records(str(w))) for w in warcs), 0)
+    assert 0 < len(expected) < all_records, "some records are over the limit"
+    out = tmp_path / "out"
+    n, _ = quotewire_spark.run(spark, [str(w) for w in warcs], str(out), mode="paths", partitions=2, jobs=1,
+                               articles_only=True, max_doc_bytes=40000)
+    arts, atts = read_back(spark, out)
+    assert n == len(arts) == len(expected)
+    assert [{**json.loads(a["record"]), "text": a["text"]} for a in arts] == expected
+    assert atts == sorted(expected_attributions(expected), key=lambda r: (r["article_id"], r["index"]))
