@@ -193,7 +193,10 @@ fn analyze<'py>(
 fn quotewire_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("DEFAULT_MAX_DOC_BYTES", quotewire_read::DEFAULT_MAX_DOC_BYTES)?;
+    m.add(
+        "DEFAULT_MAX_DOC_BYTES",
+        quotewire_read::DEFAULT_MAX_DOC_BYTES,
+    )?;
     m.add(
         "DEFAULT_TIME_BUDGET",
         quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(),
