@@ -224,6 +224,16 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Whether the unit of tokens `[a, b)` can hold an attribution the
+    /// model would keep: one with a cue. A unit where neither the cue
+    /// lexicon nor the rules see a cue, no token is a verb, lies in a rule's
+    /// attribution or inside quotation marks, is left untagged (all `O`).
+    pub fn may_attribute(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|i| {
+            self.cue[i] != 0 || self.rule[i] != 0 || self.quoted[i] || is_verb(self.pos[i])
+        })
+    }
+
     /// Token ranges of the units the model tags (paragraphs).
     pub fn units(&self) -> &[(usize, usize)] {
         &self.units
@@ -405,6 +415,12 @@ pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
     for &(a, b) in v.units() {
+        if !v.may_attribute(a, b) {
+            for p in &mut probs[a..b] {
+                p[O] = 1.0;
+            }
+            continue;
+        }
         for i in a..b {
             let p1 = (i > a).then(|| labels[i - 1]);
             let p2 = (i > a + 1).then(|| labels[i - 2]);

@@ -50,7 +50,7 @@ pub mod repair;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Find the attributions of `doc` (replacing any already there): the rules

@@ -21,19 +21,24 @@ pub fn decode(bytes: &[u8], charset: Option<&str>, html: bool) -> String {
     let declared = charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None });
+    // Validated once (the common case: UTF-8 pages) and reused below.
+    let valid = std::str::from_utf8(bytes).ok();
     // A page declaring UTF-8 whose bytes are mostly not UTF-8 is mislabelled:
     // guess from the bytes as if nothing were declared (below).
-    let declared = declared.filter(|&e| e != encoding_rs::UTF_8 || mostly_utf8(bytes));
+    let declared =
+        declared.filter(|&e| e != encoding_rs::UTF_8 || valid.is_some() || mostly_utf8(bytes));
     if let Some(enc) = declared {
         // A page declaring latin-1 but written in UTF-8 is common; trust valid UTF-8.
-        if enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
-            return String::from_utf8_lossy(bytes).into_owned();
+        if let Some(s) = valid
+            && (enc == encoding_rs::UTF_8 || !bytes.is_ascii())
+        {
+            return s.to_string();
         }
         return enc.decode_without_bom_handling(bytes).0.into_owned();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
+    match valid {
+        Some(s) => s.to_string(),
+        None => {
             // Undeclared and not UTF-8: guess from the bytes (chardetng, the
             // detector Firefox uses; windows-1252 when it has no better idea).
             let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

@@ -10,7 +10,7 @@
 //! - [`Perceptron`]: a multiclass averaged perceptron over sparse hashed
 //!   features (Collins 2002; Freund & Schapire 1999), trained in memory and
 //!   frozen into a [`Model`] for inference.
-//! - [`Model`]: the frozen weights with a versioned, checksummed, deflated
+//! - [`Model`]: the frozen weights with a versioned, checksummed
 //!   file format ([`Model::to_bytes`], [`Model::from_bytes`]).
 //! - [`viterbi`]: first-order Viterbi decoding over per-position scores and a
 //!   transition matrix (for BIO-style span taggers).
@@ -25,6 +25,7 @@ mod metrics;
 mod model;
 mod perceptron;
 mod rng;
+mod table;
 mod viterbi;
 
 pub use features::{Features, hash_str};

@@ -1,8 +1,9 @@
 //! Frozen weights: inference and the weights file format.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use crate::perceptron::argmax;
+use crate::table::Table;
 
 /// What can go wrong reading a weights file. Every message says what to do.
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +15,7 @@ pub enum ModelError {
     BadMagic,
     /// A format version this build cannot read.
     #[error(
-        "model format version {0} is not supported (this build reads version 1); retrain the model"
+        "model format version {0} is not supported (this build reads versions 1 and 2); retrain the model"
     )]
     Version(u32),
     /// The body does not inflate, is cut short, or fails its checksum.
@@ -33,20 +34,25 @@ pub enum ModelError {
 }
 
 const MAGIC: &[u8; 4] = b"QWLM";
-const VERSION: u32 = 1;
+/// The version [`Model::to_bytes`] writes: 2, the body stored as it is.
+/// Version 1 (the body deflated) is still read. The body is mostly random
+/// 64-bit keys and weights, which deflate shrinks by a quarter only, while
+/// inflating it cost more CPU at start-up than the rest of loading.
+const VERSION: u32 = 2;
+/// The first format: the same body, deflated.
+const VERSION_DEFLATED: u32 = 1;
 
-/// A frozen linear model over hashed features: for each feature key, a sparse
-/// row of (class, weight). Lookups go through an open-addressing table, so
-/// scoring a decision costs one probe per feature plus one add per stored
-/// weight. Built by [`crate::Perceptron::freeze`] or read with
-/// [`Model::from_bytes`].
+/// A frozen linear model over hashed features: for each feature key, the
+/// weight of each class. Lookups go through an open-addressing table laid out
+/// for the model's class count (see [`crate::table`]): for models of up to 7
+/// classes one cache line per feature holds every class's weight, otherwise
+/// a slot points into a list of `(class, weight)`. Built by
+/// [`crate::Perceptron::freeze`] or read with [`Model::from_bytes`].
 #[derive(Debug, Clone)]
 pub struct Model {
     classes: Vec<String>,
     meta: String,
-    /// Open-addressing slots: feature key (0 = empty) and its row's range.
-    slots: Vec<(u64, u32, u32)>,
-    entries: Vec<(u16, f32)>,
+    table: Table,
     n_features: usize,
 }
 
@@ -56,24 +62,23 @@ impl Model {
         meta: String,
         rows: Vec<(u64, Vec<(u16, f32)>)>,
     ) -> Self {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u64, 0u32, 0u32); cap];
-        let mut entries = Vec::new();
-        let mask = cap - 1;
-        for (k, row) in &rows {
-            let start = entries.len() as u32;
-            entries.extend_from_slice(row);
-            let mut i = (*k as usize) & mask;
-            while slots[i].0 != 0 {
-                i = (i + 1) & mask;
+        let n_entries = rows.iter().map(|r| r.1.len()).sum();
+        let table = Table::build(classes.len(), rows.len(), n_entries, |add| {
+            for (k, row) in &rows {
+                if !add(*k, row) {
+                    break;
+                }
             }
-            slots[i] = (*k, start, row.len() as u32);
-        }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        let table = match table {
+            Ok(t) => t,
+            Err(never) => match never {},
+        };
         Model {
             classes,
             meta,
-            slots,
-            entries,
+            table,
             n_features: rows.len(),
         }
     }
@@ -111,21 +116,6 @@ impl Model {
         }
     }
 
-    fn row(&self, key: u64) -> &[(u16, f32)] {
-        let mask = self.slots.len() - 1;
-        let mut i = (key as usize) & mask;
-        loop {
-            let (k, start, len) = self.slots[i];
-            if k == key {
-                return &self.entries[start as usize..(start + len) as usize];
-            }
-            if k == 0 {
-                return &[];
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
     /// Sums the weights of `keys` per class into `out` (its length is the
     /// number of classes; overwritten).
     ///
@@ -133,29 +123,7 @@ impl Model {
     /// cache misses of a large table overlap instead of queueing (same
     /// result as scoring key by key).
     pub fn scores(&self, keys: &[u64], out: &mut [f32]) {
-        const CHUNK: usize = 64;
-        out.fill(0.0);
-        let mask = self.slots.len() - 1;
-        let mut first = [(0u64, 0u32, 0u32); CHUNK];
-        for chunk in keys.chunks(CHUNK) {
-            for (f, &k) in first.iter_mut().zip(chunk) {
-                *f = self.slots[(k as usize) & mask];
-            }
-            for (&(fk, start, len), &k) in first.iter().zip(chunk) {
-                let row = if fk == k {
-                    &self.entries[start as usize..(start + len) as usize]
-                } else if fk == 0 {
-                    continue;
-                } else {
-                    self.row(k)
-                };
-                for &(c, w) in row {
-                    if let Some(o) = out.get_mut(usize::from(c)) {
-                        *o += w;
-                    }
-                }
-            }
-        }
+        self.table.scores(keys, out);
     }
 
     /// The best class for `keys` (ties to the lowest id); `buf` is scratch.
@@ -165,8 +133,8 @@ impl Model {
         argmax(buf)
     }
 
-    /// The weights file: magic, version, then a deflated body (classes,
-    /// metadata, sorted rows) ending in an FNV-1a checksum of the body.
+    /// The weights file: magic, version (2), then the body (metadata,
+    /// classes, rows sorted by key) ending in an FNV-1a checksum of the body.
     /// Deterministic: the same model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut body = Vec::new();
@@ -175,14 +143,12 @@ impl Model {
         for c in &self.classes {
             put_str(&mut body, c);
         }
-        let mut rows: Vec<(u64, u32, u32)> =
-            self.slots.iter().copied().filter(|s| s.0 != 0).collect();
-        rows.sort_unstable_by_key(|r| r.0);
+        let rows = self.table.rows_sorted();
         body.extend_from_slice(&(rows.len() as u64).to_le_bytes());
-        for (k, start, len) in rows {
+        for (k, row) in rows {
             body.extend_from_slice(&k.to_le_bytes());
-            body.extend_from_slice(&(len as u16).to_le_bytes());
-            for &(c, w) in &self.entries[start as usize..(start + len) as usize] {
+            body.extend_from_slice(&(row.len() as u16).to_le_bytes());
+            for (c, w) in row {
                 body.extend_from_slice(&c.to_le_bytes());
                 body.extend_from_slice(&w.to_le_bytes());
             }
@@ -192,9 +158,8 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-        enc.write_all(&body).expect("writing to a Vec cannot fail");
-        enc.finish().expect("writing to a Vec cannot fail")
+        out.extend_from_slice(&body);
+        out
     }
 
     /// Reads a weights file written by [`Model::to_bytes`]. Errors: bad magic,
@@ -204,13 +169,17 @@ impl Model {
             return Err(ModelError::BadMagic);
         }
         let version = u32::from_le_bytes(bytes[4..8].try_into().map_err(|_| ModelError::BadMagic)?);
-        if version != VERSION {
-            return Err(ModelError::Version(version));
-        }
-        let mut body = Vec::new();
-        flate2::read::DeflateDecoder::new(&bytes[8..])
-            .read_to_end(&mut body)
-            .map_err(|_| ModelError::Corrupt("does not inflate"))?;
+        let body: std::borrow::Cow<[u8]> = match version {
+            VERSION => std::borrow::Cow::Borrowed(&bytes[8..]),
+            VERSION_DEFLATED => {
+                let mut body = Vec::new();
+                flate2::read::DeflateDecoder::new(&bytes[8..])
+                    .read_to_end(&mut body)
+                    .map_err(|_| ModelError::Corrupt("does not inflate"))?;
+                std::borrow::Cow::Owned(body)
+            }
+            _ => return Err(ModelError::Version(version)),
+        };
         if body.len() < 8 {
             return Err(ModelError::Corrupt("too short"));
         }
@@ -235,39 +204,39 @@ impl Model {
             return Err(ModelError::Corrupt("row count past the end"));
         }
         // built in place (no allocation per row): same table as from_rows
-        let cap = (n_rows * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![(0u64, 0u32, 0u32); cap];
-        let mut entries = Vec::with_capacity((content.len() - r.at) / 6);
-        for _ in 0..n_rows {
-            let k = r.u64()?;
-            if k == 0 {
-                return Err(ModelError::Corrupt("zero feature key"));
-            }
-            let len = r.u16()? as usize;
-            let start = entries.len() as u32;
-            for _ in 0..len {
-                let c = r.u16()?;
-                if usize::from(c) >= n_classes {
-                    return Err(ModelError::Corrupt("class id out of range"));
+        let rows_at = r.at;
+        let n_entries = (content.len() - rows_at) / 6;
+        let table = Table::build(n_classes, n_rows, n_entries, |add| {
+            r.at = rows_at;
+            let mut row = Vec::new();
+            for _ in 0..n_rows {
+                let k = r.u64()?;
+                if k == 0 {
+                    return Err(ModelError::Corrupt("zero feature key"));
                 }
-                let w = f32::from_bits(r.u32()?);
-                entries.push((c, w));
+                let len = r.u16()? as usize;
+                row.clear();
+                for _ in 0..len {
+                    let c = r.u16()?;
+                    if usize::from(c) >= n_classes {
+                        return Err(ModelError::Corrupt("class id out of range"));
+                    }
+                    let w = f32::from_bits(r.u32()?);
+                    row.push((c, w));
+                }
+                if !add(k, &row) {
+                    return Ok(());
+                }
             }
-            let mut i = (k as usize) & mask;
-            while slots[i].0 != 0 {
-                i = (i + 1) & mask;
+            if r.at != content.len() {
+                return Err(ModelError::Corrupt("trailing bytes"));
             }
-            slots[i] = (k, start, len as u32);
-        }
-        if r.at != content.len() {
-            return Err(ModelError::Corrupt("trailing bytes"));
-        }
+            Ok(())
+        })?;
         Ok(Model {
             classes,
             meta,
-            slots,
-            entries,
+            table,
             n_features: n_rows,
         })
     }

@@ -141,3 +141,87 @@ fn rng_is_seeded() {
     assert_eq!(s, (0..50).collect::<Vec<_>>());
     assert_ne!(v, s);
 }
+
+/// Random rows: `n` keys, each with a few (class, weight) entries in class order.
+fn random_rows(n: usize, classes: u16, seed: u64) -> Vec<(u64, Vec<(u16, f32)>)> {
+    let mut rng = Rng::new(seed);
+    let mut rows: Vec<(u64, Vec<(u16, f32)>)> = (0..n)
+        .map(|_| {
+            let key = rng.next_u64() | 1;
+            let mut row: Vec<(u16, f32)> = Vec::new();
+            for c in 0..classes {
+                let w = (rng.next_u64() % 2001) as f32 / 100.0 - 10.0;
+                if rng.next_u64() % 3 == 0 && w != 0.0 {
+                    row.push((c, w));
+                }
+            }
+            if row.is_empty() {
+                row.push((0, 1.5));
+            }
+            (key, row)
+        })
+        .collect();
+    rows.sort_unstable_by_key(|r| r.0);
+    rows.dedup_by_key(|r| r.0);
+    rows
+}
+
+#[test]
+fn both_table_layouts_score_like_a_plain_sum_and_round_trip() {
+    use std::collections::HashMap;
+    // 4 and 7 classes take the dense layout, 8 and 45 the sparse one
+    for classes in [4u16, 7, 8, 45] {
+        let rows = random_rows(5000, classes, u64::from(classes));
+        let names: Vec<String> = (0..classes).map(|c| format!("c{c}")).collect();
+        let m = Model::from_rows(names, "t".into(), rows.clone());
+        let by_key: HashMap<u64, &Vec<(u16, f32)>> = rows.iter().map(|(k, r)| (*k, r)).collect();
+        let mut rng = Rng::new(99);
+        let mut out = vec![0.0f32; usize::from(classes)];
+        for q in 0..300 {
+            // a mix of stored and unseen keys, more than one chunk
+            let keys: Vec<u64> = (0..(q % 150) + 1)
+                .map(|i| {
+                    if i % 3 == 0 {
+                        rng.next_u64()
+                    } else {
+                        rows[(rng.next_u64() % rows.len() as u64) as usize].0
+                    }
+                })
+                .collect();
+            let mut want = vec![0.0f32; usize::from(classes)];
+            for k in &keys {
+                if let Some(r) = by_key.get(k) {
+                    for &(c, w) in r.iter() {
+                        want[usize::from(c)] += w;
+                    }
+                }
+            }
+            m.scores(&keys, &mut out);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&out), bits(&want), "{classes} classes, query {q}");
+        }
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(
+            back.to_bytes(),
+            bytes,
+            "{classes} classes: bytes round-trip"
+        );
+        assert_eq!(back.n_features(), rows.len());
+    }
+}
+
+#[test]
+fn version_1_files_with_a_deflated_body_still_load() {
+    use std::io::Write;
+    let m = toy().freeze("toy v1", 0.0);
+    let v2 = m.to_bytes();
+    assert_eq!(&v2[4..8], &2u32.to_le_bytes());
+    let mut v1 = b"QWLM".to_vec();
+    v1.extend_from_slice(&1u32.to_le_bytes());
+    let mut enc = flate2::write::DeflateEncoder::new(v1, flate2::Compression::best());
+    enc.write_all(&v2[8..]).unwrap();
+    let v1 = enc.finish().unwrap();
+    let back = Model::from_bytes(&v1).unwrap();
+    assert_eq!(back.to_bytes(), v2, "same model, written as version 2");
+}

@@ -6,7 +6,7 @@
 //! normalised with [`key`]: lower case, dots removed, curly apostrophes
 //! straightened, inner whitespace folded to one space.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Normalise a word or multi-word name for lookup: lower case, no dots,
@@ -111,7 +111,7 @@ pub enum Gender {
 pub static GIVEN_NAMES: LazyLock<HashMap<String, Option<Gender>>> = LazyLock::new(|| {
     let male = set_of_words(include_str!("../data/names_male.txt"));
     let female = set_of_words(include_str!("../data/names_female.txt"));
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for n in &male {
         m.insert(n.clone(), (!female.contains(n)).then_some(Gender::Male));
     }
@@ -136,7 +136,7 @@ pub struct TitleWord {
 
 /// Title words (`data/titles.txt`), keyed by [`key`].
 pub static TITLES: LazyLock<HashMap<String, TitleWord>> = LazyLock::new(|| {
-    let mut m: HashMap<String, TitleWord> = HashMap::new();
+    let mut m: HashMap<String, TitleWord> = HashMap::default();
     for l in lines(include_str!("../data/titles.txt")) {
         let mut cols = l.split('\t');
         let (Some(w), Some(role), g) = (cols.next(), cols.next(), cols.next()) else {

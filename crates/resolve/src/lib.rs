@@ -69,7 +69,7 @@ pub fn resolve(doc: &mut Document) {
 /// without mentions disappears), unless the entity is a PERSON named by more
 /// than that word ("Theresa May"). Linear: timexes and mentions are sorted.
 fn drop_time_names(doc: &Document, ents: &mut ner::Entities) {
-    let times: std::collections::HashSet<quotewire_doc::Span> =
+    let times: rustc_hash::FxHashSet<quotewire_doc::Span> =
         doc.timexes.iter().map(|t| t.span).collect();
     if times.is_empty() {
         return;

@@ -18,7 +18,7 @@
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
 use quotewire_doc::{EntityType, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
 const PARTICLES: &[&str] = &[
@@ -185,11 +185,11 @@ pub struct Entities {
     /// many of each entity's mentions are in it (mentions pushed directly
     /// are taken in on the next call): duplicate checks in O(1), not a scan
     /// of the entity's mentions.
-    seen: std::collections::HashSet<(usize, Span)>,
+    seen: HashSet<(usize, Span)>,
     seen_len: Vec<usize>,
     /// `(type, name key)` and, for persons, `(PERSON, last name word)` → the
     /// first such entity; filled up to `named_upto` by [`Entities::find_named`].
-    named: std::collections::HashMap<(EntityType, String), usize>,
+    named: HashMap<(EntityType, String), usize>,
     named_upto: usize,
 }
 
@@ -1008,7 +1008,7 @@ pub fn entity_from_source(
         s -= 1;
     }
     let mut cands = Vec::new();
-    classify_run(text, ws, &words.pos, s, b, &HashSet::new(), &mut cands);
+    classify_run(text, ws, &words.pos, s, b, &HashSet::default(), &mut cands);
     let mut c = cands.pop()?;
     let word = c.span.slice(text);
     let single = !word.contains(char::is_whitespace);

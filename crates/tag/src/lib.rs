@@ -24,8 +24,8 @@
 
 pub mod silver;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use quotewire_doc::{Document, Token};
@@ -71,7 +71,7 @@ impl Tagger {
     pub fn new(weights: &[u8], tagdict: &str) -> Result<Tagger, TagError> {
         let model = Model::from_bytes(weights).map_err(TagError::Model)?;
         model.check_meta(FEATURES).map_err(TagError::Model)?;
-        let mut dict = HashMap::new();
+        let mut dict = HashMap::default();
         for (i, line) in tagdict.lines().enumerate() {
             if line.is_empty() {
                 continue;
