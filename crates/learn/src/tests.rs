@@ -151,7 +151,7 @@ fn random_rows(n: usize, classes: u16, seed: u64) -> Vec<(u64, Vec<(u16, f32)>)>
             let mut row: Vec<(u16, f32)> = Vec::new();
             for c in 0..classes {
                 let w = (rng.next_u64() % 2001) as f32 / 100.0 - 10.0;
-                if rng.next_u64() % 3 == 0 && w != 0.0 {
+                if rng.next_u64().is_multiple_of(3) && w != 0.0 {
                     row.push((c, w));
                 }
             }
