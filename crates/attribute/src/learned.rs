@@ -9,9 +9,10 @@
 //! Weights: `models/attribution.qwlm`, trained by `quotewire-train
 //! attribution` on PolNeAR train (see `models/MODEL_CARD.md`).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use quotewire_doc::{Attribution, Document, QuoteKind, Span};
+use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet};
 use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
@@ -58,8 +59,11 @@ fn role(label: usize) -> usize {
 /// What the model sees of one document, computed once, in linear time.
 pub struct View<'a> {
     doc: &'a Document,
-    lw: Vec<String>,
-    pos: Vec<&'static str>,
+    /// Lower-cased token texts, borrowed from the text when lower-casing
+    /// changes nothing (most tokens: no allocation per token).
+    lw: Vec<Cow<'a, str>>,
+    /// The tag layer itself when complete (no copy), else padded with "?".
+    pos: Cow<'a, [&'static str]>,
     quoted: Vec<bool>,
     /// Role the rules gave each token: 0 none, 1 source, 2 cue, 3 direct
     /// content, 4 other content.
@@ -72,13 +76,42 @@ pub struct View<'a> {
     /// Token ranges of the paragraphs (the units tagged).
     units: Vec<(usize, usize)>,
     /// First and last+1 token of each token's sentence.
-    sent: Vec<(usize, usize)>,
-    verb_left: Vec<Option<usize>>,
-    verb_right: Vec<Option<usize>>,
+    sent: Vec<(u32, u32)>,
+    /// Nearest verb before / after in the sentence ([`NONE`]: none); token
+    /// indices as `u32` (4 bytes a token, not 16 for an `Option<usize>`).
+    verb_left: Vec<u32>,
+    verb_right: Vec<u32>,
     /// Nearest token before / after in the paragraph that the rules or the
-    /// cue lexicon call a cue.
-    cue_left: Vec<Option<usize>>,
-    cue_right: Vec<Option<usize>>,
+    /// cue lexicon call a cue ([`NONE`]: none).
+    cue_left: Vec<u32>,
+    cue_right: Vec<u32>,
+}
+
+/// "No token" in the compact index vectors of [`View`].
+const NONE: u32 = u32::MAX;
+
+/// A compact token index as an option.
+fn near(v: &[u32], i: usize) -> Option<usize> {
+    (v[i] != NONE).then(|| v[i] as usize)
+}
+
+/// A token index in the compact form (documents are at most
+/// `--max-doc-bytes`, far below 4 G tokens; saturates rather than wraps).
+fn compact(j: Option<usize>) -> u32 {
+    j.map_or(NONE, |j| u32::try_from(j).unwrap_or(NONE - 1))
+}
+
+/// `s` lower-cased, borrowed when lower-casing changes nothing.
+fn lower(s: &str) -> Cow<'_, str> {
+    let unchanged = s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    if unchanged {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_verb(tag: &str) -> bool {
@@ -99,13 +132,16 @@ impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> View<'a> {
         let toks = &doc.layers.tokens;
         let n = toks.len();
-        let lw: Vec<String> = toks
-            .iter()
-            .map(|t| doc.slice(t.span).to_lowercase())
-            .collect();
-        let pos: Vec<&'static str> = (0..n)
-            .map(|i| doc.layers.pos.get(i).copied().unwrap_or("?"))
-            .collect();
+        let lw: Vec<Cow<str>> = toks.iter().map(|t| lower(doc.slice(t.span))).collect();
+        let pos: Cow<[&'static str]> = if doc.layers.pos.len() == n {
+            Cow::Borrowed(&doc.layers.pos)
+        } else {
+            Cow::Owned(
+                (0..n)
+                    .map(|i| doc.layers.pos.get(i).copied().unwrap_or("?"))
+                    .collect(),
+            )
+        };
         // quotation state: quotes sorted by opening; reach = furthest close so far
         let mut quoted = vec![false; n];
         let mut qi = 0;
@@ -159,8 +195,8 @@ impl<'a> View<'a> {
             units.push((0, n));
         }
         let mut sent = vec![(0, 0); n];
-        let mut verb_left = vec![None; n];
-        let mut verb_right = vec![None; n];
+        let mut verb_left = vec![NONE; n];
+        let mut verb_right = vec![NONE; n];
         let mut a = 0;
         while a < n {
             let mut b = a;
@@ -169,15 +205,15 @@ impl<'a> View<'a> {
             }
             let mut last = None;
             for i in a..b {
-                sent[i] = (a, b);
-                verb_left[i] = last;
+                sent[i] = (compact(Some(a)), compact(Some(b)));
+                verb_left[i] = compact(last);
                 if is_verb(pos[i]) {
                     last = Some(i);
                 }
             }
             let mut next = None;
             for i in (a..b).rev() {
-                verb_right[i] = next;
+                verb_right[i] = compact(next);
                 if is_verb(pos[i]) {
                     next = Some(i);
                 }
@@ -189,19 +225,19 @@ impl<'a> View<'a> {
             .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
         let cue: Vec<u8> = cue;
-        let mut cue_left = vec![None; n];
-        let mut cue_right = vec![None; n];
+        let mut cue_left = vec![NONE; n];
+        let mut cue_right = vec![NONE; n];
         for &(a, b) in &units {
             let mut last = None;
             for i in a..b {
-                cue_left[i] = last;
+                cue_left[i] = compact(last);
                 if rule[i] == 2 || cue[i] != 0 {
                     last = Some(i);
                 }
             }
             let mut next = None;
             for i in (a..b).rev() {
-                cue_right[i] = next;
+                cue_right[i] = compact(next);
                 if rule[i] == 2 || cue[i] != 0 {
                     next = Some(i);
                 }
@@ -337,20 +373,20 @@ pub fn features(
     let li = p1.map(|x| x as i64).unwrap_or(9);
     f.add_int(20, li * 100 + r(0));
     f.add2(21, RULE_NAMES[r(0) as usize], t(0));
-    if let Some(j) = v.verb_left[i] {
+    if let Some(j) = near(&v.verb_left, i) {
         f.add2(22, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
         f.add(23, &v.lw[j]);
         f.add2(26, l1, &v.lw[j]);
     } else {
         f.add(23, "-none-");
     }
-    if let Some(j) = v.verb_right[i] {
+    if let Some(j) = near(&v.verb_right, i) {
         f.add2(24, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
         f.add(25, &v.lw[j]);
     } else {
         f.add(25, "-none-");
     }
-    let (sa, sb) = v.sent[i];
+    let (sa, sb) = (v.sent[i].0 as usize, v.sent[i].1 as usize);
     f.add2(27, if i == sa { "first" } else { "in" }, l1);
     f.add_int(28, bucket(sb - i - 1));
     f.add_int(29, bucket(i - sa));
@@ -379,14 +415,14 @@ pub fn features(
     f.add_int(41, li * 100 + i64::from(v.rule_edge[i]));
     f.add_int(42, i64::from(v.cue[i]));
     f.add_int(43, li * 100 + i64::from(v.cue[i]));
-    if let Some(j) = v.verb_left[i] {
+    if let Some(j) = near(&v.verb_left, i) {
         f.add_int(44, i64::from(v.cue[j]) * 100 + bucket(i - j));
     }
-    if let Some(j) = v.verb_right[i] {
+    if let Some(j) = near(&v.verb_right, i) {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
     let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
-    match v.cue_left[i] {
+    match near(&v.cue_left, i) {
         Some(j) => {
             let b = bucket(i - j) * 10 + same_sentence(j);
             f.add_int(46, b);
@@ -395,7 +431,7 @@ pub fn features(
         }
         None => f.add_int(46, -1),
     }
-    match v.cue_right[i] {
+    match near(&v.cue_right, i) {
         Some(j) => {
             let b = bucket(j - i) * 10 + same_sentence(j);
             f.add_int(49, b);
@@ -406,22 +442,26 @@ pub fn features(
     }
 }
 
-/// Tags every unit of `v` with `model`: the label and the label
-/// probabilities (softmax of the scores) of each token.
-pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
+/// Tags every unit of `v` with `model`: the label of each token, and the
+/// probability (softmax of the scores) that it is content, `B-` or `I-`
+/// (the one figure the confidences need: 4 bytes a token, not 28).
+pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
     let n = v.len();
     let mut labels = vec![O; n];
-    let mut probs = vec![[0.0f32; 7]; n];
+    let mut probs = vec![0.0f32; n];
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
-    for &(a, b) in v.units() {
+    'units: for &(a, b) in v.units() {
         if !v.may_attribute(a, b) {
-            for p in &mut probs[a..b] {
-                p[O] = 1.0;
-            }
+            // no cue in the unit: all O, content probability 0
             continue;
         }
         for i in a..b {
+            // the time budget (`doc.deadline`), every 1024 tokens: the
+            // tokens left keep the label O (no attribution found there)
+            if i % 1024 == 1023 && v.doc.deadline.expired() {
+                break 'units;
+            }
             let p1 = (i > a).then(|| labels[i - 1]);
             let p2 = (i > a + 1).then(|| labels[i - 2]);
             f.clear();
@@ -439,9 +479,8 @@ pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<[f32; 7]>) {
                 *s /= CONFIDENCE_TEMPERATURE;
             }
             softmax(&mut buf);
-            for (k, p) in buf.iter().take(7).enumerate() {
-                probs[i][k] = *p;
-            }
+            let p = |k: usize| buf.get(k).copied().unwrap_or(0.0);
+            probs[i] = p(CON) + p(CON + 1);
         }
     }
     (labels, probs)
@@ -508,7 +547,7 @@ fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> 
 /// dropped; contents of a unit without any cue are dropped too.
 /// Confidence: the mean probability of a content label over the content's
 /// tokens.
-pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution> {
+pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
     let toks = &v.doc.layers.tokens;
     let mut out = Vec::new();
     for &(a, b) in v.units() {
@@ -521,17 +560,17 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
         if cues.is_empty() {
             continue;
         }
+        // the cue nearest a span [x, y): cues are in text order and disjoint
+        // from the span, so it is the last cue ending at or before x or the
+        // first after it (the earlier one on a tie); a binary search keeps a
+        // unit with thousands of cues (a text without paragraphs) linear
         let nearest = |x: usize, y: usize| -> usize {
-            let mut best = 0;
-            let mut bd = usize::MAX;
-            for (k, &(c, d)) in cues.iter().enumerate() {
-                let dist = if d <= x { x - d } else { c.saturating_sub(y) };
-                if dist < bd {
-                    bd = dist;
-                    best = k;
-                }
+            let p = cues.partition_point(|&(_, d)| d <= x);
+            match (p.checked_sub(1), cues.get(p)) {
+                (Some(b), Some(&(c, _))) if c.saturating_sub(y) < x - cues[b].1 => p,
+                (Some(b), _) => b,
+                (None, _) => 0,
             }
-            best
         };
         let mut groups: Vec<(Vec<Range>, Vec<Range>)> = vec![(Vec::new(), Vec::new()); cues.len()];
         for &(r, x, y) in &spans {
@@ -554,15 +593,26 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
         }
         // a cue without a source of its own ("…, adding …") shares the
         // source of the nearest cue before it in the unit, else after it
+        // (one pass each way: the nearest with a source before k, counting
+        // those filled on the way, else the nearest after k)
+        let mut next_with = vec![None; groups.len()];
+        for k in (0..groups.len().saturating_sub(1)).rev() {
+            next_with[k] = if groups[k + 1].1.is_empty() {
+                next_with[k + 1]
+            } else {
+                Some(k + 1)
+            };
+        }
+        let mut last_with = None;
         for k in 0..groups.len() {
-            if groups[k].1.is_empty() && !groups[k].0.is_empty() {
-                let from = (0..k)
-                    .rev()
-                    .find(|&j| !groups[j].1.is_empty())
-                    .or_else(|| (k + 1..groups.len()).find(|&j| !groups[j].1.is_empty()));
-                if let Some(j) = from {
-                    groups[k].1 = groups[j].1.clone();
-                }
+            if groups[k].1.is_empty()
+                && !groups[k].0.is_empty()
+                && let Some(j) = last_with.or(next_with[k])
+            {
+                groups[k].1 = groups[j].1.clone();
+            }
+            if !groups[k].1.is_empty() {
+                last_with = Some(k);
             }
         }
         let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
@@ -575,7 +625,7 @@ pub fn decode(v: &View, labels: &[usize], probs: &[[f32; 7]]) -> Vec<Attribution
             let (mut words, mut q) = (0usize, 0usize);
             for &(x, y) in &con {
                 for (i, pr) in probs.iter().enumerate().take(y).skip(x) {
-                    p += pr[CON] + pr[CON + 1];
+                    p += pr;
                     m += 1;
                     if v.lw[i].chars().next().is_some_and(char::is_alphanumeric) {
                         words += 1;
@@ -627,12 +677,12 @@ fn overlaps_any(a: &Attribution, others: &[Attribution]) -> bool {
 }
 
 /// Mean probability of a content label over the tokens of `content`.
-fn content_confidence(v: &View, probs: &[[f32; 7]], content: &[Span]) -> f32 {
+fn content_confidence(v: &View, probs: &[f32], content: &[Span]) -> f32 {
     let (mut p, mut m) = (0.0f32, 0usize);
     for c in content {
         let (x, y) = toks_within(v.doc, *c);
         for pr in &probs[x..y] {
-            p += pr[CON] + pr[CON + 1];
+            p += pr;
             m += 1;
         }
     }
@@ -652,10 +702,16 @@ pub fn apply(doc: &mut Document, model: &Model) {
         let v = View::new(doc);
         let (labels, probs) = label(&v, model);
         let found = decode(&v, &labels, &probs);
+        let found_contents = SpanSet::new(
+            found
+                .iter()
+                .enumerate()
+                .flat_map(|(k, a)| a.content.iter().map(move |c| (*c, k))),
+        );
         let rules: Vec<Attribution> = doc
             .attributions
             .iter()
-            .filter(|r| !overlaps_any(r, &found))
+            .filter(|r| !r.content.iter().any(|c| found_contents.overlaps(*c)))
             .map(|r| Attribution {
                 confidence: Some(content_confidence(&v, &probs, &r.content)),
                 ..r.clone()
@@ -664,6 +720,15 @@ pub fn apply(doc: &mut Document, model: &Model) {
         (found, rules)
     };
     let mut out = rules;
+    // the rules' attributions by cue span: each lookup below sees only the
+    // few whose cue overlaps (a scan of all of them per attribution made
+    // this quadratic in the document's length)
+    let rule_cues = SpanSet::new(
+        doc.attributions
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| r.cue.iter().map(move |c| (*c, k))),
+    );
     for mut a in found {
         // an indirect or mixed attribution of the rules with the same cue,
         // or a direct one covering the model's content (a quotation running
@@ -671,11 +736,19 @@ pub fn apply(doc: &mut Document, model: &Model) {
         // the rules' content boundaries (their clause rules are exact where
         // they fire, and the model's token labels cannot nest one content
         // in another); measured on dev: content-strict +2.8, lenient -0.7
-        if let Some(r) = doc.attributions.iter().find(|r| {
-            r.cue.iter().any(|c| a.cue.iter().any(|d| c.overlaps(*d)))
-                && overlaps_any(r, std::slice::from_ref(&a))
-                && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
-        }) {
+        // the first in the rules' order, as a scan would find
+        if let Some(r) = a
+            .cue
+            .iter()
+            .flat_map(|d| rule_cues.overlapping(*d))
+            .filter(|&k| {
+                let r = &doc.attributions[k];
+                overlaps_any(r, std::slice::from_ref(&a))
+                    && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
+            })
+            .min()
+            .map(|k| &doc.attributions[k])
+        {
             a.content = r.content.clone();
             a.kind = r.kind;
             if a.source.is_empty() {

@@ -59,8 +59,14 @@ use std::sync::LazyLock;
 ///
 /// Needs `doc.layers` from `quotewire-segment` (and `pos` from
 /// `quotewire-tag`); with empty layers it finds nothing.
+/// Polls `doc.deadline` (the per-document time budget): past it, the model
+/// stops tagging (or is not run) and the rules' attributions are kept.
 pub fn attribute(doc: &mut Document) {
     attribute_rules(doc);
+    if doc.deadline.expired() {
+        // the time budget is spent: the rules' attributions, unmerged
+        return;
+    }
     match learned::builtin() {
         Ok(model) => learned::apply(doc, model),
         Err(e) => doc

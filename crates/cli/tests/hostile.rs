@@ -195,6 +195,29 @@ fn large_hostile_inputs_are_bounded() {
     assert_eq!(recs.len(), 1);
     assert!(recs[0]["text"].as_str().unwrap().len() >= 10 << 20);
     spans_inside(&recs[0]);
+    // the same with a budget of about nothing: the record still comes, with
+    // its text and a warning naming the stage the budget ran out in
+    let out = quotewire(&[
+        "analyze",
+        "--jobs",
+        "1",
+        "--time-budget",
+        "0.000001",
+        &arg(0),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0]["text"].as_str().unwrap().len() >= 10 << 20);
+    spans_inside(&recs[0]);
+    let warnings = recs[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| {
+            let w = w.as_str().unwrap();
+            w.contains("time budget") && w.contains("stage") && w.contains("not run")
+        }),
+        "{warnings:?}"
+    );
     // a million quotation marks
     let out = quotewire(&["analyze", "--jobs", "1", "--time-budget", "3", &arg(1)]);
     assert_eq!(out.status.code(), Some(0));

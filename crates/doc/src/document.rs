@@ -1,6 +1,6 @@
 //! The in-library document: text, alignment, metadata and annotation layers.
 
-use crate::{Alignment, Span};
+use crate::{Alignment, Deadline, Span};
 use serde::{Deserialize, Serialize};
 
 /// One analysed document as it travels through the pipeline.
@@ -33,6 +33,11 @@ pub struct Document {
     pub timexes: Vec<Timex>,
     /// Anything suspicious the reader should know.
     pub warnings: Vec<String>,
+    /// When the analysis of this document must stop (the per-document time
+    /// budget, set by the facade; [`Deadline::none`] by default). The slow
+    /// stages poll it in their loops and stop early, leaving what they have
+    /// done consistent; the facade then names the stage in a warning.
+    pub deadline: Deadline,
 }
 
 impl Document {

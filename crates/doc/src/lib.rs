@@ -48,4 +48,4 @@ pub use document::{
 pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,
 };
-pub use span::{CharMap, Span};
+pub use span::{CharMap, Span, SpanSet};

@@ -126,6 +126,64 @@ impl CharMap {
     }
 }
 
+/// A set of spans answering "which of them overlap this span?" in
+/// O(log n + k) (k the number of answers), for the whole-document overlap
+/// checks that would otherwise compare every span with every other.
+///
+/// Built in O(n log n) from `(span, item)` pairs (`item` any caller's id,
+/// e.g. an index into a list of attributions); spans may overlap and nest.
+/// Overlap is exactly [`Span::overlaps`] (`a.start < b.end && b.start < a.end`).
+///
+/// ```
+/// use quotewire_doc::{Span, SpanSet};
+/// let set = SpanSet::new([(Span::new(0, 10), 0), (Span::new(4, 6), 1), (Span::new(20, 30), 2)]);
+/// assert!(set.overlaps(Span::new(9, 12)));
+/// assert!(!set.overlaps(Span::new(10, 20)));
+/// let mut hit = set.overlapping(Span::new(5, 25)).collect::<Vec<_>>();
+/// hit.sort();
+/// assert_eq!(hit, [0, 1, 2]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// `(span, item)` sorted by span start.
+    spans: Vec<(Span, usize)>,
+    /// `reach[i]`: the largest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    /// The set of the given `(span, item)` pairs.
+    pub fn new(spans: impl IntoIterator<Item = (Span, usize)>) -> SpanSet {
+        let mut spans: Vec<(Span, usize)> = spans.into_iter().collect();
+        spans.sort_by_key(|s| (s.0.start, s.0.end, s.1));
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut r = 0;
+        for s in &spans {
+            r = r.max(s.0.end);
+            reach.push(r);
+        }
+        SpanSet { spans, reach }
+    }
+
+    /// True when some span of the set overlaps `q`.
+    pub fn overlaps(&self, q: Span) -> bool {
+        // spans starting before q ends; one of them overlaps q iff the
+        // furthest end among them lies past q's start
+        let k = self.spans.partition_point(|s| s.0.start < q.end);
+        k > 0 && self.reach[k - 1] > q.start
+    }
+
+    /// The items whose span overlaps `q`, from the last-starting back.
+    pub fn overlapping(&self, q: Span) -> impl Iterator<Item = usize> + '_ {
+        let k = self.spans.partition_point(|s| s.0.start < q.end);
+        (0..k)
+            .rev()
+            .take_while(move |&i| self.reach[i] > q.start)
+            .filter(move |&i| self.spans[i].0.end > q.start)
+            .map(move |i| self.spans[i].1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +211,35 @@ mod tests {
         assert!(Span::new(0, 4).overlaps(Span::new(3, 5)));
         assert!(!Span::new(0, 3).overlaps(Span::new(3, 5)));
         assert_eq!(Span::new(5, 2), Span::new(5, 5));
+    }
+
+    #[test]
+    fn span_set_answers_as_pairwise_overlap_does() {
+        // every span of a small grid against every query span
+        let mut spans = Vec::new();
+        for a in 0..12 {
+            for l in [0, 1, 3, 7] {
+                if (a * 7 + l) % 3 == 0 {
+                    spans.push((Span::new(a, a + l), spans.len()));
+                }
+            }
+        }
+        let set = SpanSet::new(spans.iter().copied());
+        for a in 0..20 {
+            for b in a..22 {
+                let q = Span::new(a, b);
+                let mut want: Vec<usize> = spans
+                    .iter()
+                    .filter(|s| s.0.overlaps(q))
+                    .map(|s| s.1)
+                    .collect();
+                let mut got: Vec<usize> = set.overlapping(q).collect();
+                want.sort();
+                got.sort();
+                assert_eq!(got, want, "{q:?}");
+                assert_eq!(set.overlaps(q), !want.is_empty(), "{q:?}");
+            }
+        }
+        assert!(!SpanSet::default().overlaps(Span::new(0, 5)));
     }
 }

@@ -119,8 +119,20 @@ pub fn analyze(input: &Input, opts: Options) -> Record {
 
 /// [`analyze`] within explicit [`Limits`].
 pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
-    let started = Instant::now();
     let deadline = limits.time_budget.map_or(Deadline::none(), Deadline::after);
+    analyze_until(input, opts, deadline, limits.time_budget)
+}
+
+/// [`analyze`] until `deadline`, polled between the stages and inside the
+/// slow ones ([`Deadline::after_polls`] makes it deterministic for tests);
+/// `budget` is the time the deadline stands for, as the warning quotes it.
+pub fn analyze_until(
+    input: &Input,
+    opts: Options,
+    deadline: Deadline,
+    budget: Option<Duration>,
+) -> Record {
+    let started = Instant::now();
     let mut doc = match input.format {
         Format::Html => quotewire_extract::extract_html(
             &input.id,
@@ -156,7 +168,9 @@ pub fn analyze_limited(input: &Input, opts: Options, limits: Limits) -> Record {
             .page_type
             .as_deref()
             .is_some_and(|t| t != "article");
-    annotate_within(&mut doc, deadline, limits, started, skip_attribution);
+    doc.deadline = deadline;
+    annotate_within(&mut doc, budget, started, skip_attribution);
+    doc.deadline = Deadline::none();
     doc.warnings.extend(input.warnings.iter().cloned());
     Record::from_owned_document(doc)
 }
@@ -205,14 +219,15 @@ pub fn is_language_tag(tag: &str) -> bool {
     })
 }
 
-/// Run segment → tag → attribute → resolve, checking `deadline` after extraction
-/// and after each stage; when it has passed, the stages left are skipped and
-/// a warning names the stage that was running. `skip_attribution` leaves
-/// the attribution stage out ([`Options::articles_only`] on a non-article).
+/// Run segment → tag → attribute → resolve, checking `doc.deadline` after
+/// extraction and after each stage (attribute and resolve also poll it in
+/// their loops and stop early); once it has passed, the stages left are
+/// skipped and a warning names the stage it ran out in. `skip_attribution`
+/// leaves the attribution stage out ([`Options::articles_only`] on a
+/// non-article).
 fn annotate_within(
     doc: &mut Document,
-    deadline: Deadline,
-    limits: Limits,
+    budget: Option<Duration>,
     started: Instant,
     skip_attribution: bool,
 ) {
@@ -225,25 +240,28 @@ fn annotate_within(
         quotewire_attribute::attribute,
         quotewire_resolve::resolve,
     ];
-    for (i, stage) in stages.iter().enumerate() {
-        if deadline.expired() {
-            let budget = limits.time_budget.unwrap_or_default();
+    // `STAGES[k]`: extract (k = 0), then `stages[k - 1]`
+    for k in 0..STAGES.len() {
+        if k > 0 && !(skip_attribution && k - 1 == ATTRIBUTE) {
+            stages[k - 1](doc);
+        }
+        if doc.deadline.expired() {
+            let left = &STAGES[k + 1..];
             doc.warnings.push(format!(
-                "time budget of {budget:?} per document spent during the {} stage ({:.2} s in all); not run: {}. The record holds what was done",
-                STAGES[i],
+                "time budget{} per document spent during the {} stage ({:.2} s in all){}; not run: {}. The record holds what was done",
+                budget.map(|b| format!(" of {b:?}")).unwrap_or_default(),
+                STAGES[k],
                 started.elapsed().as_secs_f64(),
-                STAGES[i + 1..].join(", ")
+                // attribute and resolve poll the deadline in their loops
+                if k > ATTRIBUTE { ", which stopped early" } else { "" },
+                if left.is_empty() { "none".to_string() } else { left.join(", ") }
             ));
-            if i <= ATTRIBUTE {
-                // no attributions without segmentation
+            if k < 1 + ATTRIBUTE {
+                // no attributions without segmentation and tagging
                 doc.layers = Default::default();
             }
             return;
         }
-        if skip_attribution && i == ATTRIBUTE {
-            continue;
-        }
-        stage(doc);
     }
 }
 
@@ -410,6 +428,84 @@ mod tests {
             rec,
             analyze(&input(src.as_bytes(), Format::Text), Options::default())
         );
+    }
+
+    /// Every span of `rec` lies inside its text (code points).
+    fn spans_inside(rec: &Record) {
+        let n = rec.text.chars().count();
+        let ok = |s: &[usize; 2]| s[0] <= s[1] && s[1] <= n;
+        for a in &rec.attributions {
+            assert!(!a.content.is_empty());
+            assert!(a.content.iter().chain(&a.cue).chain(&a.source).all(ok));
+            if let Some(e) = a.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
+                assert!(rec.entities.iter().any(|x| x.id == e), "{e}");
+            }
+        }
+        assert!(rec.entities.iter().all(|e| e.mentions.iter().all(ok)));
+        assert!(rec.timexes.iter().all(|t| ok(&t.span)));
+    }
+
+    #[test]
+    fn a_budget_spent_inside_a_stage_stops_it_there_with_a_valid_record() {
+        // a long generated text; the deadline runs out after a chosen number
+        // of polls (no clock), at every point of the pipeline in turn
+        let mut src = String::new();
+        for k in 0..400 {
+            src.push_str(&format!(
+                "“We will finish bridge {k} by May,” Mayor John Smith said on Monday. The minister said the plan was on track, officials from Acme Corp said.\n\n"
+            ));
+        }
+        let doc = input(src.as_bytes(), Format::Text);
+        let full = analyze_limited(&doc, Options::default(), Limits { time_budget: None });
+        assert!(!full.warnings.iter().any(|w| w.contains("time budget")));
+        let full_speakers = full
+            .attributions
+            .iter()
+            .filter(|a| a.speaker.is_some())
+            .count();
+        // (polls, stage, attributions, stopped inside the stage)
+        let mut seen: Vec<(u64, usize, usize, bool)> = Vec::new();
+        let mut n = 0;
+        loop {
+            let rec = analyze_until(&doc, Options::default(), Deadline::after_polls(n), None);
+            spans_inside(&rec);
+            assert_eq!(rec.text, full.text);
+            let Some(w) = rec.warnings.iter().find(|w| w.contains("time budget")) else {
+                // enough polls for the whole pipeline: the full record
+                assert_eq!(rec.attributions, full.attributions);
+                assert_eq!(rec.entities, full.entities);
+                break;
+            };
+            let stage = STAGES
+                .iter()
+                .position(|s| w.contains(&format!("during the {s} stage")))
+                .unwrap_or_else(|| panic!("{w}"));
+            assert_eq!(w.contains("stopped early"), stage >= 3, "{w}");
+            let speakers = rec
+                .attributions
+                .iter()
+                .filter(|a| a.speaker.is_some())
+                .count();
+            let cut = match stage {
+                // inside attribute: the rules' attributions, not the merged ones
+                3 => rec.attributions != full.attributions,
+                // inside resolve: fewer names or speakers than the full run
+                4 => rec.entities.len() < full.entities.len() || speakers < full_speakers,
+                _ => false,
+            };
+            seen.push((n, stage, rec.attributions.len(), cut));
+            n = if n < 8 { n + 1 } else { n + n / 4 };
+            assert!(n < 1_000_000, "the deadline is never polled enough");
+        }
+        // later deadlines stop later stages, and every stage is reached
+        assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "{seen:?}");
+        for stage in 0..STAGES.len() {
+            assert!(seen.iter().any(|s| s.1 == stage), "{stage}: {seen:?}");
+        }
+        // stopped inside attribute (after the rules) and inside resolve,
+        // with what was found so far in the record
+        assert!(seen.iter().any(|s| s.1 == 3 && s.2 > 0 && s.3), "{seen:?}");
+        assert!(seen.iter().any(|s| s.1 == 4 && s.2 > 0 && s.3), "{seen:?}");
     }
 
     #[test]

@@ -189,6 +189,9 @@ struct Prev {
     paragraph: usize,
 }
 
+/// Attributions between two polls of the document's deadline.
+const POLL_EVERY: usize = 64;
+
 /// Resolve every attribution's speaker; adds resolved source mentions to entities.
 pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
     let text = doc.text.as_str();
@@ -242,7 +245,11 @@ pub fn speakers(doc: &mut Document, words: &Words, ents: &mut Entities) {
     order.sort_by_key(|&i| pos(&doc.attributions[i]));
     let mut prev: Option<Prev> = None;
     let mut results: Vec<(usize, Option<Speaker>)> = Vec::new();
-    for i in order {
+    for (n, i) in order.into_iter().enumerate() {
+        // the time budget: stop here, keeping the speakers found so far
+        if n % POLL_EVERY == POLL_EVERY - 1 && doc.deadline.expired() {
+            break;
+        }
         let a = &doc.attributions[i];
         if a.speaker.is_some() {
             continue;

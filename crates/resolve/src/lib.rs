@@ -25,12 +25,21 @@ use quotewire_doc::{Document, Entity};
 /// Resolve entities, speakers and time expressions of `doc`.
 ///
 /// Entities come out in order of first mention; speaker entity indices point
-/// into the final `doc.entities`. Never panics on any input.
+/// into the final `doc.entities`. Never panics on any input. Polls
+/// `doc.deadline` (the per-document time budget): once it has passed, the
+/// steps left (names, speakers, time expressions) stop or are skipped and
+/// what was found is kept, consistent.
 pub fn resolve(doc: &mut Document) {
     let words = words::Words::new(doc);
-    let mut ents = ner::recognise(&doc.text, &words);
-    coref::speakers(doc, &words, &mut ents);
-    timex::timexes(doc, &words);
+    let mut ents = ner::recognise(&doc.text, &words, &doc.deadline);
+    // the time budget (`doc.deadline`): each step polls it, and once it has
+    // passed the steps left are skipped; the entities found so far are kept
+    if !doc.deadline.expired() {
+        coref::speakers(doc, &words, &mut ents);
+    }
+    if !doc.deadline.expired() {
+        timex::timexes(doc, &words);
+    }
     drop_time_names(doc, &mut ents);
     // order entities by first mention and remap speaker indices
     let mut order: Vec<usize> = (0..ents.ents.len())

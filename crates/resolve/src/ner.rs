@@ -17,7 +17,7 @@
 
 use crate::lexicon::{self, Gender, key};
 use crate::words::{Word, Words};
-use quotewire_doc::{EntityType, Span};
+use quotewire_doc::{Deadline, EntityType, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lower-case particles allowed inside a capitalised name ("Rio de Janeiro").
@@ -282,8 +282,9 @@ fn title_like(text: &str, w: &Word) -> (bool, bool) {
     (k == "of", false)
 }
 
-/// Find entities in the text.
-pub fn recognise(text: &str, words: &Words) -> Entities {
+/// Find entities in the text. Stops early, with the entities found so far,
+/// once `deadline` has passed (polled every thousand words).
+pub fn recognise(text: &str, words: &Words, deadline: &Deadline) -> Entities {
     let ws = &words.words;
     // capitalised words standing alone mid-sentence ("Warhol" after "Andy Warhol")
     let standalone: HashSet<String> = (0..ws.len())
@@ -298,7 +299,13 @@ pub fn recognise(text: &str, words: &Words) -> Entities {
         .collect();
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
+    let mut steps = 0usize;
     while i < ws.len() {
+        // the time budget, every thousand steps: the names found so far
+        steps += 1;
+        if steps.is_multiple_of(1024) && deadline.expired() {
+            break;
+        }
         let w = &ws[i];
         if !w.cap || is_stop(text, w) {
             i += 1;
@@ -1069,7 +1076,7 @@ mod tests {
     fn ents(text: &str) -> Vec<(String, EntityType, Vec<String>, usize)> {
         let d = Document::new("t", text.to_string(), Alignment::identity());
         let w = Words::new(&d);
-        recognise(text, &w)
+        recognise(text, &w, &Deadline::none())
             .ents
             .into_iter()
             .map(|e| (e.name, e.kind, e.titles, e.mentions.len()))

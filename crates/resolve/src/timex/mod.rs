@@ -322,13 +322,30 @@ fn find(doc: &Document, words: &Words) -> Vec<Found> {
     let tok = |i: usize| ws.get(i).map_or("", |w| w.span.slice(text));
     // lower-cased tokens, computed once; borrowed when already lower case
     // (no allocation per token for most words)
-    let lows: Vec<std::borrow::Cow<str>> = ws.iter().map(|w| lower(w.span.slice(text))).collect();
-    let low = |i: usize| lows.get(i).map_or("", |l| l.as_ref());
+    // (4 bytes a word: the index of its lower-cased copy in `owned`, or
+    // `TEXT` when the text's own slice is already lower case)
+    const TEXT: u32 = u32::MAX;
+    let mut owned: Vec<String> = Vec::new();
+    let lows: Vec<u32> = ws
+        .iter()
+        .map(|w| match lower(w.span.slice(text)) {
+            std::borrow::Cow::Borrowed(_) => TEXT,
+            std::borrow::Cow::Owned(l) => {
+                owned.push(l);
+                u32::try_from(owned.len() - 1).unwrap_or(TEXT)
+            }
+        })
+        .collect();
+    let low = |i: usize| match lows.get(i) {
+        None => "",
+        Some(&TEXT) => ws[i].span.slice(text),
+        Some(&k) => owned[k as usize].as_str(),
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let t = tok(i);
-        let l = lows[i].as_ref();
+        let l = low(i);
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
         let prev = if i > 0 { low(i - 1) } else { "" };
