@@ -13,6 +13,12 @@ from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Literal, Optio
 
 __version__: str
 
+DEFAULT_MAX_DOC_BYTES: int
+"""Default ``max_doc_bytes``: 67108864 (64 MiB), the CLI's ``--max-doc-bytes``."""
+
+DEFAULT_TIME_BUDGET: float
+"""Default ``time_budget`` in seconds: 10.0, the CLI's ``--time-budget``."""
+
 Record = Dict[str, Any]
 """One record: ``id``, ``url``, ``text``, ``title``, ``language``,
 ``published``, ``updated``, ``authors``, ``outlet``, ``dateline``,
@@ -43,6 +49,9 @@ def analyze(
     id: Optional[str] = None,
     published: Union[str, datetime.date, None] = None,
     keep_text: bool = False,
+    articles_only: bool = False,
+    max_doc_bytes: Optional[int] = None,
+    time_budget: Optional[float] = DEFAULT_TIME_BUDGET,
 ) -> Record:
     """Analyse one page (HTML, possibly gzip-compressed) or text.
 
@@ -53,9 +62,17 @@ def analyze(
     relative time expressions, ``keep_text`` keeps ``text`` equal to the
     input. The GIL is released during the analysis.
 
-    Raises ValueError (bad ``published``; a WARC archive: use read_warc),
-    TypeError (content neither str nor bytes), ReadError (binary, empty or
-    damaged content), AnalysisError (a stage failed).
+    The crawl options are the CLI's: ``articles_only`` (``--articles-only``)
+    skips attribution on pages whose ``page_type`` is known and is not
+    ``article``; ``max_doc_bytes`` (``--max-doc-bytes``; None: 64 MiB) refuses
+    a larger document with ReadError; ``time_budget`` (``--time-budget``,
+    seconds; 0 or None: no limit) skips the stages left once spent, the
+    record's ``warnings`` naming the stage.
+
+    Raises ValueError (bad ``published``, ``max_doc_bytes`` or
+    ``time_budget``; a WARC archive: use read_warc), TypeError (content
+    neither str nor bytes), ReadError (binary, empty, damaged or over-size
+    content), AnalysisError (a stage failed).
     """
 
 class AnalyzeMany(Iterator[Record]):
@@ -68,6 +85,9 @@ def analyze_many(
     iterable: Iterable[Union[str, bytes, WarcDocument, Dict[str, Any]]],
     *,
     jobs: Optional[int] = None,
+    articles_only: bool = False,
+    max_doc_bytes: Optional[int] = None,
+    time_budget: Optional[float] = DEFAULT_TIME_BUDGET,
 ) -> AnalyzeMany:
     """Analyse many documents in parallel in Rust; yield records in order.
 
@@ -75,6 +95,8 @@ def analyze_many(
     and optional ``id``, ``url``, ``published``, ``keep_text``, or the dicts
     read_warc yields (analysed exactly as the CLI analyses those records).
     ``jobs``: worker threads (default and 0: all cores; at most 4 per core).
+    ``articles_only``, ``max_doc_bytes``, ``time_budget``: as for analyze,
+    applied to every item (an item over ``max_doc_bytes`` raises ReadError).
     Streaming, at most three chunks (<= 256 documents / 64 MiB each) held.
     A failing item raises its exception in its place; next() goes on.
     """
@@ -89,11 +111,13 @@ def read_warc(
     path_or_fileobj: Union[str, "os.PathLike[str]", BinaryIO],
     *,
     errors: Literal["warn", "raise"] = "warn",
+    max_doc_bytes: Optional[int] = None,
 ) -> WarcReader:
     """Stream every HTML response of a WARC / WARC.gz (path or binary file).
 
     With a path, the documents are exactly those `quotewire analyze PATH`
-    analyses. A path that cannot be opened raises OSError; a damaged record
-    is a QuotewireWarning (reading goes on), or ReadError with
-    ``errors="raise"``.
+    analyses. A path that cannot be opened raises OSError; a damaged record,
+    or one over ``max_doc_bytes`` (``--max-doc-bytes``; None: 64 MiB; never
+    held in memory), is a QuotewireWarning (reading goes on), or ReadError
+    with ``errors="raise"``.
     """

@@ -30,6 +30,18 @@ Input modes (`--input-mode`):
 warc.paths lists; lines starting with # are skipped), in addition to those
 given as arguments.
 
+Writers (`--writer`):
+  arrow   (default) each task writes its rows of both tables itself, as
+          Arrow record batches into Parquet (pyarrow on the executors);
+          output paths: local, file://, s3://, gs://, hdfs:// (pyarrow), or
+          any fsspec scheme with its backend (s3a:// with s3fs, ...).
+  spark   rows go through the JVM to Spark's Parquet writer (no pyarrow;
+          any Hadoop output path; slower per core).
+
+`--articles-only`, `--max-doc-bytes`, `--time-budget`: the CLI's options of
+the same names (attribution on articles only; largest record analysed;
+time budget per document).
+
 See README.md beside this file for spark-submit on a cluster.
 """
 
@@ -156,15 +168,26 @@ def ensure_quotewire():
     return quotewire
 
 
-def rows_of_warc(docs: Iterable[Dict[str, Any]], warc_path: str, jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
+def analysis_options(articles_only: bool = False, max_doc_bytes: Optional[int] = None,
+                     time_budget: Optional[float] = 10.0) -> Dict[str, Any]:
+    """The crawl options of the job, as keyword arguments of
+    `quotewire.analyze_many`: the CLI's `--articles-only`, `--max-doc-bytes`
+    (None: 64 MiB; also passed to `read_warc`, so an over-size record is
+    never held in memory) and `--time-budget` (seconds; 0: no limit)."""
+    return {"articles_only": articles_only, "max_doc_bytes": max_doc_bytes, "time_budget": time_budget}
+
+
+def rows_of_warc(docs: Iterable[Dict[str, Any]], warc_path: str, jobs: Optional[int],
+                 options: Optional[Dict[str, Any]] = None) -> Iterator[Tuple[Dict, List[Dict]]]:
     """(article row, attribution rows) for every document of one WARC.
 
+    `options` are keyword arguments of `analyze_many` (`analysis_options`).
     A document quotewire fails on is reported on stderr and skipped, as the
     CLI does; the partition goes on.
     """
     quotewire = ensure_quotewire()
 
-    records = quotewire.analyze_many(docs, jobs=jobs)
+    records = quotewire.analyze_many(docs, jobs=jobs, **(options or {}))
     while True:
         try:
             rec = next(records)
@@ -187,27 +210,31 @@ def open_path(path: str):
     return fsspec.open(path, "rb").open()
 
 
-def partition_from_paths(paths: Iterable[str], jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
+def partition_from_paths(paths: Iterable[str], jobs: Optional[int],
+                         options: Optional[Dict[str, Any]] = None) -> Iterator[Tuple[Dict, List[Dict]]]:
     """`paths` mode: stream each WARC of the partition record by record."""
     quotewire = ensure_quotewire()
+    max_doc_bytes = (options or {}).get("max_doc_bytes")
 
     for path in paths:
         src = open_path(path)
         try:
-            yield from rows_of_warc(quotewire.read_warc(src), path, jobs)
+            yield from rows_of_warc(quotewire.read_warc(src, max_doc_bytes=max_doc_bytes), path, jobs, options)
         finally:
             if hasattr(src, "close"):
                 src.close()
 
 
-def partition_from_bytes(files: Iterable[Tuple[str, bytes]], jobs: Optional[int]) -> Iterator[Tuple[Dict, List[Dict]]]:
+def partition_from_bytes(files: Iterable[Tuple[str, bytes]], jobs: Optional[int],
+                         options: Optional[Dict[str, Any]] = None) -> Iterator[Tuple[Dict, List[Dict]]]:
     """`binary` mode: each (path, content) pair from `binaryFiles`."""
     quotewire = ensure_quotewire()
+    max_doc_bytes = (options or {}).get("max_doc_bytes")
 
     for path, content in files:
         buf = io.BytesIO(content)
         buf.name = path  # names the file in ids of non-WARC inputs and in messages
-        yield from rows_of_warc(quotewire.read_warc(buf), path, jobs)
+        yield from rows_of_warc(quotewire.read_warc(buf, max_doc_bytes=max_doc_bytes), path, jobs, options)
 
 
 def schemas():
@@ -256,30 +283,173 @@ def schemas():
     return articles, attributions
 
 
+def arrow_type(t):
+    """The Arrow type of a Spark SQL type of the two schemas."""
+    import pyarrow as pa
+    from pyspark.sql import types as T
+
+    if isinstance(t, T.StringType):
+        return pa.string()
+    if isinstance(t, T.IntegerType):
+        return pa.int32()
+    if isinstance(t, T.DoubleType):
+        return pa.float64()
+    if isinstance(t, T.ArrayType):
+        return pa.list_(arrow_type(t.elementType))
+    raise TypeError(f"no Arrow type for {t}")
+
+
+def arrow_schema(schema):
+    """The Arrow schema of a Spark `StructType` (same names, types, nullability)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(f.name, arrow_type(f.dataType), f.nullable) for f in schema.fields])
+
+
+def output_fs(out: str):
+    """(pyarrow FileSystem, path) for an output directory: local paths and
+    the schemes pyarrow knows (file://, s3://, gs://, hdfs://), others
+    (s3a://, abfs://, ...) through fsspec and its backend."""
+    from pyarrow import fs as pafs
+
+    if "://" not in out:
+        return pafs.LocalFileSystem(), os.path.abspath(out)
+    try:
+        return pafs.FileSystem.from_uri(out)
+    except Exception:  # a scheme pyarrow does not know: fsspec
+        import fsspec
+
+        f, path = fsspec.core.url_to_fs(out)
+        return pafs.PyFileSystem(pafs.FSSpecHandler(f)), path
+
+
+# Articles per Arrow record batch written (one row group each, at most).
+ARROW_BATCH_ROWS = 1024
+TABLES = ("articles", "attributions")
+
+
+def write_partition(index: int, pairs: Iterable[Tuple[Dict, List[Dict]]], out: str) -> Iterator[Tuple[int, int]]:
+    """`arrow` writer: write one task's rows as OUT/articles/part-INDEX.parquet
+    and OUT/attributions/part-INDEX.parquet with pyarrow; yield (articles,
+    attributions) written.
+
+    Rows go to Parquet in batches of `ARROW_BATCH_ROWS` articles (memory
+    stays bounded), into a file under `_temporary/` renamed to its final
+    name once complete: a retried or speculative attempt of the same task
+    writes the same final name, so a table never holds a task twice.
+    """
+    import uuid
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    articles_schema, attributions_schema = (arrow_schema(t) for t in schemas())
+    fs, base = output_fs(out)
+    attempt = uuid.uuid4().hex
+    targets = {t: (f"{base}/{t}/_temporary/part-{index:05d}-{attempt}.parquet",
+                   f"{base}/{t}/part-{index:05d}.snappy.parquet") for t in TABLES}
+    writers = {t: pq.ParquetWriter(targets[t][0], sch, filesystem=fs, compression="snappy")
+               for t, sch in zip(TABLES, (articles_schema, attributions_schema))}
+    names = {t: sch.names for t, sch in zip(TABLES, (articles_schema, attributions_schema))}
+    counts = {t: 0 for t in TABLES}
+    cols = {t: {k: [] for k in names[t]} for t in TABLES}
+
+    def flush():
+        for t, sch in zip(TABLES, (articles_schema, attributions_schema)):
+            n = len(cols[t][names[t][0]])
+            if n:
+                writers[t].write_batch(pa.RecordBatch.from_pydict(cols[t], schema=sch))
+                counts[t] += n
+                cols[t] = {k: [] for k in names[t]}
+
+    try:
+        pending = 0
+        for art, atts in pairs:
+            for k, col in cols["articles"].items():
+                col.append(art[k])
+            for row in atts:
+                for k, col in cols["attributions"].items():
+                    col.append(row[k])
+            pending += 1
+            if pending >= ARROW_BATCH_ROWS:
+                flush()
+                pending = 0
+        flush()
+    finally:
+        for w in writers.values():
+            w.close()
+    for tmp, final in targets.values():
+        fs.move(tmp, final)
+    yield counts["articles"], counts["attributions"]
+
+
 def run(spark, paths: List[str], out: str, *, mode: str = "binary", partitions: Optional[int] = None,
-        jobs: Optional[int] = None, mode_overwrite: bool = True) -> Tuple[int, int]:
+        jobs: Optional[int] = None, mode_overwrite: bool = True, writer: str = "arrow",
+        articles_only: bool = False, max_doc_bytes: Optional[int] = None,
+        time_budget: Optional[float] = 10.0) -> Tuple[int, int]:
     """Analyse `paths` and write OUT/articles and OUT/attributions; return their row counts.
 
-    One pass: each article row carries its attributions as a nested list;
-    the DataFrame is cached in the JVM, written without that column as
-    `articles`, and exploded into `attributions`, so Python converts every
-    record once.
+    `articles_only`, `max_doc_bytes`, `time_budget`: the CLI's crawl
+    options (`analysis_options`). Python converts every record once, and
+    both tables come from that one pass:
+
+    * `writer="arrow"` (default): each task writes its rows of both tables
+      itself, as Arrow record batches into Parquet files (pyarrow, needed on
+      the executors), and returns its counts; the JVM only hands out the
+      paths (`write_partition`).
+    * `writer="spark"`: rows go to the JVM (pickled), into one DataFrame
+      with the attributions nested, cached, written without that column as
+      `articles` and exploded into `attributions` by Spark's writer (no
+      pyarrow needed; slower per core: BENCHMARKS.md).
     """
+    sc = spark.sparkContext
+    if not paths:
+        raise SystemExit("quotewire_spark: no WARC paths given")
+    options = analysis_options(articles_only, max_doc_bytes, time_budget)
+    if mode == "binary":
+        source = sc.binaryFiles(",".join(paths), minPartitions=partitions or sc.defaultParallelism)
+        rows = lambda it: partition_from_bytes(it, jobs, options)  # noqa: E731
+    elif mode == "paths":
+        n = partitions or min(len(paths), sc.defaultParallelism)
+        source = sc.parallelize(paths, n)
+        rows = lambda it: partition_from_paths(it, jobs, options)  # noqa: E731
+    else:
+        raise SystemExit(f"quotewire_spark: --input-mode must be binary or paths, not {mode!r}")
+    if writer == "arrow":
+        return run_arrow(source, rows, out, mode_overwrite)
+    if writer == "spark":
+        return run_spark_writer(spark, source.mapPartitions(rows), out, mode_overwrite)
+    raise SystemExit(f"quotewire_spark: --writer must be arrow or spark, not {writer!r}")
+
+
+def run_arrow(source, rows, out: str, overwrite: bool) -> Tuple[int, int]:
+    """The `arrow` writer, on the driver: prepare OUT/articles and
+    OUT/attributions (emptied when `overwrite`, else they must not exist),
+    run the tasks, drop `_temporary/`, write `_SUCCESS` markers."""
+    from pyarrow import fs as pafs
+
+    fs, base = output_fs(out)
+    for t in TABLES:
+        info = fs.get_file_info(f"{base}/{t}")
+        if info.type != pafs.FileType.NotFound:
+            if not overwrite:
+                raise SystemExit(f"quotewire_spark: {out}/{t} already exists")
+            fs.delete_dir(f"{base}/{t}")
+        fs.create_dir(f"{base}/{t}/_temporary", recursive=True)
+    counts = source.mapPartitionsWithIndex(lambda i, it: write_partition(i, rows(it), out)).collect()
+    for t in TABLES:
+        fs.delete_dir(f"{base}/{t}/_temporary")
+        with fs.open_output_stream(f"{base}/{t}/_SUCCESS"):
+            pass
+    return sum(c[0] for c in counts), sum(c[1] for c in counts)
+
+
+def run_spark_writer(spark, pairs, out: str, overwrite: bool) -> Tuple[int, int]:
+    """The `spark` writer: the rows through the JVM, Spark's Parquet writer."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    sc = spark.sparkContext
-    if not paths:
-        raise SystemExit("quotewire_spark: no WARC paths given")
-    if mode == "binary":
-        files = sc.binaryFiles(",".join(paths), minPartitions=partitions or sc.defaultParallelism)
-        pairs = files.mapPartitions(lambda it: partition_from_bytes(it, jobs))
-    elif mode == "paths":
-        n = partitions or min(len(paths), sc.defaultParallelism)
-        pairs = sc.parallelize(paths, n).mapPartitions(lambda it: partition_from_paths(it, jobs))
-    else:
-        raise SystemExit(f"quotewire_spark: --input-mode must be binary or paths, not {mode!r}")
     articles_schema, attributions_schema = schemas()
     names_a = articles_schema.fieldNames()
     per_article = [f for f in attributions_schema.fields if f.name not in ARTICLE_KEYS]
@@ -294,7 +464,7 @@ def run(spark, paths: List[str], out: str, *, mode: str = "binary", partitions: 
     df = spark.createDataFrame(pairs.map(to_tuple), nested, verifySchema=False)
     df = df.persist(StorageLevel.MEMORY_AND_DISK)
     base = out.rstrip("/")
-    write_mode = "overwrite" if mode_overwrite else "errorifexists"
+    write_mode = "overwrite" if overwrite else "errorifexists"
     df.drop("attributions").write.mode(write_mode).parquet(f"{base}/articles")
     exploded = df.select(F.col("id").alias("article_id"), "url", "published",
                          F.posexplode("attributions").alias("index", "a"))
@@ -322,6 +492,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--partitions", type=int, help="tasks (default: Spark's default parallelism)")
     ap.add_argument("--jobs", type=int, default=1,
                     help="quotewire threads per task (default 1: one task per core; 0: all cores)")
+    ap.add_argument("--writer", choices=("arrow", "spark"), default="arrow",
+                    help="arrow (default): tasks write Parquet with pyarrow; spark: Spark's writer (no pyarrow)")
+    ap.add_argument("--articles-only", action="store_true",
+                    help="attribution for articles only (the CLI's --articles-only)")
+    ap.add_argument("--max-doc-bytes", type=int, metavar="BYTES",
+                    help="largest WARC record analysed, in bytes (the CLI's --max-doc-bytes; default 64 MiB)")
+    ap.add_argument("--time-budget", type=float, default=10.0, metavar="SECS",
+                    help="time budget per document in seconds, 0: no limit (the CLI's --time-budget; default 10)")
     ap.add_argument("--master", help="Spark master when not run by spark-submit, e.g. local[2]")
     args = ap.parse_args(argv)
     paths = list(args.warcs)
@@ -339,7 +517,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     spark = builder.getOrCreate()
     try:
         n_articles, n_attributions = run(spark, paths, args.out, mode=args.input_mode,
-                                         partitions=args.partitions, jobs=args.jobs)
+                                         partitions=args.partitions, jobs=args.jobs, writer=args.writer,
+                                         articles_only=args.articles_only, max_doc_bytes=args.max_doc_bytes,
+                                         time_budget=args.time_budget)
     finally:
         spark.stop()
     print(f"quotewire_spark: {n_articles} articles, {n_attributions} attributions -> {args.out}", file=sys.stderr)

@@ -1,11 +1,11 @@
 //! Python values to quotewire inputs: `str`/`bytes` content recognised as
 //! the CLI recognises standard input, and the dicts `read_warc` yields.
 
+use crate::settings::Settings;
 use crate::{AnalysisError, Job, ReadError};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
-use quotewire::Options;
 use quotewire_read::{Format, Input, Item, Origin, ReadOptions};
 use std::io::Cursor;
 use std::path::PathBuf;
@@ -69,10 +69,10 @@ pub(crate) fn published(date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<quot
 }
 
 /// The one document in `bytes`, recognised by content as `quotewire
-/// analyze -` recognises standard input (id `stdin`, messages name `<stdin>`).
-pub(crate) fn sniffed_input(bytes: Vec<u8>) -> Result<Input, Failure> {
-    let items =
-        quotewire_read::read_stream("-", Box::new(Cursor::new(bytes)), ReadOptions::default());
+/// analyze -` recognises standard input (id `stdin`, messages name `<stdin>`),
+/// within the CLI's reading limits `read` (`--max-doc-bytes`).
+pub(crate) fn sniffed_input(bytes: Vec<u8>, read: ReadOptions) -> Result<Input, Failure> {
+    let items = quotewire_read::read_stream("-", Box::new(Cursor::new(bytes)), read);
     let mut doc: Option<Input> = None;
     let mut docs = 0usize;
     let mut problem: Option<Failure> = None;
@@ -124,7 +124,7 @@ pub(crate) enum Pending {
         bytes: Vec<u8>,
         id: Option<String>,
         url: Option<String>,
-        opts: Options,
+        settings: Settings,
     },
     /// Ready to analyse.
     Ready(Job),
@@ -139,10 +139,11 @@ impl Pending {
                 bytes,
                 id,
                 url,
-                opts,
+                settings,
             } => Job {
-                input: with_overrides(sniffed_input(bytes)?, id, url),
-                opts,
+                input: with_overrides(sniffed_input(bytes, settings.read())?, id, url),
+                opts: settings.opts,
+                limits: settings.limits,
             },
         };
         job.run().map_err(Failure::Analysis)
@@ -175,14 +176,16 @@ fn opt<'py, T: for<'a> FromPyObjectOwned<'py>>(
 /// dict with `content` and optional `id`, `url`, `published`, `keep_text`
 /// (a dict from `read_warc` also carries `format`, `charset`, `warnings`,
 /// `path`, `record`, `offset` and `record_id`, and is then analysed exactly
-/// as the CLI analyses that WARC record).
-pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
+/// as the CLI analyses that WARC record). `settings` are the call's; the
+/// dict's `keep_text` and `published` apply to that item. A `read_warc` dict
+/// over `settings.max_doc_bytes` is a `ReadError` with the CLI's message.
+pub(crate) fn pending(item: &Bound<'_, PyAny>, settings: Settings) -> PyResult<Pending> {
     let Ok(d) = item.cast::<PyDict>() else {
         return Ok(Pending::Raw {
             bytes: content_bytes(item)?,
             id: None,
             url: None,
-            opts: Options::default(),
+            settings,
         });
     };
     let content = d
@@ -191,17 +194,15 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
     let bytes = content_bytes(&content)?;
     let id: Option<String> = opt(d, "id")?;
     let url: Option<String> = opt(d, "url")?;
-    let opts = Options {
-        keep_text: opt(d, "keep_text")?.unwrap_or(false),
-        published: published(d.get_item("published")?.as_ref())?,
-        ..Options::default()
-    };
+    let mut settings = settings;
+    settings.opts.keep_text = opt(d, "keep_text")?.unwrap_or(false);
+    settings.opts.published = published(d.get_item("published")?.as_ref())?;
     let Some(format) = opt::<String>(d, "format")? else {
         return Ok(Pending::Raw {
             bytes,
             id,
             url,
-            opts,
+            settings,
         });
     };
     let format = match format.as_str() {
@@ -219,6 +220,9 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
         offset: opt(d, "offset")?,
         record_id: opt(d, "record_id")?,
     };
+    settings
+        .check_size(&origin, bytes.len())
+        .map_err(ReadError::new_err)?;
     let input = Input {
         id: id.unwrap_or_default(),
         url,
@@ -228,7 +232,11 @@ pub(crate) fn pending(item: &Bound<'_, PyAny>) -> PyResult<Pending> {
         origin,
         warnings: opt(d, "warnings")?.unwrap_or_default(),
     };
-    Ok(Pending::Ready(Job { input, opts }))
+    Ok(Pending::Ready(Job {
+        input,
+        opts: settings.opts,
+        limits: settings.limits,
+    }))
 }
 
 /// A document read by `quotewire-read` as the dict `read_warc` yields.

@@ -1,29 +1,39 @@
 //! The quotewire Python package (module `quotewire`): PyO3 bindings over the
 //! facade crate, built into an abi3 wheel (CPython ≥ 3.9) by maturin.
 //!
-//! * `analyze(content, *, url, id, published, keep_text) -> dict`: one
-//!   document, the record exactly as `quotewire analyze -` writes it for the
-//!   same bytes on standard input (the dict is `json.loads` of the line the
-//!   CLI's writer encodes, so the two cannot drift).
-//! * `analyze_many(iterable, *, jobs) -> Iterator[dict]`: many documents
-//!   analysed in parallel in Rust, records in input order, at most two
-//!   chunks in flight (module `many`).
-//! * `read_warc(path_or_fileobj) -> Iterator[dict]`: the documents the CLI
-//!   reads at a path (every HTML response of a WARC), streamed by
-//!   `quotewire-read` (module `warc`).
+//! * `analyze(content, *, url, id, published, keep_text, articles_only,
+//!   max_doc_bytes, time_budget) -> dict`: one document, the record exactly
+//!   as `quotewire analyze -` writes it for the same bytes on standard input
+//!   with the same options (the dict is `json.loads` of the line the CLI's
+//!   writer encodes, so the two cannot drift).
+//! * `analyze_many(iterable, *, jobs, articles_only, max_doc_bytes,
+//!   time_budget) -> Iterator[dict]`: many documents analysed in parallel in
+//!   Rust, records in input order, at most two chunks in flight (module
+//!   `many`).
+//! * `read_warc(path_or_fileobj, *, errors, max_doc_bytes) -> Iterator[dict]`:
+//!   the documents the CLI reads at a path (every HTML response of a WARC),
+//!   streamed by `quotewire-read` (module `warc`).
+//!
+//! The crawl options are the CLI's: `articles_only` is `--articles-only`
+//! ([`quotewire::Options::articles_only`]), `max_doc_bytes` is
+//! `--max-doc-bytes` ([`quotewire_read::ReadOptions::max_doc_bytes`]),
+//! `time_budget` is `--time-budget` ([`quotewire::Limits::time_budget`]),
+//! with the same defaults (module `settings`).
 //!
 //! The GIL is released (`Python::detach`) while documents are read and
 //! analysed; analysis runs on worker threads with large stacks, as in the CLI.
 
 mod convert;
 mod many;
+mod settings;
 mod warc;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyUserWarning};
 use pyo3::prelude::*;
-use quotewire::Options;
+use quotewire::{Limits, Options};
 use quotewire_read::Input;
+use settings::Settings;
 use std::sync::{Arc, OnceLock};
 
 create_exception!(
@@ -88,19 +98,21 @@ fn shared_pool() -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(Arc::clone(POOL.get_or_init(|| p)))
 }
 
-/// One document to analyse: the input and the options (with the caller's
-/// publication date, if any).
+/// One document to analyse: the input, the options (with the caller's
+/// publication date, if any) and the limits (time budget).
 pub(crate) struct Job {
     pub(crate) input: Input,
     pub(crate) opts: Options,
+    pub(crate) limits: Limits,
 }
 
 impl Job {
     /// Analyse on the current thread and encode the record as the CLI's
     /// writer does (one JSON line). The error is the CLI's message.
     pub(crate) fn run(&self) -> Result<Vec<u8>, String> {
-        // the CLI's path: default limits (time budget), panics caught
-        let record = quotewire::try_analyze(&self.input, self.opts).map_err(|e| e.to_string())?;
+        // the CLI's path: its limits (time budget), panics caught
+        let record = quotewire::try_analyze_limited(&self.input, self.opts, self.limits)
+            .map_err(|e| e.to_string())?;
         quotewire_write::encode(&record).map_err(|e| {
             format!(
                 "{}: document {:?}: cannot encode its record: {e}",
@@ -130,13 +142,26 @@ pub(crate) fn to_dict<'py>(py: Python<'py>, line: &[u8]) -> PyResult<Bound<'py, 
 /// `datetime.date`) replaces the page's publication date and anchors
 /// relative time expressions, `keep_text=True` keeps `text` equal to the input.
 ///
-/// Raises `ValueError` for a malformed `published` or a WARC archive (use
-/// `read_warc` and `analyze_many`), `TypeError` for content that is neither
-/// str nor bytes, `ReadError` for content quotewire does not read (binary,
-/// empty, damaged gzip), `AnalysisError` if a stage fails. The GIL is
-/// released during the analysis.
+/// The crawl options are the CLI's: `articles_only=True` skips attribution
+/// on pages whose `page_type` is known and is not `article` (`analyze
+/// --articles-only`); `max_doc_bytes` (an int, default 64 MiB) refuses a
+/// larger document with `ReadError` (`--max-doc-bytes`); `time_budget`
+/// (seconds, default 10.0; `0` or `None`: no limit) skips the stages left once
+/// spent, the record then carrying a warning naming the stage
+/// (`--time-budget`).
+///
+/// Raises `ValueError` for a malformed `published`, `max_doc_bytes` or
+/// `time_budget`, or a WARC archive (use `read_warc` and `analyze_many`),
+/// `TypeError` for content that is neither str nor bytes, `ReadError` for
+/// content quotewire does not read (binary, empty, damaged gzip, over
+/// `max_doc_bytes`), `AnalysisError` if a stage fails. The GIL is released
+/// during the analysis.
 #[pyfunction]
-#[pyo3(signature = (content, *, url=None, id=None, published=None, keep_text=false))]
+#[pyo3(signature = (
+    content, *, url=None, id=None, published=None, keep_text=false, articles_only=false,
+    max_doc_bytes=None, time_budget=Some(quotewire::DEFAULT_TIME_BUDGET.as_secs_f64()),
+))]
+#[allow(clippy::too_many_arguments)] // the Python keyword arguments
 fn analyze<'py>(
     py: Python<'py>,
     content: &Bound<'py, PyAny>,
@@ -144,16 +169,18 @@ fn analyze<'py>(
     id: Option<String>,
     published: Option<Bound<'py, PyAny>>,
     keep_text: bool,
+    articles_only: bool,
+    max_doc_bytes: Option<i64>,
+    time_budget: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let mut settings = Settings::new(articles_only, max_doc_bytes, time_budget)?;
+    settings.opts.keep_text = keep_text;
+    settings.opts.published = convert::published(published.as_ref())?;
     let job = convert::Pending::Raw {
         bytes: convert::content_bytes(content)?,
         id,
         url,
-        opts: Options {
-            keep_text,
-            published: convert::published(published.as_ref())?,
-            ..Options::default()
-        },
+        settings,
     };
     let pool = shared_pool()?;
     let line = py.detach(|| pool.install(|| job.run()))?;
@@ -166,6 +193,14 @@ fn analyze<'py>(
 fn quotewire_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add(
+        "DEFAULT_MAX_DOC_BYTES",
+        quotewire_read::DEFAULT_MAX_DOC_BYTES,
+    )?;
+    m.add(
+        "DEFAULT_TIME_BUDGET",
+        quotewire::DEFAULT_TIME_BUDGET.as_secs_f64(),
+    )?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(many::analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(warc::read_warc, m)?)?;

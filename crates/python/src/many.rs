@@ -9,6 +9,7 @@
 //! memory stays bounded however long the iterable is.
 
 use crate::convert::{Failure, Pending, pending};
+use crate::settings::Settings;
 use crate::{new_pool, shared_pool, to_dict};
 use pyo3::prelude::*;
 use pyo3::types::PyIterator;
@@ -50,6 +51,8 @@ struct State {
     source: Option<Py<PyIterator>>,
     pool: Arc<rayon::ThreadPool>,
     chunk_docs: usize,
+    /// The call's crawl options, applied to every item.
+    settings: Settings,
     /// Chunks submitted to the pool, oldest first (at most [`IN_FLIGHT`]).
     in_flight: VecDeque<InFlight>,
     ready: VecDeque<Outcome>,
@@ -135,7 +138,7 @@ impl State {
                     exhausted = true;
                     break;
                 }
-                Some(Ok(item)) => match pending(&item) {
+                Some(Ok(item)) => match pending(&item, self.settings) {
                     Ok(p) => {
                         bytes += p.size();
                         jobs.push(p);
@@ -172,6 +175,11 @@ impl State {
 /// analyses those WARC records. `jobs` is the number of worker threads
 /// (default and 0: all cores; at most 4 per core).
 ///
+/// `articles_only`, `max_doc_bytes` and `time_budget` apply to every item,
+/// as the CLI's `--articles-only`, `--max-doc-bytes` and `--time-budget`
+/// apply to every document of a run (see `analyze`); an item over
+/// `max_doc_bytes` raises `ReadError` in its place.
+///
 /// Streaming: items are taken in chunks (up to 16 per thread, at most 256
 /// or 64 MiB); two chunks are analysed ahead while the records of the
 /// previous one are consumed; at most three chunks are held. The GIL is
@@ -179,11 +187,18 @@ impl State {
 /// (`ReadError`, `AnalysisError`, `TypeError`, `ValueError`) in its place;
 /// calling `next()` again goes on with the next item.
 #[pyfunction]
-#[pyo3(signature = (iterable, *, jobs=None))]
+#[pyo3(signature = (
+    iterable, *, jobs=None, articles_only=false, max_doc_bytes=None,
+    time_budget=Some(quotewire::DEFAULT_TIME_BUDGET.as_secs_f64()),
+))]
 pub(crate) fn analyze_many(
     iterable: &Bound<'_, PyAny>,
     jobs: Option<usize>,
+    articles_only: bool,
+    max_doc_bytes: Option<i64>,
+    time_budget: Option<f64>,
 ) -> PyResult<AnalyzeMany> {
+    let settings = Settings::new(articles_only, max_doc_bytes, time_budget)?;
     let source = iterable.try_iter()?.unbind();
     let pool = match jobs {
         None => shared_pool()?,
@@ -195,6 +210,7 @@ pub(crate) fn analyze_many(
             source: Some(source),
             pool,
             chunk_docs,
+            settings,
             in_flight: VecDeque::new(),
             ready: VecDeque::new(),
         }),

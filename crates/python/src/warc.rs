@@ -2,11 +2,12 @@
 //! streamed by `quotewire-read`, one dict per document.
 
 use crate::convert::input_dict;
+use crate::settings::Settings;
 use crate::{QuotewireWarning, ReadError};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
-use quotewire_read::{Item, ReadError as RustReadError, ReadOptions, Reader};
+use quotewire_read::{Item, ReadError as RustReadError, Reader};
 use std::ffi::CString;
 use std::io::{self, Read};
 use std::path::PathBuf;
@@ -115,12 +116,19 @@ fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
 /// `analyze_many` to get the record the CLI writes for it.
 ///
 /// Records that are not HTML responses are skipped. A path that cannot be
-/// opened raises `FileNotFoundError` / `OSError`. A damaged record is
-/// reported as a `QuotewireWarning` (the CLI's message) and reading goes on,
-/// unless `errors="raise"`, which raises `ReadError` instead.
+/// opened raises `FileNotFoundError` / `OSError`. A damaged record, or one
+/// over `max_doc_bytes` (an int, default 64 MiB: the CLI's `--max-doc-bytes`;
+/// such a record is never held in memory), is reported as a
+/// `QuotewireWarning` (the CLI's message) and reading goes on, unless
+/// `errors="raise"`, which raises `ReadError` instead.
 #[pyfunction]
-#[pyo3(signature = (path_or_fileobj, *, errors="warn"))]
-pub(crate) fn read_warc(path_or_fileobj: &Bound<'_, PyAny>, errors: &str) -> PyResult<WarcReader> {
+#[pyo3(signature = (path_or_fileobj, *, errors="warn", max_doc_bytes=None))]
+pub(crate) fn read_warc(
+    path_or_fileobj: &Bound<'_, PyAny>,
+    errors: &str,
+    max_doc_bytes: Option<i64>,
+) -> PyResult<WarcReader> {
+    let read = Settings::new(false, max_doc_bytes, None)?.read();
     let raise_errors = match errors {
         "warn" => false,
         "raise" => true,
@@ -139,10 +147,10 @@ pub(crate) fn read_warc(path_or_fileobj: &Bound<'_, PyAny>, errors: &str) -> PyR
             .unwrap_or_else(|| "<stream>".into());
         let reader = PyReader(path_or_fileobj.clone().unbind());
         let py = path_or_fileobj.py();
-        py.detach(|| quotewire_read::read_stream(&name, Box::new(reader), ReadOptions::default()))
+        py.detach(|| quotewire_read::read_stream(&name, Box::new(reader), read))
     } else {
         let path: PathBuf = path_or_fileobj.extract()?;
-        quotewire_read::inputs(&[path])
+        quotewire_read::inputs_with(&[path], read)
     };
     Ok(WarcReader {
         reader: Mutex::new(reader),

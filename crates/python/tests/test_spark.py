@@ -94,11 +94,11 @@ def read_back(spark, out: Path):
             sorted(atts, key=lambda r: (r["article_id"], r["index"])))
 
 
-@pytest.mark.parametrize("mode", ["binary", "paths"])
-def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode):
+@pytest.mark.parametrize("mode,writer", [("binary", "arrow"), ("paths", "arrow"), ("paths", "spark")])
+def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode, writer):
     out = tmp_path / "out"
     n_articles, n_attributions = quotewire_spark.run(
-        spark, [str(w) for w in warcs], str(out), mode=mode, partitions=2, jobs=1)
+        spark, [str(w) for w in warcs], str(out), mode=mode, partitions=2, jobs=1, writer=writer)
     arts, atts = read_back(spark, out)
     expected = sorted(cli_records, key=lambda r: r["id"])
     assert n_articles == len(arts) == len(expected)
@@ -113,3 +113,20 @@ def test_parquet_equals_cli_records(spark, warcs, cli_records, tmp_path, mode):
     want = sorted(expected_attributions(expected), key=lambda r: (r["article_id"], r["index"]))
     assert n_attributions == len(atts) == len(want) > 0
     assert atts == want
+
+
+def test_crawl_options_equal_cli(spark, shared, run_cli, tmp_path):
+    """--articles-only and --max-doc-bytes through the job: the CLI's records with the same options."""
+    warcs = sorted((shared / "data" / "warc").glob("*.warc.gz"))
+    opts = ("--articles-only", "--max-doc-bytes", "40000")
+    # one CLI run over all (one WARC alone may have every record over the limit)
+    expected = sorted(run_cli.records(*opts, *map(str, warcs)), key=lambda r: r["id"])
+    all_records = sum((len(run_cli.records(str(w))) for w in warcs), 0)
+    assert 0 < len(expected) < all_records, "some records are over the limit"
+    out = tmp_path / "out"
+    n, _ = quotewire_spark.run(spark, [str(w) for w in warcs], str(out), mode="paths", partitions=2, jobs=1,
+                               articles_only=True, max_doc_bytes=40000)
+    arts, atts = read_back(spark, out)
+    assert n == len(arts) == len(expected)
+    assert [{**json.loads(a["record"]), "text": a["text"]} for a in arts] == expected
+    assert atts == sorted(expected_attributions(expected), key=lambda r: (r["article_id"], r["index"]))
