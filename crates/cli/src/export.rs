@@ -122,10 +122,15 @@ pub(crate) fn export(args: ExportArgs) -> ExitCode {
 enum Target {
     Stdout,
     File(tempfile::NamedTempFile, PathBuf),
+    /// A device or pipe (`/dev/null`), written in place, never renamed over.
+    Direct(PathBuf),
 }
 
 impl Target {
     fn file(path: &Path) -> Result<Target, String> {
+        if quotewire_write::is_special(path) {
+            return Ok(Target::Direct(path.to_path_buf()));
+        }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -143,6 +148,11 @@ impl Target {
             Target::Stdout => Ok(Box::new(io::stdout())),
             Target::File(tmp, path) => tmp
                 .reopen()
+                .map(|f| Box::new(f) as Box<dyn Write + Send>)
+                .map_err(|e| format!("cannot write output file {}: {e}", path.display())),
+            Target::Direct(path) => std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
                 .map(|f| Box::new(f) as Box<dyn Write + Send>)
                 .map_err(|e| format!("cannot write output file {}: {e}", path.display())),
         }

@@ -4,7 +4,9 @@
 //! `../shared/docs/record-schema.md`) to stdout or to a file. A file is
 //! written atomically: records go to a temporary file in the same directory,
 //! renamed over the target only by [`JsonlWriter::finish`]; a run that fails
-//! midway leaves any earlier file untouched.
+//! midway leaves any earlier file untouched. A target that exists and is not
+//! a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
+//! directly: renaming over it would replace the device or pipe with a file.
 
 #![deny(missing_docs)]
 
@@ -16,7 +18,16 @@ use std::path::{Path, PathBuf};
 pub struct JsonlWriter {
     out: BufWriter<Box<dyn Write + Send>>,
     target: Option<(tempfile::TempPath, PathBuf)>,
+    /// A device or pipe written in place (see [`is_special`]).
+    direct: Option<PathBuf>,
     written: u64,
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory: a
+/// character device such as `/dev/null`, a named pipe, a socket. Such a
+/// target is opened and written in place, never replaced by a rename.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 impl JsonlWriter {
@@ -25,16 +36,28 @@ impl JsonlWriter {
         JsonlWriter {
             out: BufWriter::new(Box::new(io::stdout())),
             target: None,
+            direct: None,
             written: 0,
         }
     }
 
-    /// Write to `path` atomically (temporary file beside it, renamed on [`finish`](Self::finish)).
+    /// Write to `path` atomically (temporary file beside it, renamed on
+    /// [`finish`](Self::finish)); a device or pipe ([`is_special`]) is
+    /// written in place.
     ///
     /// Errors: the directory does not exist or is not writable. The error's
     /// message names the OS error only, never the internal temporary file
     /// (callers name `path`).
     pub fn create(path: &Path) -> io::Result<JsonlWriter> {
+        if is_special(path) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(JsonlWriter {
+                out: BufWriter::new(Box::new(file)),
+                target: None,
+                direct: Some(path.to_path_buf()),
+                written: 0,
+            });
+        }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -48,6 +71,7 @@ impl JsonlWriter {
         Ok(JsonlWriter {
             out: BufWriter::new(Box::new(file)),
             target: Some((tmp_path, path.to_path_buf())),
+            direct: None,
             written: 0,
         })
     }
@@ -90,7 +114,10 @@ impl JsonlWriter {
 
     /// The file being written (its final name), or `None` for stdout.
     pub fn target(&self) -> Option<&Path> {
-        self.target.as_ref().map(|(_, p)| p.as_path())
+        self.target
+            .as_ref()
+            .map(|(_, p)| p.as_path())
+            .or(self.direct.as_deref())
     }
 
     /// Records written so far.
@@ -232,5 +259,25 @@ mod tests {
         JsonlWriter::create(&path).unwrap().finish().unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    /// Regression: `-o /dev/null` as root renamed the temporary file over
+    /// the device, turning /dev/null into a regular file that every later
+    /// reader of /dev/null saw the output of.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dev = Path::new("/dev/null");
+        assert!(is_special(dev));
+        let mut w = JsonlWriter::create(dev).unwrap();
+        w.write_encoded(b"{}\n").unwrap();
+        assert_eq!(w.target(), Some(dev));
+        w.finish().unwrap();
+        let ty = std::fs::metadata(dev).unwrap().file_type();
+        assert!(ty.is_char_device(), "/dev/null is still a device");
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!is_special(dir.path()));
+        assert!(!is_special(&dir.path().join("absent.jsonl")));
     }
 }
