@@ -253,11 +253,18 @@ fn hashes_of(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<BTreeSet<i6
     rows.collect()
 }
 
-/// Add `key` as a copy of `article` and let its quotes' provenance see it.
-fn link_copy(tx: &Transaction<'_>, key: &str, rec: &Record, article: i64) -> rusqlite::Result<()> {
+/// One `article_urls` row: `key` (the record's URL key) naming `article`,
+/// as its first URL (`is_copy` false) or as a copy of it.
+fn insert_url(
+    tx: &Transaction<'_>,
+    key: &str,
+    rec: &Record,
+    article: i64,
+    is_copy: bool,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO article_urls(key, url, article_id, record_id, outlet, published, is_copy)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         key,
@@ -265,8 +272,15 @@ fn link_copy(tx: &Transaction<'_>, key: &str, rec: &Record, article: i64) -> rus
         article,
         rec.id,
         rec.outlet,
-        rec.published
+        rec.published,
+        i64::from(is_copy)
     ])?;
+    Ok(())
+}
+
+/// Add `key` as a copy of `article` and let its quotes' provenance see it.
+fn link_copy(tx: &Transaction<'_>, key: &str, rec: &Record, article: i64) -> rusqlite::Result<()> {
+    insert_url(tx, key, rec, article, true)?;
     for h in hashes_of(tx, article)? {
         first_seen(
             tx,
@@ -412,18 +426,7 @@ fn insert_article(
         version,
     ])?;
     let article = tx.last_insert_rowid();
-    tx.prepare_cached(
-        "INSERT INTO article_urls(key, url, article_id, record_id, outlet, published, is_copy)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
-    )?
-    .execute(params![
-        key,
-        rec.url,
-        article,
-        rec.id,
-        rec.outlet,
-        rec.published
-    ])?;
+    insert_url(tx, key, rec, article, false)?;
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![
             article,
