@@ -19,6 +19,7 @@
 
 mod facets;
 mod ingest;
+mod rank;
 mod rows;
 mod search;
 mod text;
@@ -99,6 +100,7 @@ impl Store {
                  PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;",
             )
             .map_err(|e| store.err(e))?;
+        rank::register(&store.conn).map_err(|e| store.err(e))?;
         store.check_version()?;
         store
             .conn
@@ -144,6 +146,7 @@ impl Store {
                  PRAGMA mmap_size=4294967296; PRAGMA temp_store=MEMORY;",
             )
             .map_err(|e| store.err(e))?;
+        rank::register(&store.conn).map_err(|e| store.err(e))?;
         match store.version()? {
             Some(v) if v == SCHEMA_VERSION => Ok(store),
             Some(found) => Err(Error::Schema {

@@ -331,6 +331,9 @@ impl Store {
         // that page only (provenance counts included).
         let ranked = match fts_expr(&q.text) {
             Some(expr) => {
+                // the content phrases come first: the rank scores them only
+                // (every part of `expr` is one `"..."` phrase)
+                let phrases = expr.matches('"').count() / 2;
                 terms.insert(0, format!("{{content}} : ({expr})"));
                 args.push(Value::Text(terms.join(" AND ")));
                 let m = args.len();
@@ -338,15 +341,16 @@ impl Store {
                 let cap = args.len();
                 // the newest `cap` matches (a rowid-ordered walk of the
                 // index, stopped early), ranked by BM25 over the content
+                let rank = crate::rank::NAME;
                 let candidates = if checks.is_empty() {
                     format!(
-                        "SELECT rowid AS id, bm25(quotes_fts, 1.0, 0.0) AS score
+                        "SELECT rowid AS id, {rank}(quotes_fts, {phrases}) AS score
                          FROM quotes_fts WHERE quotes_fts MATCH ?{m}
                          ORDER BY rowid DESC LIMIT ?{cap}"
                     )
                 } else {
                     format!(
-                        "SELECT f.rowid AS id, bm25(quotes_fts, 1.0, 0.0) AS score
+                        "SELECT f.rowid AS id, {rank}(quotes_fts, {phrases}) AS score
                          FROM quotes_fts f JOIN attributions a ON a.id = f.rowid
                          WHERE quotes_fts MATCH ?{m} {checks}
                          ORDER BY f.rowid DESC LIMIT ?{cap}"
