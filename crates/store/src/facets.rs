@@ -112,6 +112,7 @@ pub(crate) fn date_cover(from: (u32, u32), to: (u32, u32)) -> Option<Vec<String>
 }
 
 /// The whole facets column of a quote.
+#[cfg(test)]
 pub(crate) fn of_quote(
     kind_name: &str,
     speaker_entity: Option<i64>,
@@ -120,14 +121,36 @@ pub(crate) fn of_quote(
     outlet_name: Option<&str>,
     published: Option<&str>,
 ) -> String {
+    let article = of_article(outlet_name, published);
+    of_quote_in(kind_name, speaker_entity, speaker, about_ids, &article)
+}
+
+/// The tokens every quote of an article shares: outlet and date (computed
+/// once per article).
+pub(crate) fn of_article(outlet_name: Option<&str>, published: Option<&str>) -> String {
+    let mut t: Vec<String> = outlet_name.and_then(outlet).into_iter().collect();
+    t.extend(published.map(date).unwrap_or_default());
+    t.join(" ")
+}
+
+/// The facet tokens of a quote: its own (kind, speaker, mentioned entities)
+/// then `article`, the tokens of [`of_article`].
+pub(crate) fn of_quote_in(
+    kind_name: &str,
+    speaker_entity: Option<i64>,
+    speaker: Option<&str>,
+    about_ids: &[i64],
+    article: &str,
+) -> String {
     let mut t = vec![kind(kind_name)];
     match speaker_entity {
         Some(id) => t.push(self::speaker(id)),
         None => t.extend(speaker.and_then(speaker_name)),
     }
     t.extend(about_ids.iter().map(|&id| about(id)));
-    t.extend(outlet_name.and_then(outlet));
-    t.extend(published.map(date).unwrap_or_default());
+    if !article.is_empty() {
+        t.push(article.to_string());
+    }
     t.join(" ")
 }
 

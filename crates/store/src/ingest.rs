@@ -7,7 +7,7 @@
 //! key, known body: a copy, stored as one more `article_urls` row of the
 //! existing article (syndicated when the outlet differs).
 
-use crate::text::{body_hash, norm_name, quote_hash};
+use crate::text::{body_hash, distinct_words, norm_name, quote_hash};
 use crate::{Result, Store, facets};
 use quotewire_doc::Record;
 use quotewire_export::Chars;
@@ -431,7 +431,7 @@ fn insert_article(
         .execute(params![
             article,
             rec.title.as_deref().unwrap_or(""),
-            rec.text
+            distinct_words(&rec.text)
         ])?;
 
     let chars = Chars::new(&rec.text);
@@ -471,6 +471,7 @@ fn insert_article(
         ents.insert(e.id.as_str(), (gid, e.mentions.as_slice()));
     }
 
+    let article_facets = facets::of_article(rec.outlet.as_deref(), rec.published.as_deref());
     for (ord, a) in rec.attributions.iter().enumerate() {
         let content = chars.join(&a.content);
         let cue = chars.join(&a.cue);
@@ -532,13 +533,12 @@ fn insert_article(
             .execute(params![
                 qid,
                 content,
-                facets::of_quote(
+                facets::of_quote_in(
                     &kind,
                     speaker_entity,
                     a.speaker.as_ref().map(|s| s.name.as_str()),
                     &about,
-                    rec.outlet.as_deref(),
-                    rec.published.as_deref()
+                    &article_facets
                 )
             ])?;
         first_seen(

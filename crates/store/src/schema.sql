@@ -138,7 +138,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, facets, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
 -- Article text: words only (detail=none: no phrase or NEAR queries), which
--- halves the cost of indexing long texts.
+-- halves the cost of indexing long texts. `text` is given the distinct
+-- whitespace-separated words of the article (the same terms, each once).
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2'
 );

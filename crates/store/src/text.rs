@@ -15,6 +15,28 @@ pub(crate) fn norm_name(name: &str) -> String {
     s
 }
 
+/// The distinct whitespace-separated words of `text`, in first-seen order,
+/// joined by single spaces: what `articles_fts` indexes of an article's
+/// text. That index is `detail=none` (a term → rowid list, no positions
+/// or counts), and whitespace always separates FTS5 `unicode61` tokens, so
+/// the terms it holds are exactly those of the whole text, for half the
+/// indexing work or less; only its token counts (`articles_fts_docsize`)
+/// are of the distinct words.
+pub(crate) fn distinct_words(text: &str) -> String {
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    seen.reserve(text.len() / 16);
+    let mut out = String::with_capacity(text.len() / 2);
+    for w in text.split_whitespace() {
+        if seen.insert(w) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
 /// Lower case, every run of non-alphanumeric characters one space, trimmed.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -78,5 +100,34 @@ mod tests {
         assert_ne!(quote_hash("we are ready"), quote_hash("we are not ready"));
         assert_eq!(body_hash("a  b\n\nc"), body_hash("a b c"));
         assert_ne!(body_hash("a b c"), body_hash("a b d"));
+    }
+
+    /// The article index gets every term of the text: FTS5 finds a word of
+    /// the text, however often it occurs, in the distinct words.
+    #[test]
+    fn distinct_words_keep_every_term_once() {
+        assert_eq!(
+            distinct_words("The plan, the plan\u{a0}and  THE plan.\nplan the"),
+            "The plan, the plan and THE plan."
+        );
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE VIRTUAL TABLE f USING fts5(text, detail=none, tokenize='unicode61 remove_diacritics 2')",
+        )
+        .unwrap();
+        let text = "Café owners said: the café, the CAFE and l'été — again, again.";
+        c.execute(
+            "INSERT INTO f(rowid, text) VALUES (1, ?1)",
+            [distinct_words(text)],
+        )
+        .unwrap();
+        for word in ["cafe", "owners", "l", "ete", "again", "the", "said"] {
+            let n: i64 = c
+                .query_row("SELECT count(*) FROM f WHERE f MATCH ?1", [word], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            assert_eq!(n, 1, "{word}");
+        }
     }
 }
