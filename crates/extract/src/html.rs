@@ -5,6 +5,7 @@
 //! ([`content`]), metadata ([`meta`], [`dates`]) and the dateline
 //! ([`crate::dateline`]).
 
+mod byline;
 mod content;
 mod dates;
 mod dom;
@@ -56,10 +57,6 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|von|par|por|door|written by|posted by)\s+\p{Lu}").expect("static regex")
 });
 
-/// Where the names of a byline line end: " on Monday", " am 3. März", a date.
-static BY_LINE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r" (?:on|am|le|el|il|op|at) |\d").expect("static regex"));
-
 /// Extract the article of a decoded HTML page, with its page type.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
     let (mut doc, keys) = extract_with_features(src, url);
@@ -102,8 +99,8 @@ pub(crate) fn extract_with_features(src: &str, url: Option<&str>) -> (Document, 
         {
             // A byline dropped from the body still names the authors.
             if authors.is_empty() && BY_LINE.is_match(t) {
-                let cut = BY_LINE_END.find(t).map_or(t.len(), |m| m.start());
-                authors = meta::split_names(&t[..cut]);
+                let cut = byline::BY_LINE_END.find(t).map_or(t.len(), |m| m.start());
+                authors = byline::split_names(&t[..cut]);
             }
             continue;
         }

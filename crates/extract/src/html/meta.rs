@@ -6,6 +6,7 @@
 //! datetime>` elements, then dates shown in the byline area, then the URL
 //! path. Dates inside `<script>` are never read, except JSON-LD.
 
+use super::byline::{self, AUTHOR_CLASS, AUTHOR_KEYS, split_declared, split_names};
 use super::dates::{self, Date, Zone};
 use super::dom::{Attribute, Dom, Kind};
 use regex::Regex;
@@ -80,20 +81,6 @@ const UPDATED_KEYS: &[&str] = &[
     "revised",
 ];
 
-/// `<meta>` keys of byline names.
-const AUTHOR_KEYS: &[&str] = &[
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "citation_author",
-    "byl",
-    "twitter:creator:name",
-    "og:article:author",
-];
-
 /// `<meta>` keys of the outlet name.
 const OUTLET_KEYS: &[&str] = &[
     "og:site_name",
@@ -124,12 +111,6 @@ const TITLE_KEYS: &[&str] = &[
 /// Class/id/itemprop fragments of elements showing a date.
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)date|time|publish|posted|byline|meta|info|datum|zeit|fecha|data|stamp|when|submitted|author|dateline|entry-|post-|article-")
-        .expect("static regex")
-});
-
-/// Class/id fragments of byline elements.
-static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:.*[-_ ])?(?:author|byline|autor|auteur|verfasser)(?:s|name|-name|_name|[-_]?link|[-_]info)?$")
         .expect("static regex")
 });
 
@@ -187,12 +168,6 @@ static NOT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words announcing a modification date, in several languages.
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
-        .expect("static regex")
-});
-
-/// Prefixes of byline names ("By Jane Doe").
-static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|af|av|autor:?|author:?|text:?|from)\s+")
         .expect("static regex")
 });
 
@@ -409,16 +384,33 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     // commenters' names).
     let mut byline_authors: Vec<String> = Vec::new();
     let mut byline_skip_until = 0usize;
+    // Names of the first author-page link and of the first "By …" label.
+    let mut link_authors: Vec<String> = Vec::new();
+    let mut label_authors: Vec<String> = Vec::new();
     let mut month_first = false;
     let mut rdfa_pub: Vec<(Date, Zone)> = Vec::new();
     let mut author_cache: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     let mut not_byline_cache: std::collections::HashMap<&str, bool> =
         std::collections::HashMap::new();
     for (i, n) in dom.nodes.iter().enumerate() {
-        let Kind::Elem(e) = n.kind else { continue };
+        let e = match n.kind {
+            Kind::Elem(e) => e,
+            Kind::Text(t) => {
+                if label_authors.is_empty() && !n.hard && !n.soft && i >= byline_skip_until {
+                    label_authors = byline::label_names(dom, i, t);
+                }
+                continue;
+            }
+        };
+        if link_authors.is_empty() && !n.hard && !n.soft && i >= byline_skip_until {
+            link_authors = byline::link_names(dom, i, n, e);
+        }
         // Comment sections and forms hold commenters' names, not bylines.
+        // (not on the page's containers: `<body class="has-sidebar
+        // footer-on-bottom">` describes the layout, not a region)
         if byline_authors.is_empty()
             && i >= byline_skip_until
+            && !matches!(e.name(), "html" | "body" | "main" | "article")
             && (e.name() == "form"
                 || e.attribute("class").is_some_and(|c| {
                     *not_byline_cache
@@ -674,15 +666,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         site.as_deref(),
     );
     // Authors.
+    // each source's names are checked before the next source is consulted:
+    // a JSON-LD author that is no name (an unresolved reference, a URL) must
+    // not hide the byline
     let mut authors: Vec<String> = facts
         .iter()
-        .flat_map(|f| f.authors.iter().cloned())
+        .flat_map(|f| f.authors.iter().flat_map(|a| split_declared(a)))
         .collect();
     if authors.is_empty() {
         for k in AUTHOR_KEYS {
             for (_, c) in metas.iter().filter(|(mk, _)| mk == k) {
                 if !c.contains("://") && !c.starts_with('@') {
-                    authors.extend(split_names(c));
+                    authors.extend(split_declared(c));
                 }
             }
             if !authors.is_empty() {
@@ -690,11 +685,18 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
     }
-    if authors.is_empty() {
-        authors = byline_authors;
+    if authors.is_empty()
+        && let Some(c) = byline::twitter_written_by(&metas)
+    {
+        authors.extend(split_declared(c));
+    }
+    for found in [byline_authors, link_authors, label_authors] {
+        if authors.is_empty() {
+            authors = found.iter().flat_map(|a| split_declared(a)).collect();
+        }
     }
     let mut seen = Vec::new();
-    for a in authors.into_iter().flat_map(|a| split_names(&a)) {
+    for a in authors.into_iter().flat_map(|a| split_declared(&a)) {
         if !seen.iter().any(|s: &String| s.eq_ignore_ascii_case(&a)) {
             seen.push(a);
         }
@@ -916,46 +918,4 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
         }
     }
     (published, updated)
-}
-
-/// Byline names of a string: "By Jane Doe and John Roe | Reuters" → both names.
-pub(crate) fn split_names(s: &str) -> Vec<String> {
-    let s = clean(s);
-    let s = s
-        .split(['|', '·', '•', '—', '–', '\n'])
-        .next()
-        .unwrap_or("")
-        .trim();
-    let s = BY_PREFIX.replace(s, "");
-    let mut out = Vec::new();
-    for part in s
-        .split([',', '&', ';', '/'])
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" und "))
-        .flat_map(|p| p.split(" et "))
-        .flat_map(|p| p.split(" y "))
-    {
-        let p = BY_PREFIX.replace(part.trim(), "");
-        let p = p
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
-        if is_name(p) {
-            out.push(p.to_string());
-        }
-    }
-    out
-}
-
-fn is_name(p: &str) -> bool {
-    let words: Vec<&str> = p.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || p.chars().count() > 60 {
-        return false;
-    }
-    if p.chars()
-        .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
-        || p.contains("://")
-    {
-        return false;
-    }
-    words[0].chars().next().is_some_and(|c| c.is_uppercase())
 }

@@ -268,6 +268,22 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Path fragments of links to an author's page, whose `href` the byline
+/// pass reads (`byline::link_names`); other links lose theirs.
+const AUTHOR_PATHS: [&[u8]; 6] = [
+    b"/author",
+    b"/contributor",
+    b"/writer",
+    b"/columnist",
+    b"/journalist",
+    b"/reporter",
+];
+
+/// Does a link target look like an author's page (`/author/jane-doe`)?
+fn is_author_path(href: &[u8]) -> bool {
+    AUTHOR_PATHS.iter().any(|p| memmem::find(href, p).is_some())
+}
+
 /// For the start tag at `lt`: the index after its `>` and the byte ranges of
 /// the attributes to cut (each with the white space before it). `None` when
 /// nothing is cut or the tag is not well formed enough to rewrite safely.
@@ -280,6 +296,7 @@ fn unused_attributes(b: &[u8], lt: usize) -> Option<(usize, Vec<(usize, usize)>)
         j += 1;
     }
     let is_link = b[lt + 1..j].eq_ignore_ascii_case(b"link");
+    let is_a = b[lt + 1..j].eq_ignore_ascii_case(b"a");
     let mut drops = Vec::new();
     loop {
         let before = j;
@@ -304,6 +321,7 @@ fn unused_attributes(b: &[u8], lt: usize) -> Option<(usize, Vec<(usize, usize)>)
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
+        let mut value = (k, k);
         if b.get(k) == Some(&b'=') {
             k += 1;
             while k < b.len() && is_space(b[k]) {
@@ -313,17 +331,21 @@ fn unused_attributes(b: &[u8], lt: usize) -> Option<(usize, Vec<(usize, usize)>)
                 Some(&q) if q == b'"' || q == b'\'' => {
                     let close = memchr(q, &b[k + 1..])?;
                     j = k + 1 + close + 1;
+                    value = (k + 1, j - 1);
                 }
                 Some(_) => {
                     j = k;
                     while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
                         j += 1;
                     }
+                    value = (k, j);
                 }
                 None => return None,
             }
         }
-        let keep = is_kept(name) || (is_link && name.eq_ignore_ascii_case(b"href"));
+        let keep = is_kept(name)
+            || (name.eq_ignore_ascii_case(b"href")
+                && (is_link || is_a && is_author_path(&b[value.0..value.1])));
         if !keep && !name.is_empty() {
             drops.push((before, j));
         }

@@ -1,0 +1,334 @@
+//! Bylines: who wrote a page. Names come, in this order of trust, from the
+//! page's declared metadata (JSON-LD `author`, `<meta name="author">` and
+//! its kin, Twitter's "Written by" card), from byline elements (`itemprop`
+//! / `rel` / class `author` or `byline`), from a link to an author page
+//! (`/author/jane-doe`), and from a visible label ("By Jane Doe",
+//! "Written by" followed by a name).
+
+use super::dom::{Attribute, Dom, Kind, Node};
+use regex::Regex;
+use scraper::node::Element;
+use std::sync::LazyLock;
+
+/// `<meta>` keys of byline names.
+pub(crate) const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "twitter:creator:name",
+    "og:article:author",
+];
+
+/// Class/id fragments of byline elements.
+pub(crate) static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.*[-_ ])?(?:author|byline|autor|auteur|verfasser)(?:s|name|-name|_name|[-_]?link|[-_]info)?$")
+        .expect("static regex")
+});
+
+/// Prefixes of byline names ("By Jane Doe").
+pub(crate) static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|af|av|autor:?|author:?|text:?|from)\s+")
+        .expect("static regex")
+});
+
+/// Byline names of a string: "By Jane Doe and John Roe | Reuters" → both names.
+/// A name starts with a capital letter (visible text: "By using this site"
+/// is no byline).
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    split(s, false)
+}
+
+/// Names the page declares as its author (`<meta name="author">`, JSON-LD,
+/// Twitter's "Written by" card): as [`split_names`], but a lower-case name
+/// or a user handle ("stephenlega", "q_admin") is kept, as the page gives it.
+pub(crate) fn split_declared(s: &str) -> Vec<String> {
+    split(s, true)
+}
+
+/// Values that stand where no author was filled in: CMS default accounts,
+/// template placeholders, and the words of "Sort by …" controls.
+const NOT_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "undefined",
+    "null",
+    "none",
+    "unknown",
+    "guest",
+    "category",
+    "date",
+    "topic",
+    "type",
+    "relevance",
+    "popularity",
+];
+
+fn split(s: &str, declared: bool) -> Vec<String> {
+    // an entity escaped twice ("Maria &amp;amp; Katerina") reaches us as "&amp;"
+    let s = clean(&s.replace("&amp;", "&"));
+    let s = s
+        .split(['|', '·', '•', '—', '–', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let s = BY_PREFIX.replace(s, "");
+    let mut out = Vec::new();
+    for part in s
+        .split([',', '&', ';', '/'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" y "))
+    {
+        let p = BY_PREFIX.replace(part.trim(), "");
+        let p = p
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+        if is_name(p, declared) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+fn is_name(p: &str, declared: bool) -> bool {
+    if NOT_NAMES.iter().any(|w| p.eq_ignore_ascii_case(w)) || is_placeholder(p) {
+        return false;
+    }
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || p.chars().count() > 60 {
+        return false;
+    }
+    if p.chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        || p.contains("://")
+    {
+        return false;
+    }
+    words[0]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || declared && c.is_alphabetic())
+}
+
+/// A template variable left in the page (`page.head.extra.author`,
+/// `post.author.name`): a dotted path ending in an author or name field.
+fn is_placeholder(p: &str) -> bool {
+    let mut parts = p.split('.');
+    let all_ident = p.split('.').count() >= 2
+        && p.split('.')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+    all_ident
+        && parts
+            .next_back()
+            .is_some_and(|last| matches!(last, "author" | "authors" | "name" | "byline"))
+}
+
+fn clean(s: &str) -> String {
+    let mut out = String::new();
+    let mut p = false;
+    super::content::fold_into(&mut out, s, &mut p);
+    out
+}
+
+/// The author of Twitter's summary card labels (`twitter:label1` =
+/// "Written by", `twitter:data1` = the name), as Yoast SEO writes them.
+pub(crate) fn twitter_written_by<'a>(metas: &[(String, &'a str)]) -> Option<&'a str> {
+    (1..=4).find_map(|k| {
+        let label = format!("twitter:label{k}");
+        let written = metas
+            .iter()
+            .any(|(mk, c)| *mk == label && c.trim().eq_ignore_ascii_case("written by"));
+        let data = format!("twitter:data{k}");
+        written
+            .then(|| metas.iter().find(|(mk, _)| *mk == data).map(|(_, c)| *c))
+            .flatten()
+    })
+}
+
+/// A visible byline label at the start of a text node: "By", "Written by",
+/// "Posted by", "Author:" (the names follow in the same text or in the
+/// next text of the page).
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:written|posted|reported|authored|words|article|story)\s+by|by|author|authors|autor|auteur|von|par|por)\s*:?(?:\s+|$)")
+        .expect("static regex")
+});
+
+/// Where the names of a byline line end: " on Monday", " am 3. März", a date.
+pub(crate) static BY_LINE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" (?:on|am|le|el|il|op|at) |\d").expect("static regex"));
+
+/// Most bytes of a text node read as a byline label with its names.
+const MAX_LABEL_TEXT: usize = 100;
+/// Nodes after a bare label ("Written by") searched for the names.
+const LABEL_REACH: usize = 12;
+
+/// The names after a byline label starting text node `i` ("By Amy Wilhelm";
+/// "Written by" then "Edzel Tabing" in the next element), or none.
+pub(crate) fn label_names(dom: &Dom, i: usize, text: &str) -> Vec<String> {
+    let t = text.trim();
+    if t.len() > MAX_LABEL_TEXT {
+        return Vec::new();
+    }
+    let Some(m) = LABEL.find(t) else {
+        return Vec::new();
+    };
+    // "By Manufacturer" as a link is a menu entry; a byline's label stands
+    // outside the link to the author ("By <a>Jane Doe</a>")
+    if dom
+        .nodes
+        .get(dom.nodes[i].parent)
+        .is_some_and(|p| p.tag() == "a")
+    {
+        return Vec::new();
+    }
+    let rest = t[m.end()..].trim();
+    if !rest.is_empty() {
+        let cut = BY_LINE_END.find(rest).map_or(rest.len(), |m| m.start());
+        return split_names(&rest[..cut]);
+    }
+    // a bare label: the names are the next text of the page
+    let end = (i + 1 + LABEL_REACH).min(dom.nodes.len());
+    for n in &dom.nodes[i + 1..end] {
+        if let Kind::Text(next) = n.kind {
+            let next = next.trim().trim_start_matches(':').trim();
+            if next.is_empty() {
+                continue;
+            }
+            if n.hard || next.len() > MAX_LABEL_TEXT {
+                return Vec::new();
+            }
+            return split_names(next);
+        }
+    }
+    Vec::new()
+}
+
+/// Path segments of links to an author's page.
+static AUTHOR_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(?:author|authors|contributors?|writers?|columnists?|journalists?|reporters?)/[^/?#]+/?(?:[?#].*)?$")
+        .expect("static regex")
+});
+
+/// The name an author-page link shows (`<a href="/author/jane-doe">Jane
+/// Doe</a>`), when it is one name.
+pub(crate) fn link_names(dom: &Dom, i: usize, n: &Node<'_>, e: &Element) -> Vec<String> {
+    if e.name() != "a" || n.end - i > 6 {
+        return Vec::new();
+    }
+    let Some(href) = e.attribute("href") else {
+        return Vec::new();
+    };
+    if !AUTHOR_PATH.is_match(href) {
+        return Vec::new();
+    }
+    let t = super::meta::subtree_text_capped(dom, i, 120);
+    if t.len() > MAX_LABEL_TEXT {
+        return Vec::new();
+    }
+    let names = split_names(&t);
+    if names.len() == 1 { names } else { Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The authors `extract` finds in a page whose body is `body`.
+    fn authors(head: &str, body: &str) -> Vec<String> {
+        let para = "<p>The council met on Tuesday to discuss the budget for the next year, \
+                    and members spoke at length about schools, roads and the library.</p>";
+        let html = format!(
+            "<html><head><title>Budget</title>{head}</head><body><article><h1>The budget</h1>\
+             {body}{para}{para}{para}</article></body></html>"
+        );
+        crate::html::extract(&html, None).meta.authors
+    }
+
+    #[test]
+    fn a_visible_label_names_the_author() {
+        assert_eq!(
+            authors("", "<p class=\"meta\">By Amy Wilhelm</p>"),
+            ["Amy Wilhelm"]
+        );
+        assert_eq!(
+            authors("", "<div><p>Written by</p><p>Edzel Tabing</p></div>"),
+            ["Edzel Tabing"]
+        );
+        assert_eq!(
+            authors("", "<span>By</span> <a href=\"/about\">Daniel Renfrow</a>"),
+            ["Daniel Renfrow"]
+        );
+        // a menu entry, a sentence
+        assert!(authors("", "<ul><li><a href=\"/m\">By Manufacturer</a></li></ul>").is_empty());
+        assert!(authors("", "<p>by using this site you agree</p>").is_empty());
+    }
+
+    #[test]
+    fn an_author_page_link_names_the_author() {
+        assert_eq!(
+            authors(
+                "",
+                "<div><a href=\"https://example.org/authors/emily-walker/\">Emily Walker</a></div>"
+            ),
+            ["Emily Walker"]
+        );
+        assert!(
+            authors(
+                "",
+                "<div><a href=\"/topics/emily-walker/\">Emily Walker</a></div>"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn declared_names_are_kept_as_given() {
+        assert_eq!(
+            authors("<meta name=\"author\" content=\"stephenlega\">", ""),
+            ["stephenlega"]
+        );
+        assert_eq!(
+            authors(
+                "<meta name=\"twitter:label1\" content=\"Written by\">\
+                 <meta name=\"twitter:data1\" content=\"Nawaz Dhandala\">",
+                ""
+            ),
+            ["Nawaz Dhandala"]
+        );
+        // placeholders are no author; the byline below them is
+        for placeholder in ["admin", "undefined", "page.head.extra.author"] {
+            assert_eq!(
+                authors(
+                    &format!("<meta name=\"author\" content=\"{placeholder}\">"),
+                    "<p class=\"byline\">By Tim Enwall</p>"
+                ),
+                ["Tim Enwall"],
+                "{placeholder}"
+            );
+        }
+        assert_eq!(
+            split_declared("Maria &amp; Katerina"),
+            ["Maria", "Katerina"]
+        );
+        // visible text keeps the capital-letter check
+        assert!(split_names("stephenlega").is_empty());
+    }
+
+    #[test]
+    fn layout_classes_of_the_page_do_not_hide_the_byline() {
+        let html = "<html><head><title>T</title></head><body class=\"has-sidebar footer-on-bottom\">\
+             <article><h1>The budget</h1><span class=\"author vcard\">Trevor Jones</span>\
+             <p>The council met on Tuesday to discuss the budget for the next year, and members \
+             spoke at length about schools, roads and the library.</p></article></body></html>";
+        assert_eq!(
+            crate::html::extract(html, None).meta.authors,
+            ["Trevor Jones"]
+        );
+    }
+}
