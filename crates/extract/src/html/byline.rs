@@ -97,7 +97,11 @@ fn split(s: &str, declared: bool) -> Vec<String> {
 }
 
 fn is_name(p: &str, declared: bool) -> bool {
-    if NOT_NAMES.iter().any(|w| p.eq_ignore_ascii_case(w)) || is_placeholder(p) {
+    if NOT_NAMES.iter().any(|w| p.eq_ignore_ascii_case(w))
+        || is_placeholder(p)
+        || LABEL.find(p).is_some_and(|m| m.end() == p.len())
+    {
+        // a placeholder, or a bare label ("Written By") with no name after it
         return false;
     }
     let words: Vec<&str> = p.split_whitespace().collect();
@@ -318,6 +322,8 @@ mod tests {
         );
         // visible text keeps the capital-letter check
         assert!(split_names("stephenlega").is_empty());
+        assert!(split_names("Written By").is_empty());
+        assert!(split_names("Posted by:").is_empty());
     }
 
     #[test]
