@@ -151,9 +151,9 @@ fn wcxb_dev_gate() {
 const ART_F1_GATE: f64 = 0.89;
 const ALL_F1_GATE: f64 = 0.73;
 const TITLE_GATE: f64 = 0.87;
-/// Author accuracy on the sample's 69 articles with a gold author (0.812 at
-/// the time of writing; `score_wcxb.py` on all 553: 0.794).
-const AUTHOR_GATE: f64 = 0.78;
+/// Author accuracy on the sample's 69 articles with a gold author (0.826 at
+/// the time of writing; `score_wcxb.py` on all 553: 0.812).
+const AUTHOR_GATE: f64 = 0.80;
 /// The committed weights were trained on these pages: in-sample accuracy
 /// is 0.9985 (MODEL_CARD.md); the gate catches a weights file that fails to
 /// load or a feature function that drifted from the one trained on.

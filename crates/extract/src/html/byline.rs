@@ -66,6 +66,14 @@ const NOT_NAMES: &[&str] = &[
     "type",
     "relevance",
     "popularity",
+    "collection",
+    "brand",
+    "size",
+    "color",
+    "colour",
+    "price",
+    "style",
+    "department",
 ];
 
 fn split(s: &str, declared: bool) -> Vec<String> {
@@ -98,6 +106,7 @@ fn split(s: &str, declared: bool) -> Vec<String> {
 
 fn is_name(p: &str, declared: bool) -> bool {
     if NOT_NAMES.iter().any(|w| p.eq_ignore_ascii_case(w))
+        || is_calendar_word(p)
         || is_placeholder(p)
         || LABEL.find(p).is_some_and(|m| m.end() == p.len())
     {
@@ -118,6 +127,18 @@ fn is_name(p: &str, declared: bool) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || declared && c.is_alphabetic())
+}
+
+/// A month or weekday alone ("By March 15" is a deadline, not a byline;
+/// "June Carter" stays a name).
+fn is_calendar_word(p: &str) -> bool {
+    let first = p.trim_end_matches(['.', ',']);
+    quotewire_doc::calendar::MONTHS_EN
+        .iter()
+        .any(|(m, _)| first.eq_ignore_ascii_case(m))
+        || quotewire_doc::calendar::WEEKDAYS_EN
+            .iter()
+            .any(|d| first.eq_ignore_ascii_case(d))
 }
 
 /// A template variable left in the page (`page.head.extra.author`,
@@ -324,6 +345,8 @@ mod tests {
         assert!(split_names("stephenlega").is_empty());
         assert!(split_names("Written By").is_empty());
         assert!(split_names("Posted by:").is_empty());
+        assert!(split_names("March").is_empty());
+        assert!(split_names("Collection").is_empty());
     }
 
     #[test]

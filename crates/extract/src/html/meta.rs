@@ -396,13 +396,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         let e = match n.kind {
             Kind::Elem(e) => e,
             Kind::Text(t) => {
-                if label_authors.is_empty() && !n.hard && !n.soft && i >= byline_skip_until {
+                if label_authors.is_empty() && !n.hard && i >= byline_skip_until {
                     label_authors = byline::label_names(dom, i, t);
                 }
                 continue;
             }
         };
-        if link_authors.is_empty() && !n.hard && !n.soft && i >= byline_skip_until {
+        if link_authors.is_empty() && !n.hard && i >= byline_skip_until {
             link_authors = byline::link_names(dom, i, n, e);
         }
         // Comment sections and forms hold commenters' names, not bylines.
