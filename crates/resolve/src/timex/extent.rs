@@ -210,7 +210,16 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             }
             let mut day = ClockDay::Rel(0);
             let after = low(end_i + 1);
-            if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
+            let j = if tok(end_i + 1) == "," {
+                end_i + 2
+            } else {
+                end_i + 1
+            };
+            if let Some((m, d, y, end)) = month_day_at(j) {
+                // "5 p.m. EST Nov. 9"
+                day = ClockDay::Date { m, d, y };
+                end_i = end;
+            } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
                 day = ClockDay::Weekday(wd as u32);
                 end_i += 1;
             } else if let Some(off) = match after {
@@ -393,7 +402,8 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 let needs_the = matches!(l, "past" | "future");
                 let counted = NUMBER_WORDS.iter().any(|(w, _)| *w == next)
                     || next.parse::<u32>().is_ok()
-                    || UNITS.iter().any(|(w, _)| *w == next);
+                    || UNITS.iter().any(|(w, _)| *w == next)
+                    || matches!(next, "quarter" | "fiscal");
                 if counted && l == "recent" {
                     // "recent years": an unspecified duration
                     if let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == next) {
@@ -482,6 +492,43 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                             u => format!("PX{u}"),
                         }));
                     }
+                    "year"
+                        if prev == "the"
+                            || (prev == "full" && low(i.saturating_sub(2)) == "the") =>
+                    {
+                        // "the year ended June 30": that fiscal year, a
+                        // duration; "for the full year", "the year": the
+                        // anchor's year
+                        kind = Some(if matches!(next, "ended" | "ending") && prev == "the" {
+                            Kind::Duration("P1Y".to_string())
+                        } else {
+                            Kind::Unit {
+                                unit: "year",
+                                rel: 0,
+                            }
+                        });
+                    }
+                    _ if SEASONS.iter().any(|(w, _)| *w == l)
+                        && (prev == "the"
+                            || (matches!(prev, "early" | "late")
+                                && low(i.saturating_sub(2)) == "the")) =>
+                    {
+                        // "the summer", "the early summer": the anchor's year's
+                        let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
+                        kind = Some(Kind::Season { code, rel: 0 });
+                    }
+                    "period" if prev == "latest" && low(i.saturating_sub(2)) == "the" => {
+                        // earnings reports: "the latest period" is the latest quarter
+                        kind = Some(Kind::Quarter(None));
+                    }
+                    "future" | "term"
+                        if matches!(prev, "near" | "short" | "long")
+                            && low(i.saturating_sub(2)) == "the"
+                            && (l == "term" || prev == "near") =>
+                    {
+                        // "the near future", "the short term"
+                        kind = Some(Kind::Ref("FUTURE_REF"));
+                    }
                     "today" | "tonight" => kind = Some(Kind::DayRel(0)),
                     "yesterday" => kind = Some(Kind::DayRel(-1)),
                     "tomorrow" => kind = Some(Kind::DayRel(1)),
@@ -532,7 +579,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 } else {
                     n.to_string()
                 };
-                if matches!(low(u_i + 1), "ago" | "earlier") && n > 0 && !half {
+                if matches!(low(u_i + 1), "ago" | "earlier") && !half {
                     end_i = u_i + 1;
                     kind = Some(Kind::Ago(n, u));
                 } else if half && matches!(*u, "Y" | "H") {
@@ -623,6 +670,31 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             {
                 first -= 1;
                 if matches!(k, Kind::Decade(_)) && first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
+            // "the year", "the full year", "the early summer", "the latest
+            // period", "the near future": their article (and adjective)
+            let lead_in = match k {
+                Kind::Unit { rel: 0, .. } | Kind::Duration(_)
+                    if l == "year" && prev != "this" && prev != "current" =>
+                {
+                    true
+                }
+                Kind::Season { rel: 0, .. } if prev != "this" => true,
+                Kind::Quarter(None) if l == "period" => true,
+                Kind::Ref("FUTURE_REF") if matches!(l, "term" | "future") && prev != "the" => true,
+                _ => false,
+            };
+            if lead_in {
+                first = i;
+                if matches!(
+                    low(first - 1),
+                    "full" | "early" | "late" | "latest" | "near" | "short" | "long"
+                ) {
+                    first -= 1;
+                }
+                if first > 0 && low(first - 1) == "the" {
                     first -= 1;
                 }
             }

@@ -145,6 +145,8 @@ pub(super) enum ClockDay {
     Rel(i64),
     /// A weekday name after the time ("9 a.m. Tuesday"), Monday = 0.
     Weekday(u32),
+    /// A date after the time ("5 p.m. EST Nov. 9").
+    Date { m: u32, d: u32, y: Option<i32> },
 }
 
 /// The TIMEX3 type of an expression.

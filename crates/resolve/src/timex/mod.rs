@@ -132,7 +132,17 @@ fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
     for (f, t) in found.iter().zip(timexes.iter_mut()) {
         let sentence = words.sentence_at(f.span.start).unwrap_or(0);
         match (&f.kind, t.value.as_deref()) {
-            (Kind::Quarter(_) | Kind::QuarterIn { .. } | Kind::QuarterRel(_), Some(v)) => {
+            // a quarter of the story's time (not "the 1988 second quarter",
+            // itself a year back)
+            (
+                Kind::Quarter(_)
+                | Kind::QuarterIn {
+                    y: kind::YearSpec::Rel(_),
+                    ..
+                }
+                | Kind::QuarterRel(_),
+                Some(v),
+            ) => {
                 if let Some((y, q)) = v.split_once("-Q")
                     && let Ok(y) = y.parse::<i64>()
                 {

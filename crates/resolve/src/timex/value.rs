@@ -186,6 +186,7 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
                     Anchor::Day(a) => iso(shift_days(a, off)?),
                     _ => return None,
                 },
+                ClockDay::Date { m, d, y } => value(&Kind::MonthDay { m, d, y }, tense, anchor)?,
                 ClockDay::Weekday(wd) => value(
                     &Kind::Weekday {
                         wd,
@@ -198,6 +199,8 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             };
             Some(format!("{date}T{h:02}:{mi:02}"))
         }
+        // "several years ago", "a few months ago": some time back
+        Kind::Ago(0, _) => Some("PAST_REF".to_string()),
         Kind::Ago(n, unit) => {
             let n = i64::from(n);
             match (unit, anchor) {
