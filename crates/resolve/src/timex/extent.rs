@@ -347,11 +347,20 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
         } else if let Anchor::Day(d) = parse_iso(t).filter_iso(t) {
             kind = Some(Kind::IsoDate(d));
         } else if matches!(l, "year-earlier" | "year-ago") {
-            // "year-earlier profit", "the year-ago quarter"
-            if matches!(low(i + 1), "quarter" | "period") {
-                end_i = i + 1;
+            // "year-earlier profit", "the year-ago quarter"; "the year-ago
+            // third quarter": that quarter of the year before
+            if let Some((Some(q), end)) = quarter_at(i + 1) {
+                end_i = end;
+                kind = Some(Kind::QuarterIn {
+                    y: YearSpec::Rel(-1),
+                    q: Some(q),
+                });
+            } else {
+                if matches!(low(i + 1), "quarter" | "period") {
+                    end_i = i + 1;
+                }
+                kind = Some(Kind::Ago(1, "Y"));
             }
-            kind = Some(Kind::Ago(1, "Y"));
         } else if let Some(v) = SET_WORDS.iter().find(|(w, _)| *w == l).map(|x| x.1) {
             // "daily": a TIMEX3 SET
             kind = Some(Kind::Set(v.to_string()));
@@ -493,8 +502,9 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                         }));
                     }
                     "year"
-                        if prev == "the"
-                            || (prev == "full" && low(i.saturating_sub(2)) == "the") =>
+                        if (prev == "the"
+                            || (prev == "full" && low(i.saturating_sub(2)) == "the"))
+                            && !matches!(next, "before" | "after" | "earlier" | "later") =>
                     {
                         // "the year ended June 30": that fiscal year, a
                         // duration; "for the full year", "the year": the
@@ -516,6 +526,15 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                         // "the summer", "the early summer": the anchor's year's
                         let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
                         kind = Some(Kind::Season { code, rel: 0 });
+                        // "the winter of 1994", "the winter of nineteen ninety-four"
+                        if low(i + 1) == "of"
+                            && let Some((y, end)) = year_of(tok(i + 2))
+                                .map(|y| (y, i + 2))
+                                .or_else(|| spelled_year(&low, i + 2))
+                        {
+                            end_i = end;
+                            kind = Some(Kind::SeasonOf { code, y });
+                        }
                     }
                     "period" if prev == "latest" && low(i.saturating_sub(2)) == "the" => {
                         // earnings reports: "the latest period" is the latest quarter
@@ -681,7 +700,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 {
                     true
                 }
-                Kind::Season { rel: 0, .. } if prev != "this" => true,
+                Kind::Season { rel: 0, .. } | Kind::SeasonOf { .. } if prev != "this" => true,
                 Kind::Quarter(None) if l == "period" => true,
                 Kind::Ref("FUTURE_REF") if matches!(l, "term" | "future") && prev != "the" => true,
                 _ => false,
@@ -697,6 +716,18 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 if first > 0 && low(first - 1) == "the" {
                     first -= 1;
                 }
+            }
+            // "the quarter a year ago": that quarter of the year before
+            if let Kind::Quarter(None) = k
+                && low(end_i + 1) == "a"
+                && low(end_i + 2) == "year"
+                && matches!(low(end_i + 3), "ago" | "earlier")
+            {
+                k = Kind::QuarterIn {
+                    y: YearSpec::Rel(-1),
+                    q: None,
+                };
+                end_i += 3;
             }
             // "the mid-1990s"
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {

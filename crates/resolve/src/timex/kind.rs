@@ -84,6 +84,11 @@ pub(super) enum Kind {
     /// A weekend: "last/this/next weekend" (`Some(rel)`), or "the weekend"
     /// (`None`: the latest one, or the coming one in a sentence looking ahead).
     Weekend(Option<i32>),
+    /// A season of a given year: "the winter of 1994" → `1994-WI`.
+    SeasonOf {
+        code: &'static str,
+        y: i32,
+    },
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,

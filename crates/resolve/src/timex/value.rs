@@ -105,6 +105,7 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             let w = iso_week(shift_days(a, 7 * weeks)?);
             Some(format!("{w}-WE"))
         }
+        Kind::SeasonOf { code, y } => Some(format!("{y:04}-{code}")),
         Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
