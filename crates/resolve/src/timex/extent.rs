@@ -374,10 +374,8 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
         } else if let Some(v) = hyphen_duration(l) {
             // "two-year", "10-year", "16-hour"
             kind = Some(Kind::Duration(v));
-        } else if let Some(n) = ORDINAL_WORDS
-            .iter()
-            .position(|w| *w == l)
-            .filter(|_| low(i + 1) == "century")
+        } else if low(i + 1) == "century"
+            && let Some(n) = ORDINAL_WORDS.iter().position(|w| *w == l)
         {
             // "the twentieth century"
             end_i = i + 1;
@@ -389,10 +387,8 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 h,
                 rel: rel_of(prev).unwrap_or(i32::MIN),
             });
-        } else if let Some(d) = DECADE_WORDS
-            .iter()
-            .position(|w| *w == l)
-            .filter(|_| prev == "the")
+        } else if prev == "the"
+            && let Some(d) = DECADE_WORDS.iter().position(|w| *w == l)
         {
             // "the nineties": 199 (of the 20th century)
             kind = Some(Kind::Decade(192 + d as i32));
@@ -797,6 +793,11 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
 /// with "more"/"additional" before the unit ("two more weeks").
 fn count_at<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(u32, bool, usize)> {
     let l = low(i);
+    // most words start no count: one look-up decides
+    let digits = !l.is_empty() && l.len() <= 3 && l.bytes().all(|c| c.is_ascii_digit());
+    if !digits && !l.contains('-') && !NUMBER_WORDS.iter().any(|(x, _)| *x == l) {
+        return None;
+    }
     let word = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|x| x.1);
     let (n, mut half, mut j) = if l == "a" && low(i + 1) == "couple" && low(i + 2) == "of" {
         (2, false, i + 3)
