@@ -416,7 +416,10 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                         kind = Some(Kind::Duration(format!("PX{u}")));
                     }
                 } else if !counted && (!needs_the || prev == "the") {
-                    kind = Some(Kind::Ref(r));
+                    // sentence-initial "Now," is a discourse marker
+                    if !(l == "now" && ws[i].initial && tok(i + 1) == ",") {
+                        kind = Some(Kind::Ref(r));
+                    }
                 }
             } else if let Some(q) = ORDINALS
                 .iter()
@@ -488,7 +491,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                         });
                     }
                     "days" | "weeks" | "months" | "years" | "decades" | "hours"
-                        if matches!(prev, "for" | "over") =>
+                        if matches!(prev, "for" | "over" | "coming") =>
                     {
                         let u = UNITS.iter().find(|(w, _)| *w == l).map_or("Y", |x| x.1);
                         kind = Some(Kind::Duration(match u {
@@ -698,6 +701,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 }
                 Kind::Season { rel: 0, .. } | Kind::SeasonOf { .. } if prev != "this" => true,
                 Kind::Quarter(None) if l == "period" => true,
+                Kind::Duration(_) if prev == "coming" => true,
                 Kind::Ref("FUTURE_REF") if matches!(l, "term" | "future") && prev != "the" => true,
                 _ => false,
             };
@@ -705,7 +709,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 first = i;
                 if matches!(
                     low(first - 1),
-                    "full" | "early" | "late" | "latest" | "near" | "short" | "long"
+                    "full" | "early" | "late" | "latest" | "near" | "short" | "long" | "coming"
                 ) {
                     first -= 1;
                 }
@@ -795,12 +799,18 @@ fn count_at<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(u32, bool, 
     let l = low(i);
     // most words start no count: one look-up decides
     let digits = !l.is_empty() && l.len() <= 3 && l.bytes().all(|c| c.is_ascii_digit());
+    if l == "couple" && low(i + 1) == "of" {
+        // "the next couple of years"
+        return Some((2, false, i + 2));
+    }
     if !digits && !l.contains('-') && !NUMBER_WORDS.iter().any(|(x, _)| *x == l) {
         return None;
     }
     let word = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|x| x.1);
     let (n, mut half, mut j) = if l == "a" && low(i + 1) == "couple" && low(i + 2) == "of" {
         (2, false, i + 3)
+    } else if matches!(l, "a" | "one") && low(i + 1) == "hundred" {
+        (100, false, i + 2)
     } else if l == "a" && low(i + 1) == "few" {
         (0, false, i + 2)
     } else if let Some(n) = small_number(l).filter(|_| l.contains('-')) {
@@ -929,20 +939,39 @@ fn future_marker(text: &str, words: &Words, span: Span) -> bool {
 }
 
 /// A hyphenated duration adjective: "two-year" → "P2Y", "16-hour" → "PT16H".
+/// Also "day-long" (`P1D`) and "several-year" (`PXY`); not ages ("six-year-old").
 fn hyphen_duration(l: &str) -> Option<String> {
+    if let Some(u) = l.strip_suffix("-long")
+        && !u.contains('-')
+    {
+        // "day-long", "month-long"
+        let (_, letter) = UNITS.iter().find(|(w, _)| *w == u && !u.ends_with('s'))?;
+        return Some(duration_value("1", letter));
+    }
     let (n, u) = l.split_once('-')?;
-    let n = NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == n && !matches!(*w, "a" | "an" | "several" | "few"))
-        .map(|x| x.1)
-        .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?;
+    let n = if n == "several" {
+        "X".to_string()
+    } else {
+        NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == n && !matches!(*w, "a" | "an" | "several" | "few"))
+            .map(|x| x.1)
+            .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?
+            .to_string()
+    };
     let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
-    Some(match *letter {
+    Some(duration_value(&n, letter))
+}
+
+/// The TIMEX3 duration of `n` (a number or `X`) units of TIMEX3 letter `letter`.
+fn duration_value(n: &str, letter: &str) -> String {
+    match letter {
         "H" | "S" => format!("PT{n}{letter}"),
         "MIN" => format!("PT{n}M"),
+        "DE" if n == "X" => "PXDE".to_string(),
         "DE" => format!("P{n}0Y"),
         l => format!("P{n}{l}"),
-    })
+    }
 }
 
 /// Interned unit names (avoid allocation in the enum).

@@ -312,3 +312,26 @@ fn tense_sets_the_direction_of_underspecified_dates() {
     // 1999-03-12 is a Friday
     assert_eq!(v("Tuesday"), "1999-03-16");
 }
+
+#[test]
+fn fiscal_years_seasons_and_unspecified_spans() {
+    let t = typed(
+        "Revenue for the year ended June 30 rose, and for the full year it should grow in the near future. \
+         Now, the winter of 1994 was cold; several years ago a day-long strike lasted the next couple of years.",
+        "1989-10-26",
+    );
+    let got: Vec<(&str, &str)> = t.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    for want in [
+        ("the year", "P1Y"),
+        ("the full year", "1989"),
+        ("the near future", "FUTURE_REF"),
+        ("the winter of 1994", "1994-WI"),
+        ("several years ago", "PAST_REF"),
+        ("day-long", "P1D"),
+        ("the next couple of years", "P2Y"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // a sentence-initial "Now," is a discourse marker, not a time
+    assert!(!got.iter().any(|x| x.0 == "Now"), "{got:?}");
+}
