@@ -588,9 +588,18 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // years"; the compound "a five year plan"; not "one days"
             let unit_word = low(u_i);
             let plural = unit_word.ends_with('s');
+            // "a minute and a half", "an hour and a half"
+            let mut half = half;
+            let mut u_end = u_i;
+            if !half && low(u_i + 1) == "and" && low(u_i + 2) == "a" && low(u_i + 3) == "half" {
+                half = true;
+                u_end = u_i + 3;
+            }
+            // "three quarters of the shares": a fraction
+            let fraction = *u == "Q" && low(u_i + 1) == "of";
             let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
-            if ((n == 1) != plural || n > 1) && !second_ordinal || n == 0 {
-                end_i = u_i;
+            if (((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction {
+                end_i = u_end;
                 counted = true;
                 let amount = if n == 0 {
                     "X".to_string()
@@ -600,11 +609,12 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 if matches!(low(u_i + 1), "ago" | "earlier") && !half {
                     end_i = u_i + 1;
                     kind = Some(Kind::Ago(n, u));
-                } else if half && matches!(*u, "Y" | "H") {
-                    kind = Some(Kind::Duration(if *u == "Y" {
-                        format!("P{n}Y6M")
-                    } else {
-                        format!("PT{n}H30M")
+                } else if half && n > 0 && matches!(*u, "Y" | "D" | "H" | "MIN") {
+                    kind = Some(Kind::Duration(match *u {
+                        "Y" => format!("P{n}Y6M"),
+                        "D" => format!("P{n}DT12H"),
+                        "H" => format!("PT{n}H30M"),
+                        _ => format!("PT{n}M30S"),
                     }));
                 } else if half {
                     end_i = i;

@@ -53,6 +53,8 @@ pub(super) const UNITS: &[(&str, &str)] = &[
     ("years", "Y"),
     ("decade", "DE"),
     ("decades", "DE"),
+    // plural only: "a quarter" is mostly a fraction
+    ("quarters", "Q"),
     ("hour", "H"),
     ("hours", "H"),
     ("minute", "MIN"),

@@ -165,6 +165,10 @@ fn verb_tense<'a>(
     if l == "going" && low(i + 1) == "to" {
         return Some(Tense::Future);
     }
+    if l == "as" && i >= 2 && matches!(prev, "soon" | "early") && low(i - 2) == "as" {
+        // "as soon as Tuesday", "as early as next week"
+        return Some(Tense::Future);
+    }
     if FUTURE_PARTICIPLES.contains(&l) && matches!(t, "VBN" | "JJ" | "VBD" | "") {
         // "is expected to", "set for April"; "set" as a past verb ("set a
         // record") only with an auxiliary or "to"/"for" after it
