@@ -149,9 +149,9 @@ fn tempeval_train_timexes() {
     let pred = records(&gold, &|id| dcts.get(id).cloned(), "timex");
     let m = score(&shared, "score_timex.py", &gold, &pred);
     for (path, min) in [
-        (&["value", "f1"][..], 0.79),
-        (&["relaxed", "f1"][..], 0.92),
-        (&["strict", "f1"][..], 0.835),
+        (&["value", "f1"][..], 0.795),
+        (&["relaxed", "f1"][..], 0.925),
+        (&["strict", "f1"][..], 0.84),
         (&["type_accuracy"][..], 0.945),
     ] {
         let v = at(&m, path);
