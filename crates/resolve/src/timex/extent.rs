@@ -8,6 +8,8 @@ use super::tense::{self, Tense};
 use crate::words::{Word, Words};
 use quotewire_doc::calendar::{MONTHS_EN as MONTHS, WEEKDAYS_EN as WEEKDAYS};
 use quotewire_doc::{Document, Span};
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
 
 fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
@@ -193,6 +195,11 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
     while i < ws.len() {
         let t = tok(i);
         let l = low(i);
+        // most words are lower-case words no rule starts at: one look-up
+        if !ws[i].cap && l.bytes().all(|c| c.is_ascii_lowercase()) && !TRIGGERS.contains(l) {
+            i += 1;
+            continue;
+        }
         let mut end_i = i; // last word index of the expression
         let mut kind = None;
         let prev = if i > 0 { low(i - 1) } else { "" };
@@ -845,6 +852,39 @@ fn count_at<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(u32, bool, 
     }
     Some((n, half, j))
 }
+
+/// Every lower-case, letters-only word a rule of [`find`] can start at (a
+/// capitalised word, or one with a digit, hyphen or apostrophe, is always
+/// tried).
+static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut s: HashSet<&'static str> = HashSet::default();
+    s.extend(WEEKDAYS.iter().copied());
+    s.extend(NUMBER_WORDS.iter().map(|x| x.0));
+    s.extend(UNITS.iter().map(|x| x.0));
+    s.extend(REF_WORDS.iter().map(|x| x.0));
+    s.extend(SET_WORDS.iter().map(|x| x.0));
+    s.extend(ORDINALS.iter().copied());
+    s.extend(ORDINAL_WORDS.iter().copied());
+    s.extend(SEASONS.iter().map(|x| x.0));
+    s.extend(DECADE_WORDS.iter().copied());
+    s.extend([
+        "noon",
+        "this",
+        "last",
+        "tomorrow",
+        "yesterday",
+        "today",
+        "tonight",
+        "quarter",
+        "period",
+        "future",
+        "term",
+        "weekend",
+        "couple",
+        "half",
+    ]);
+    s
+});
 
 /// A spelled-out year at word `j` ("nineteen ninety-six", "nineteen
 /// eighty", "two thousand"): the year and its last word.
