@@ -5,11 +5,12 @@
 //! "is expected to join in April", "plans to hold a news conference
 //! Tuesday").
 //!
-//! The rule is HeidelTime's (Strötgen and Gertz 2013, "Multilingual and
-//! cross-domain temporal tagging", section 4.2: the tense of the sentence,
-//! from its part-of-speech tags, resolves relative and underspecified
-//! expressions in news): the nearest verb group before the expression in its
-//! sentence decides; when there is none before it, the first one after it.
+//! The rule follows HeidelTime (Strötgen and Gertz 2013, "Multilingual and
+//! cross-domain temporal tagging", Language Resources and Evaluation 47(2)),
+//! which resolves underspecified expressions in news by the tense of their
+//! sentence, read from part-of-speech tags: here the nearest verb group
+//! before the expression in its sentence decides; when there is none before
+//! it, the first one after it.
 //! Tags are the Penn Treebank tags of the tag stage (`Words::pos`); a
 //! document without tags still gets the word-list cues (modal "will",
 //! "going to", "is expected to").
