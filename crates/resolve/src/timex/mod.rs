@@ -18,15 +18,16 @@
 //! date agrees with the content years.
 //!
 //! The jobs are split by module: [`extent`] recognises the extents (one pass
-//! over the words, each match a [`kind::Kind`]), [`kind`] gives their TIMEX3
-//! type, [`tense`] reads the tense of the sentence around an expression, and
-//! [`value`] resolves values against the anchor chosen here, with
-//! [`calendar`]'s `jiff` arithmetic.
+//! over the words, each match a [`kind::Kind`], [`phrase`] parsing the
+//! words), [`kind`] gives their TIMEX3 type, [`tense`] reads the tense of
+//! the sentence around an expression, and [`value`] resolves values against
+//! the anchor chosen here, with [`calendar`]'s `jiff` arithmetic.
 
 mod calendar;
 mod extent;
 mod kind;
 mod lexicon;
+mod phrase;
 mod tense;
 mod value;
 
