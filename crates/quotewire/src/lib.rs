@@ -370,6 +370,34 @@ mod tests {
         assert!(parse_date("2018-02-30").is_err());
     }
 
+    /// With the tag stage's POS tags, the clause's tense places bare dates:
+    /// a past verb keeps a month-day in the past, a future one moves a
+    /// weekday or month forward (1999-03-12 is a Friday).
+    #[test]
+    fn tagged_tense_places_underspecified_dates() {
+        let opts = Options {
+            published: Some(parse_date("1999-03-12").unwrap()),
+            ..Options::default()
+        };
+        let rec = analyze_text(
+            "d",
+            "The company said its fiscal year ended Jan. 31. The summit will be held in April. \
+             Officials expect to sign the deal Tuesday. The car was found abandoned in December.",
+            opts,
+        );
+        let v = |s: &str| {
+            rec.timexes
+                .iter()
+                .find(|t| t.text == s)
+                .and_then(|t| t.value.clone())
+                .unwrap_or_else(|| panic!("{s} in {:?}", rec.timexes))
+        };
+        assert_eq!(v("Jan. 31"), "1999-01-31");
+        assert_eq!(v("April"), "1999-04");
+        assert_eq!(v("Tuesday"), "1999-03-16");
+        assert_eq!(v("December"), "1998-12");
+    }
+
     #[test]
     fn the_tag_stage_runs_between_segment_and_attribute() {
         let mut doc = quotewire_extract::extract_text(

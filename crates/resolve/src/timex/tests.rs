@@ -1,0 +1,337 @@
+//! Unit tests of the timex stage (minimal inputs written for them).
+
+use super::*;
+use crate::words::Words;
+use quotewire_doc::{Alignment, TimexType};
+
+fn run(text: &str, published: Option<&str>) -> (Vec<(String, Option<String>)>, Vec<String>) {
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    d.meta.published = published.map(str::to_string);
+    let w = Words::new(&d);
+    timexes(&mut d, &w);
+    (
+        d.timexes
+            .iter()
+            .map(|t| (d.slice(t.span).to_string(), t.value.clone()))
+            .collect(),
+        d.warnings,
+    )
+}
+
+#[test]
+fn calendar() {
+    use calendar::{iso_week, valid, weekday};
+    let d = valid(2018, 12, 20).unwrap();
+    assert_eq!(weekday(d), 3); // Thursday
+    assert_eq!(iso_week(d), "2018-W51");
+    // the ISO week-numbering year differs from the calendar year at its edges
+    assert_eq!(iso_week(valid(2021, 1, 3).unwrap()), "2020-W53");
+    assert_eq!(iso_week(valid(2019, 12, 30).unwrap()), "2020-W01");
+    assert_eq!(valid(2019, 2, 29), None);
+    assert_eq!(date_in_url("https://x.com/world/201812201070/"), Some(d));
+    assert_eq!(date_in_url("/2021/04/92713-flood"), None);
+    assert_eq!(date_in_url("sputnik-2018-12-20-putin"), Some(d));
+    assert!(looks_like_uuid(
+        "<urn:uuid:20181220-1111-2222-3333-444455556666>"
+    ));
+    assert!(looks_like_uuid("20181220-1111-2222-3333-444455556666"));
+    assert!(!looks_like_uuid("sputnik-2018-12-20-putin"));
+}
+
+#[test]
+fn values_against_publication_date() {
+    let (t, w) = run(
+        "He spoke on Thursday about December 1 and the 2016 vote. Inspectors will return in March. Last week, a week before Dec. 3, 2017, yesterday.",
+        Some("2018-12-21T10:00"),
+    );
+    assert!(w.is_empty());
+    let v = |s: &str| {
+        t.iter()
+            .find(|x| x.0 == s)
+            .and_then(|x| x.1.clone())
+            .unwrap_or_else(|| panic!("{s} in {t:?}"))
+    };
+    assert_eq!(v("Thursday"), "2018-12-20");
+    assert_eq!(v("December 1"), "2018-12-01");
+    assert_eq!(v("2016"), "2016");
+    assert_eq!(v("March"), "2019-03");
+    assert_eq!(v("Last week"), "2018-W50");
+    assert_eq!(v("a week"), "P1W");
+    assert_eq!(v("Dec. 3, 2017"), "2017-12-03");
+    assert_eq!(v("yesterday"), "2018-12-20");
+}
+
+#[test]
+fn stale_page_date_warns_and_reanchors() {
+    let mut d = Document::new(
+        "x",
+        "Putin said on Thursday that the summit on December 1 and the 2016 election mattered."
+            .into(),
+        Alignment::identity(),
+    );
+    d.meta.published = Some("2021-04-15T00:12".into());
+    d.meta.series = Some("Putin's 2018 Year-End Press Conference".into());
+    let w = Words::new(&d);
+    timexes(&mut d, &w);
+    assert_eq!(d.warnings.len(), 1);
+    assert!(d.warnings[0].contains("2021") && d.warnings[0].contains("2016–2018"));
+    let v: Vec<_> = d
+        .timexes
+        .iter()
+        .map(|t| t.value.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(v, vec!["", "2018-12-01", "2016"]);
+    // with a dated URL the weekday resolves too
+    d.url = Some("https://example.invalid/20181220/putin.html".into());
+    d.warnings.clear();
+    timexes(&mut d, &w);
+    assert_eq!(d.timexes[0].value.as_deref(), Some("2018-12-20"));
+}
+
+#[test]
+fn deictic_quarters_and_ago() {
+    let (t, _) = run(
+        "Profit in the third quarter rose; two years ago it fell, and now it may grow in the future. Sales were weak last February and in recent years, the past two months, this morning.",
+        Some("1989-10-26"),
+    );
+    let v = |s: &str| {
+        t.iter()
+            .find(|x| x.0 == s)
+            .and_then(|x| x.1.clone())
+            .unwrap_or_else(|| panic!("{s} in {t:?}"))
+    };
+    assert_eq!(v("the third quarter"), "1989-Q3");
+    assert_eq!(v("two years ago"), "1987");
+    assert_eq!(v("now"), "PRESENT_REF");
+    assert_eq!(v("the future"), "FUTURE_REF");
+    // "last February" in October: the latest February, of the same year
+    assert_eq!(v("last February"), "1989-02");
+    assert_eq!(v("recent years"), "PXY");
+    assert_eq!(v("the past two months"), "P2M");
+    assert_eq!(v("this morning"), "1989-10-26TMO");
+    let (t, _) = run("A two-year deal pays daily.", Some("1989-10-26"));
+    assert_eq!(
+        t,
+        vec![
+            ("two-year".to_string(), Some("P2Y".to_string())),
+            ("daily".to_string(), Some("P1D".to_string()))
+        ]
+    );
+}
+
+/// Every timex as (text, value, type).
+fn typed(text: &str, published: &str) -> Vec<(String, String, TimexType)> {
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    d.meta.published = Some(published.to_string());
+    let w = Words::new(&d);
+    timexes(&mut d, &w);
+    d.timexes
+        .iter()
+        .map(|t| {
+            (
+                d.slice(t.span).to_string(),
+                t.value.clone().unwrap_or_default(),
+                t.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn types_modifiers_sets_and_clock_times() {
+    use TimexType::*;
+    let t = typed(
+        "Talks resume at 10 p.m. Wednesday. Sales fell in the last three months and for nearly two years. \
+         He visits each Thursday and every year, and left last fall. Prices rose in June last year.",
+        "1998-02-13",
+    );
+    let want = [
+        ("10 p.m. Wednesday", "1998-02-11T22:00", Time),
+        ("the last three months", "P3M", Duration),
+        ("nearly two years", "P2Y", Duration),
+        ("each Thursday", "XXXX-WXX-4", Set),
+        ("every year", "P1Y", Set),
+        ("last fall", "1997-FA", Date),
+        ("June last year", "1997-06", Date),
+    ];
+    for (text, value, kind) in want {
+        assert!(
+            t.contains(&(text.to_string(), value.to_string(), kind)),
+            "{text} {value} {kind:?} not in {t:?}"
+        );
+    }
+    // weekends: 1990-08-13 is a Monday of ISO week 33
+    let t = typed(
+        "Talks failed over the weekend. He left last weekend and returns next weekend.",
+        "1990-08-13",
+    );
+    let want = [
+        ("the weekend", "1990-W32-WE", Date),
+        ("last weekend", "1990-W32-WE", Date),
+        ("next weekend", "1990-W33-WE", Date),
+    ];
+    for (text, value, kind) in want {
+        assert!(
+            t.contains(&(text.to_string(), value.to_string(), kind)),
+            "{text} {value} {kind:?} not in {t:?}"
+        );
+    }
+}
+
+#[test]
+fn a_year_earlier_after_a_quarter_is_that_quarter() {
+    let t = typed(
+        "Acme posted a third-quarter loss, against a profit a year earlier. In 1987 it grew, a year ago it shrank.",
+        "1989-11-02",
+    );
+    assert!(
+        t.contains(&("third-quarter".into(), "1989-Q3".into(), TimexType::Date)),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("a year earlier".into(), "1988-Q3".into(), TimexType::Date)),
+        "{t:?}"
+    );
+    // without a quarter in the sentences before, a year ago is the year
+    let t = typed("It shrank a year ago.", "1989-11-02");
+    assert_eq!(
+        t,
+        vec![("a year ago".into(), "1988".into(), TimexType::Date)]
+    );
+}
+
+#[test]
+fn adjectives_are_not_time_expressions() {
+    let t = typed(
+        "Future plans were previously shelved and will soon return.",
+        "1999-03-12",
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn old_years_alone_do_not_contradict_the_page_date() {
+    let (t, w) = run("The law of 1949 was cited on Friday.", Some("1999-03-12"));
+    assert!(w.is_empty());
+    assert!(t.contains(&("Friday".to_string(), Some("1999-03-12".to_string()))));
+}
+
+#[test]
+fn no_date_means_no_relative_values() {
+    let (t, _) = run("Flood warnings were lifted on Sunday. May we go?", None);
+    assert_eq!(t, vec![("Sunday".to_string(), None)]);
+}
+
+#[test]
+fn spans_of_quarters_halves_centuries_and_holidays() {
+    use TimexType::*;
+    let t = typed(
+        "It lost money in the 1988 second quarter and in this year's third quarter, \
+         unlike the third quarter of 1984 or the first half of 1989. This quarter looks better. \
+         The 20th century ended. He will come home for Thanksgiving Day and leave on New Year's Day.",
+        "1989-10-26",
+    );
+    let want = [
+        ("the 1988 second quarter", "1988-Q2", Date),
+        ("this year's third quarter", "1989-Q3", Date),
+        ("the third quarter of 1984", "1984-Q3", Date),
+        ("the first half of 1989", "1989-H1", Date),
+        ("This quarter", "1989-Q4", Date),
+        ("The 20th century", "19", Date),
+        // 1989-11-23 is the fourth Thursday of November 1989
+        ("Thanksgiving Day", "1989-11-23", Date),
+        ("New Year's Day", "1990-01-01", Date),
+    ];
+    for (text, value, kind) in want {
+        assert!(
+            t.contains(&(text.to_string(), value.to_string(), kind)),
+            "{text} {value} {kind:?} not in {t:?}"
+        );
+    }
+}
+
+#[test]
+fn weekdays_with_dates_and_parts_of_the_day() {
+    use TimexType::*;
+    // 2000-01-07 is a Friday
+    let t = typed(
+        "The paper said on Wednesday, Jan. 5, that the boy left Thursday night at 7:15 p.m.",
+        "2000-01-07",
+    );
+    let want = [
+        ("Wednesday, Jan. 5", "2000-01-05", Date),
+        ("Thursday night", "2000-01-06TNI", Time),
+        // a sentence-final period stays out
+        ("7:15 p.m", "2000-01-07T19:15", Time),
+    ];
+    for (text, value, kind) in want {
+        assert!(
+            t.contains(&(text.to_string(), value.to_string(), kind)),
+            "{text} {value} {kind:?} not in {t:?}"
+        );
+    }
+}
+
+#[test]
+fn spelled_numbers_and_hyphenated_modifiers() {
+    let t = typed(
+        "In nineteen ninety-six, for twenty four hours and a couple of years, \
+         in mid-November and the late-1990s, for 2 1/2 years.",
+        "1998-02-13",
+    );
+    let got: Vec<(&str, &str)> = t.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    for want in [
+        ("nineteen ninety-six", "1996"),
+        ("twenty four hours", "PT24H"),
+        ("a couple of years", "P2Y"),
+        ("mid-November", "1997-11"),
+        ("the late-1990s", "199"),
+        ("2 1/2 years", "P2Y6M"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+}
+
+/// The tense of the clause decides where a bare month, month-day or weekday
+/// falls: forward in a future clause, back in a past one.
+#[test]
+fn tense_sets_the_direction_of_underspecified_dates() {
+    let (t, _) = run(
+        "The summit will be held in April. The car was found in December. \
+         They plan to meet Tuesday.",
+        Some("1999-03-12"),
+    );
+    let v = |s: &str| {
+        t.iter()
+            .find(|x| x.0 == s)
+            .and_then(|x| x.1.clone())
+            .unwrap_or_else(|| panic!("{s} in {t:?}"))
+    };
+    assert_eq!(v("April"), "1999-04");
+    assert_eq!(v("December"), "1998-12");
+    // 1999-03-12 is a Friday
+    assert_eq!(v("Tuesday"), "1999-03-16");
+}
+
+#[test]
+fn fiscal_years_seasons_and_unspecified_spans() {
+    let t = typed(
+        "Revenue for the year ended June 30 rose, and for the full year it should grow in the near future. \
+         Now, the winter of 1994 was cold; several years ago a day-long strike lasted the next couple of years.",
+        "1989-10-26",
+    );
+    let got: Vec<(&str, &str)> = t.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    for want in [
+        ("the year", "P1Y"),
+        ("the full year", "1989"),
+        ("the near future", "FUTURE_REF"),
+        ("the winter of 1994", "1994-WI"),
+        ("several years ago", "PAST_REF"),
+        ("day-long", "P1D"),
+        ("the next couple of years", "P2Y"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // a sentence-initial "Now," is a discourse marker, not a time
+    assert!(!got.iter().any(|x| x.0 == "Now"), "{got:?}");
+}
