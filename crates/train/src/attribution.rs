@@ -243,7 +243,8 @@ pub fn run(
 }
 
 /// The dev split's records through `model`, as JSONL, and their scores.
-/// With `QW_ATTR_SWEEP` set (decodings `o_penalty:bio:fill_gap[:rule_bounds:keep_rules]`, separated
+/// With `QW_ATTR_SWEEP` set (decodings `o_penalty:bio:fill_gap[:rule_bounds:keep_rules:rule_bounds_overlap:glue]`, rule_bounds
+/// 0 none, 1 all, 2 direct only, 3 indirect and mixed only; separated
 /// by spaces, e.g. `"0:0:0 2:1:1"`), first prints one line of dev figures
 /// per decoding (a tuning aid; the records use [`learned::DECODING`]).
 fn write_dev(shared: &Path, model: &quotewire_learn::Model, dev_out: &Path) -> Result<()> {
@@ -262,8 +263,11 @@ fn write_dev(shared: &Path, model: &quotewire_learn::Model, dev_out: &Path) -> R
                 o_penalty: f.first().copied().unwrap_or(0.0),
                 bio: f.get(1).is_some_and(|&b| b != 0.0),
                 fill_gap: f.get(2).copied().unwrap_or(0.0) as usize,
-                rule_bounds: f.get(3).is_none_or(|&b| b != 0.0),
+                rule_bounds: f.get(3).is_none_or(|&b| b == 1.0 || b == 3.0),
+                rule_bounds_direct: f.get(3).is_none_or(|&b| b == 1.0 || b == 2.0),
                 keep_rules: f.get(4).is_none_or(|&b| b != 0.0),
+                rule_bounds_overlap: f.get(5).copied().unwrap_or(0.0),
+                glue_adjacent: f.get(6).is_none_or(|&b| b != 0.0),
             };
             let mut counts = crate::score::Counts::default();
             for (d, g) in docs.iter().zip(&gold) {
