@@ -203,3 +203,51 @@ fn fill_gaps_closes_short_unlabelled_gaps_only() {
         vec![(0, 3), (4, 6)]
     );
 }
+
+#[test]
+fn a_content_right_after_another_keeps_its_cue() {
+    // "He added that they still refuse | to act and called it a disgrace.":
+    // the model starts a second content at "to" (a nested cue, "refuse to");
+    // it belongs to "added", not to the nearer cue "called"
+    let text = "He added that they still refuse to act and called it a disgrace.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    let words: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span)).collect();
+    let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+    let id = |l: &str| learned::LABELS.iter().position(|x| *x == l).unwrap();
+    let mut labels = vec![learned::O; words.len()];
+    labels[at("He")] = id("B-SRC");
+    labels[at("added")] = id("B-CUE");
+    labels[at("that")] = id("B-CON");
+    for w in ["they", "still", "refuse"] {
+        labels[at(w)] = id("I-CON");
+    }
+    labels[at("to")] = id("B-CON");
+    labels[at("act")] = id("I-CON");
+    labels[at("called")] = id("B-CUE");
+    labels[at("it")] = id("B-CON");
+    for w in ["a", "disgrace"] {
+        labels[at(w)] = id("I-CON");
+    }
+    let probs = vec![0.9; words.len()];
+    let v = learned::View::new(&d);
+    let found = learned::decode_with(&v, &labels, &probs, &learned::DECODING);
+    let texts: Vec<(String, String)> = found
+        .iter()
+        .map(|a| {
+            let c: Vec<&str> = a.content.iter().map(|s| d.slice(*s)).collect();
+            (d.slice(a.cue[0]).to_string(), c.join(" … "))
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            (
+                "added".to_string(),
+                "that they still refuse … to act".to_string()
+            ),
+            ("called".to_string(), "it a disgrace".to_string()),
+        ]
+    );
+}
