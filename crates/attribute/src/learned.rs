@@ -17,7 +17,7 @@ use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
 /// at load: change it whenever [`features`] or [`LABELS`] change.
-pub const FEATURES: &str = "quotewire-attribute roles v4";
+pub const FEATURES: &str = "quotewire-attribute roles v5";
 
 /// The token labels, index = class id.
 pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"];
@@ -85,6 +85,13 @@ pub struct View<'a> {
     /// cue lexicon call a cue ([`NONE`]: none).
     cue_left: Vec<u32>,
     cue_right: Vec<u32>,
+    /// Nearest clause punctuation (`,` `;` `:` dashes, brackets) before /
+    /// after in the sentence ([`NONE`]: none).
+    punct_left: Vec<u32>,
+    punct_right: Vec<u32>,
+    /// Number of verbs among the tokens before each token (prefix sums:
+    /// the verbs between two tokens in constant time).
+    verbs_before: Vec<u32>,
 }
 
 /// "No token" in the compact index vectors of [`View`].
@@ -112,6 +119,11 @@ fn lower(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.to_lowercase())
     }
+}
+
+/// Punctuation that ends or opens a clause or an aside.
+fn is_clause_punct(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "--" | "—" | "–" | "(" | ")")
 }
 
 fn is_verb(tag: &str) -> bool {
@@ -243,8 +255,37 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let mut punct_left = vec![NONE; n];
+        let mut punct_right = vec![NONE; n];
+        let mut verbs_before = vec![0u32; n + 1];
+        for i in 0..n {
+            verbs_before[i + 1] = verbs_before[i] + u32::from(is_verb(pos[i]));
+        }
+        let mut a = 0;
+        while a < n {
+            let b = sent[a].1 as usize;
+            let b = if b > a { b.min(n) } else { a + 1 };
+            let mut last = None;
+            for i in a..b {
+                punct_left[i] = compact(last);
+                if is_clause_punct(&lw[i]) {
+                    last = Some(i);
+                }
+            }
+            let mut next = None;
+            for i in (a..b).rev() {
+                punct_right[i] = compact(next);
+                if is_clause_punct(&lw[i]) {
+                    next = Some(i);
+                }
+            }
+            a = b;
+        }
         View {
             doc,
+            punct_left,
+            punct_right,
+            verbs_before,
             lw,
             pos,
             quoted,
@@ -440,12 +481,107 @@ pub fn features(
         }
         None => f.add_int(49, -1),
     }
+    // boundary features (v5): the label so far against the next POS, the
+    // clause punctuation around, the verbs since the cue (all of few
+    // values: rare conjunctions of words made the table's misses, and the
+    // run, a sixth slower)
+    f.add2(53, l1, t(1));
+    let pr = near(&v.punct_right, i).map_or(-1, |j| bucket(j - i));
+    let pl = near(&v.punct_left, i).map_or(-1, |j| bucket(i - j));
+    f.add_int(56, li * 100 + pr);
+    f.add_int(57, li * 100 + pl);
+    if let Some(j) = near(&v.cue_left, i) {
+        let verbs = v.verbs_before[i] - v.verbs_before[j + 1];
+        f.add_int(
+            58,
+            li * 100 + i64::from(verbs.min(3)) * 10 + same_sentence(j),
+        );
+    }
+}
+
+/// How [`label`] and [`decode`] turn the model's scores into spans (the
+/// committed values: [`DECODING`]; chosen on PolNeAR dev, see the model card).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoding {
+    /// Subtracted from the score of `O` before the choice of a label: the
+    /// perceptron's precision is above its recall, and a small handicap on
+    /// "no role" trades a little of the one for more of the other.
+    pub o_penalty: f32,
+    /// The BIO constraint: `I-X` only right after `B-X` or `I-X` (greedy
+    /// decoding otherwise starts a role with `I-`, or glues two roles).
+    pub bio: bool,
+    /// Two content spans of one cue separated by at most this many tokens,
+    /// all outside any role, become one span (a content broken by a token
+    /// or two the model left out).
+    pub fill_gap: usize,
+    /// A content span starting right after another (no token between)
+    /// goes to the same cue as that one.
+    pub glue_adjacent: bool,
+    /// Where an indirect or mixed rule attribution shares the model's cue,
+    /// the rules' content boundaries replace the model's (see [`apply`]).
+    pub rule_bounds: bool,
+    /// Where a direct rule attribution with the model's cue covers the
+    /// model's content (a quotation over several paragraphs), the rules'
+    /// content replaces the model's.
+    pub rule_bounds_direct: bool,
+    /// Under `rule_bounds`, unless the rule content covers the model's (the
+    /// model stopped short, e.g. at a nested cue: "… still refuses | to
+    /// recognise …"), how much of the two contents' extents must be shared
+    /// (bytes of the intersection over bytes of the union, 0..1): a rule
+    /// content far from the model's is the rules' mistake more often than a
+    /// boundary to keep.
+    pub rule_bounds_overlap: f32,
+    /// Rule attributions whose content overlaps none of the model's are
+    /// kept.
+    pub keep_rules: bool,
+}
+
+/// The decoding the product uses.
+pub const DECODING: Decoding = Decoding {
+    o_penalty: 12.0,
+    bio: true,
+    fill_gap: 0,
+    glue_adjacent: true,
+    rule_bounds: true,
+    rule_bounds_direct: true,
+    rule_bounds_overlap: 0.5,
+    keep_rules: true,
+};
+
+/// Whether label `y` may follow `prev` under the BIO constraint (`prev`
+/// `None`: the first token of a unit).
+pub fn bio_allowed(prev: Option<usize>, y: usize) -> bool {
+    y == O || y % 2 == 1 || prev.is_some_and(|p| p != O && role(p) == role(y))
+}
+
+/// The label [`label`] picks from the scores `s` (one per class) after
+/// `prev`: the best, with `O` handicapped by `dec.o_penalty` and, under
+/// `dec.bio`, only labels allowed after `prev` (ties to the lowest id).
+pub fn choose(s: &[f32], prev: Option<usize>, dec: &Decoding) -> usize {
+    let mut best = O;
+    let mut top = f32::NEG_INFINITY;
+    for (k, &x) in s.iter().enumerate() {
+        if dec.bio && !bio_allowed(prev, k) {
+            continue;
+        }
+        let x = if k == O { x - dec.o_penalty } else { x };
+        if x > top {
+            top = x;
+            best = k;
+        }
+    }
+    best
 }
 
 /// Tags every unit of `v` with `model`: the label of each token, and the
 /// probability (softmax of the scores) that it is content, `B-` or `I-`
 /// (the one figure the confidences need: 4 bytes a token, not 28).
 pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
+    label_with(v, model, &DECODING)
+}
+
+/// [`label`] with the decoding `dec`.
+pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<usize>, Vec<f32>) {
     let n = v.len();
     let mut labels = vec![O; n];
     let mut probs = vec![0.0f32; n];
@@ -468,13 +604,7 @@ pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
             features(v, i, a, p1, p2, &mut f);
             buf.resize(model.classes().len(), 0.0);
             model.scores(f.keys(), &mut buf);
-            let mut best = 0;
-            for (k, &s) in buf.iter().enumerate() {
-                if s > buf[best] {
-                    best = k;
-                }
-            }
-            labels[i] = best;
+            labels[i] = choose(&buf, p1, dec);
             for s in buf.iter_mut() {
                 *s /= CONFIDENCE_TEMPERATURE;
             }
@@ -548,6 +678,11 @@ fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> 
 /// Confidence: the mean probability of a content label over the content's
 /// tokens.
 pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
+    decode_with(v, labels, probs, &DECODING)
+}
+
+/// [`decode`] with the decoding `dec` (its `fill_gap`).
+pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) -> Vec<Attribution> {
     let toks = &v.doc.layers.tokens;
     let mut out = Vec::new();
     for &(a, b) in v.units() {
@@ -573,10 +708,21 @@ pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
             }
         };
         let mut groups: Vec<(Vec<Range>, Vec<Range>)> = vec![(Vec::new(), Vec::new()); cues.len()];
+        // a content span starting right where another ends (the model began
+        // a new content, "… still refuses | to recognise …") goes with that
+        // one's cue, not with whichever cue is nearer
+        let mut last_con: Option<(usize, usize)> = None;
         for &(r, x, y) in &spans {
             match r {
                 1 => groups[nearest(x, y)].1.push((x, y)),
-                3 => groups[nearest(x, y)].0.push((x, y)),
+                3 => {
+                    let g = match last_con {
+                        Some((end, g)) if dec.glue_adjacent && end == x => g,
+                        _ => nearest(x, y),
+                    };
+                    groups[g].0.push((x, y));
+                    last_con = Some((y, g));
+                }
                 _ => {}
             }
         }
@@ -616,9 +762,12 @@ pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
             }
         }
         let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
-        for (k, (con, src)) in groups.into_iter().enumerate() {
+        for (k, (mut con, src)) in groups.into_iter().enumerate() {
             if con.is_empty() {
                 continue;
+            }
+            if dec.fill_gap > 0 {
+                con = fill_gaps(&con, labels, dec.fill_gap);
             }
             let mut p = 0.0;
             let mut m = 0usize;
@@ -657,6 +806,42 @@ pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
     }
     out.sort_by_key(|a| a.content.first().map(|s| s.start).unwrap_or(0));
     out
+}
+
+/// Content ranges (in text order) with every gap of at most `max` tokens,
+/// all labelled `O`, closed.
+pub(crate) fn fill_gaps(con: &[Range], labels: &[usize], max: usize) -> Vec<Range> {
+    let mut out: Vec<Range> = Vec::with_capacity(con.len());
+    for &(x, y) in con {
+        match out.last_mut() {
+            Some(last)
+                if x >= last.1
+                    && x - last.1 <= max
+                    && labels[last.1..x].iter().all(|&l| l == O) =>
+            {
+                last.1 = y;
+            }
+            _ => out.push((x, y)),
+        }
+    }
+    out
+}
+
+/// Bytes shared by the extents of two contents over the bytes of their
+/// union's extent (0 when either is empty).
+fn overlap_ratio(a: &[Span], b: &[Span]) -> f32 {
+    let (Some(a0), Some(a1), Some(b0), Some(b1)) = (a.first(), a.last(), b.first(), b.last())
+    else {
+        return 0.0;
+    };
+    let (x, y) = (a0.cover(*a1), b0.cover(*b1));
+    let inter = y.end.min(x.end).saturating_sub(y.start.max(x.start));
+    let union = y.end.max(x.end) - y.start.min(x.start);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
 }
 
 /// Every span of `inner` lies inside the extent of `outer`.
@@ -698,10 +883,15 @@ fn content_confidence(v: &View, probs: &[f32], content: &[Span]) -> f32 {
 /// the rules' output on entry). Every attribution gets a confidence: the
 /// mean probability the model gives a content label over its content tokens.
 pub fn apply(doc: &mut Document, model: &Model) {
+    apply_with(doc, model, &DECODING);
+}
+
+/// [`apply`] with the decoding `dec`.
+pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
     let (found, rules) = {
         let v = View::new(doc);
-        let (labels, probs) = label(&v, model);
-        let found = decode(&v, &labels, &probs);
+        let (labels, probs) = label_with(&v, model, dec);
+        let found = decode_with(&v, &labels, &probs, dec);
         let found_contents = SpanSet::new(
             found
                 .iter()
@@ -711,7 +901,7 @@ pub fn apply(doc: &mut Document, model: &Model) {
         let rules: Vec<Attribution> = doc
             .attributions
             .iter()
-            .filter(|r| !r.content.iter().any(|c| found_contents.overlaps(*c)))
+            .filter(|r| dec.keep_rules && !r.content.iter().any(|c| found_contents.overlaps(*c)))
             .map(|r| Attribution {
                 confidence: Some(content_confidence(&v, &probs, &r.content)),
                 ..r.clone()
@@ -744,7 +934,13 @@ pub fn apply(doc: &mut Document, model: &Model) {
             .filter(|&k| {
                 let r = &doc.attributions[k];
                 overlaps_any(r, std::slice::from_ref(&a))
-                    && (r.kind != QuoteKind::Direct || covers(&r.content, &a.content))
+                    && if r.kind == QuoteKind::Direct {
+                        dec.rule_bounds_direct && covers(&r.content, &a.content)
+                    } else {
+                        dec.rule_bounds
+                            && (covers(&r.content, &a.content)
+                                || overlap_ratio(&r.content, &a.content) >= dec.rule_bounds_overlap)
+                    }
             })
             .min()
             .map(|k| &doc.attributions[k])

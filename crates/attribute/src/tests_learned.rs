@@ -142,3 +142,112 @@ fn a_passive_cue_keeps_its_agent() {
     repair::repair(&mut d2);
     assert_eq!(d2.attributions.len(), 1);
 }
+
+#[test]
+fn bio_constraint_allows_inside_labels_only_after_their_role() {
+    use learned::{LABELS, bio_allowed};
+    let id = |l: &str| LABELS.iter().position(|x| *x == l).unwrap();
+    // a role never starts with I-, at a unit's start or after O
+    assert!(!bio_allowed(None, id("I-CON")));
+    assert!(!bio_allowed(Some(id("O")), id("I-CON")));
+    // nor continues another role
+    assert!(!bio_allowed(Some(id("B-CUE")), id("I-CON")));
+    assert!(!bio_allowed(Some(id("I-SRC")), id("I-CUE")));
+    assert!(bio_allowed(Some(id("B-CON")), id("I-CON")));
+    assert!(bio_allowed(Some(id("I-CON")), id("I-CON")));
+    // B- and O are allowed anywhere
+    for p in [None, Some(id("O")), Some(id("I-SRC"))] {
+        assert!(bio_allowed(p, id("O")) && bio_allowed(p, id("B-CUE")));
+    }
+}
+
+#[test]
+fn choose_handicaps_o_and_respects_the_constraint() {
+    use learned::{DECODING, Decoding, choose};
+    // scores per label: O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON
+    let s = [1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 2.0];
+    let free = Decoding {
+        o_penalty: 0.0,
+        bio: false,
+        ..DECODING
+    };
+    assert_eq!(choose(&s, Some(0), &free), 6);
+    let bio = Decoding { bio: true, ..free };
+    // I-CON after O is not allowed: the best allowed label is O
+    assert_eq!(choose(&s, Some(0), &bio), 0);
+    // after B-CON it is
+    assert_eq!(choose(&s, Some(5), &bio), 6);
+    // with O handicapped by 0.6, B-CON (0.5) beats O (1.0 - 0.6)
+    let pen = Decoding {
+        o_penalty: 0.6,
+        ..bio
+    };
+    assert_eq!(choose(&s, Some(0), &pen), 5);
+}
+
+#[test]
+fn fill_gaps_closes_short_unlabelled_gaps_only() {
+    // tokens 0..10; content at 0..3 and 4..6, O at 3; a cue (label 3) at 7
+    let labels = [5, 6, 6, 0, 5, 6, 0, 3, 5, 6];
+    assert_eq!(
+        learned::fill_gaps(&[(0, 3), (4, 6)], &labels, 1),
+        vec![(0, 6)]
+    );
+    // a gap holding a cue stays open, and so does a longer one
+    assert_eq!(
+        learned::fill_gaps(&[(4, 6), (8, 10)], &labels, 3),
+        vec![(4, 6), (8, 10)]
+    );
+    assert_eq!(
+        learned::fill_gaps(&[(0, 3), (4, 6)], &labels, 0),
+        vec![(0, 3), (4, 6)]
+    );
+}
+
+#[test]
+fn a_content_right_after_another_keeps_its_cue() {
+    // "He added that they still refuse | to act and called it a disgrace.":
+    // the model starts a second content at "to" (a nested cue, "refuse to");
+    // it belongs to "added", not to the nearer cue "called"
+    let text = "He added that they still refuse to act and called it a disgrace.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    let words: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span)).collect();
+    let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+    let id = |l: &str| learned::LABELS.iter().position(|x| *x == l).unwrap();
+    let mut labels = vec![learned::O; words.len()];
+    labels[at("He")] = id("B-SRC");
+    labels[at("added")] = id("B-CUE");
+    labels[at("that")] = id("B-CON");
+    for w in ["they", "still", "refuse"] {
+        labels[at(w)] = id("I-CON");
+    }
+    labels[at("to")] = id("B-CON");
+    labels[at("act")] = id("I-CON");
+    labels[at("called")] = id("B-CUE");
+    labels[at("it")] = id("B-CON");
+    for w in ["a", "disgrace"] {
+        labels[at(w)] = id("I-CON");
+    }
+    let probs = vec![0.9; words.len()];
+    let v = learned::View::new(&d);
+    let found = learned::decode_with(&v, &labels, &probs, &learned::DECODING);
+    let texts: Vec<(String, String)> = found
+        .iter()
+        .map(|a| {
+            let c: Vec<&str> = a.content.iter().map(|s| d.slice(*s)).collect();
+            (d.slice(a.cue[0]).to_string(), c.join(" … "))
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            (
+                "added".to_string(),
+                "that they still refuse … to act".to_string()
+            ),
+            ("called".to_string(), "it a disgrace".to_string()),
+        ]
+    );
+}

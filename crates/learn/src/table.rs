@@ -162,11 +162,49 @@ impl Dense {
         }
     }
 
+    /// The table of `rows` (keys distinct), inserted bucket by bucket of
+    /// home slots (a counting sort on the slot's top 10 bits); `None` when
+    /// [`Dense::insert_row`] refuses one of them.
+    fn from_rows(rows: &[(u64, Row)]) -> Option<Dense> {
+        let mut d = Dense::with_capacity(rows.len());
+        let mask = d.rows.len() - 1;
+        let shift = mask.count_ones().saturating_sub(10);
+        let bucket = |k: u64| ((k as usize) & mask) >> shift;
+        let mut start = vec![0usize; (mask >> shift) + 2];
+        for &(k, _) in rows {
+            start[bucket(k) + 1] += 1;
+        }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        let mut order = vec![0u32; rows.len()];
+        for (i, &(k, _)) in rows.iter().enumerate() {
+            let b = bucket(k);
+            order[start[b]] = i as u32;
+            start[b] += 1;
+        }
+        for &i in &order {
+            let (k, r) = rows[i as usize];
+            if !d.insert_row(k, r) {
+                return None;
+            }
+        }
+        // the stored keys in key order (the rows come sorted from the
+        // weights file and from training: usually nothing to do)
+        d.keys.clear();
+        d.keys.extend(rows.iter().map(|&(k, _)| k));
+        if !d.keys.is_sorted() {
+            d.keys.sort_unstable();
+        }
+        Some(d)
+    }
+
     /// Adds a key (not already present) with its row; `false` when the key
     /// cannot be told apart from a stored one (same high 32 bits in its probe
-    /// chain, high bits all zero), the table is full, or a class id is past
-    /// [`DENSE_CLASSES`]: the caller builds a [`Sparse`] table instead.
-    pub(crate) fn insert(&mut self, key: u64, row: impl IntoIterator<Item = (u16, f32)>) -> bool {
+    /// chain, high bits all zero) or the table is full: the caller builds a
+    /// [`Sparse`] table instead. (A class id past [`DENSE_CLASSES`] is
+    /// refused by the caller, [`Table::build`].)
+    fn insert_row(&mut self, key: u64, r: Row) -> bool {
         let fp = (key >> 32) as u32;
         if fp == 0 || self.keys.len() >= self.rows.len() / 2 {
             return false;
@@ -178,16 +216,6 @@ impl Dense {
                 return false;
             }
             i = (i + 1) & mask;
-        }
-        let mut r = Row {
-            fp,
-            w: [0.0; DENSE_CLASSES],
-        };
-        for (c, w) in row {
-            match r.w.get_mut(usize::from(c)) {
-                Some(x) => *x = w,
-                None => return false,
-            }
         }
         self.rows[i] = r;
         self.keys.push(key);
@@ -251,13 +279,29 @@ impl Table {
         mut fill: impl FnMut(&mut dyn FnMut(u64, &[(u16, f32)]) -> bool) -> Result<(), E>,
     ) -> Result<Table, E> {
         if n_classes <= DENSE_CLASSES {
-            let mut d = Dense::with_capacity(n_rows);
+            // the rows are gathered first, then inserted in the order of
+            // their home slots' high bits: consecutive inserts touch nearby
+            // rows of the table instead of one random cache line (and page)
+            // each, which made loading a large model cost as much as
+            // scoring a hundred pages (same table: a linear-probing table's
+            // lookups do not depend on the insertion order)
+            let mut rows: Vec<(u64, Row)> = Vec::with_capacity(n_rows);
             let mut ok = true;
             fill(&mut |k, row| {
-                ok = d.insert(k, row.iter().copied());
+                let mut r = Row {
+                    fp: (k >> 32) as u32,
+                    w: [0.0; DENSE_CLASSES],
+                };
+                for &(c, w) in row {
+                    match r.w.get_mut(usize::from(c)) {
+                        Some(x) => *x = w,
+                        None => ok = false,
+                    }
+                }
+                rows.push((k, r));
                 ok
             })?;
-            if ok {
+            if ok && let Some(d) = Dense::from_rows(&rows) {
                 return Ok(Table::Dense(d));
             }
         }

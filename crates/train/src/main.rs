@@ -49,10 +49,10 @@ enum Model {
         #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../attribute/models"))]
         out: PathBuf,
         /// Passes over the training data.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
         /// Averaged weights below this magnitude are dropped.
-        #[arg(long, default_value_t = 0.5)]
+        #[arg(long, default_value_t = 1.0)]
         prune: f32,
         /// Also write the dev split's records (JSONL) here, for the scorer.
         #[arg(long)]
