@@ -626,7 +626,12 @@ fn resolve_source(
     let ws: Vec<&str> = st.split_whitespace().collect();
     let first = ws.first().map(|w| key(w)).unwrap_or_default();
     let head = ws.last().map(|w| key(w)).unwrap_or_default();
-    let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // a capitalised title after a determiner is still a nominal ("The
+    // President said", as many outlets capitalise it)
+    let head_cap = ws.last().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !(NOMINAL_DETERMINERS.contains(&first.as_str())
+            && ws.len() <= 3
+            && lexicon::title(&head).is_some());
     // a title head with the person's name in apposition right after the
     // source: "according to the team's coach, Alireza Mehraban, ..."
     if !head_cap

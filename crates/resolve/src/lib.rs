@@ -646,6 +646,25 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_title_after_a_determiner_is_a_nominal() {
+        use QuoteKind::*;
+        let t = "President Alma Reyes met the governors on Monday. The President said the talks were useful.";
+        let mut d = doc(
+            t,
+            &[att(
+                Indirect,
+                "The President",
+                0,
+                "said",
+                0,
+                "the talks were useful",
+            )],
+        );
+        resolve(&mut d);
+        assert_eq!(speakers(&d), vec!["Alma Reyes"]);
+    }
+
+    #[test]
     fn a_pronoun_prefers_the_person_just_mentioned_over_the_last_speaker() {
         use QuoteKind::*;
         let t = "Mark Quill said the gallery would open. For Peter Vance, a local teacher, the show mattered. He said it was overdue.";
