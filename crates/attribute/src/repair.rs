@@ -8,6 +8,8 @@
 //!   the object of a prepositional phrase modifying a noun grows to the whole
 //!   noun phrase ("A doctor on the scene", "The National Institute on Drug
 //!   Abuse").
+//! * **A lone determiner as source.** "the" of "the spokesman said" grows
+//!   over the rest of its noun phrase ("the spokesman").
 //! * **Sources running on.** A source ends before an apposition's comma
 //!   and never with a preposition or punctuation ("Bolden to" → "Bolden").
 //! * **Passive cues.** "They were denied visas", "he was told to leave": the
@@ -58,8 +60,12 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
+        let taken: Vec<Span> = a.cue.iter().chain(&a.content).copied().collect();
         if let Some(first) = a.source.first_mut() {
-            *first = grow_source(doc, trim_source(doc, *first));
+            *first = grow_source(
+                doc,
+                trim_source(doc, complete_determiner(doc, *first, &taken)),
+            );
         }
     }
     doc.attributions = atts;
@@ -118,6 +124,33 @@ fn trim_source(doc: &Document, src: Span) -> Span {
         toks[x].span.start,
         toks[y - 1].span.end.min(src.end).max(toks[x].span.start),
     )
+}
+
+/// A source that is a lone determiner ("the" of "the spokesman said", cut by
+/// the tagger's boundary) grown over the rest of its noun phrase to the
+/// right, within its sentence and never into the cue or the content
+/// (`taken`).
+fn complete_determiner(doc: &Document, src: Span, taken: &[Span]) -> Span {
+    let (x, y) = tok_range(doc, src);
+    if y != x + 1 || !matches!(doc.layers.pos[x], "DT" | "PRP$") {
+        return src;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let mut end = y;
+    while end < toks.len()
+        && toks[end].sentence == toks[x].sentence
+        && np_internal(pos[end])
+        && pos[end] != "DT"
+        && !taken.iter().any(|t| t.overlaps(toks[end].span))
+    {
+        end += 1;
+    }
+    // a noun phrase needs its head noun
+    if end == y || !is_noun(pos[end - 1]) {
+        return src;
+    }
+    Span::new(src.start, toks[end - 1].span.end)
 }
 
 /// The source grown over "NOUN PREP [NP]" to its left, within its sentence.

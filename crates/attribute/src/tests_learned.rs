@@ -251,3 +251,40 @@ fn a_content_right_after_another_keeps_its_cue() {
         ]
     );
 }
+
+#[test]
+fn a_lone_determiner_source_grows_over_its_noun_phrase() {
+    let text = "The city spokesman said the bridge would reopen in May.";
+    let d = run(text);
+    let mut d2 = d.clone();
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d2.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("the bridge would reopen in May")],
+        cue: vec![at("said")],
+        source: vec![at("The")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d2);
+    assert_eq!(d2.slice(d2.attributions[0].source[0]), "The city spokesman");
+    // a possessive before its cue stays: "his claim" (source "his", cue "claim")
+    let text = "Contrary to his claim, the plan was never costed.";
+    let d = run(text);
+    let mut d3 = d.clone();
+    let s = text.find("his").unwrap();
+    let c = text.find("claim").unwrap();
+    d3.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(text.find("the plan").unwrap(), text.len() - 1)],
+        cue: vec![Span::new(c, c + 5)],
+        source: vec![Span::new(s, s + 3)],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d3);
+    assert_eq!(d3.slice(d3.attributions[0].source[0]), "his");
+}
