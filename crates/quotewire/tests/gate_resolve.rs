@@ -105,11 +105,12 @@ fn gum_dev_speakers_and_entities() {
     let sp = score(&shared, "score_speakers.py", &gold, &pred);
     let m = &sp["metrics"];
     for (path, min) in [
-        (&["all", "accuracy"][..], 0.90),
+        (&["all", "accuracy"][..], 0.92),
         (&["by_form", "name", "accuracy"][..], 0.95),
-        // 20/23 = 0.870 since the learned attribution of 2026-12-02 aligns
-        // more pronoun and nominal sources (0.89 / 0.83 over fewer before)
-        (&["by_form", "pronoun", "accuracy"][..], 0.85),
+        // 23/23 since plural "they" resolves to no organisation (20/23
+        // before; more pronoun sources align since the learned attribution
+        // of 2026-12-02)
+        (&["by_form", "pronoun", "accuracy"][..], 0.90),
         (&["by_form", "nominal", "accuracy"][..], 0.78),
         (&["all", "strict_accuracy"][..], 0.88),
     ] {

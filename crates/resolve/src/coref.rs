@@ -581,7 +581,10 @@ fn resolve_source(
                 Pronoun::He => ent.kind == EntityType::Person && ent.gender != Some(Gender::Female),
                 Pronoun::She => ent.kind == EntityType::Person && ent.gender != Some(Gender::Male),
                 Pronoun::It => matches!(ent.kind, EntityType::Organization | EntityType::Location),
-                Pronoun::They => ent.kind == EntityType::Organization,
+                // plural "they" names a group no single entity stands for
+                // ("officials … they said"); an organisation speaks as "it"
+                // in news English ("the company said it would")
+                Pronoun::They => false,
                 Pronoun::Speaker => true,
             }
         };

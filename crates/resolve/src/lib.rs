@@ -646,6 +646,20 @@ mod tests {
     }
 
     #[test]
+    fn plural_they_is_no_organisation() {
+        use QuoteKind::*;
+        let t = "Northwind Energy opened a plant near the river. They said the water was safe.";
+        let mut d = doc(
+            t,
+            &[att(Indirect, "They", 0, "said", 0, "the water was safe")],
+        );
+        resolve(&mut d);
+        let sp = d.attributions[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.entity, None, "{sp:?}");
+        assert_eq!(sp.name, "They");
+    }
+
+    #[test]
     fn a_capitalised_title_after_a_determiner_is_a_nominal() {
         use QuoteKind::*;
         let t = "President Alma Reyes met the governors on Monday. The President said the talks were useful.";
