@@ -122,6 +122,18 @@ pub(crate) fn search(args: SearchArgs) -> ExitCode {
     }
 }
 
+/// The quote as the table shows it: in curly quotation marks, unless the
+/// content already carries its own (a direct quote's content holds them).
+fn shown_quote(q: &str) -> String {
+    let marks = ['"', '“', '”', '«', '»', '„', '\''];
+    let t = q.trim();
+    if t.starts_with(marks) && t.ends_with(marks) && t.chars().count() > 1 {
+        t.to_string()
+    } else {
+        format!("“{t}”")
+    }
+}
+
 fn table(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     if hits.is_empty() {
         eprintln!("quotewire: no quote matches");
@@ -137,7 +149,7 @@ fn table(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             h.outlet.as_deref().unwrap_or("?"),
             h.published.as_deref().unwrap_or("undated"),
         )?;
-        writeln!(out, "   “{}”", h.quote)?;
+        writeln!(out, "   {}", shown_quote(&h.quote))?;
         writeln!(out, "   {}", h.url.as_deref().unwrap_or(&h.record_id))?;
         if let Some(f) = &h.first {
             writeln!(
@@ -202,4 +214,19 @@ fn csv_out(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
         ])?;
     }
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_quote;
+
+    #[test]
+    fn a_quote_is_marked_once() {
+        assert_eq!(shown_quote("\"We are ready\""), "\"We are ready\"");
+        assert_eq!(shown_quote("“We are ready”"), "“We are ready”");
+        assert_eq!(
+            shown_quote("the plan was on track"),
+            "“the plan was on track”"
+        );
+    }
 }
