@@ -124,7 +124,9 @@ fn gum_dev_speakers_and_entities() {
         (&["ner", "exact", "PERSON", "f1"][..], 0.85),
         (&["names", "accuracy"][..], 0.81),
         (&["coref", "muc", "f1"][..], 0.65),
-        (&["coref", "b3", "f1"][..], 0.52),
+        (&["coref", "b3", "f1"][..], 0.54),
+        // 79/144 since pronouns go to the topic of the passage (53/144 before)
+        (&["anaphora", "pronoun", "accuracy"][..], 0.52),
     ] {
         let v = at(m, path);
         assert!(v >= min, "entities {path:?} {v:.3} < {min}");

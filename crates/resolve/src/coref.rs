@@ -153,6 +153,43 @@ impl Ctx<'_> {
         self.recent_mention(ents, 0, before, ok).map(|x| x.1)
     }
 
+    /// The antecedent of a third-person pronoun: among the compatible entities
+    /// mentioned between `after` and `before`, the one mentioned most often
+    /// there (the topic of the passage; Lappin & Leass 1994 weigh repeated
+    /// mention); when the most recent salient one ([`Ctx::recent_mention`]:
+    /// the subject of this or the previous sentence) is mentioned as often,
+    /// it wins, and other ties go to the most recent. Gives the latest
+    /// mention of the entity chosen. Linear in the mentions looked back at
+    /// (at most [`MAX_LOOKBACK`]).
+    fn topical_mention(
+        &self,
+        ents: &Entities,
+        after: usize,
+        before: usize,
+        ok: &dyn Fn(usize) -> bool,
+    ) -> Option<(Span, usize)> {
+        let recent = self.recent_mention(ents, after, before, ok)?;
+        let end = self.index.partition_point(|(m, _)| m.end <= before);
+        // entity -> (mentions in the window, its latest mention)
+        let mut counts: rustc_hash::FxHashMap<usize, (usize, Span)> = Default::default();
+        for k in (end.saturating_sub(MAX_LOOKBACK)..end).rev() {
+            let (m, e) = self.index[k];
+            if m.start < after {
+                break;
+            }
+            if ok(e) {
+                counts.entry(e).or_insert((0, m)).0 += 1;
+            }
+        }
+        let of = |e: usize| counts.get(&e).map_or(0, |c| c.0);
+        let (&e, &(n, m)) = counts.iter().max_by_key(|(_, c)| (c.0, c.1.start))?;
+        if of(recent.1) >= n {
+            Some(recent)
+        } else {
+            Some((m, e))
+        }
+    }
+
     /// Like [`Ctx::recent`], also giving the antecedent mention; looks back at most
     /// [`MAX_LOOKBACK`] mentions.
     fn recent_mention(
@@ -433,7 +470,7 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
             .paragraphs
             .get(para.saturating_sub(SALIENT_PARAGRAPHS))
             .map_or(0, |p| p.start);
-        if let Some((m, e)) = ctx.recent_mention(ents, after, w.span.start, &ok) {
+        if let Some((m, e)) = ctx.topical_mention(ents, after, w.span.start, &ok) {
             // only within reach: the antecedent was mentioned in the last few paragraphs
             let near = Some(m.start).is_some_and(|l| {
                 let (a, b) = (

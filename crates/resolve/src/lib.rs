@@ -646,6 +646,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_goes_to_the_topic_of_the_passage() {
+        use QuoteKind::*;
+        let t = "Maria Lopez opened the clinic in 2010. Lopez works nights. \"She never stops,\" said Ana Ruiz, a nurse. She plans to expand the clinic next year.";
+        let mut d = doc(
+            t,
+            &[att(
+                Direct,
+                "Ana Ruiz",
+                0,
+                "said",
+                0,
+                "\"She never stops,\"",
+            )],
+        );
+        resolve(&mut d);
+        let lopez = entity(&d, "Maria Lopez");
+        let she = at(t, "She plans", 0);
+        assert!(
+            lopez.mentions.iter().any(|m| m.start == she.start),
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn plural_they_is_no_organisation() {
         use QuoteKind::*;
         let t = "Northwind Energy opened a plant near the river. They said the water was safe.";
