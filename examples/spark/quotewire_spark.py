@@ -120,6 +120,20 @@ def attribution_rows(rec: Dict[str, Any]) -> List[Dict[str, Any]]:
     return rows
 
 
+def unpack_dir(wheel: str) -> str:
+    """Where a wheel shipped with --py-files is unpacked: the temporary
+    directory named after the wheel and the first 16 hex digits of the
+    SHA-256 of its bytes, so that a rebuilt wheel of the same version never
+    loads the module unpacked from the previous one."""
+    import hashlib
+    import tempfile
+
+    with open(wheel, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    name = os.path.basename(wheel)[:-4]
+    return os.path.join(tempfile.gettempdir(), f"quotewire-wheel-{name}-{digest}")
+
+
 def ensure_quotewire():
     """Import quotewire on an executor.
 
@@ -127,7 +141,8 @@ def ensure_quotewire():
     with --archives), that is all. When the wheel was shipped with
     --py-files (or --files), it sits on sys.path as a zip, from which Python
     cannot load the compiled module: it is unpacked once into a temporary
-    directory, which is put on sys.path.
+    directory named after the wheel and a hash of its bytes (a rebuilt
+    wheel of the same version gets its own), which is put on sys.path.
     """
     try:
         import quotewire
@@ -151,7 +166,7 @@ def ensure_quotewire():
             "quotewire is not installed on this executor: pip install the wheel there, ship a packed "
             "environment with --archives, or pass the wheel with --py-files (examples/spark/README.md)")
     wheel = wheels[0]
-    target = os.path.join(tempfile.gettempdir(), "quotewire-wheel-" + os.path.basename(wheel)[:-4])
+    target = unpack_dir(wheel)
     if not os.path.isdir(target):
         tmp = tempfile.mkdtemp(dir=tempfile.gettempdir())
         with zipfile.ZipFile(wheel) as z:

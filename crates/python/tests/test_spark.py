@@ -130,3 +130,18 @@ def test_crawl_options_equal_cli(spark, shared, run_cli, tmp_path):
     assert n == len(arts) == len(expected)
     assert [{**json.loads(a["record"]), "text": a["text"]} for a in arts] == expected
     assert atts == sorted(expected_attributions(expected), key=lambda r: (r["article_id"], r["index"]))
+
+
+def test_a_rebuilt_wheel_is_unpacked_anew(tmp_path):
+    """A wheel shipped with --py-files is unpacked into a directory keyed by
+    its bytes: a rebuilt wheel of the same name and version must not reuse
+    the module unpacked from the old one (it ran stale code)."""
+    name = "quotewire-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl"
+    old, new = tmp_path / "a" / name, tmp_path / "b" / name
+    for p, body in ((old, b"old build"), (new, b"new build")):
+        p.parent.mkdir()
+        p.write_bytes(body)
+    a, b = quotewire_spark.unpack_dir(str(old)), quotewire_spark.unpack_dir(str(new))
+    assert a != b
+    assert os.path.basename(a).startswith("quotewire-wheel-quotewire-0.1.0-")
+    assert quotewire_spark.unpack_dir(str(old)) == a
