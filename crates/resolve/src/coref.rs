@@ -169,25 +169,34 @@ impl Ctx<'_> {
         ok: &dyn Fn(usize) -> bool,
     ) -> Option<(Span, usize)> {
         let recent = self.recent_mention(ents, after, before, ok)?;
-        let end = self.index.partition_point(|(m, _)| m.end <= before);
         // entity -> (mentions in the window, its latest mention)
         let mut counts: rustc_hash::FxHashMap<usize, (usize, Span)> = Default::default();
-        for k in (end.saturating_sub(MAX_LOOKBACK)..end).rev() {
-            let (m, e) = self.index[k];
-            if m.start < after {
-                break;
-            }
+        for (_, m, e) in self.window(after, before) {
             if ok(e) {
                 counts.entry(e).or_insert((0, m)).0 += 1;
             }
         }
-        let of = |e: usize| counts.get(&e).map_or(0, |c| c.0);
         let (&e, &(n, m)) = counts.iter().max_by_key(|(_, c)| (c.0, c.1.start))?;
-        if of(recent.1) >= n {
+        if counts.get(&recent.1).map_or(0, |c| c.0) >= n {
             Some(recent)
         } else {
             Some((m, e))
         }
+    }
+
+    /// The mentions ending by byte `before` and starting at or after
+    /// `after`, newest first, at most [`MAX_LOOKBACK`]: (index position,
+    /// mention, entity).
+    fn window(
+        &self,
+        after: usize,
+        before: usize,
+    ) -> impl Iterator<Item = (usize, Span, usize)> + '_ {
+        let end = self.index.partition_point(|(m, _)| m.end <= before);
+        (end.saturating_sub(MAX_LOOKBACK)..end)
+            .rev()
+            .map(|k| (k, self.index[k].0, self.index[k].1))
+            .take_while(move |(_, m, _)| m.start >= after)
     }
 
     /// Like [`Ctx::recent`], also giving the antecedent mention; looks back at most
@@ -199,13 +208,8 @@ impl Ctx<'_> {
         before: usize,
         ok: &dyn Fn(usize) -> bool,
     ) -> Option<(Span, usize)> {
-        let end = self.index.partition_point(|(m, _)| m.end <= before);
         let mut fallback = None;
-        for k in (end.saturating_sub(MAX_LOOKBACK)..end).rev() {
-            let (m, e) = self.index[k];
-            if m.start < after {
-                break;
-            }
+        for (k, m, e) in self.window(after, before) {
             if self.in_quote(m) || !ok(e) {
                 continue;
             }

@@ -6,6 +6,7 @@
 //! "Written by" followed by a name).
 
 use super::dom::{Attribute, Dom, Kind, Node};
+use super::meta::clean;
 use regex::Regex;
 use scraper::node::Element;
 use std::sync::LazyLock;
@@ -144,21 +145,14 @@ fn is_calendar_word(p: &str) -> bool {
 /// A template variable left in the page (`page.head.extra.author`,
 /// `post.author.name`): a dotted path ending in an author or name field.
 fn is_placeholder(p: &str) -> bool {
-    let mut parts = p.split('.');
-    let all_ident = p.split('.').count() >= 2
-        && p.split('.')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
-    all_ident
-        && parts
-            .next_back()
-            .is_some_and(|last| matches!(last, "author" | "authors" | "name" | "byline"))
-}
-
-fn clean(s: &str) -> String {
-    let mut out = String::new();
-    let mut p = false;
-    super::content::fold_into(&mut out, s, &mut p);
-    out
+    let (path, last) = match p.rsplit_once('.') {
+        Some(x) => x,
+        None => return false,
+    };
+    matches!(last, "author" | "authors" | "name" | "byline")
+        && path
+            .split('.')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
 }
 
 /// The author of Twitter's summary card labels (`twitter:label1` =

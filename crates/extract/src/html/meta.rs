@@ -196,7 +196,8 @@ struct LdFacts {
     article: bool,
 }
 
-fn clean(s: &str) -> String {
+/// Text folded as the body is (white space collapsed).
+pub(crate) fn clean(s: &str) -> String {
     let mut out = String::new();
     let mut p = false;
     super::content::fold_into(&mut out, s, &mut p);
@@ -696,7 +697,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         }
     }
     let mut seen = Vec::new();
-    for a in authors.into_iter().flat_map(|a| split_declared(&a)) {
+    for a in authors {
         if !seen.iter().any(|s: &String| s.eq_ignore_ascii_case(&a)) {
             seen.push(a);
         }
