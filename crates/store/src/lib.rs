@@ -75,6 +75,8 @@ pub struct Store {
     conn: Connection,
     path: String,
     cache: ingest::Cache,
+    /// Inside a bulk load ([`Store::begin_bulk`]): provenance is built at the end.
+    bulk: bool,
 }
 
 impl Store {
@@ -87,10 +89,11 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let name = path.display().to_string();
         let conn = Connection::open(path).map_err(|e| sql(&name, e))?;
-        let store = Store {
+        let mut store = Store {
             conn,
             path: name,
             cache: ingest::Cache::default(),
+            bulk: false,
         };
         store
             .conn
@@ -111,6 +114,8 @@ impl Store {
             .conn
             .execute_batch(include_str!("indexes.sql"))
             .map_err(|e| store.err(e))?;
+        // ... and its provenance pending
+        ingest::rebuild_provenance(&mut store.conn).map_err(|e| sql(&store.path, e))?;
         store
             .conn
             .execute(
@@ -138,6 +143,7 @@ impl Store {
             conn,
             path: name,
             cache: ingest::Cache::default(),
+            bulk: false,
         };
         store
             .conn
