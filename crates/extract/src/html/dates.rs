@@ -430,6 +430,14 @@ pub(crate) fn parse_value(s: &str, month_first: bool) -> Option<Date> {
     find_all(s, month_first).into_iter().next().map(|(_, d)| d)
 }
 
+/// True when `s` is a machine-written stamp (ISO 8601 `2021-04-09...`, a
+/// compact `20210409`), as schema.org and Open Graph require, rather than a
+/// display string copied into the markup by a template ("Jun 24, 2025").
+pub(crate) fn is_machine_stamp(s: &str) -> bool {
+    let s = s.trim();
+    ISO.is_match(s) || COMPACT.is_match(s)
+}
+
 /// How a timestamp states its time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Zone {

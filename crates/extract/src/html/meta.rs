@@ -395,6 +395,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             .map(|f| published::LdDates {
                 published: f.published.as_deref(),
                 modified: f.modified.as_deref(),
+                article: f.article,
             })
             .collect(),
         language: m.language.as_deref(),

@@ -217,6 +217,8 @@ pub(crate) struct LdDates<'a> {
     pub published: Option<&'a str>,
     /// `dateModified`.
     pub modified: Option<&'a str>,
+    /// The node is an article (`*Article`, `*Posting`, `Report`, `Review`).
+    pub article: bool,
 }
 
 /// What the page says outside its elements' dates.
@@ -241,12 +243,17 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
     let (dom, metas) = (page.dom, page.metas);
     // Published candidates from JSON-LD and meta tags, in order of trust.
     let mut ld_cands: Vec<(Date, Zone)> = Vec::new();
+    let mut ld_article = false;
     for f in &page.ld {
-        if let Some(v) = f
-            .published
-            .and_then(|s| dates::parse_value_zone(s, month_first))
+        if let Some(s) = f.published
+            // schema.org dates are ISO 8601; a display string ("Jun 24,
+            // 2025") is a template's field, often the last publish of the
+            // CMS item rather than the article's date
+            && dates::is_machine_stamp(s)
+            && let Some(v) = dates::parse_value_zone(s, month_first)
         {
             ld_cands.push(v);
+            ld_article |= f.article;
         }
     }
     let mut meta_cands: Vec<(Date, Zone)> = Vec::new();
@@ -257,6 +264,7 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             }
         }
     }
+    let meta_cands_n = meta_cands.len();
     // Meta tags first, as htmldate's header search does; JSON-LD next.
     let mut pub_cands = meta_cands;
     pub_cands.extend(ld_cands);
@@ -291,8 +299,30 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
     });
     let mut published = ld_meta_pub.or(ev.itemprop_pub).or(ev.time_pub);
     let mut updated = ld_mod.or(meta_mod).or(ev.itemprop_mod);
-    let structured = published.is_some();
+    // A date only a non-article JSON-LD node gives (the `WebPage` node a
+    // CMS stamps on every page, dated or not) is the page's, not an
+    // article's: kept only when the page shows the same day somewhere (its
+    // text, a `<time>`, the URL).
     let mut visible = None;
+    let web_only = meta_cands_n == 0 && !ld_article && ev.rdfa_pub.is_empty();
+    if let Some(p) = published
+        && web_only
+        && ld_meta_pub.is_some()
+    {
+        let (text, _) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
+        let near = |d: Option<Date>| d.is_some_and(|d| d.is_day() && dates::day_gap(d, p) <= 1);
+        let shown = dates::find_all(text, month_first)
+            .iter()
+            .any(|(_, d)| near(Some(*d)))
+            || near(ev.time_any)
+            || near(ev.time_pub)
+            || near(ev.itemprop_pub)
+            || near(page.url.and_then(dates::from_url));
+        if !shown {
+            published = None;
+        }
+    }
+    let structured = published.is_some();
     if published.is_none() {
         let (text, _) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
         published = labelled_date(text, month_first);
@@ -509,4 +539,51 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
         }
     }
     (published, updated)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The published date of a page (with a body long enough to be an article).
+    fn published(head: &str, body: &str) -> Option<String> {
+        let para = "The council voted on the plan after a long debate, and the mayor said the \
+                    budget would be reviewed again before the summer, with residents invited.";
+        let html = format!(
+            "<html lang=\"en\"><head>{head}</head><body><article><h1>Council votes</h1>{body}<p>{para}</p><p>{para}</p></article></body></html>"
+        );
+        super::super::extract(&html, None).meta.published
+    }
+
+    fn ld(json: &str) -> String {
+        format!("<script type=\"application/ld+json\">{json}</script>")
+    }
+
+    #[test]
+    fn a_display_string_in_json_ld_is_no_date() {
+        let head =
+            ld(r#"{"@type":"Article","headline":"Council votes","datePublished":"Jun 24, 2025"}"#);
+        assert_eq!(published(&head, ""), None);
+        let head = ld(
+            r#"{"@type":"Article","headline":"Council votes","datePublished":"2025-06-24T09:00:00+02:00"}"#,
+        );
+        assert_eq!(published(&head, "").as_deref(), Some("2025-06-24"));
+    }
+
+    #[test]
+    fn a_web_page_node_date_needs_the_page_to_show_it() {
+        let head = ld(
+            r#"{"@graph":[{"@type":"WebPage","name":"Council votes","datePublished":"2019-12-12T14:07:03+00:00","dateModified":"2025-12-19T10:00:00+00:00"}]}"#,
+        );
+        // Not shown anywhere: the CMS's stamp, not the article's date.
+        assert_eq!(published(&head, ""), None);
+        // Shown under the headline: kept.
+        assert_eq!(
+            published(&head, "<p class=\"byline\">December 12, 2019</p>").as_deref(),
+            Some("2019-12-12")
+        );
+        // An article node's date needs no such check.
+        let head = ld(
+            r#"{"@type":"NewsArticle","headline":"Council votes","datePublished":"2019-12-12T14:07:03+00:00"}"#,
+        );
+        assert_eq!(published(&head, "").as_deref(), Some("2019-12-12"));
+    }
 }
