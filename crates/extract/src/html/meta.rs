@@ -325,7 +325,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
             "h1" if m.h1.is_none() && !n.hard => m.h1 = Some(i),
             _ => {}
         }
-        ev.element(dom, i, n.hard, e);
+        ev.element(dom, i, n, e);
         if let Some(ip) = e.attribute("itemprop") {
             let ip = ip.to_ascii_lowercase();
             if (ip == "author" || ip == "creator") && e.name() != "meta" && e.name() != "link" {

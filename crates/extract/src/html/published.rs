@@ -9,7 +9,7 @@
 //! weighs it against the structured data and the visible text.
 
 use super::dates::{self, Date, Zone};
-use super::dom::{Attribute, Dom, Kind};
+use super::dom::{Attribute, Dom, Kind, Node};
 use super::meta::subtree_text_capped;
 use regex::Regex;
 use scraper::node::Element;
@@ -152,11 +152,13 @@ pub(crate) struct Evidence {
 }
 
 impl Evidence {
-    /// Note the dates element `i` (`e`; `hard` when inside boilerplate)
-    /// carries: a `<time>`, an RDFa `property`, an `itemprop`.
-    pub fn element(&mut self, dom: &Dom, i: usize, hard: bool, e: &Element) {
+    /// Note the dates element `i` (`n`, `e`) carries: a `<time>`, an RDFa
+    /// `property`, an `itemprop`.
+    pub fn element(&mut self, dom: &Dom, i: usize, n: &Node, e: &Element) {
         let month_first = self.month_first;
-        if e.name() == "time" && !hard {
+        // A `<time>` in boilerplate, or in a related/comments/sidebar
+        // region, dates something else than the page.
+        if e.name() == "time" && !n.hard && !n.soft {
             let v = e
                 .attribute("datetime")
                 .map(|s| s.to_string())
@@ -173,7 +175,10 @@ impl Evidence {
                     || cls.contains("datepublished")
                 {
                     self.time_pub.get_or_insert(d);
-                } else if !(cls.contains("modif") || cls.contains("updat")) {
+                } else if !cls.contains("modif")
+                    && !cls.contains("updat")
+                    && !update_context(dom, i)
+                {
                     self.time_any.get_or_insert(d);
                 }
             }
@@ -210,6 +215,62 @@ impl Evidence {
         }
     }
 }
+
+/// Class/id fragments of a container of a modification or review date.
+static UPDATE_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)modif|updat|changed|review").expect("static regex"));
+
+/// Class fragments of a container of a modification date only.
+static UPDATE_CONTAINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)modified|updated|name-changed|last-?update").expect("static regex")
+});
+
+/// Bytes of text before an element read for its label.
+const CONTEXT_BYTES: usize = 48;
+
+/// True when element `i` shows a modification date: its parent or
+/// grandparent is classed as one ("modified-date", "field--name-changed"),
+/// or the text just before it, inside its grandparent, says so ("Last
+/// updated:", "Date Last Reviewed:").
+fn update_context(dom: &Dom, i: usize) -> bool {
+    let parent = dom.nodes.get(i).map_or(usize::MAX, |n| n.parent);
+    let grand = dom.nodes.get(parent).map_or(usize::MAX, |n| n.parent);
+    for a in [parent, grand] {
+        if let Some(Kind::Elem(e)) = dom.nodes.get(a).map(|n| n.kind)
+            && [e.attribute("class"), e.attribute("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| UPDATE_CLASS.is_match(c))
+        {
+            return true;
+        }
+    }
+    if grand == usize::MAX {
+        return false;
+    }
+    let mut before: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for k in (grand + 1..i).rev() {
+        if let Kind::Text(t) = dom.nodes[k].kind {
+            before.push(t);
+            len += t.len();
+            if len >= CONTEXT_BYTES {
+                break;
+            }
+        }
+    }
+    before.reverse();
+    let text = before.concat();
+    let mut from = text.len().saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    UPDATE_WORD.is_match(&text[from..]) || LAST_REVIEWED.is_match(&text[from..])
+}
+
+/// A review date ("Last reviewed", "Date Last Reviewed:", "Reviewed on").
+static LAST_REVIEWED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)last reviewed|reviewed on|reviewed:").expect("static regex"));
 
 /// A JSON-LD node's dates, as its strings.
 pub(crate) struct LdDates<'a> {
@@ -483,11 +544,23 @@ fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
     let mut text = String::new();
     let mut p = false;
     let mut mark_at = 0;
+    let mut skip_until = 0;
     for (i, node) in dom.nodes.iter().enumerate() {
         if i == start {
             mark_at = text.len();
         }
-        if node.hard {
+        if node.hard || i < skip_until {
+            continue;
+        }
+        // A container classed as a modification date ("modified-date",
+        // "field--name-changed") shows no publication date.
+        if let Kind::Elem(e) = node.kind
+            && !(i..node.end).contains(&start)
+            && e.attribute("class")
+                .is_some_and(|c| UPDATE_CONTAINER.is_match(c))
+        {
+            skip_until = node.end;
+            p = true;
             continue;
         }
         match node.kind {
@@ -585,5 +658,42 @@ mod tests {
             r#"{"@type":"NewsArticle","headline":"Council votes","datePublished":"2019-12-12T14:07:03+00:00"}"#,
         );
         assert_eq!(published(&head, "").as_deref(), Some("2019-12-12"));
+    }
+
+    fn dates_of(body: &str) -> (Option<String>, Option<String>) {
+        let para = "The council voted on the plan after a long debate, and the mayor said the \
+                    budget would be reviewed again before the summer, with residents invited.";
+        let html = format!(
+            "<html lang=\"en\"><body><article><h1>Council votes</h1>{body}<p>{para}</p><p>{para}</p></article></body></html>"
+        );
+        let m = super::super::extract(&html, None).meta;
+        (m.published, m.updated)
+    }
+
+    #[test]
+    fn a_time_labelled_as_an_update_is_no_publication_date() {
+        let (p, u) = dates_of(
+            "<p class=\"note\">Last updated: <time datetime=\"2026-01-12\">January 12, 2026</time>.</p>",
+        );
+        assert_eq!((p.as_deref(), u.as_deref()), (None, Some("2026-01-12")));
+        let (p, _) = dates_of(
+            "<div class=\"field--name-changed\"><div><time datetime=\"2026-02-12T14:36:23-05:00\">February 12, 2026</time></div></div>",
+        );
+        assert_eq!(p, None);
+        let (p, _) = dates_of(
+            "<div><span>Date Last Reviewed:</span> <span><time datetime=\"2025-04-14T12:00:00Z\">April 2025</time></span></div>",
+        );
+        assert_eq!(p, None);
+        // An unlabelled time stays the page's date.
+        let (p, _) = dates_of("<p><time datetime=\"2025-04-14\">April 14, 2025</time></p>");
+        assert_eq!(p.as_deref(), Some("2025-04-14"));
+    }
+
+    #[test]
+    fn a_time_in_a_related_list_is_not_the_page_date() {
+        let (p, _) = dates_of(
+            "<aside class=\"related-posts\"><ul><li><a href=\"/a\">Other story</a> <time datetime=\"2025-12-18\">Dec 18</time></li></ul></aside>",
+        );
+        assert_eq!(p, None);
     }
 }
