@@ -84,7 +84,7 @@ const UPDATED_KEYS: &[&str] = &[
 
 /// Class/id/itemprop fragments of elements showing a date.
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|time|publish|posted|byline|meta|info|datum|zeit|fecha|data|stamp|when|submitted|author|dateline|entry-|post-|article-")
+    Regex::new(r"(?i)date|time|publish|publica|posted|byline|meta|info|datum|zeit|fecha|data|stamp|when|submitted|author|dateline|entry-|post-|article-")
         .expect("static regex")
 });
 
@@ -440,11 +440,12 @@ fn visible_dates(
         let is_date_el = !matches!(e.name(), "html" | "body" | "footer")
             && cls.iter().flatten().any(|c| DATE_CLASS.is_match(c))
             && !cls.iter().flatten().any(|c| {
-                c.to_ascii_lowercase().contains("comment")
+                c.to_ascii_lowercase().contains("today")
+                    || c.to_ascii_lowercase().contains("comment")
                     || c.to_ascii_lowercase().contains("footer")
                     || c.to_ascii_lowercase().contains("copyright")
             });
-        if is_date_el && !in_footer(dom, i) {
+        if is_date_el && !node.hard && !in_footer(dom, i) {
             let mut t = subtree_text_capped(dom, i, 1000);
             if t.is_empty() {
                 t = e
@@ -488,7 +489,10 @@ fn visible_dates(
                 from -= 1;
             }
             let before = text.get(from..*pos).unwrap_or("").to_lowercase();
-            !(before.contains('©') || before.contains("copyright") || before.contains("(c)"))
+            !(before.contains('©')
+                || before.contains("copyright")
+                || before.contains("(c)")
+                || TODAY.is_match(&before))
         })
         .collect();
     let pick = found
@@ -511,9 +515,16 @@ fn visible_dates(
     (published.or(p2), updated.or(u2))
 }
 
+/// Words that label a date as the current day (a clock or opening-hours
+/// widget), not the page's.
+static TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btoday|\bheute\b|aujourd.hui|\bhoy\b|\boggi\b|\bvandaag\b")
+        .expect("static regex")
+});
+
 /// Words that label a date as the publication date, in several languages.
 static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)published|publication date|posted|publié|date de publication|publicado|publicada|pubblicato|veröffentlicht|erschienen|erstellt|gepostet|publiceret|publicerad|publisert|gepubliceerd|opublikowano|опубликовано")
+    Regex::new(r"(?i)published|publication date|posted|publié|date de publication|mise en ligne|publicado|publicada|pubblicato|veröffentlicht|erschienen|erstellt|gepostet|publiceret|publicerad|publisert|gepubliceerd|opublikowano|опубликовано")
         .expect("static regex")
 });
 
@@ -607,7 +618,7 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
         last = pos;
         if UPDATE_WORD.is_match(before) {
             updated.get_or_insert(d);
-        } else {
+        } else if !TODAY.is_match(before) {
             published.get_or_insert(d);
         }
     }
@@ -695,5 +706,16 @@ mod tests {
             "<aside class=\"related-posts\"><ul><li><a href=\"/a\">Other story</a> <time datetime=\"2025-12-18\">Dec 18</time></li></ul></aside>",
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn labels_in_french_and_clocks() {
+        let (p, _) =
+            dates_of("<p class=\"title\">Mise en ligne</p><p class=\"content\">23 mai 2019</p>");
+        assert_eq!(p.as_deref(), Some("2019-05-23"));
+        let (p, _) = dates_of("<p>Open today, March 14, 2026</p>");
+        assert_eq!(p, None);
+        let (p, _) = dates_of("<div class=\"publication\">jeudi 13 juin 2019</div>");
+        assert_eq!(p.as_deref(), Some("2019-06-13"));
     }
 }
