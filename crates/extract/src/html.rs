@@ -13,6 +13,7 @@ mod locate;
 mod meta;
 pub(crate) mod pagetype;
 mod prefilter;
+mod published;
 mod rules;
 mod title;
 

@@ -223,6 +223,20 @@ const MONTHS: &[(&str, u32)] = &[
     ("октября", 10),
     ("ноября", 11),
     ("декабря", 12),
+    // Arabic
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
 ];
 
 fn month_alt() -> String {
@@ -260,6 +274,11 @@ static TEXT_DMY: LazyLock<Regex> = LazyLock::new(|| {
         month_alt()
     ))
     .expect("static regex")
+});
+/// Year-first with dots and spaces, as Hungarian and Korean pages write
+/// dates: `2020. 06. 04.`
+static YMD_DOTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)\.\s(\d{1,2})\.\s?(\d{1,2})\.").expect("static regex")
 });
 static CJK_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -376,6 +395,12 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
         };
         push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
     }
+    for c in YMD_DOTS.captures_iter(if has_dot { s } else { "" }) {
+        let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) else {
+            continue;
+        };
+        push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
+    }
     for (re, run) in [(&*CJK_YMD, has_cjk), (&*TEXT_YMD, true)] {
         if !run {
             continue;
@@ -430,6 +455,14 @@ pub(crate) fn parse_value(s: &str, month_first: bool) -> Option<Date> {
     find_all(s, month_first).into_iter().next().map(|(_, d)| d)
 }
 
+/// True when `s` is a machine-written stamp (ISO 8601 `2021-04-09...`, a
+/// compact `20210409`), as schema.org and Open Graph require, rather than a
+/// display string copied into the markup by a template ("Jun 24, 2025").
+pub(crate) fn is_machine_stamp(s: &str) -> bool {
+    let s = s.trim();
+    ISO.is_match(s) || COMPACT.is_match(s)
+}
+
 /// How a timestamp states its time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Zone {
@@ -444,8 +477,10 @@ pub(crate) enum Zone {
 }
 
 static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)[T\s](\d{1,2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?",
+    )
+    .expect("static regex")
 });
 
 /// [`parse_value`] plus how the value states its time zone.
@@ -594,6 +629,23 @@ mod tests {
                 .as_deref(),
             Some("2015-12-14")
         );
+    }
+
+    #[test]
+    fn reads_year_first_dots_and_arabic_months() {
+        assert_eq!(one("2020. 06. 04. 11:27").as_deref(), Some("2020-06-04"));
+        assert_eq!(
+            parse_value("الأربعاء، 07 أكتوبر 2020 - 12:09 م", false)
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2020-10-07")
+        );
+    }
+
+    #[test]
+    fn a_one_digit_second_keeps_the_zone() {
+        let (_, z) = parse_value_zone("2020-12-05T23:15:0Z", false).unwrap();
+        assert_eq!(z, Zone::Utc(23));
     }
 
     #[test]
