@@ -697,6 +697,18 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if tense == Tense::Unknown && future_marker(text, words, span) {
                 tense = Tense::Future;
             }
+            // a deadline ("by February", "until 9 a.m. Tuesday") names the
+            // coming month, and the weekday nearest the anchor, whatever the
+            // clause's tense ("had until Thursday" on a Friday: yesterday)
+            if first > 0 && DEADLINE_CUES.contains(&low(first - 1)) {
+                match k {
+                    Kind::Month { y: None, .. } => tense = Tense::Future,
+                    Kind::Weekday { rel: i32::MIN, .. } | Kind::Clock(ClockDay::Weekday(_), ..) => {
+                        tense = Tense::Nearest
+                    }
+                    _ => {}
+                }
+            }
             out.push(Found {
                 span,
                 kind: k,

@@ -7,6 +7,9 @@
 pub(super) const MAY_CUES: &[&str] = &[
     "in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of",
 ];
+/// Words before a bare month or weekday that make it a deadline ("by
+/// February", "until Tuesday"): the coming month, the nearest weekday.
+pub(super) const DEADLINE_CUES: &[&str] = &["by", "until", "till"];
 /// Number words for durations.
 pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
     ("a", 1),

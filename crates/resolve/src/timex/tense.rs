@@ -30,6 +30,10 @@ pub(super) enum Tense {
     Future,
     /// No verb found in the sentence.
     Unknown,
+    /// A deadline ("by Tuesday", "until 9 a.m. Tuesday"): not a clause
+    /// tense but a cue before the expression; a weekday is the one nearest
+    /// the anchor, either side.
+    Nearest,
 }
 
 /// Participles and adjectives of schedule or intention: the clause they head

@@ -335,3 +335,19 @@ fn fiscal_years_seasons_and_unspecified_spans() {
     // a sentence-initial "Now," is a discourse marker, not a time
     assert!(!got.iter().any(|x| x.0 == "Now"), "{got:?}");
 }
+
+#[test]
+fn deadlines_name_the_coming_month_and_the_nearest_weekday() {
+    // published on a Monday
+    let (t, _) = run(
+        "The family has until 9 a.m. Tuesday to sign. The loan had to be repaid by February. The offer stands until mid-November.",
+        Some("1989-10-30"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("9 a.m. Tuesday").as_deref(), Some("1989-10-31T09:00"));
+    assert_eq!(v("February").as_deref(), Some("1990-02"));
+    assert_eq!(v("mid-November").as_deref(), Some("1989-11"));
+    // published on a Friday: the deadline just passed
+    let (t, _) = run("Rebels had until Thursday to leave.", Some("1999-05-07"));
+    assert_eq!(t[0].1.as_deref(), Some("1999-05-06"));
+}

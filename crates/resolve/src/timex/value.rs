@@ -85,6 +85,8 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
                 0 => wd - aw,
                 -1 => -nonzero_week((aw - wd).rem_euclid(7)),
                 1 => nonzero_week((wd - aw).rem_euclid(7)),
+                // within three days either side
+                _ if tense == Tense::Nearest => (wd - aw + 3).rem_euclid(7) - 3,
                 _ if future => (wd - aw).rem_euclid(7),
                 _ => -(aw - wd).rem_euclid(7),
             };
