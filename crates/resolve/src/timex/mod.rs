@@ -122,14 +122,17 @@ pub fn timexes(doc: &mut Document, words: &Words) {
 }
 
 /// How many sentences back a quarter still sets the period of "a year earlier".
-const QUARTER_CONTEXT_SENTENCES: usize = 4;
+const QUARTER_CONTEXT_SENTENCES: usize = 8;
 
 /// Earnings-report convention (TimeBank): "a year earlier", "a year ago",
 /// "year-earlier" after a quarter ("third-quarter profit rose ... from $5
 /// million a year earlier") mean that quarter a year before: `1988-Q3` after
-/// `1989-Q3`. One pass in text order, keeping the latest resolved quarter.
+/// `1989-Q3`. One pass in text order: the quarter named most so far (the
+/// latest on a tie), while the latest quarter is at most
+/// [`QUARTER_CONTEXT_SENTENCES`] sentences back.
 fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
-    let mut last: Option<(usize, i64, String)> = None; // (sentence, year, "Qn")
+    let mut last: Option<usize> = None; // the sentence of the latest quarter
+    let mut seen: Vec<((i64, String), usize)> = Vec::new(); // (year, "Qn"), mentions
     for (f, t) in found.iter().zip(timexes.iter_mut()) {
         let sentence = words.sentence_at(f.span.start).unwrap_or(0);
         match (&f.kind, t.value.as_deref()) {
@@ -147,12 +150,20 @@ fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
                 if let Some((y, q)) = v.split_once("-Q")
                     && let Ok(y) = y.parse::<i64>()
                 {
-                    last = Some((sentence, y, format!("Q{q}")));
+                    let key = (y, format!("Q{q}"));
+                    match seen.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, n)) => *n += 1,
+                        None => seen.push((key, 1)),
+                    }
+                    last = Some(sentence);
                 }
             }
             (Kind::Ago(1, "Y"), _) => {
-                if let Some((at, y, q)) = &last
-                    && sentence.saturating_sub(*at) <= QUARTER_CONTEXT_SENTENCES
+                // the quarter the story reports: the one named most so far
+                // (a forecast of "the fourth quarter" does not replace it)
+                let top = seen.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| k);
+                if let (Some(at), Some((y, q))) = (last, top)
+                    && sentence.saturating_sub(at) <= QUARTER_CONTEXT_SENTENCES
                 {
                     t.value = Some(format!("{:04}-{q}", y - 1));
                 }

@@ -351,3 +351,15 @@ fn deadlines_name_the_coming_month_and_the_nearest_weekday() {
     let (t, _) = run("Rebels had until Thursday to leave.", Some("1999-05-07"));
     assert_eq!(t[0].1.as_deref(), Some("1999-05-06"));
 }
+
+#[test]
+fn year_ago_takes_the_quarter_the_story_reports() {
+    // the story is about the third quarter; a passing mention of another
+    // quarter (a forecast, a flat second quarter) does not change "a year ago"
+    let (t, _) = run(
+        "Acme said third-quarter profit rose. Third-quarter sales fell. After a flat second quarter, costs eased. Profit was lower a year ago.",
+        Some("1989-11-01"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("a year ago").as_deref(), Some("1988-Q3"));
+}
