@@ -128,7 +128,7 @@ const QUARTER_CONTEXT_SENTENCES: usize = 8;
 /// "year-earlier" after a quarter ("third-quarter profit rose ... from $5
 /// million a year earlier") mean that quarter a year before: `1988-Q3` after
 /// `1989-Q3`. One pass in text order: the quarter named most so far (the
-/// latest on a tie), while the latest quarter is at most
+/// first named on a tie: the headline's), while the latest quarter is at most
 /// [`QUARTER_CONTEXT_SENTENCES`] sentences back.
 fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
     let mut last: Option<usize> = None; // the sentence of the latest quarter
