@@ -363,3 +363,21 @@ fn year_ago_takes_the_quarter_the_story_reports() {
     let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
     assert_eq!(v("a year ago").as_deref(), Some("1988-Q3"));
 }
+
+#[test]
+fn the_coming_month_is_ahead_whatever_the_tense() {
+    let (t, _) = run(
+        "Saudi Arabia told oil companies of a cutback in September. Prices fell in November.",
+        Some("1990-08-16"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("September").as_deref(), Some("1990-09"));
+    // further ahead, a past clause still means the last one
+    assert_eq!(v("November").as_deref(), Some("1989-11"));
+    // across the year's end
+    let (t, _) = run(
+        "The firm reported a cutback in January.",
+        Some("1998-12-10"),
+    );
+    assert_eq!(t[0].1.as_deref(), Some("1999-01"));
+}

@@ -45,11 +45,15 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             Anchor::Day(a) => {
                 // a bare month is in the anchor's year, unless the clause looks
                 // ahead past the year's end, or back (or nowhere) to a month
-                // not yet begun (TimeBank practice; HeidelTime's tense rule)
+                // not yet begun (TimeBank practice; HeidelTime's tense rule);
+                // the coming month is this year's whatever the tense ("told
+                // of a cutback in September" in mid-August)
                 let (ay, am) = (i32::from(a.year()), a.month() as u32);
+                let coming = m == am % 12 + 1;
                 let y = match tense {
+                    _ if coming && am == 12 => ay + 1,
                     Tense::Future if m < am => ay + 1,
-                    Tense::Past | Tense::Present | Tense::Unknown if m > am => ay - 1,
+                    Tense::Past | Tense::Present | Tense::Unknown if m > am && !coming => ay - 1,
                     _ => ay,
                 };
                 Some(format!("{y:04}-{m:02}"))
