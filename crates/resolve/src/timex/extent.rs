@@ -411,13 +411,17 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     }
                     "year"
                         if (prev == "the"
-                            || (prev == "full" && low(i.saturating_sub(2)) == "the"))
+                            || (prev == "full" && low(i.saturating_sub(2)) == "the")
+                            || (prev == "fiscal"
+                                && (low(i.saturating_sub(2)) == "the"
+                                    || (low(i.saturating_sub(2)) == "current"
+                                        && low(i.saturating_sub(3)) == "the"))))
                             && !matches!(next, "before" | "after" | "earlier" | "later") =>
                     {
                         // "the year ended June 30": that fiscal year, a
                         // duration; "for the full year", "the year": the
                         // anchor's year
-                        kind = Some(if matches!(next, "ended" | "ending") && prev == "the" {
+                        kind = Some(if matches!(next, "ended" | "ending") && prev != "full" {
                             Kind::Duration("P1Y".to_string())
                         } else {
                             Kind::Unit {
@@ -631,6 +635,13 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     "full" | "early" | "late" | "latest" | "near" | "short" | "long" | "coming"
                 ) {
                     first -= 1;
+                }
+                // "the fiscal year", "the current fiscal year"
+                if low(first - 1) == "fiscal" {
+                    first -= 1;
+                    if low(first - 1) == "current" {
+                        first -= 1;
+                    }
                 }
                 if first > 0 && low(first - 1) == "the" {
                     first -= 1;

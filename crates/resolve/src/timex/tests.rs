@@ -381,3 +381,16 @@ fn the_coming_month_is_ahead_whatever_the_tense() {
     );
     assert_eq!(t[0].1.as_deref(), Some("1999-01"));
 }
+
+#[test]
+fn the_fiscal_year() {
+    let (t, _) = run(
+        "Sales in the current fiscal year will rise. Earnings for the fiscal year will fall. In the fiscal year ended Jan. 31, it lost money.",
+        Some("1989-11-02"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("the current fiscal year").as_deref(), Some("1989"));
+    assert_eq!(v("the fiscal year").as_deref(), Some("1989"));
+    assert_eq!(v("the fiscal year ended Jan. 31"), None);
+    assert!(t.iter().any(|x| x.1.as_deref() == Some("P1Y")));
+}
