@@ -392,6 +392,14 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     "day" | "week" | "month" | "year" if each => {
                         kind = Some(Kind::Set(format!("P1{}", &l[..1].to_uppercase())));
                     }
+                    "day" | "month" | "year" if anaphor_before(&low, i).is_some() => {
+                        // "that year", "the same day", "the following month"
+                        let (_, shift) = anaphor_before(&low, i).unwrap_or((1, 0));
+                        kind = Some(Kind::Anaphor {
+                            unit: leak(l),
+                            shift,
+                        });
+                    }
                     _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
                         let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
                         kind = Some(Kind::Season {
@@ -663,6 +671,13 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {
                 first -= 1;
             }
+            // "that year", "later that year", "the following month"
+            if let Kind::Anaphor { .. } = k {
+                first = i - anaphor_before(&low, i).map_or(0, |x| x.0);
+                if first > 0 && matches!(low(first - 1), "later" | "earlier") {
+                    first -= 1;
+                }
+            }
             // "the last three months", "nearly two years ago", "more than a week"
             if counted {
                 if first > 0
@@ -765,6 +780,19 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ]);
     s
 });
+
+/// The determiner before the unit word at `i` that makes it refer to the
+/// text's previous date: ("that year": 1 word, shift 0), ("that same day",
+/// "the same day": 2, 0), ("the following month": 2, +1).
+fn anaphor_before<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(usize, i32)> {
+    let back = |n: usize| if i >= n { low(i - n) } else { "" };
+    match (back(2), back(1)) {
+        ("that" | "the", "same") => Some((2, 0)),
+        ("the", "following") => Some((2, 1)),
+        (_, "that") => Some((1, 0)),
+        _ => None,
+    }
+}
 
 /// A future marker ([`FUTURE_MARKERS`]) among the few words before `span`
 /// in its sentence.

@@ -89,6 +89,14 @@ pub(super) enum Kind {
         code: &'static str,
         y: i32,
     },
+    /// A year, month or day named by reference to the date the text last
+    /// gave ("that year", "later that year", "the same day", "the following
+    /// month"): that date's `unit` ("year", "month", "day") + `shift`,
+    /// resolved after the pass (`None` when no earlier date fits).
+    Anaphor {
+        unit: &'static str,
+        shift: i32,
+    },
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,

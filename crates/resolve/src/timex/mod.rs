@@ -119,6 +119,56 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         })
         .collect();
     year_ago_quarters(&found, &mut doc.timexes, words);
+    anaphors(&found, &mut doc.timexes);
+    // "that day" with no date before it to refer to is no time expression
+    // ("I look forward to that day")
+    let mut keep = found
+        .iter()
+        .map(|f| !matches!(f.kind, Kind::Anaphor { .. }))
+        .collect::<Vec<_>>()
+        .into_iter();
+    doc.timexes
+        .retain(|t| keep.next().unwrap_or(true) || t.value.is_some());
+}
+
+/// "that year", "later that year", "the same day", "the following month":
+/// the year, month or day of the latest date before them that gives one
+/// (TimeML's reference time; HeidelTime's "last mentioned" date), shifted;
+/// without one, no value.
+fn anaphors(found: &[Found], timexes: &mut [Timex]) {
+    // the latest (year, month, day) given, each part as far as known
+    let mut last: (Option<i32>, Option<u32>, Option<u32>) = (None, None, None);
+    for (f, t) in found.iter().zip(timexes.iter_mut()) {
+        if let Kind::Anaphor { unit, shift } = f.kind {
+            t.value = match (unit, last) {
+                ("year", (Some(y), ..)) => Some(format!("{:04}", y + shift)),
+                ("month", (Some(y), Some(m), _)) => {
+                    let (y, m) = calendar::shift_month(y, m, i64::from(shift));
+                    Some(format!("{y:04}-{m:02}"))
+                }
+                ("day", (Some(y), Some(m), Some(d))) => calendar::valid(y, m, d)
+                    .and_then(|d| calendar::shift_days(d, i64::from(shift)))
+                    .map(calendar::iso),
+                // "that same day" after "last October": a day of that month
+                ("day", (Some(y), Some(m), None)) if shift == 0 => {
+                    Some(format!("{y:04}-{m:02}-XX"))
+                }
+                _ => None,
+            };
+        }
+        if let Some(v) = t.value.as_deref() {
+            let part = |r: std::ops::Range<usize>| {
+                v.get(r)
+                    .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))
+                    .and_then(|p| p.parse::<u32>().ok())
+            };
+            if let Some(y) = part(0..4).filter(|_| v.len() == 4 || v.as_bytes()[4] == b'-') {
+                let m = part(5..7).filter(|_| v.get(4..5) == Some("-"));
+                let d = part(8..10).filter(|_| m.is_some() && v.get(7..8) == Some("-"));
+                last = (i32::try_from(y).ok(), m, d);
+            }
+        }
+    }
 }
 
 /// How many sentences back a quarter still sets the period of "a year earlier".

@@ -277,6 +277,7 @@ pub(super) fn duration_value(n: &str, letter: &str) -> String {
 /// Interned unit names (avoid allocation in the enum).
 pub(super) fn leak(l: &str) -> &'static str {
     match l {
+        "day" => "day",
         "week" => "week",
         "month" => "month",
         _ => "year",

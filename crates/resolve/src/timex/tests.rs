@@ -394,3 +394,20 @@ fn the_fiscal_year() {
     assert_eq!(v("the fiscal year ended Jan. 31"), None);
     assert!(t.iter().any(|x| x.1.as_deref() == Some("P1Y")));
 }
+
+#[test]
+fn that_year_refers_to_the_date_before_it() {
+    let (t, _) = run(
+        "He fled in June 1998 and returned later that year. On May 22, 1995, she was promoted, and the following year she moved. In March 1989 it was sold. The following month, it closed. Last October the site was attacked; it was taken down that same day. I look forward to that day.",
+        Some("2000-01-28"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("later that year").as_deref(), Some("1998"));
+    assert_eq!(v("the following year").as_deref(), Some("1996"));
+    assert_eq!(v("The following month").as_deref(), Some("1989-04"));
+    assert_eq!(v("that same day").as_deref(), Some("1999-10-XX"));
+    // the last "that day" follows a date with a day: it is resolved
+    assert!(t.iter().all(|x| x.1.is_some()), "{t:?}");
+    let (t, _) = run("I look forward to that day.", Some("2000-01-28"));
+    assert!(t.is_empty(), "{t:?}");
+}

@@ -97,6 +97,8 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             Some(iso(shift_days(a, off)?))
         }
         Kind::Ref(r) => Some(r.to_string()),
+        // resolved against the text's previous date (`super::anaphors`)
+        Kind::Anaphor { .. } => None,
         Kind::Weekend(rel) => {
             let Anchor::Day(a) = anchor else { return None };
             // the weekend (Saturday, Sunday) of the anchor's ISO week
