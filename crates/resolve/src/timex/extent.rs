@@ -720,7 +720,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // the clause's tense (verbs and their tags); without tags, a future
             // marker among the words shortly before the expression
             let mut tense = tense::tense(words, first, end_i, &low);
-            if tense == Tense::Unknown && future_marker(text, words, span) {
+            if tense == Tense::Unknown && tense::future_marker(text, words, span) {
                 tense = Tense::Future;
             }
             // a deadline ("by February", "until 9 a.m. Tuesday") names the
@@ -780,33 +780,3 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ]);
     s
 });
-
-/// The determiner before the unit word at `i` that makes it refer to the
-/// text's previous date: ("that year": 1 word, shift 0), ("that same day",
-/// "the same day": 2, 0), ("the following month": 2, +1).
-fn anaphor_before<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(usize, i32)> {
-    let back = |n: usize| if i >= n { low(i - n) } else { "" };
-    match (back(2), back(1)) {
-        ("that" | "the", "same") => Some((2, 0)),
-        ("the", "following") => Some((2, 1)),
-        (_, "that") => Some((1, 0)),
-        _ => None,
-    }
-}
-
-/// A future marker ([`FUTURE_MARKERS`]) among the few words before `span`
-/// in its sentence.
-fn future_marker(text: &str, words: &Words, span: Span) -> bool {
-    let ws = &words.words;
-    let sent_start = words
-        .sentence_at(span.start)
-        .and_then(|x| words.sentences.get(x))
-        .map_or(0, |s| s.start);
-    let window = words.word_at(span.start).saturating_sub(FUTURE_WINDOW);
-    let from = ws.get(window).map_or(0, |w| w.span.start).max(sent_start);
-    let before = format!(
-        " {} ",
-        text.get(from..span.start).unwrap_or("").to_lowercase()
-    );
-    FUTURE_MARKERS.iter().any(|m| before.contains(m))
-}

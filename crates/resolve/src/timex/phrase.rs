@@ -299,3 +299,16 @@ impl FilterIso for Anchor {
         }
     }
 }
+
+/// The determiner before the unit word at `i` that makes it refer to the
+/// text's previous date: ("that year": 1 word, shift 0), ("that same day",
+/// "the same day": 2, 0), ("the following month": 2, +1).
+pub(super) fn anaphor_before<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(usize, i32)> {
+    let back = |n: usize| if i >= n { low(i - n) } else { "" };
+    match (back(2), back(1)) {
+        ("that" | "the", "same") => Some((2, 0)),
+        ("the", "following") => Some((2, 1)),
+        (_, "that") => Some((1, 0)),
+        _ => None,
+    }
+}
