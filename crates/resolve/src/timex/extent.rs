@@ -154,13 +154,21 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     .iter()
                     .find(|(w, _)| *w == low(i + 1))
                     .map(|x| x.1);
-                if part.is_some() {
+                // "Tuesday nights", "Sunday mornings": every one (TIMEX3 SET)
+                let every = DAY_PARTS
+                    .iter()
+                    .find(|(w, _)| low(i + 1).strip_suffix('s') == Some(*w))
+                    .map(|x| x.1);
+                if part.is_some() || every.is_some() {
                     end_i = i + 1;
                 }
-                kind = Some(Kind::Weekday {
-                    wd: wd as u32,
-                    rel,
-                    part,
+                kind = Some(match every {
+                    Some(p) if rel == i32::MIN => Kind::Set(format!("XXXX-WXX-{}T{p}", wd + 1)),
+                    _ => Kind::Weekday {
+                        wd: wd as u32,
+                        rel,
+                        part,
+                    },
                 });
             }
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {

@@ -411,3 +411,15 @@ fn that_year_refers_to_the_date_before_it() {
     let (t, _) = run("I look forward to that day.", Some("2000-01-28"));
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn weekday_with_a_plural_part_of_the_day_is_a_set() {
+    let (t, _) = run("Flights leave on Tuesday nights.", Some("1998-02-13"));
+    assert_eq!(
+        t,
+        vec![(
+            "Tuesday nights".to_string(),
+            Some("XXXX-WXX-2TNI".to_string())
+        )]
+    );
+}
