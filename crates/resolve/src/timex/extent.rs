@@ -117,7 +117,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if ZONES.contains(&tok(end_i + 1)) {
                 end_i += 1;
             }
-            let mut day = ClockDay::Rel(0);
+            let mut day = ClockDay::Bare;
             let after = low(end_i + 1);
             let j = if tok(end_i + 1) == "," {
                 end_i + 2

@@ -155,7 +155,10 @@ pub(super) struct Found {
 /// The day a clock time is on.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum ClockDay {
-    /// Days after the anchor ("yesterday" = -1; a bare time: 0).
+    /// No day given ("shot at 10 p.m."): the day of the text's latest
+    /// date before it, else the anchor's.
+    Bare,
+    /// Days after the anchor ("yesterday" = -1, "today" 0).
     Rel(i64),
     /// A weekday name after the time ("9 a.m. Tuesday"), Monday = 0.
     Weekday(u32),

@@ -156,6 +156,14 @@ fn anaphors(found: &[Found], timexes: &mut [Timex]) {
                 _ => None,
             };
         }
+        // a time of no day: on the day the text last gave
+        if let (Kind::Clock(kind::ClockDay::Bare, ..), (Some(y), Some(m), Some(d))) =
+            (&f.kind, last)
+            && let Some(v) = t.value.as_mut()
+            && let Some(time) = v.get(10..).map(str::to_string)
+        {
+            *v = format!("{y:04}-{m:02}-{d:02}{time}");
+        }
         if let Some(v) = t.value.as_deref() {
             let part = |r: std::ops::Range<usize>| {
                 v.get(r)

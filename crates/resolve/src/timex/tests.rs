@@ -261,8 +261,9 @@ fn weekdays_with_dates_and_parts_of_the_day() {
     let want = [
         ("Wednesday, Jan. 5", "2000-01-05", Date),
         ("Thursday night", "2000-01-06TNI", Time),
-        // a sentence-final period stays out
-        ("7:15 p.m", "2000-01-07T19:15", Time),
+        // a sentence-final period stays out; the time is on the day just
+        // given ("Thursday night at 7:15 p.m.")
+        ("7:15 p.m", "2000-01-06T19:15", Time),
     ];
     for (text, value, kind) in want {
         assert!(
@@ -422,4 +423,18 @@ fn weekday_with_a_plural_part_of_the_day_is_a_set() {
             Some("XXXX-WXX-2TNI".to_string())
         )]
     );
+}
+
+#[test]
+fn a_time_of_no_day_is_on_the_day_last_given() {
+    let (t, _) = run(
+        "The blast on Aug. 7 came at about 10:35 a.m., police said. Talks end at 5 p.m. today.",
+        Some("1998-08-10"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("10:35 a.m.").as_deref(), Some("1998-08-07T10:35"));
+    assert_eq!(v("5 p.m. today").as_deref(), Some("1998-08-10T17:00"));
+    // with no date before it: the anchor's day
+    let (t, _) = run("The vote closes at 9 p.m.", Some("1998-08-10"));
+    assert_eq!(t[0].1.as_deref(), Some("1998-08-10T21:00"));
 }

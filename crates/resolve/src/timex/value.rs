@@ -195,6 +195,10 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
                     Anchor::Day(a) => iso(shift_days(a, off)?),
                     _ => return None,
                 },
+                ClockDay::Bare => match anchor {
+                    Anchor::Day(a) => iso(a),
+                    _ => return None,
+                },
                 ClockDay::Date { m, d, y } => value(&Kind::MonthDay { m, d, y }, tense, anchor)?,
                 ClockDay::Weekday(wd) => value(
                     &Kind::Weekday {
