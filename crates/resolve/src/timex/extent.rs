@@ -772,6 +772,7 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     s.extend(DECADE_WORDS.iter().copied());
     s.extend([
         "noon",
+        "midnight",
         "this",
         "last",
         "tomorrow",

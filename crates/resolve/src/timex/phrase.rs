@@ -44,10 +44,15 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 }
 
 /// A clock time starting at token `span` (lower-cased `l`): "10 p.m.",
-/// "7:15 a.m.", "noon"; returns (hour 0..=23, minute, byte end of the time).
+/// "7:15 a.m.", "noon", "midnight"; returns (hour 0..=24, minute, byte end
+/// of the time).
 pub(super) fn clock(text: &str, span: Span, l: &str) -> Option<(u32, u32, usize)> {
     if l == "noon" {
         return Some((12, 0, span.end));
+    }
+    // TimeML writes midnight as the day's end, T24:00
+    if l == "midnight" {
+        return Some((24, 0, span.end));
     }
     let (h, mi) = match l.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
@@ -259,7 +264,9 @@ pub(super) fn hyphen_duration(l: &str) -> Option<String> {
             .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?
             .to_string()
     };
-    let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
+    // a compound adjective takes the singular ("two-year"); a plural is a
+    // fraction ("three-quarters of the vote")
+    let (_, letter) = UNITS.iter().find(|(w, _)| *w == u && !u.ends_with('s'))?;
     Some(duration_value(&n, letter))
 }
 

@@ -438,3 +438,18 @@ fn a_time_of_no_day_is_on_the_day_last_given() {
     let (t, _) = run("The vote closes at 9 p.m.", Some("1998-08-10"));
     assert_eq!(t[0].1.as_deref(), Some("1998-08-10T21:00"));
 }
+
+#[test]
+fn fractions_are_no_durations_and_midnight_is_a_time() {
+    let (t, _) = run(
+        "Three-quarters of the vote came in; the two-year plan stands. The offer expires at midnight.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        t,
+        vec![
+            ("two-year".to_string(), Some("P2Y".to_string())),
+            ("midnight".to_string(), Some("1989-10-30T24:00".to_string())),
+        ]
+    );
+}
