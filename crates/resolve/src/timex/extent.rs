@@ -410,10 +410,24 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     }
                     _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
                         let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
-                        kind = Some(Kind::Season {
-                            code,
-                            rel: rel_of(prev).unwrap_or(0),
+                        kind = Some(if prev == "past" && low(i.saturating_sub(2)) == "this" {
+                            // "this past spring": the latest one begun
+                            Kind::SeasonLatest { code }
+                        } else {
+                            Kind::Season {
+                                code,
+                                rel: rel_of(prev).unwrap_or(0),
+                            }
                         });
+                    }
+                    "week"
+                        if prev == "the" && low(i + 1) == "of" && month_day_at(i + 2).is_some() =>
+                    {
+                        // "the week of March 6": the week holding that day
+                        if let Some((m, d, y, end)) = month_day_at(i + 2) {
+                            end_i = end;
+                            kind = Some(Kind::WeekOf { m, d, y });
+                        }
                     }
                     "days" | "weeks" | "months" | "years" | "decades" | "hours"
                         if matches!(prev, "for" | "over" | "coming") =>
@@ -678,6 +692,14 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // "the mid-1990s"
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {
                 first -= 1;
+            }
+            // "this past spring", "the week of March 6"
+            if matches!(k, Kind::SeasonLatest { .. } | Kind::WeekOf { .. }) {
+                first = i - if matches!(k, Kind::WeekOf { .. }) {
+                    1
+                } else {
+                    2
+                };
             }
             // "that year", "later that year", "the following month"
             if let Kind::Anaphor { .. } = k {

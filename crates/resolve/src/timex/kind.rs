@@ -97,6 +97,16 @@ pub(super) enum Kind {
         unit: &'static str,
         shift: i32,
     },
+    /// "this past spring": the latest such season begun by the anchor.
+    SeasonLatest {
+        code: &'static str,
+    },
+    /// "the week of March 6": the ISO week holding that day.
+    WeekOf {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
+    },
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,

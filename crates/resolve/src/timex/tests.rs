@@ -453,3 +453,17 @@ fn fractions_are_no_durations_and_midnight_is_a_time() {
         ]
     );
 }
+
+#[test]
+fn this_past_season_and_the_week_of_a_date() {
+    let (t, _) = run(
+        "Sales slowed this past spring. Hearings begin the week of March 6.",
+        Some("2000-02-24"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    // spring 2000 has not begun in February: the one of 1999
+    assert_eq!(v("this past spring").as_deref(), Some("1999-SP"));
+    assert_eq!(v("the week of March 6").as_deref(), Some("2000-W10"));
+    let (t, _) = run("Sales slowed this past spring.", Some("1989-10-30"));
+    assert_eq!(t[0].1.as_deref(), Some("1989-SP"));
+}

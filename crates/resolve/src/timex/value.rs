@@ -3,7 +3,7 @@
 //! TempEval-3: `2013-03-22`, `2013-W11`, `1998-Q1`, `P3D`, `PRESENT_REF`...).
 
 use super::calendar::{
-    Anchor, Date, days_between, iso, iso_week, shift_days, shift_month, valid, weekday,
+    Anchor, Date, days_between, iso, iso_week, parse_iso, shift_days, shift_month, valid, weekday,
 };
 use super::kind::{ClockDay, Holiday, Kind, YearSpec};
 use super::tense::Tense;
@@ -114,6 +114,27 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             Some(format!("{w}-WE"))
         }
         Kind::SeasonOf { code, y } => Some(format!("{y:04}-{code}")),
+        Kind::SeasonLatest { code } => {
+            let Anchor::Day(a) = anchor else {
+                return anchor.year().map(|y| format!("{y:04}-{code}"));
+            };
+            // the month each season begins
+            let start = match code {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = i32::from(a.year()) - i32::from((a.month() as u32) < start);
+            Some(format!("{y:04}-{code}"))
+        }
+        Kind::WeekOf { m, d, y } => {
+            let day = value(&Kind::MonthDay { m, d, y }, tense, anchor)?;
+            match parse_iso(&day) {
+                Anchor::Day(day) => Some(iso_week(day)),
+                _ => None,
+            }
+        }
         Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
