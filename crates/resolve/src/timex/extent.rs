@@ -9,8 +9,6 @@ use super::tense::{self, Tense};
 use crate::words::Words;
 use quotewire_doc::calendar::WEEKDAYS_EN as WEEKDAYS;
 use quotewire_doc::{Document, Span};
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
 
 /// Find the time expressions of `doc` (spans and kinds).
 pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
@@ -777,37 +775,3 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
     }
     out
 }
-
-/// Every lower-case, letters-only word a rule of [`find`] can start at (a
-/// capitalised word, or one with a digit, hyphen or apostrophe, is always
-/// tried).
-static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut s: HashSet<&'static str> = HashSet::default();
-    s.extend(WEEKDAYS.iter().copied());
-    s.extend(NUMBER_WORDS.iter().map(|x| x.0));
-    s.extend(UNITS.iter().map(|x| x.0));
-    s.extend(REF_WORDS.iter().map(|x| x.0));
-    s.extend(SET_WORDS.iter().map(|x| x.0));
-    s.extend(ORDINALS.iter().copied());
-    s.extend(ORDINAL_WORDS.iter().copied());
-    s.extend(SEASONS.iter().map(|x| x.0));
-    s.extend(DECADE_WORDS.iter().copied());
-    s.extend([
-        "noon",
-        "midnight",
-        "this",
-        "last",
-        "tomorrow",
-        "yesterday",
-        "today",
-        "tonight",
-        "quarter",
-        "period",
-        "future",
-        "term",
-        "weekend",
-        "couple",
-        "half",
-    ]);
-    s
-});
