@@ -539,7 +539,10 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // "three quarters of the shares": a fraction
             let fraction = *u == "Q" && low(u_i + 1) == "of";
             let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
-            if (((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction {
+            // "52 years old": an age, which TimeBank leaves unmarked (as it
+            // does "52-year-old")
+            let age = low(u_end + 1) == "old";
+            if (((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction && !age {
                 end_i = u_end;
                 counted = true;
                 let amount = if n == 0 {

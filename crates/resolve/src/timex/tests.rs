@@ -467,3 +467,12 @@ fn this_past_season_and_the_week_of_a_date() {
     let (t, _) = run("Sales slowed this past spring.", Some("1989-10-30"));
     assert_eq!(t[0].1.as_deref(), Some("1989-SP"));
 }
+
+#[test]
+fn ages_are_no_durations() {
+    let (t, _) = run(
+        "Smith, 52 years old, will lead it for two years.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(t, vec![("two years".to_string(), Some("P2Y".to_string()))]);
+}
