@@ -428,8 +428,22 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                         }
                     }
                     "days" | "weeks" | "months" | "years" | "decades" | "hours"
-                        if matches!(prev, "for" | "over" | "coming") =>
+                        if matches!(prev, "for" | "over" | "coming" | "within" | "in")
+                            || (prev == "the"
+                                && (matches!(
+                                    low(i.saturating_sub(2)),
+                                    "over" | "in" | "during" | "throughout"
+                                ) || next == "ahead")
+                                && !matches!(
+                                    next,
+                                    "before" | "after" | "of" | "since" | "between" | "when"
+                                )) =>
                     {
+                        // "for weeks", "within weeks", "first time in years",
+                        // "over the years", "in the weeks ahead"
+                        if prev == "the" && next == "ahead" {
+                            end_i = i + 1;
+                        }
                         let u = UNITS.iter().find(|(w, _)| *w == l).map_or("Y", |x| x.1);
                         kind = Some(Kind::Duration(match u {
                             "H" => "PTXH".to_string(),
@@ -693,6 +707,17 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // "the mid-1990s"
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {
                 first -= 1;
+            }
+            // "over the years", "the weeks ahead": their article
+            if !counted
+                && prev == "the"
+                && matches!(k, Kind::Duration(_))
+                && matches!(
+                    l,
+                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
+                )
+            {
+                first = i - 1;
             }
             // "this past spring", "the week of March 6"
             if matches!(k, Kind::SeasonLatest { .. } | Kind::WeekOf { .. }) {

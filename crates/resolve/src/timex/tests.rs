@@ -476,3 +476,19 @@ fn ages_are_no_durations() {
     );
     assert_eq!(t, vec![("two years".to_string(), Some("P2Y".to_string()))]);
 }
+
+#[test]
+fn unspecified_spans_of_plural_units() {
+    let (t, _) = run(
+        "Troops arrive within weeks. It grew for the first time in years. Over the years it changed. Funds may sell in the weeks ahead. He was seen in the days before the attack.",
+        Some("1990-08-15"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("weeks").as_deref(), Some("PXW"));
+    assert_eq!(v("years").as_deref(), Some("PXY"));
+    assert_eq!(v("the years").as_deref(), Some("PXY"));
+    assert_eq!(v("the weeks ahead").as_deref(), Some("PXW"));
+    // "the days before the attack" is a time before an event, not a span
+    assert_eq!(v("the days"), None);
+    assert_eq!(v("days"), None);
+}
