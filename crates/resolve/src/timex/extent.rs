@@ -427,6 +427,12 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                             kind = Some(Kind::WeekOf { m, d, y });
                         }
                     }
+                    // "these days": now
+                    "days" if prev == "these" => kind = Some(Kind::Ref("PRESENT_REF")),
+                    // "for a while": some unspecified time
+                    "while" if prev == "a" && low(i.saturating_sub(2)) == "for" => {
+                        kind = Some(Kind::Duration("PXX".to_string()));
+                    }
                     "days" | "weeks" | "months" | "years" | "decades" | "hours"
                         if matches!(prev, "for" | "over" | "coming" | "within" | "in")
                             || (prev == "the"
@@ -707,6 +713,10 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // "the mid-1990s"
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {
                 first -= 1;
+            }
+            // "these days", "a while": the word before
+            if matches!(l, "days" | "while") && matches!(prev, "these" | "a") && !counted {
+                first = i - 1;
             }
             // "over the years", "the weeks ahead": their article
             if !counted

@@ -209,7 +209,9 @@ pub(super) static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     s.extend(DECADE_WORDS.iter().copied());
     s.extend([
         "noon",
+        "midday",
         "midnight",
+        "while",
         "this",
         "last",
         "tomorrow",

@@ -44,10 +44,10 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 }
 
 /// A clock time starting at token `span` (lower-cased `l`): "10 p.m.",
-/// "7:15 a.m.", "noon", "midnight"; returns (hour 0..=24, minute, byte end
+/// "7:15 a.m.", "noon", "midday", "midnight"; returns (hour 0..=24, minute, byte end
 /// of the time).
 pub(super) fn clock(text: &str, span: Span, l: &str) -> Option<(u32, u32, usize)> {
-    if l == "noon" {
+    if l == "noon" || l == "midday" {
         return Some((12, 0, span.end));
     }
     // TimeML writes midnight as the day's end, T24:00

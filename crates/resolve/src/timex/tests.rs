@@ -492,3 +492,21 @@ fn unspecified_spans_of_plural_units() {
     assert_eq!(v("the days"), None);
     assert_eq!(v("days"), None);
 }
+
+#[test]
+fn these_days_a_while_and_midday() {
+    let (t, _) = run(
+        "Prices hurt more these days. They will live without it for a while. He appears at midday.",
+        Some("1999-10-08"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("these days").as_deref(), Some("PRESENT_REF"));
+    assert_eq!(v("a while").as_deref(), Some("PXX"));
+    assert_eq!(v("midday").as_deref(), Some("1999-10-08T12:00"));
+    // "while" as a conjunction is no time
+    let (t, _) = run(
+        "He read while she slept, a while later.",
+        Some("1999-10-08"),
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
