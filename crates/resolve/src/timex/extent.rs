@@ -115,29 +115,8 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if ZONES.contains(&tok(end_i + 1)) {
                 end_i += 1;
             }
-            let mut day = ClockDay::Bare;
-            let after = low(end_i + 1);
-            let j = if tok(end_i + 1) == "," {
-                end_i + 2
-            } else {
-                end_i + 1
-            };
-            if let Some((m, d, y, end)) = month_day_at(j) {
-                // "5 p.m. EST Nov. 9"
-                day = ClockDay::Date { m, d, y };
-                end_i = end;
-            } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
-                day = ClockDay::Weekday(wd as u32);
-                end_i += 1;
-            } else if let Some(off) = match after {
-                "today" | "tonight" => Some(0),
-                "yesterday" => Some(-1),
-                "tomorrow" => Some(1),
-                _ => None,
-            } {
-                day = ClockDay::Rel(off);
-                end_i += 1;
-            }
+            let (day, end) = clock_day(end_i, &tok, &low, &month_day_at);
+            end_i = end;
             kind = Some(Kind::Clock(day, h, mi));
         } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
@@ -584,16 +563,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     end_i = i;
                     counted = false;
                 } else {
-                    let v = if *u == "DE" {
-                        format!("P{amount}0Y") // decades
-                    } else if *u == "MIN" {
-                        format!("PT{amount}M")
-                    } else if *u == "H" || *u == "S" {
-                        format!("PT{amount}{u}")
-                    } else {
-                        format!("P{amount}{u}")
-                    };
-                    kind = Some(Kind::Duration(v));
+                    kind = Some(Kind::Duration(duration_value(&amount, u)));
                 }
             }
         }

@@ -3,11 +3,12 @@
 //! hyphenated forms ("mid-November", "two-year", "day-long"), holidays.
 
 use super::calendar::{Anchor, YEAR_RANGE};
-use super::kind::{Holiday, Kind};
+use super::kind::{ClockDay, Holiday, Kind};
 use super::lexicon::*;
 use crate::words::Word;
 use quotewire_doc::Span;
 use quotewire_doc::calendar::MONTHS_EN as MONTHS;
+use quotewire_doc::calendar::WEEKDAYS_EN as WEEKDAYS;
 
 pub(super) fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
@@ -317,5 +318,34 @@ pub(super) fn anaphor_before<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Op
         ("the", "following") => Some((2, 1)),
         (_, "that") => Some((1, 0)),
         _ => None,
+    }
+}
+
+/// The day named after a clock time whose last word is `end` ("5 p.m. EST
+/// Nov. 9", "9 a.m. Tuesday", "10 p.m. yesterday"; `month_day_at` reads a
+/// month-day at a word): the day, and the expression's new last word.
+pub(super) fn clock_day<'a>(
+    end: usize,
+    tok: &dyn Fn(usize) -> &'a str,
+    low: &dyn Fn(usize) -> &'a str,
+    month_day_at: &dyn Fn(usize) -> Option<(u32, u32, Option<i32>, usize)>,
+) -> (ClockDay, usize) {
+    let after = low(end + 1);
+    let j = if tok(end + 1) == "," {
+        end + 2
+    } else {
+        end + 1
+    };
+    if let Some((m, d, y, last)) = month_day_at(j) {
+        return (ClockDay::Date { m, d, y }, last);
+    }
+    if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
+        return (ClockDay::Weekday(wd as u32), end + 1);
+    }
+    match after {
+        "today" | "tonight" => (ClockDay::Rel(0), end + 1),
+        "yesterday" => (ClockDay::Rel(-1), end + 1),
+        "tomorrow" => (ClockDay::Rel(1), end + 1),
+        _ => (ClockDay::Bare, end),
     }
 }
