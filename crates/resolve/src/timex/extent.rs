@@ -406,6 +406,13 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                             kind = Some(Kind::WeekOf { m, d, y });
                         }
                     }
+                    // "until then", "by then": the date just given
+                    "then" if DEADLINE_CUES.contains(&prev) => {
+                        kind = Some(Kind::Anaphor {
+                            unit: "then",
+                            shift: 0,
+                        });
+                    }
                     // "these days": now
                     "days" if prev == "these" => kind = Some(Kind::Ref("PRESENT_REF")),
                     // "for a while": some unspecified time

@@ -91,7 +91,8 @@ pub(super) enum Kind {
     },
     /// A year, month or day named by reference to the date the text last
     /// gave ("that year", "later that year", "the same day", "the following
-    /// month"): that date's `unit` ("year", "month", "day") + `shift`,
+    /// month", "until then"): that date's `unit` ("year", "month", "day";
+    /// "then": the date as given) + `shift`,
     /// resolved after the pass (`None` when no earlier date fits).
     Anaphor {
         unit: &'static str,

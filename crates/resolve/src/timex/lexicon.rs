@@ -212,6 +212,7 @@ pub(super) static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "midday",
         "midnight",
         "while",
+        "then",
         "this",
         "last",
         "tomorrow",

@@ -153,6 +153,12 @@ fn anaphors(found: &[Found], timexes: &mut [Timex]) {
                 ("day", (Some(y), Some(m), None)) if shift == 0 => {
                     Some(format!("{y:04}-{m:02}-XX"))
                 }
+                // "until then": the date itself, as precise as it was given
+                ("then", (Some(y), m, d)) => Some(match (m, d) {
+                    (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                    (Some(m), None) => format!("{y:04}-{m:02}"),
+                    _ => format!("{y:04}"),
+                }),
                 _ => None,
             };
         }
@@ -190,6 +196,7 @@ const QUARTER_CONTEXT_SENTENCES: usize = 8;
 /// [`QUARTER_CONTEXT_SENTENCES`] sentences back.
 fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
     let mut last: Option<usize> = None; // the sentence of the latest quarter
+    let mut months_at: Option<usize> = None; // of the latest "nine months"
     let mut seen: Vec<((i64, String), usize)> = Vec::new(); // (year, "Qn"), mentions
     for (f, t) in found.iter().zip(timexes.iter_mut()) {
         let sentence = words.sentence_at(f.span.start).unwrap_or(0);
@@ -216,6 +223,11 @@ fn year_ago_quarters(found: &[Found], timexes: &mut [Timex], words: &Words) {
                     last = Some(sentence);
                 }
             }
+            // "for the nine months ... a year earlier": that period, not a quarter
+            (Kind::Duration(v), _) if matches!(v.as_str(), "P6M" | "P9M") => {
+                months_at = Some(sentence);
+            }
+            (Kind::Ago(1, "Y"), _) if months_at == Some(sentence) => {}
             (Kind::Ago(1, "Y"), _) => {
                 // the quarter the story reports: the one named most so far
                 // (a forecast of "the fourth quarter" does not replace it)

@@ -510,3 +510,24 @@ fn these_days_a_while_and_midday() {
     );
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn until_then_and_nine_months_a_year_earlier() {
+    let (t, _) = run(
+        "The rights terminate on Nov. 30. Until then, the stock trades. Since then, nothing.",
+        Some("1989-11-02"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("then").as_deref(), Some("1989-11-30"));
+    assert_eq!(t.iter().filter(|x| x.0 == "then").count(), 1);
+    let (t, _) = run(
+        "Acme posted a third-quarter loss. For the nine months, it earned $5, against $7 a year earlier. Sales fell from a year earlier.",
+        Some("1989-11-02"),
+    );
+    let vals: Vec<_> = t
+        .iter()
+        .filter(|x| x.0 == "a year earlier")
+        .map(|x| x.1.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(vals, ["1988", "1988-Q3"]);
+}
