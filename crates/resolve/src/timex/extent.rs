@@ -759,6 +759,25 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     first -= 1;
                 }
             }
+            // "the day before last Tuesday", "the day after Jan. 5": a day off it
+            let mut day_shift = 0;
+            if matches!(
+                k,
+                Kind::Weekday { part: None, .. } | Kind::MonthDay { .. } | Kind::DayRel(_)
+            ) && first >= 2
+                && low(first - 2) == "day"
+                && let Some(d) = match low(first - 1) {
+                    "before" => Some(-1),
+                    "after" => Some(1),
+                    _ => None,
+                }
+            {
+                day_shift = d;
+                first -= 2;
+                if first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
             let span = Span::new(ws[first].span.start, ws[end_i].span.end);
             // the clause's tense (verbs and their tags); without tags, a future
             // marker among the words shortly before the expression
@@ -782,6 +801,7 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 span,
                 kind: k,
                 tense,
+                day_shift,
             });
             i = end_i + 1;
         } else {

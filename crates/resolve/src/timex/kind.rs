@@ -161,6 +161,8 @@ pub(super) struct Found {
     pub(super) kind: Kind,
     /// The tense of its clause.
     pub(super) tense: Tense,
+    /// Days to add to the value ("the day before last Tuesday": -1).
+    pub(super) day_shift: i64,
 }
 
 /// The day a clock time is on.

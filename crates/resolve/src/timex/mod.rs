@@ -114,7 +114,13 @@ pub fn timexes(doc: &mut Document, words: &Words) {
         .iter()
         .map(|f| Timex {
             span: f.span,
-            value: value::value(&f.kind, f.tense, anchor),
+            value: value::value(&f.kind, f.tense, anchor).and_then(|v| match f.day_shift {
+                0 => Some(v),
+                n => match parse_iso(&v) {
+                    Anchor::Day(d) => calendar::shift_days(d, n).map(calendar::iso),
+                    _ => None,
+                },
+            }),
             kind: kind::kind_type(&f.kind),
         })
         .collect();

@@ -531,3 +531,18 @@ fn until_then_and_nine_months_a_year_earlier() {
         .collect();
     assert_eq!(vals, ["1988", "1988-Q3"]);
 }
+
+#[test]
+fn the_day_before_a_date() {
+    // 2000-02-24 is a Thursday
+    let (t, _) = run(
+        "The day before last Tuesday, he went home. He left the day after Jan. 5.",
+        Some("2000-02-24"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(
+        v("The day before last Tuesday").as_deref(),
+        Some("2000-02-21")
+    );
+    assert_eq!(v("the day after Jan. 5").as_deref(), Some("2000-01-06"));
+}
