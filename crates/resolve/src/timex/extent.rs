@@ -527,52 +527,11 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
         let mut counted = false;
         if kind.is_none()
-            && let Some((n, half, u_i)) = count_at(&low, i)
-            && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == low(u_i))
+            && let Some((k, e)) = counted_duration(&low, i)
         {
-            // "a week", "three days", "20 years", "two months ago", "twenty
-            // four hours", "a couple of years", "two more weeks", "2 1/2
-            // years"; the compound "a five year plan"; not "one days"
-            let unit_word = low(u_i);
-            let plural = unit_word.ends_with('s');
-            // "a minute and a half", "an hour and a half"
-            let mut half = half;
-            let mut u_end = u_i;
-            if !half && low(u_i + 1) == "and" && low(u_i + 2) == "a" && low(u_i + 3) == "half" {
-                half = true;
-                u_end = u_i + 3;
-            }
-            // "three quarters of the shares": a fraction
-            let fraction = *u == "Q" && low(u_i + 1) == "of";
-            let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
-            // "52 years old": an age, which TimeBank leaves unmarked (as it
-            // does "52-year-old")
-            let age = low(u_end + 1) == "old";
-            if (((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction && !age {
-                end_i = u_end;
-                counted = true;
-                let amount = if n == 0 {
-                    "X".to_string()
-                } else {
-                    n.to_string()
-                };
-                if matches!(low(u_i + 1), "ago" | "earlier") && !half {
-                    end_i = u_i + 1;
-                    kind = Some(Kind::Ago(n, u));
-                } else if half && n > 0 && matches!(*u, "Y" | "D" | "H" | "MIN") {
-                    kind = Some(Kind::Duration(match *u {
-                        "Y" => format!("P{n}Y6M"),
-                        "D" => format!("P{n}DT12H"),
-                        "H" => format!("PT{n}H30M"),
-                        _ => format!("PT{n}M30S"),
-                    }));
-                } else if half {
-                    end_i = i;
-                    counted = false;
-                } else {
-                    kind = Some(Kind::Duration(duration_value(&amount, u)));
-                }
-            }
+            kind = Some(k);
+            end_i = e;
+            counted = true;
         }
         if let Some(k) = kind {
             let mut first = i;

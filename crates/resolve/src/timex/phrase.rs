@@ -349,3 +349,51 @@ pub(super) fn clock_day<'a>(
         _ => (ClockDay::Bare, end),
     }
 }
+
+/// A counted duration starting at word `i`: "a week", "three days", "20
+/// years", "two months ago", "twenty four hours", "a couple of years", "two
+/// more weeks", "2 1/2 years", "an hour and a half"; the compound "a five
+/// year plan"; not "one days", "three quarters of" (a fraction), "one
+/// second" (mostly the ordinal) or "52 years old" (an age, which TimeBank
+/// leaves unmarked, as it does "52-year-old"). The kind and the last word.
+pub(super) fn counted_duration<'a>(
+    low: &dyn Fn(usize) -> &'a str,
+    i: usize,
+) -> Option<(Kind, usize)> {
+    let (n, half, u_i) = count_at(low, i)?;
+    let (_, u) = UNITS.iter().find(|(w, _)| *w == low(u_i))?;
+    let plural = low(u_i).ends_with('s');
+    let mut half = half;
+    let mut u_end = u_i;
+    if !half && low(u_i + 1) == "and" && low(u_i + 2) == "a" && low(u_i + 3) == "half" {
+        half = true;
+        u_end = u_i + 3;
+    }
+    let fraction = *u == "Q" && low(u_i + 1) == "of";
+    let second_ordinal = *u == "S" && !plural;
+    let age = low(u_end + 1) == "old";
+    if !((((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction && !age) {
+        return None;
+    }
+    if matches!(low(u_i + 1), "ago" | "earlier") && !half {
+        return Some((Kind::Ago(n, u), u_i + 1));
+    }
+    if half && n > 0 && matches!(*u, "Y" | "D" | "H" | "MIN") {
+        let v = match *u {
+            "Y" => format!("P{n}Y6M"),
+            "D" => format!("P{n}DT12H"),
+            "H" => format!("PT{n}H30M"),
+            _ => format!("PT{n}M30S"),
+        };
+        return Some((Kind::Duration(v), u_end));
+    }
+    if half {
+        return None;
+    }
+    let amount = if n == 0 {
+        "X".to_string()
+    } else {
+        n.to_string()
+    };
+    Some((Kind::Duration(duration_value(&amount, u)), u_end))
+}
