@@ -744,6 +744,10 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if tense == Tense::Unknown && tense::future_marker(text, words, span) {
                 tense = Tense::Future;
             }
+            // "ahead of the weekend", "ahead of Tuesday's vote": the coming one
+            if first >= 2 && low(first - 1) == "of" && low(first - 2) == "ahead" {
+                tense = Tense::Future;
+            }
             // a deadline ("by February", "until 9 a.m. Tuesday") names the
             // coming month, and the weekday nearest the anchor, whatever the
             // clause's tense ("had until Thursday" on a Friday: yesterday)

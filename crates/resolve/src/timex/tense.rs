@@ -184,7 +184,8 @@ fn verb_tense<'a>(
         if l != "set" || aux || matches!(next, "to" | "for") {
             // "were slated to meet on December 1": a plan seen from the past
             // may have fallen either side of the anchor
-            if matches!(prev, "was" | "were") {
+            // (so is "had been due to expire Friday")
+            if matches!(prev, "was" | "were") || (prev == "been" && i >= 2 && low(i - 2) == "had") {
                 return Some(Tense::Unknown);
             }
             return Some(Tense::Future);

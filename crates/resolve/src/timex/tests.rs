@@ -546,3 +546,24 @@ fn the_day_before_a_date() {
     );
     assert_eq!(v("the day after Jan. 5").as_deref(), Some("2000-01-06"));
 }
+
+#[test]
+fn ahead_of_looks_forward_and_a_past_perfect_plan_does_not() {
+    // 1989-10-30 is a Monday
+    let (t, _) = run(
+        "Traders squared positions ahead of the weekend.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(t[0].1.as_deref(), Some("1989-W44-WE"));
+    let mut d = Document::new(
+        "t",
+        "The offer had been due to expire Friday evening.".to_string(),
+        Alignment::identity(),
+    );
+    d.meta.published = Some("1989-10-30".to_string());
+    let mut w = Words::new(&d);
+    // the tags the tag stage gives this sentence
+    w.pos = vec!["DT", "NN", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "NN", "."];
+    timexes(&mut d, &w);
+    assert_eq!(d.timexes[0].value.as_deref(), Some("1989-10-27TEV"));
+}
