@@ -9,8 +9,10 @@
 //! century"), quarters and halves ("the third quarter of 1984", "this year's
 //! third quarter", "the first half of 1989"), holidays ("Thanksgiving Day"),
 //! ISO dates, clock times ("7:15 p.m. EST"), deictic words ("yesterday",
-//! "this year", "last week", "now") and durations ("a week", "twenty four
-//! hours", "a couple of years", "2 1/2 years").
+//! "this year", "last week", "now"), durations ("a week", "twenty four
+//! hours", "a couple of years", "2 1/2 years", "within weeks") and references
+//! to the text's previous date ("that year", "the following month", "until
+//! then"; a clock time of no day is on the day last given).
 //!
 //! Values are normalised against an anchor date: the publication date, unless
 //! the page date contradicts the content (see [`Anchor`]); then the latest
