@@ -154,10 +154,10 @@ fn tempeval_train_timexes() {
     let pred = records(&gold, &|id| dcts.get(id).cloned(), "timex");
     let m = score(&shared, "score_timex.py", &gold, &pred);
     for (path, min) in [
-        (&["value", "f1"][..], 0.795),
-        (&["relaxed", "f1"][..], 0.925),
-        (&["strict", "f1"][..], 0.84),
-        (&["type_accuracy"][..], 0.945),
+        (&["value", "f1"][..], 0.815),
+        (&["relaxed", "f1"][..], 0.93),
+        (&["strict", "f1"][..], 0.85),
+        (&["type_accuracy"][..], 0.95),
     ] {
         let v = at(&m, path);
         assert!(v >= min, "timex {path:?} {v:.3} < {min}");

@@ -9,8 +9,6 @@ use super::tense::{self, Tense};
 use crate::words::Words;
 use quotewire_doc::calendar::WEEKDAYS_EN as WEEKDAYS;
 use quotewire_doc::{Document, Span};
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
 
 /// Find the time expressions of `doc` (spans and kinds).
 pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
@@ -117,29 +115,8 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             if ZONES.contains(&tok(end_i + 1)) {
                 end_i += 1;
             }
-            let mut day = ClockDay::Rel(0);
-            let after = low(end_i + 1);
-            let j = if tok(end_i + 1) == "," {
-                end_i + 2
-            } else {
-                end_i + 1
-            };
-            if let Some((m, d, y, end)) = month_day_at(j) {
-                // "5 p.m. EST Nov. 9"
-                day = ClockDay::Date { m, d, y };
-                end_i = end;
-            } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
-                day = ClockDay::Weekday(wd as u32);
-                end_i += 1;
-            } else if let Some(off) = match after {
-                "today" | "tonight" => Some(0),
-                "yesterday" => Some(-1),
-                "tomorrow" => Some(1),
-                _ => None,
-            } {
-                day = ClockDay::Rel(off);
-                end_i += 1;
-            }
+            let (day, end) = clock_day(end_i, &tok, &low, &month_day_at);
+            end_i = end;
             kind = Some(Kind::Clock(day, h, mi));
         } else if let Some(wd) = WEEKDAYS.iter().position(|d| *d == l) {
             let rel = rel_of(prev).unwrap_or(i32::MIN);
@@ -154,13 +131,21 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     .iter()
                     .find(|(w, _)| *w == low(i + 1))
                     .map(|x| x.1);
-                if part.is_some() {
+                // "Tuesday nights", "Sunday mornings": every one (TIMEX3 SET)
+                let every = DAY_PARTS
+                    .iter()
+                    .find(|(w, _)| low(i + 1).strip_suffix('s') == Some(*w))
+                    .map(|x| x.1);
+                if part.is_some() || every.is_some() {
                     end_i = i + 1;
                 }
-                kind = Some(Kind::Weekday {
-                    wd: wd as u32,
-                    rel,
-                    part,
+                kind = Some(match every {
+                    Some(p) if rel == i32::MIN => Kind::Set(format!("XXXX-WXX-{}T{p}", wd + 1)),
+                    _ => Kind::Weekday {
+                        wd: wd as u32,
+                        rel,
+                        part,
+                    },
                 });
             }
         } else if let Some(m) = month_of(t).filter(|_| ws[i].cap) {
@@ -392,16 +377,65 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     "day" | "week" | "month" | "year" if each => {
                         kind = Some(Kind::Set(format!("P1{}", &l[..1].to_uppercase())));
                     }
-                    _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
-                        let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
-                        kind = Some(Kind::Season {
-                            code,
-                            rel: rel_of(prev).unwrap_or(0),
+                    "day" | "month" | "year" if anaphor_before(&low, i).is_some() => {
+                        // "that year", "the same day", "the following month"
+                        let (_, shift) = anaphor_before(&low, i).unwrap_or((1, 0));
+                        kind = Some(Kind::Anaphor {
+                            unit: leak(l),
+                            shift,
                         });
                     }
-                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
-                        if matches!(prev, "for" | "over" | "coming") =>
+                    _ if SEASONS.iter().any(|(w, _)| *w == l) && rel_of(prev).is_some() => {
+                        let code = SEASONS.iter().find(|(w, _)| *w == l).map_or("SU", |x| x.1);
+                        kind = Some(if prev == "past" && low(i.saturating_sub(2)) == "this" {
+                            // "this past spring": the latest one begun
+                            Kind::SeasonLatest { code }
+                        } else {
+                            Kind::Season {
+                                code,
+                                rel: rel_of(prev).unwrap_or(0),
+                            }
+                        });
+                    }
+                    "week"
+                        if prev == "the" && low(i + 1) == "of" && month_day_at(i + 2).is_some() =>
                     {
+                        // "the week of March 6": the week holding that day
+                        if let Some((m, d, y, end)) = month_day_at(i + 2) {
+                            end_i = end;
+                            kind = Some(Kind::WeekOf { m, d, y });
+                        }
+                    }
+                    // "until then", "by then": the date just given
+                    "then" if DEADLINE_CUES.contains(&prev) => {
+                        kind = Some(Kind::Anaphor {
+                            unit: "then",
+                            shift: 0,
+                        });
+                    }
+                    // "these days": now
+                    "days" if prev == "these" => kind = Some(Kind::Ref("PRESENT_REF")),
+                    // "for a while": some unspecified time
+                    "while" if prev == "a" && low(i.saturating_sub(2)) == "for" => {
+                        kind = Some(Kind::Duration("PXX".to_string()));
+                    }
+                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
+                        if matches!(prev, "for" | "over" | "coming" | "within" | "in")
+                            || (prev == "the"
+                                && (matches!(
+                                    low(i.saturating_sub(2)),
+                                    "over" | "in" | "during" | "throughout"
+                                ) || next == "ahead")
+                                && !matches!(
+                                    next,
+                                    "before" | "after" | "of" | "since" | "between" | "when"
+                                )) =>
+                    {
+                        // "for weeks", "within weeks", "first time in years",
+                        // "over the years", "in the weeks ahead"
+                        if prev == "the" && next == "ahead" {
+                            end_i = i + 1;
+                        }
                         let u = UNITS.iter().find(|(w, _)| *w == l).map_or("Y", |x| x.1);
                         kind = Some(Kind::Duration(match u {
                             "H" => "PTXH".to_string(),
@@ -411,13 +445,17 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     }
                     "year"
                         if (prev == "the"
-                            || (prev == "full" && low(i.saturating_sub(2)) == "the"))
+                            || (prev == "full" && low(i.saturating_sub(2)) == "the")
+                            || (prev == "fiscal"
+                                && (low(i.saturating_sub(2)) == "the"
+                                    || (low(i.saturating_sub(2)) == "current"
+                                        && low(i.saturating_sub(3)) == "the"))))
                             && !matches!(next, "before" | "after" | "earlier" | "later") =>
                     {
                         // "the year ended June 30": that fiscal year, a
                         // duration; "for the full year", "the year": the
                         // anchor's year
-                        kind = Some(if matches!(next, "ended" | "ending") && prev == "the" {
+                        kind = Some(if matches!(next, "ended" | "ending") && prev != "full" {
                             Kind::Duration("P1Y".to_string())
                         } else {
                             Kind::Unit {
@@ -489,58 +527,11 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
         let mut counted = false;
         if kind.is_none()
-            && let Some((n, half, u_i)) = count_at(&low, i)
-            && let Some((_, u)) = UNITS.iter().find(|(w, _)| *w == low(u_i))
+            && let Some((k, e)) = counted_duration(&low, i)
         {
-            // "a week", "three days", "20 years", "two months ago", "twenty
-            // four hours", "a couple of years", "two more weeks", "2 1/2
-            // years"; the compound "a five year plan"; not "one days"
-            let unit_word = low(u_i);
-            let plural = unit_word.ends_with('s');
-            // "a minute and a half", "an hour and a half"
-            let mut half = half;
-            let mut u_end = u_i;
-            if !half && low(u_i + 1) == "and" && low(u_i + 2) == "a" && low(u_i + 3) == "half" {
-                half = true;
-                u_end = u_i + 3;
-            }
-            // "three quarters of the shares": a fraction
-            let fraction = *u == "Q" && low(u_i + 1) == "of";
-            let second_ordinal = *u == "S" && !plural; // "one second": the ordinal, mostly
-            if (((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction {
-                end_i = u_end;
-                counted = true;
-                let amount = if n == 0 {
-                    "X".to_string()
-                } else {
-                    n.to_string()
-                };
-                if matches!(low(u_i + 1), "ago" | "earlier") && !half {
-                    end_i = u_i + 1;
-                    kind = Some(Kind::Ago(n, u));
-                } else if half && n > 0 && matches!(*u, "Y" | "D" | "H" | "MIN") {
-                    kind = Some(Kind::Duration(match *u {
-                        "Y" => format!("P{n}Y6M"),
-                        "D" => format!("P{n}DT12H"),
-                        "H" => format!("PT{n}H30M"),
-                        _ => format!("PT{n}M30S"),
-                    }));
-                } else if half {
-                    end_i = i;
-                    counted = false;
-                } else {
-                    let v = if *u == "DE" {
-                        format!("P{amount}0Y") // decades
-                    } else if *u == "MIN" {
-                        format!("PT{amount}M")
-                    } else if *u == "H" || *u == "S" {
-                        format!("PT{amount}{u}")
-                    } else {
-                        format!("P{amount}{u}")
-                    };
-                    kind = Some(Kind::Duration(v));
-                }
-            }
+            kind = Some(k);
+            end_i = e;
+            counted = true;
         }
         if let Some(k) = kind {
             let mut first = i;
@@ -632,6 +623,13 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                 ) {
                     first -= 1;
                 }
+                // "the fiscal year", "the current fiscal year"
+                if low(first - 1) == "fiscal" {
+                    first -= 1;
+                    if low(first - 1) == "current" {
+                        first -= 1;
+                    }
+                }
                 if first > 0 && low(first - 1) == "the" {
                     first -= 1;
                 }
@@ -651,6 +649,36 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
             // "the mid-1990s"
             if matches!(k, Kind::Decade(_)) && l.contains('-') && prev == "the" {
                 first -= 1;
+            }
+            // "these days", "a while": the word before
+            if matches!(l, "days" | "while") && matches!(prev, "these" | "a") && !counted {
+                first = i - 1;
+            }
+            // "over the years", "the weeks ahead": their article
+            if !counted
+                && prev == "the"
+                && matches!(k, Kind::Duration(_))
+                && matches!(
+                    l,
+                    "days" | "weeks" | "months" | "years" | "decades" | "hours"
+                )
+            {
+                first = i - 1;
+            }
+            // "this past spring", "the week of March 6"
+            if matches!(k, Kind::SeasonLatest { .. } | Kind::WeekOf { .. }) {
+                first = i - if matches!(k, Kind::WeekOf { .. }) {
+                    1
+                } else {
+                    2
+                };
+            }
+            // "that year", "later that year", "the following month"
+            if let Kind::Anaphor { .. } = k {
+                first = i - anaphor_before(&low, i).map_or(0, |x| x.0);
+                if first > 0 && matches!(low(first - 1), "later" | "earlier") {
+                    first -= 1;
+                }
             }
             // "the last three months", "nearly two years ago", "more than a week"
             if counted {
@@ -690,17 +718,53 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
                     first -= 1;
                 }
             }
+            // "the day before last Tuesday", "the day after Jan. 5": a day off it
+            let mut day_shift = 0;
+            if matches!(
+                k,
+                Kind::Weekday { part: None, .. } | Kind::MonthDay { .. } | Kind::DayRel(_)
+            ) && first >= 2
+                && low(first - 2) == "day"
+                && let Some(d) = match low(first - 1) {
+                    "before" => Some(-1),
+                    "after" => Some(1),
+                    _ => None,
+                }
+            {
+                day_shift = d;
+                first -= 2;
+                if first > 0 && low(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
             let span = Span::new(ws[first].span.start, ws[end_i].span.end);
             // the clause's tense (verbs and their tags); without tags, a future
             // marker among the words shortly before the expression
             let mut tense = tense::tense(words, first, end_i, &low);
-            if tense == Tense::Unknown && future_marker(text, words, span) {
+            if tense == Tense::Unknown && tense::future_marker(text, words, span) {
                 tense = Tense::Future;
+            }
+            // "ahead of the weekend", "ahead of Tuesday's vote": the coming one
+            if first >= 2 && low(first - 1) == "of" && low(first - 2) == "ahead" {
+                tense = Tense::Future;
+            }
+            // a deadline ("by February", "until 9 a.m. Tuesday") names the
+            // coming month, and the weekday nearest the anchor, whatever the
+            // clause's tense ("had until Thursday" on a Friday: yesterday)
+            if first > 0 && DEADLINE_CUES.contains(&low(first - 1)) {
+                match k {
+                    Kind::Month { y: None, .. } => tense = Tense::Future,
+                    Kind::Weekday { rel: i32::MIN, .. } | Kind::Clock(ClockDay::Weekday(_), ..) => {
+                        tense = Tense::Nearest
+                    }
+                    _ => {}
+                }
             }
             out.push(Found {
                 span,
                 kind: k,
                 tense,
+                day_shift,
             });
             i = end_i + 1;
         } else {
@@ -708,54 +772,4 @@ pub(super) fn find(doc: &Document, words: &Words) -> Vec<Found> {
         }
     }
     out
-}
-
-/// Every lower-case, letters-only word a rule of [`find`] can start at (a
-/// capitalised word, or one with a digit, hyphen or apostrophe, is always
-/// tried).
-static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut s: HashSet<&'static str> = HashSet::default();
-    s.extend(WEEKDAYS.iter().copied());
-    s.extend(NUMBER_WORDS.iter().map(|x| x.0));
-    s.extend(UNITS.iter().map(|x| x.0));
-    s.extend(REF_WORDS.iter().map(|x| x.0));
-    s.extend(SET_WORDS.iter().map(|x| x.0));
-    s.extend(ORDINALS.iter().copied());
-    s.extend(ORDINAL_WORDS.iter().copied());
-    s.extend(SEASONS.iter().map(|x| x.0));
-    s.extend(DECADE_WORDS.iter().copied());
-    s.extend([
-        "noon",
-        "this",
-        "last",
-        "tomorrow",
-        "yesterday",
-        "today",
-        "tonight",
-        "quarter",
-        "period",
-        "future",
-        "term",
-        "weekend",
-        "couple",
-        "half",
-    ]);
-    s
-});
-
-/// A future marker ([`FUTURE_MARKERS`]) among the few words before `span`
-/// in its sentence.
-fn future_marker(text: &str, words: &Words, span: Span) -> bool {
-    let ws = &words.words;
-    let sent_start = words
-        .sentence_at(span.start)
-        .and_then(|x| words.sentences.get(x))
-        .map_or(0, |s| s.start);
-    let window = words.word_at(span.start).saturating_sub(FUTURE_WINDOW);
-    let from = ws.get(window).map_or(0, |w| w.span.start).max(sent_start);
-    let before = format!(
-        " {} ",
-        text.get(from..span.start).unwrap_or("").to_lowercase()
-    );
-    FUTURE_MARKERS.iter().any(|m| before.contains(m))
 }

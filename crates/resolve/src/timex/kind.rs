@@ -89,6 +89,25 @@ pub(super) enum Kind {
         code: &'static str,
         y: i32,
     },
+    /// A year, month or day named by reference to the date the text last
+    /// gave ("that year", "later that year", "the same day", "the following
+    /// month", "until then"): that date's `unit` ("year", "month", "day";
+    /// "then": the date as given) + `shift`,
+    /// resolved after the pass (`None` when no earlier date fits).
+    Anaphor {
+        unit: &'static str,
+        shift: i32,
+    },
+    /// "this past spring": the latest such season begun by the anchor.
+    SeasonLatest {
+        code: &'static str,
+    },
+    /// "the week of March 6": the ISO week holding that day.
+    WeekOf {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
+    },
     /// A season ("SP", "SU", "FA", "WI") of the anchor's year + `rel`.
     Season {
         code: &'static str,
@@ -142,12 +161,17 @@ pub(super) struct Found {
     pub(super) kind: Kind,
     /// The tense of its clause.
     pub(super) tense: Tense,
+    /// Days to add to the value ("the day before last Tuesday": -1).
+    pub(super) day_shift: i64,
 }
 
 /// The day a clock time is on.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum ClockDay {
-    /// Days after the anchor ("yesterday" = -1; a bare time: 0).
+    /// No day given ("shot at 10 p.m."): the day of the text's latest
+    /// date before it, else the anchor's.
+    Bare,
+    /// Days after the anchor ("yesterday" = -1, "today" 0).
     Rel(i64),
     /// A weekday name after the time ("9 a.m. Tuesday"), Monday = 0.
     Weekday(u32),

@@ -3,10 +3,17 @@
 //! Sources: English function words and the TIMEX3 value codes of the TimeML
 //! guidelines (TimeML 1.2.1, TIDES 2005: `P1D`, `PXY`, `SP`/`SU`/`FA`/`WI`, `MO`/`AF`/`EV`/`NI`).
 
+use quotewire_doc::calendar::WEEKDAYS_EN as WEEKDAYS;
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
 /// Words before "May" that make it the month (otherwise "May" is left alone).
 pub(super) const MAY_CUES: &[&str] = &[
     "in", "since", "by", "until", "last", "next", "early", "late", "mid", "this", "of",
 ];
+/// Words before a bare month or weekday that make it a deadline ("by
+/// February", "until Tuesday"): the coming month, the nearest weekday.
+pub(super) const DEADLINE_CUES: &[&str] = &["by", "until", "till"];
 /// Number words for durations.
 pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
     ("a", 1),
@@ -185,3 +192,40 @@ pub(super) const DECADE_WORDS: &[&str] = &[
     "eighties",
     "nineties",
 ];
+
+/// Every lower-case, letters-only word a rule of [`super::extent::find`] can start at (a
+/// capitalised word, or one with a digit, hyphen or apostrophe, is always
+/// tried).
+pub(super) static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut s: HashSet<&'static str> = HashSet::default();
+    s.extend(WEEKDAYS.iter().copied());
+    s.extend(NUMBER_WORDS.iter().map(|x| x.0));
+    s.extend(UNITS.iter().map(|x| x.0));
+    s.extend(REF_WORDS.iter().map(|x| x.0));
+    s.extend(SET_WORDS.iter().map(|x| x.0));
+    s.extend(ORDINALS.iter().copied());
+    s.extend(ORDINAL_WORDS.iter().copied());
+    s.extend(SEASONS.iter().map(|x| x.0));
+    s.extend(DECADE_WORDS.iter().copied());
+    s.extend([
+        "noon",
+        "midday",
+        "midnight",
+        "while",
+        "then",
+        "this",
+        "last",
+        "tomorrow",
+        "yesterday",
+        "today",
+        "tonight",
+        "quarter",
+        "period",
+        "future",
+        "term",
+        "weekend",
+        "couple",
+        "half",
+    ]);
+    s
+});

@@ -3,11 +3,12 @@
 //! hyphenated forms ("mid-November", "two-year", "day-long"), holidays.
 
 use super::calendar::{Anchor, YEAR_RANGE};
-use super::kind::{Holiday, Kind};
+use super::kind::{ClockDay, Holiday, Kind};
 use super::lexicon::*;
 use crate::words::Word;
 use quotewire_doc::Span;
 use quotewire_doc::calendar::MONTHS_EN as MONTHS;
+use quotewire_doc::calendar::WEEKDAYS_EN as WEEKDAYS;
 
 pub(super) fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
@@ -44,10 +45,15 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 }
 
 /// A clock time starting at token `span` (lower-cased `l`): "10 p.m.",
-/// "7:15 a.m.", "noon"; returns (hour 0..=23, minute, byte end of the time).
+/// "7:15 a.m.", "noon", "midday", "midnight"; returns (hour 0..=24, minute, byte end
+/// of the time).
 pub(super) fn clock(text: &str, span: Span, l: &str) -> Option<(u32, u32, usize)> {
-    if l == "noon" {
+    if l == "noon" || l == "midday" {
         return Some((12, 0, span.end));
+    }
+    // TimeML writes midnight as the day's end, T24:00
+    if l == "midnight" {
+        return Some((24, 0, span.end));
     }
     let (h, mi) = match l.split_once(':') {
         Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
@@ -259,7 +265,9 @@ pub(super) fn hyphen_duration(l: &str) -> Option<String> {
             .or_else(|| n.parse::<u32>().ok().filter(|n| *n > 0 && *n < 1000))?
             .to_string()
     };
-    let (_, letter) = UNITS.iter().find(|(w, _)| *w == u)?;
+    // a compound adjective takes the singular ("two-year"); a plural is a
+    // fraction ("three-quarters of the vote")
+    let (_, letter) = UNITS.iter().find(|(w, _)| *w == u && !u.ends_with('s'))?;
     Some(duration_value(&n, letter))
 }
 
@@ -277,6 +285,7 @@ pub(super) fn duration_value(n: &str, letter: &str) -> String {
 /// Interned unit names (avoid allocation in the enum).
 pub(super) fn leak(l: &str) -> &'static str {
     match l {
+        "day" => "day",
         "week" => "week",
         "month" => "month",
         _ => "year",
@@ -297,4 +306,94 @@ impl FilterIso for Anchor {
             Anchor::None
         }
     }
+}
+
+/// The determiner before the unit word at `i` that makes it refer to the
+/// text's previous date: ("that year": 1 word, shift 0), ("that same day",
+/// "the same day": 2, 0), ("the following month": 2, +1).
+pub(super) fn anaphor_before<'a>(low: &dyn Fn(usize) -> &'a str, i: usize) -> Option<(usize, i32)> {
+    let back = |n: usize| if i >= n { low(i - n) } else { "" };
+    match (back(2), back(1)) {
+        ("that" | "the", "same") => Some((2, 0)),
+        ("the", "following") => Some((2, 1)),
+        (_, "that") => Some((1, 0)),
+        _ => None,
+    }
+}
+
+/// The day named after a clock time whose last word is `end` ("5 p.m. EST
+/// Nov. 9", "9 a.m. Tuesday", "10 p.m. yesterday"; `month_day_at` reads a
+/// month-day at a word): the day, and the expression's new last word.
+pub(super) fn clock_day<'a>(
+    end: usize,
+    tok: &dyn Fn(usize) -> &'a str,
+    low: &dyn Fn(usize) -> &'a str,
+    month_day_at: &dyn Fn(usize) -> Option<(u32, u32, Option<i32>, usize)>,
+) -> (ClockDay, usize) {
+    let after = low(end + 1);
+    let j = if tok(end + 1) == "," {
+        end + 2
+    } else {
+        end + 1
+    };
+    if let Some((m, d, y, last)) = month_day_at(j) {
+        return (ClockDay::Date { m, d, y }, last);
+    }
+    if let Some(wd) = WEEKDAYS.iter().position(|d| *d == after) {
+        return (ClockDay::Weekday(wd as u32), end + 1);
+    }
+    match after {
+        "today" | "tonight" => (ClockDay::Rel(0), end + 1),
+        "yesterday" => (ClockDay::Rel(-1), end + 1),
+        "tomorrow" => (ClockDay::Rel(1), end + 1),
+        _ => (ClockDay::Bare, end),
+    }
+}
+
+/// A counted duration starting at word `i`: "a week", "three days", "20
+/// years", "two months ago", "twenty four hours", "a couple of years", "two
+/// more weeks", "2 1/2 years", "an hour and a half"; the compound "a five
+/// year plan"; not "one days", "three quarters of" (a fraction), "one
+/// second" (mostly the ordinal) or "52 years old" (an age, which TimeBank
+/// leaves unmarked, as it does "52-year-old"). The kind and the last word.
+pub(super) fn counted_duration<'a>(
+    low: &dyn Fn(usize) -> &'a str,
+    i: usize,
+) -> Option<(Kind, usize)> {
+    let (n, half, u_i) = count_at(low, i)?;
+    let (_, u) = UNITS.iter().find(|(w, _)| *w == low(u_i))?;
+    let plural = low(u_i).ends_with('s');
+    let mut half = half;
+    let mut u_end = u_i;
+    if !half && low(u_i + 1) == "and" && low(u_i + 2) == "a" && low(u_i + 3) == "half" {
+        half = true;
+        u_end = u_i + 3;
+    }
+    let fraction = *u == "Q" && low(u_i + 1) == "of";
+    let second_ordinal = *u == "S" && !plural;
+    let age = low(u_end + 1) == "old";
+    if !((((n == 1) != plural || n > 1) && !second_ordinal || n == 0) && !fraction && !age) {
+        return None;
+    }
+    if matches!(low(u_i + 1), "ago" | "earlier") && !half {
+        return Some((Kind::Ago(n, u), u_i + 1));
+    }
+    if half && n > 0 && matches!(*u, "Y" | "D" | "H" | "MIN") {
+        let v = match *u {
+            "Y" => format!("P{n}Y6M"),
+            "D" => format!("P{n}DT12H"),
+            "H" => format!("PT{n}H30M"),
+            _ => format!("PT{n}M30S"),
+        };
+        return Some((Kind::Duration(v), u_end));
+    }
+    if half {
+        return None;
+    }
+    let amount = if n == 0 {
+        "X".to_string()
+    } else {
+        n.to_string()
+    };
+    Some((Kind::Duration(duration_value(&amount, u)), u_end))
 }

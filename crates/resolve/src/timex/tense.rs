@@ -15,7 +15,9 @@
 //! document without tags still gets the word-list cues (modal "will",
 //! "going to", "is expected to").
 
+use super::lexicon::{FUTURE_MARKERS, FUTURE_WINDOW};
 use crate::words::Words;
+use quotewire_doc::Span;
 
 /// Tense of a clause, as far as it decides a date's direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,10 @@ pub(super) enum Tense {
     Future,
     /// No verb found in the sentence.
     Unknown,
+    /// A deadline ("by Tuesday", "until 9 a.m. Tuesday"): not a clause
+    /// tense but a cue before the expression; a weekday is the one nearest
+    /// the anchor, either side.
+    Nearest,
 }
 
 /// Participles and adjectives of schedule or intention: the clause they head
@@ -178,7 +184,8 @@ fn verb_tense<'a>(
         if l != "set" || aux || matches!(next, "to" | "for") {
             // "were slated to meet on December 1": a plan seen from the past
             // may have fallen either side of the anchor
-            if matches!(prev, "was" | "were") {
+            // (so is "had been due to expire Friday")
+            if matches!(prev, "was" | "were") || (prev == "been" && i >= 2 && low(i - 2) == "had") {
                 return Some(Tense::Unknown);
             }
             return Some(Tense::Future);
@@ -254,4 +261,21 @@ fn verb_part(tag: &'static str) -> &'static str {
     tag.split('+')
         .find(|p| p.starts_with("VB") || *p == "MD")
         .unwrap_or(tag)
+}
+
+/// A future marker ([`FUTURE_MARKERS`](super::lexicon::FUTURE_MARKERS)) among the few words before `span`
+/// in its sentence.
+pub(super) fn future_marker(text: &str, words: &Words, span: Span) -> bool {
+    let ws = &words.words;
+    let sent_start = words
+        .sentence_at(span.start)
+        .and_then(|x| words.sentences.get(x))
+        .map_or(0, |s| s.start);
+    let window = words.word_at(span.start).saturating_sub(FUTURE_WINDOW);
+    let from = ws.get(window).map_or(0, |w| w.span.start).max(sent_start);
+    let before = format!(
+        " {} ",
+        text.get(from..span.start).unwrap_or("").to_lowercase()
+    );
+    FUTURE_MARKERS.iter().any(|m| before.contains(m))
 }

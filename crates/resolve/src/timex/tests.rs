@@ -261,8 +261,9 @@ fn weekdays_with_dates_and_parts_of_the_day() {
     let want = [
         ("Wednesday, Jan. 5", "2000-01-05", Date),
         ("Thursday night", "2000-01-06TNI", Time),
-        // a sentence-final period stays out
-        ("7:15 p.m", "2000-01-07T19:15", Time),
+        // a sentence-final period stays out; the time is on the day just
+        // given ("Thursday night at 7:15 p.m.")
+        ("7:15 p.m", "2000-01-06T19:15", Time),
     ];
     for (text, value, kind) in want {
         assert!(
@@ -334,4 +335,235 @@ fn fiscal_years_seasons_and_unspecified_spans() {
     }
     // a sentence-initial "Now," is a discourse marker, not a time
     assert!(!got.iter().any(|x| x.0 == "Now"), "{got:?}");
+}
+
+#[test]
+fn deadlines_name_the_coming_month_and_the_nearest_weekday() {
+    // published on a Monday
+    let (t, _) = run(
+        "The family has until 9 a.m. Tuesday to sign. The loan had to be repaid by February. The offer stands until mid-November.",
+        Some("1989-10-30"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("9 a.m. Tuesday").as_deref(), Some("1989-10-31T09:00"));
+    assert_eq!(v("February").as_deref(), Some("1990-02"));
+    assert_eq!(v("mid-November").as_deref(), Some("1989-11"));
+    // published on a Friday: the deadline just passed
+    let (t, _) = run("Rebels had until Thursday to leave.", Some("1999-05-07"));
+    assert_eq!(t[0].1.as_deref(), Some("1999-05-06"));
+}
+
+#[test]
+fn year_ago_takes_the_quarter_the_story_reports() {
+    // the story is about the third quarter; a passing mention of another
+    // quarter (a forecast, a flat second quarter) does not change "a year ago"
+    let (t, _) = run(
+        "Acme said third-quarter profit rose. Third-quarter sales fell. After a flat second quarter, costs eased. Profit was lower a year ago.",
+        Some("1989-11-01"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("a year ago").as_deref(), Some("1988-Q3"));
+}
+
+#[test]
+fn the_coming_month_is_ahead_whatever_the_tense() {
+    let (t, _) = run(
+        "Saudi Arabia told oil companies of a cutback in September. Prices fell in November.",
+        Some("1990-08-16"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("September").as_deref(), Some("1990-09"));
+    // further ahead, a past clause still means the last one
+    assert_eq!(v("November").as_deref(), Some("1989-11"));
+    // across the year's end
+    let (t, _) = run(
+        "The firm reported a cutback in January.",
+        Some("1998-12-10"),
+    );
+    assert_eq!(t[0].1.as_deref(), Some("1999-01"));
+}
+
+#[test]
+fn the_fiscal_year() {
+    let (t, _) = run(
+        "Sales in the current fiscal year will rise. Earnings for the fiscal year will fall. In the fiscal year ended Jan. 31, it lost money.",
+        Some("1989-11-02"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("the current fiscal year").as_deref(), Some("1989"));
+    assert_eq!(v("the fiscal year").as_deref(), Some("1989"));
+    assert_eq!(v("the fiscal year ended Jan. 31"), None);
+    assert!(t.iter().any(|x| x.1.as_deref() == Some("P1Y")));
+}
+
+#[test]
+fn that_year_refers_to_the_date_before_it() {
+    let (t, _) = run(
+        "He fled in June 1998 and returned later that year. On May 22, 1995, she was promoted, and the following year she moved. In March 1989 it was sold. The following month, it closed. Last October the site was attacked; it was taken down that same day. I look forward to that day.",
+        Some("2000-01-28"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("later that year").as_deref(), Some("1998"));
+    assert_eq!(v("the following year").as_deref(), Some("1996"));
+    assert_eq!(v("The following month").as_deref(), Some("1989-04"));
+    assert_eq!(v("that same day").as_deref(), Some("1999-10-XX"));
+    // the last "that day" follows a date with a day: it is resolved
+    assert!(t.iter().all(|x| x.1.is_some()), "{t:?}");
+    let (t, _) = run("I look forward to that day.", Some("2000-01-28"));
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn weekday_with_a_plural_part_of_the_day_is_a_set() {
+    let (t, _) = run("Flights leave on Tuesday nights.", Some("1998-02-13"));
+    assert_eq!(
+        t,
+        vec![(
+            "Tuesday nights".to_string(),
+            Some("XXXX-WXX-2TNI".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_time_of_no_day_is_on_the_day_last_given() {
+    let (t, _) = run(
+        "The blast on Aug. 7 came at about 10:35 a.m., police said. Talks end at 5 p.m. today.",
+        Some("1998-08-10"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("10:35 a.m.").as_deref(), Some("1998-08-07T10:35"));
+    assert_eq!(v("5 p.m. today").as_deref(), Some("1998-08-10T17:00"));
+    // with no date before it: the anchor's day
+    let (t, _) = run("The vote closes at 9 p.m.", Some("1998-08-10"));
+    assert_eq!(t[0].1.as_deref(), Some("1998-08-10T21:00"));
+}
+
+#[test]
+fn fractions_are_no_durations_and_midnight_is_a_time() {
+    let (t, _) = run(
+        "Three-quarters of the vote came in; the two-year plan stands. The offer expires at midnight.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(
+        t,
+        vec![
+            ("two-year".to_string(), Some("P2Y".to_string())),
+            ("midnight".to_string(), Some("1989-10-30T24:00".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn this_past_season_and_the_week_of_a_date() {
+    let (t, _) = run(
+        "Sales slowed this past spring. Hearings begin the week of March 6.",
+        Some("2000-02-24"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    // spring 2000 has not begun in February: the one of 1999
+    assert_eq!(v("this past spring").as_deref(), Some("1999-SP"));
+    assert_eq!(v("the week of March 6").as_deref(), Some("2000-W10"));
+    let (t, _) = run("Sales slowed this past spring.", Some("1989-10-30"));
+    assert_eq!(t[0].1.as_deref(), Some("1989-SP"));
+}
+
+#[test]
+fn ages_are_no_durations() {
+    let (t, _) = run(
+        "Smith, 52 years old, will lead it for two years.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(t, vec![("two years".to_string(), Some("P2Y".to_string()))]);
+}
+
+#[test]
+fn unspecified_spans_of_plural_units() {
+    let (t, _) = run(
+        "Troops arrive within weeks. It grew for the first time in years. Over the years it changed. Funds may sell in the weeks ahead. He was seen in the days before the attack.",
+        Some("1990-08-15"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("weeks").as_deref(), Some("PXW"));
+    assert_eq!(v("years").as_deref(), Some("PXY"));
+    assert_eq!(v("the years").as_deref(), Some("PXY"));
+    assert_eq!(v("the weeks ahead").as_deref(), Some("PXW"));
+    // "the days before the attack" is a time before an event, not a span
+    assert_eq!(v("the days"), None);
+    assert_eq!(v("days"), None);
+}
+
+#[test]
+fn these_days_a_while_and_midday() {
+    let (t, _) = run(
+        "Prices hurt more these days. They will live without it for a while. He appears at midday.",
+        Some("1999-10-08"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("these days").as_deref(), Some("PRESENT_REF"));
+    assert_eq!(v("a while").as_deref(), Some("PXX"));
+    assert_eq!(v("midday").as_deref(), Some("1999-10-08T12:00"));
+    // "while" as a conjunction is no time
+    let (t, _) = run(
+        "He read while she slept, a while later.",
+        Some("1999-10-08"),
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn until_then_and_nine_months_a_year_earlier() {
+    let (t, _) = run(
+        "The rights terminate on Nov. 30. Until then, the stock trades. Since then, nothing.",
+        Some("1989-11-02"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(v("then").as_deref(), Some("1989-11-30"));
+    assert_eq!(t.iter().filter(|x| x.0 == "then").count(), 1);
+    let (t, _) = run(
+        "Acme posted a third-quarter loss. For the nine months, it earned $5, against $7 a year earlier. Sales fell from a year earlier.",
+        Some("1989-11-02"),
+    );
+    let vals: Vec<_> = t
+        .iter()
+        .filter(|x| x.0 == "a year earlier")
+        .map(|x| x.1.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(vals, ["1988", "1988-Q3"]);
+}
+
+#[test]
+fn the_day_before_a_date() {
+    // 2000-02-24 is a Thursday
+    let (t, _) = run(
+        "The day before last Tuesday, he went home. He left the day after Jan. 5.",
+        Some("2000-02-24"),
+    );
+    let v = |s: &str| t.iter().find(|x| x.0 == s).and_then(|x| x.1.clone());
+    assert_eq!(
+        v("The day before last Tuesday").as_deref(),
+        Some("2000-02-21")
+    );
+    assert_eq!(v("the day after Jan. 5").as_deref(), Some("2000-01-06"));
+}
+
+#[test]
+fn ahead_of_looks_forward_and_a_past_perfect_plan_does_not() {
+    // 1989-10-30 is a Monday
+    let (t, _) = run(
+        "Traders squared positions ahead of the weekend.",
+        Some("1989-10-30"),
+    );
+    assert_eq!(t[0].1.as_deref(), Some("1989-W44-WE"));
+    let mut d = Document::new(
+        "t",
+        "The offer had been due to expire Friday evening.".to_string(),
+        Alignment::identity(),
+    );
+    d.meta.published = Some("1989-10-30".to_string());
+    let mut w = Words::new(&d);
+    // the tags the tag stage gives this sentence
+    w.pos = vec!["DT", "NN", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "NN", "."];
+    timexes(&mut d, &w);
+    assert_eq!(d.timexes[0].value.as_deref(), Some("1989-10-27TEV"));
 }

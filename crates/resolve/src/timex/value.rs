@@ -3,7 +3,7 @@
 //! TempEval-3: `2013-03-22`, `2013-W11`, `1998-Q1`, `P3D`, `PRESENT_REF`...).
 
 use super::calendar::{
-    Anchor, Date, days_between, iso, iso_week, shift_days, shift_month, valid, weekday,
+    Anchor, Date, days_between, iso, iso_week, parse_iso, shift_days, shift_month, valid, weekday,
 };
 use super::kind::{ClockDay, Holiday, Kind, YearSpec};
 use super::tense::Tense;
@@ -45,11 +45,15 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             Anchor::Day(a) => {
                 // a bare month is in the anchor's year, unless the clause looks
                 // ahead past the year's end, or back (or nowhere) to a month
-                // not yet begun (TimeBank practice; HeidelTime's tense rule)
+                // not yet begun (TimeBank practice; HeidelTime's tense rule);
+                // the coming month is this year's whatever the tense ("told
+                // of a cutback in September" in mid-August)
                 let (ay, am) = (i32::from(a.year()), a.month() as u32);
+                let coming = m == am % 12 + 1;
                 let y = match tense {
+                    _ if coming && am == 12 => ay + 1,
                     Tense::Future if m < am => ay + 1,
-                    Tense::Past | Tense::Present | Tense::Unknown if m > am => ay - 1,
+                    Tense::Past | Tense::Present | Tense::Unknown if m > am && !coming => ay - 1,
                     _ => ay,
                 };
                 Some(format!("{y:04}-{m:02}"))
@@ -85,12 +89,16 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
                 0 => wd - aw,
                 -1 => -nonzero_week((aw - wd).rem_euclid(7)),
                 1 => nonzero_week((wd - aw).rem_euclid(7)),
+                // within three days either side
+                _ if tense == Tense::Nearest => (wd - aw + 3).rem_euclid(7) - 3,
                 _ if future => (wd - aw).rem_euclid(7),
                 _ => -(aw - wd).rem_euclid(7),
             };
             Some(iso(shift_days(a, off)?))
         }
         Kind::Ref(r) => Some(r.to_string()),
+        // resolved against the text's previous date (`super::anaphors`)
+        Kind::Anaphor { .. } => None,
         Kind::Weekend(rel) => {
             let Anchor::Day(a) = anchor else { return None };
             // the weekend (Saturday, Sunday) of the anchor's ISO week
@@ -106,6 +114,27 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             Some(format!("{w}-WE"))
         }
         Kind::SeasonOf { code, y } => Some(format!("{y:04}-{code}")),
+        Kind::SeasonLatest { code } => {
+            let Anchor::Day(a) = anchor else {
+                return anchor.year().map(|y| format!("{y:04}-{code}"));
+            };
+            // the month each season begins
+            let start = match code {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let y = i32::from(a.year()) - i32::from((a.month() as u32) < start);
+            Some(format!("{y:04}-{code}"))
+        }
+        Kind::WeekOf { m, d, y } => {
+            let day = value(&Kind::MonthDay { m, d, y }, tense, anchor)?;
+            match parse_iso(&day) {
+                Anchor::Day(day) => Some(iso_week(day)),
+                _ => None,
+            }
+        }
         Kind::Season { code, rel } => anchor.year().map(|y| format!("{:04}-{code}", y + rel)),
         Kind::Quarter(q) => {
             let Anchor::Day(a) = anchor else {
@@ -185,6 +214,10 @@ pub(super) fn value(k: &Kind, tense: Tense, anchor: Anchor) -> Option<String> {
             let date = match day {
                 ClockDay::Rel(off) => match anchor {
                     Anchor::Day(a) => iso(shift_days(a, off)?),
+                    _ => return None,
+                },
+                ClockDay::Bare => match anchor {
+                    Anchor::Day(a) => iso(a),
                     _ => return None,
                 },
                 ClockDay::Date { m, d, y } => value(&Kind::MonthDay { m, d, y }, tense, anchor)?,
