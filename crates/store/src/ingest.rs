@@ -116,13 +116,11 @@ impl Store {
         let err = |e| crate::sql(&path, e);
         self.cache.bound();
         let cache = &mut self.cache;
-        // in a bulk load quote_first is built once at the end (finish_bulk)
-        let provenance = !self.bulk;
         let result = (|| {
             let tx = self.conn.transaction()?;
             let mut out = Vec::with_capacity(records.len());
             for rec in records {
-                let o = ingest_one(&tx, cache, rec, provenance)?;
+                let o = ingest_one(&tx, cache, rec)?;
                 out.push((o, rec.attributions.len() as u64));
             }
             tx.commit()?;
@@ -136,15 +134,12 @@ impl Store {
 
     /// Start a bulk load. When the database holds no article yet, the
     /// secondary indexes that only queries use (`indexes.sql`) are dropped,
-    /// to be built once, by sorting, in [`Store::finish_bulk`], and quote
-    /// provenance (`quote_first`) is not kept up quote by quote but computed
-    /// there in one pass; returns whether it did. On a database with
-    /// articles it does nothing (adding a few records must not rebuild the
-    /// indexes of millions).
+    /// to be built once, by sorting, in [`Store::finish_bulk`]; returns
+    /// whether it did. On a database with articles it does nothing (adding
+    /// a few records must not rebuild the indexes of millions).
     ///
     /// A run killed in between leaves a consistent database without those
-    /// indexes and with provenance marked pending (`meta.provenance`); the
-    /// next [`Store::open`] builds both.
+    /// indexes; the next [`Store::open`] builds them.
     pub fn begin_bulk(&mut self) -> Result<bool> {
         let e = |e| crate::sql(&self.path, e);
         let any: bool = self
@@ -159,54 +154,19 @@ impl Store {
                 "DROP INDEX IF EXISTS articles_published;
                  DROP INDEX IF EXISTS article_entities_entity;
                  DROP INDEX IF EXISTS attributions_speaker;
-                 DROP INDEX IF EXISTS attributions_published;
-                 DROP INDEX IF EXISTS attributions_hash;
-                 INSERT OR REPLACE INTO meta(key, value) VALUES ('provenance', 'pending');",
+                 DROP INDEX IF EXISTS attributions_published;",
             )
             .map_err(e)?;
-        self.bulk = true;
         Ok(true)
     }
 
-    /// End a bulk load: build the secondary indexes that are missing and,
-    /// when provenance is pending, `quote_first` (a no-op when neither is).
+    /// End a bulk load: build the secondary indexes that are missing (a
+    /// no-op when none is).
     pub fn finish_bulk(&mut self) -> Result<()> {
-        self.bulk = false;
-        let e = |e| crate::sql(&self.path, e);
         self.conn
             .execute_batch(include_str!("indexes.sql"))
-            .map_err(e)?;
-        rebuild_provenance(&mut self.conn).map_err(e)
+            .map_err(|e| crate::sql(&self.path, e))
     }
-}
-
-/// When `meta.provenance` is 'pending' (a bulk load, finished or killed),
-/// compute every quote's first appearance from what is stored, in one
-/// transaction: the same rows the quote-by-quote upkeep gives (earliest
-/// published date; a quote with no dated appearance, or a tie, keeps the
-/// appearance ingested first).
-pub(crate) fn rebuild_provenance(conn: &mut rusqlite::Connection) -> rusqlite::Result<()> {
-    let pending: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'provenance'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if pending.is_none() {
-        return Ok(());
-    }
-    let tx = conn.transaction()?;
-    tx.execute_batch(
-        "DELETE FROM quote_first;
-         INSERT INTO quote_first(quote_hash, article_id, url, outlet, published)
-         SELECT quote_hash, article_id, url, outlet, published FROM (
-           SELECT a.quote_hash, u.article_id, u.url, u.outlet, u.published,
-                  row_number() OVER (PARTITION BY a.quote_hash
-                                     ORDER BY u.published IS NULL, u.published, u.rowid) AS n
-           FROM attributions a JOIN article_urls u ON u.article_id = a.article_id
-         ) WHERE n = 1;
-         DELETE FROM meta WHERE key = 'provenance';",
-    )?;
-    tx.commit()
 }
 
 /// The key an article is known by.
@@ -217,14 +177,7 @@ fn key_of(rec: &Record) -> String {
     }
 }
 
-/// Ingest one record; `provenance`: keep `quote_first` up to date as it goes
-/// (false in a bulk load, which rebuilds it at the end).
-fn ingest_one(
-    tx: &Transaction<'_>,
-    cache: &mut Cache,
-    rec: &Record,
-    provenance: bool,
-) -> rusqlite::Result<Outcome> {
+fn ingest_one(tx: &Transaction<'_>, cache: &mut Cache, rec: &Record) -> rusqlite::Result<Outcome> {
     let key = key_of(rec);
     let hash = body_hash(&rec.text);
     let known: Option<(i64, String, i64)> = tx
@@ -243,10 +196,8 @@ fn ingest_one(
         (Some((old, _, _)), Some((other, _))) => {
             // the URL now carries a body stored elsewhere: it becomes a copy of it
             let stale = detach(tx, &key, old)?;
-            link_copy(tx, &key, rec, other, provenance)?;
-            if provenance {
-                refresh_provenance(tx, &stale)?;
-            }
+            link_copy(tx, &key, rec, other)?;
+            refresh_provenance(tx, &stale)?;
             Ok(Outcome::Replaced { article: other })
         }
         (Some((old, _, _)), None) => {
@@ -262,14 +213,12 @@ fn ingest_one(
             } else {
                 (None, 1, detach(tx, &key, old)?)
             };
-            let article = insert_article(tx, cache, rec, &key, &hash, id, version, provenance)?;
-            if provenance {
-                refresh_provenance(tx, &stale)?;
-            }
+            let article = insert_article(tx, cache, rec, &key, &hash, id, version)?;
+            refresh_provenance(tx, &stale)?;
             Ok(Outcome::Replaced { article })
         }
         (None, Some((of, outlet))) => {
-            link_copy(tx, &key, rec, of, provenance)?;
+            link_copy(tx, &key, rec, of)?;
             let syndicated = match (&outlet, &rec.outlet) {
                 (Some(a), Some(b)) => norm_name(a) != norm_name(b),
                 _ => false,
@@ -277,7 +226,7 @@ fn ingest_one(
             Ok(Outcome::Duplicate { of, syndicated })
         }
         (None, None) => {
-            let article = insert_article(tx, cache, rec, &key, &hash, None, 1, provenance)?;
+            let article = insert_article(tx, cache, rec, &key, &hash, None, 1)?;
             Ok(Outcome::Added { article })
         }
     }
@@ -329,19 +278,9 @@ fn insert_url(
     Ok(())
 }
 
-/// Add `key` as a copy of `article` and (with `provenance`) let its quotes'
-/// provenance see it.
-fn link_copy(
-    tx: &Transaction<'_>,
-    key: &str,
-    rec: &Record,
-    article: i64,
-    provenance: bool,
-) -> rusqlite::Result<()> {
+/// Add `key` as a copy of `article` and let its quotes' provenance see it.
+fn link_copy(tx: &Transaction<'_>, key: &str, rec: &Record, article: i64) -> rusqlite::Result<()> {
     insert_url(tx, key, rec, article, true)?;
-    if !provenance {
-        return Ok(());
-    }
     for h in hashes_of(tx, article)? {
         first_seen(
             tx,
@@ -390,7 +329,7 @@ fn refresh_provenance(tx: &Transaction<'_>, hashes: &BTreeSet<i64>) -> rusqlite:
              SELECT ?1, u.article_id, u.url, u.outlet, u.published
              FROM attributions a JOIN article_urls u ON u.article_id = a.article_id
              WHERE a.quote_hash = ?1
-             ORDER BY u.published IS NULL, u.published, u.rowid LIMIT 1",
+             ORDER BY u.published IS NULL, u.published, u.key LIMIT 1",
         )?
         .execute([h])?;
     }
@@ -446,7 +385,6 @@ fn entity_id(
     Ok(id)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn insert_article(
     tx: &Transaction<'_>,
     cache: &mut Cache,
@@ -455,7 +393,6 @@ fn insert_article(
     hash: &str,
     id: Option<i64>,
     version: i64,
-    provenance: bool,
 ) -> rusqlite::Result<i64> {
     let json = |v: &dyn erased::Json| v.json();
     let dl = rec.dateline.as_ref();
@@ -604,16 +541,14 @@ fn insert_article(
                     &article_facets
                 )
             ])?;
-        if provenance {
-            first_seen(
-                tx,
-                h,
-                article,
-                rec.url.as_deref(),
-                rec.outlet.as_deref(),
-                rec.published.as_deref(),
-            )?;
-        }
+        first_seen(
+            tx,
+            h,
+            article,
+            rec.url.as_deref(),
+            rec.outlet.as_deref(),
+            rec.published.as_deref(),
+        )?;
     }
 
     for t in &rec.timexes {

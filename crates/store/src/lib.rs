@@ -75,8 +75,6 @@ pub struct Store {
     conn: Connection,
     path: String,
     cache: ingest::Cache,
-    /// Inside a bulk load ([`Store::begin_bulk`]): provenance is built at the end.
-    bulk: bool,
 }
 
 impl Store {
@@ -89,11 +87,10 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let name = path.display().to_string();
         let conn = Connection::open(path).map_err(|e| sql(&name, e))?;
-        let mut store = Store {
+        let store = Store {
             conn,
             path: name,
             cache: ingest::Cache::default(),
-            bulk: false,
         };
         store
             .conn
@@ -114,8 +111,6 @@ impl Store {
             .conn
             .execute_batch(include_str!("indexes.sql"))
             .map_err(|e| store.err(e))?;
-        // ... and its provenance pending
-        ingest::rebuild_provenance(&mut store.conn).map_err(|e| sql(&store.path, e))?;
         store
             .conn
             .execute(
@@ -143,7 +138,6 @@ impl Store {
             conn,
             path: name,
             cache: ingest::Cache::default(),
-            bulk: false,
         };
         store
             .conn

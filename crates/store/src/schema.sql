@@ -100,6 +100,7 @@ CREATE TABLE IF NOT EXISTS attributions (
     outlet         TEXT
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);
+CREATE INDEX IF NOT EXISTS attributions_hash ON attributions(quote_hash);
 
 -- Entities mentioned inside an attribution's content ("about").
 CREATE TABLE IF NOT EXISTS attribution_entities (
@@ -142,10 +143,3 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2'
 );
-
--- FTS5 keeps the terms of a transaction in memory until this many bytes,
--- then writes a segment (default 1 MB: a batch of 1,000 records wrote a
--- dozen small segments, each merged again later). 32 MB per table holds a
--- batch in one segment; it is a ceiling, not an allocation.
-INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 33554432);
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 33554432);

@@ -15,26 +15,19 @@ pub(crate) fn norm_name(name: &str) -> String {
     s
 }
 
-/// The distinct words of `text`, in first-seen order, joined by single
-/// spaces: what `articles_fts` indexes of an article's text. That index is
-/// `detail=none` (a term → rowid list, no positions or counts), so it needs
-/// each term once; the fewer repeats it is given, the less FTS5 hashes
-/// (its in-memory term hash was the largest cost of ingest).
-///
-/// A word is a whitespace-separated piece with its leading and trailing
-/// separators trimmed; two words count as one when they are equal up to
-/// ASCII case ("Plan," and "plan"). Both steps keep the FTS5 `unicode61`
-/// terms exactly: whitespace and the trimmed characters (ASCII punctuation
-/// and common quotation marks and dashes, [`is_separator`]) are always
-/// token separators there, and it folds ASCII case as this does. Only its
-/// token counts (`articles_fts_docsize`) are of the distinct words.
+/// The distinct whitespace-separated words of `text`, in first-seen order,
+/// joined by single spaces: what `articles_fts` indexes of an article's
+/// text. That index is `detail=none` (a term → rowid list, no positions
+/// or counts), and whitespace always separates FTS5 `unicode61` tokens, so
+/// the terms it holds are exactly those of the whole text, for half the
+/// indexing work or less; only its token counts (`articles_fts_docsize`)
+/// are of the distinct words.
 pub(crate) fn distinct_words(text: &str) -> String {
-    let mut seen: rustc_hash::FxHashSet<Folded<'_>> = rustc_hash::FxHashSet::default();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     seen.reserve(text.len() / 16);
     let mut out = String::with_capacity(text.len() / 2);
     for w in text.split_whitespace() {
-        let w = w.trim_matches(is_separator);
-        if !w.is_empty() && seen.insert(Folded(w)) {
+        if seen.insert(w) {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -42,47 +35,6 @@ pub(crate) fn distinct_words(text: &str) -> String {
         }
     }
     out
-}
-
-/// Characters that are token separators for FTS5 `unicode61` whatever its
-/// options: ASCII punctuation and symbols, and the quotation marks, dashes
-/// and ellipsis news text is full of (Unicode categories Pi, Pf, Pd, Po).
-pub(crate) fn is_separator(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(
-            c,
-            '\u{2018}'..='\u{201F}' // ‘ ’ ‚ ‛ “ ” „ ‟
-                | '\u{2010}'..='\u{2015}' // ‐ ‑ ‒ – — ―
-                | '\u{2026}' // …
-                | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}' // « » ‹ ›
-                | '\u{00B7}' | '\u{2022}' // · •
-        )
-}
-
-/// A word compared and hashed up to ASCII case, without a lower-cased copy.
-#[derive(Clone, Copy)]
-struct Folded<'a>(&'a str);
-
-impl PartialEq for Folded<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
-}
-
-impl Eq for Folded<'_> {}
-
-impl std::hash::Hash for Folded<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // strings equal up to ASCII case have one length: the same chunks
-        let mut buf = [0u8; 32];
-        for chunk in self.0.as_bytes().chunks(buf.len()) {
-            for (d, s) in buf.iter_mut().zip(chunk) {
-                *d = s.to_ascii_lowercase();
-            }
-            state.write(&buf[..chunk.len()]);
-        }
-        state.write_u8(0xff);
-    }
 }
 
 /// Lower case, every run of non-alphanumeric characters one space, trimmed.
@@ -156,74 +108,26 @@ mod tests {
     fn distinct_words_keep_every_term_once() {
         assert_eq!(
             distinct_words("The plan, the plan\u{a0}and  THE plan.\nplan the"),
-            "The plan and"
-        );
-        assert_eq!(
-            distinct_words("“Ready,” he said — ready… “READY” (ready) — - U.S. US u.s."),
-            "Ready he said U.S US"
+            "The plan, the plan and THE plan."
         );
         let c = rusqlite::Connection::open_in_memory().unwrap();
         c.execute_batch(
             "CREATE VIRTUAL TABLE f USING fts5(text, detail=none, tokenize='unicode61 remove_diacritics 2')",
         )
         .unwrap();
-        let text = "Café owners said: the café, the CAFE and l'été — again, again. “Quoted,” «FR» U.S. n°5";
+        let text = "Café owners said: the café, the CAFE and l'été — again, again.";
         c.execute(
             "INSERT INTO f(rowid, text) VALUES (1, ?1)",
             [distinct_words(text)],
         )
         .unwrap();
-        for word in [
-            "cafe", "owners", "l", "ete", "again", "the", "said", "quoted", "fr", "u", "s", "n",
-            "5",
-        ] {
+        for word in ["cafe", "owners", "l", "ete", "again", "the", "said"] {
             let n: i64 = c
                 .query_row("SELECT count(*) FROM f WHERE f MATCH ?1", [word], |r| {
                     r.get(0)
                 })
                 .unwrap();
             assert_eq!(n, 1, "{word}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod props {
-    use super::distinct_words;
-    use proptest::prelude::*;
-    use std::collections::BTreeSet;
-
-    /// The FTS5 terms of `text` in an `unicode61 remove_diacritics 2` index.
-    fn terms(text: &str) -> BTreeSet<String> {
-        let c = rusqlite::Connection::open_in_memory().unwrap();
-        c.execute_batch(
-            "CREATE VIRTUAL TABLE f USING fts5(text, detail=none, tokenize='unicode61 remove_diacritics 2');
-             CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row');",
-        )
-        .unwrap();
-        c.execute("INSERT INTO f(rowid, text) VALUES (1, ?1)", [text])
-            .unwrap();
-        let mut st = c.prepare("SELECT term FROM v").unwrap();
-        st.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(|t| t.unwrap())
-            .collect()
-    }
-
-    proptest! {
-        /// Whatever the words, case and punctuation, the distinct words
-        /// give FTS5 exactly the terms of the whole text.
-        #[test]
-        fn distinct_words_keep_the_fts_terms(
-            words in prop::collection::vec("[aAbBéÉ1'.,;“”‘’«»—–…·()\\-]{0,6}", 0..40),
-            seps in prop::collection::vec("[ \n\t\u{a0}]", 40),
-        ) {
-            let text: String = words
-                .iter()
-                .zip(&seps)
-                .map(|(w, s)| format!("{w}{s}"))
-                .collect();
-            prop_assert_eq!(terms(&distinct_words(&text)), terms(&text));
         }
     }
 }
