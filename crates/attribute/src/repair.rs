@@ -12,6 +12,10 @@
 //!   over the rest of its noun phrase ("the spokesman").
 //! * **Sources running on.** A source ends before an apposition's comma
 //!   and never with a preposition or punctuation ("Bolden to" → "Bolden").
+//! * **A missing source.** "Hillary Clinton is promoting her plans", "a
+//!   friend commented: …": a cue left without a source takes the noun phrase
+//!   or pronoun it follows as its subject (over auxiliaries and adverbs
+//!   between them), when that noun phrase opens its clause.
 //! * **Passive cues.** "They were denied visas", "he was told to leave": the
 //!   subject of a passive verb is not its source; such an attribution (cue a
 //!   past participle after a form of "be") is dropped unless its source is
@@ -60,6 +64,11 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
+        if a.source.is_empty()
+            && let Some(src) = subject_before_cue(doc, a)
+        {
+            a.source.push(src);
+        }
         let taken: Vec<Span> = a.cue.iter().chain(&a.content).copied().collect();
         if let Some(first) = a.source.first_mut() {
             *first = grow_source(
@@ -194,6 +203,98 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     } else {
         Span::new(toks[start].span.start, src.end)
     }
+}
+
+/// Words that may stand between a subject and its cue verb.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "not"
+            | "n't"
+            | "also"
+            | "never"
+    )
+}
+
+/// The subject of a source-less attribution: the noun phrase (or pronoun)
+/// right before its first cue, over auxiliaries and adverbs, opening its
+/// clause (at the sentence start or after punctuation, a conjunction or a
+/// preposition) and overlapping neither the cue nor the content.
+fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
+    let cue = a.cue.iter().min_by_key(|c| c.start)?;
+    let (x, y) = tok_range(doc, *cue);
+    if y <= x {
+        return None;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let sent = toks[x].sentence;
+    let same = |k: usize| toks[k].sentence == sent;
+    let mut k = x;
+    while k > 0
+        && same(k - 1)
+        && (pos[k - 1].starts_with("RB")
+            || pos[k - 1] == "MD"
+            || is_auxiliary(&doc.slice(toks[k - 1].span).to_lowercase()))
+    {
+        k -= 1;
+    }
+    if k == 0 || !same(k - 1) {
+        return None;
+    }
+    let head = pos[k - 1];
+    let mut j = k - 1;
+    if head == "PRP" || head == "WP" {
+        // a pronoun stands alone
+    } else if is_noun(head) {
+        loop {
+            while j > 0 && same(j - 1) && np_internal(pos[j - 1]) {
+                j -= 1;
+            }
+            // a name joined by "&" ("Social Science & Medicine", "Procter & Gamble")
+            if j >= 2 && same(j - 2) && doc.slice(toks[j - 1].span) == "&" && is_noun(pos[j - 2]) {
+                j -= 2;
+            } else {
+                break;
+            }
+        }
+    } else {
+        return None;
+    }
+    // the noun phrase opens its clause
+    if j > 0 && same(j - 1) {
+        let w = doc.slice(toks[j - 1].span);
+        let punct = !w.chars().any(char::is_alphanumeric);
+        if !(punct || matches!(pos[j - 1], "CC" | "IN")) {
+            return None;
+        }
+    }
+    let span = Span::new(toks[j].span.start, toks[k - 1].span.end);
+    if a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
+        return None;
+    }
+    Some(span)
 }
 
 /// A passive cue ("were denied") whose source is not its agent ("by X").

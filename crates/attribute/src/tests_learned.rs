@@ -288,3 +288,54 @@ fn a_lone_determiner_source_grows_over_its_noun_phrase() {
     repair::repair(&mut d3);
     assert_eq!(d3.slice(d3.attributions[0].source[0]), "his");
 }
+
+#[test]
+fn a_cue_without_a_source_takes_the_subject_before_it() {
+    let text = "Paula Green is promoting her plan for the harbour.";
+    let d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mut d2 = d.clone();
+    d2.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("her plan for the harbour")],
+        cue: vec![at("promoting")],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d2);
+    assert_eq!(d2.slice(d2.attributions[0].source[0]), "Paula Green");
+    // a name joined by "&" stays whole
+    let text = "Marsh & Lane has described the offer as too low.";
+    let d = run(text);
+    let mut d3 = d.clone();
+    let s = text.find("has described").unwrap();
+    d3.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(text.find("the offer").unwrap(), text.len() - 1)],
+        cue: vec![Span::new(s + 4, s + 13)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d3);
+    assert_eq!(d3.slice(d3.attributions[0].source[0]), "Marsh & Lane");
+    // an object before the cue is no subject: nothing is added
+    let text = "The mayor asked voters to consider the plan.";
+    let d = run(text);
+    let mut d4 = d.clone();
+    let c = text.find("consider").unwrap();
+    d4.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(text.find("the plan").unwrap(), text.len() - 1)],
+        cue: vec![Span::new(c, c + 8)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d4);
+    assert!(d4.attributions[0].source.is_empty());
+}
