@@ -339,3 +339,13 @@ fn a_cue_without_a_source_takes_the_subject_before_it() {
     repair::repair(&mut d4);
     assert!(d4.attributions[0].source.is_empty());
 }
+
+#[test]
+fn a_speaker_label_after_an_opening_quote_mark_is_the_source() {
+    let v = views(
+        "A transcript follows.\n\n\"HOST: Why did you decide to run for the council this year?\n\n\"SMITH: Because the roads in this town have not been repaired in ten years.\n",
+    );
+    let src: Vec<&str> = v.iter().map(|x| x.2.as_str()).collect();
+    assert!(src.contains(&"HOST"), "{v:?}");
+    assert!(src.contains(&"SMITH"), "{v:?}");
+}
