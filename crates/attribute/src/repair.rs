@@ -240,7 +240,11 @@ fn is_auxiliary(w: &str) -> bool {
 /// The subject of a source-less attribution: the noun phrase (or pronoun)
 /// right before its first cue, over auxiliaries and adverbs, opening its
 /// clause (at the sentence start or after punctuation, a conjunction or a
-/// preposition) and overlapping neither the cue nor the content.
+/// preposition) and overlapping neither the cue nor the content. Over an
+/// apposition or a relative clause between commas ("Mark Jones, an attorney
+/// for the firm, stressed …") the noun phrase before the first comma; for a
+/// participle after a comma ("Lee spoke for an hour, insisting …") the
+/// subject opening the sentence.
 fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
     let cue = a.cue.iter().min_by_key(|c| c.start)?;
     let (x, y) = tok_range(doc, *cue);
@@ -263,8 +267,42 @@ fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
     if k == 0 || !same(k - 1) {
         return None;
     }
-    let head = pos[k - 1];
-    let mut j = k - 1;
+    let before = doc.slice(toks[k - 1].span);
+    let (j, e) = if before == "," {
+        if pos[x] == "VBG" {
+            sentence_subject(doc, x)?
+        } else {
+            // the comma opening the apposition or relative clause
+            let lo = (k - 1).saturating_sub(25);
+            let c = (lo..k - 1)
+                .rev()
+                .take_while(|&m| same(m))
+                .find(|&m| doc.slice(toks[m].span) == ",")?;
+            np_before(doc, c)?
+        }
+    } else {
+        np_before(doc, k)?
+    };
+    let span = Span::new(toks[j].span.start, toks[e - 1].span.end);
+    if a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
+        return None;
+    }
+    Some(span)
+}
+
+/// The noun phrase or pronoun ending right before token `end`, as a token
+/// range, when it opens its clause (sentence start, punctuation, a
+/// conjunction or a preposition before it).
+fn np_before(doc: &Document, end: usize) -> Option<(usize, usize)> {
+    if end == 0 {
+        return None;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let sent = toks[end - 1].sentence;
+    let same = |k: usize| toks[k].sentence == sent;
+    let head = pos[end - 1];
+    let mut j = end - 1;
     if head == "PRP" || head == "WP" {
         // a pronoun stands alone
     } else if is_noun(head) {
@@ -282,19 +320,42 @@ fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
     } else {
         return None;
     }
-    // the noun phrase opens its clause
     if j > 0 && same(j - 1) {
         let w = doc.slice(toks[j - 1].span);
         let punct = !w.chars().any(char::is_alphanumeric);
-        if !(punct || matches!(pos[j - 1], "CC" | "IN")) {
+        if !(punct || matches!(pos[j - 1], "CC" | "IN" | "RB")) {
             return None;
         }
     }
-    let span = Span::new(toks[j].span.start, toks[k - 1].span.end);
-    if a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
+    Some((j, end))
+}
+
+/// The subject opening the sentence of token `x` (after an introductory
+/// phrase closed by a comma), when a verb follows it before `x`.
+fn sentence_subject(doc: &Document, x: usize) -> Option<(usize, usize)> {
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let sent = toks[x].sentence;
+    let mut s0 = x;
+    while s0 > 0 && toks[s0 - 1].sentence == sent {
+        s0 -= 1;
+    }
+    // an introductory phrase: "In the spin room after the debate, …"
+    if pos[s0] == "IN" || pos[s0].starts_with("RB") {
+        s0 = (s0..x).find(|&m| doc.slice(toks[m].span) == ",")? + 1;
+    }
+    let mut e = s0;
+    while e < x && np_internal(pos[e]) {
+        e += 1;
+    }
+    if e == s0 && e < x && pos[e] == "PRP" {
+        e += 1;
+    }
+    if e == s0 || e >= x || !(is_noun(pos[e - 1]) || pos[e - 1] == "PRP") {
         return None;
     }
-    Some(span)
+    // a verb of the main clause follows the subject
+    (pos[e].starts_with("VB") || pos[e] == "MD").then_some((s0, e))
 }
 
 /// A passive cue ("were denied") whose source is not its agent ("by X").

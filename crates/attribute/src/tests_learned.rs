@@ -349,3 +349,49 @@ fn a_speaker_label_after_an_opening_quote_mark_is_the_source() {
     assert!(src.contains(&"HOST"), "{v:?}");
     assert!(src.contains(&"SMITH"), "{v:?}");
 }
+
+/// Repairs one source-less attribution (content from `content`, cue the
+/// word `cue`) of `text`; returns its source text, or "" when none.
+fn repaired_source(text: &str, content: &str, cue: &str) -> String {
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at(content)],
+        cue: vec![at(cue)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    let a = &d.attributions[0];
+    a.source
+        .first()
+        .map(|s| d.slice(*s).to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_source_less_cue_reaches_over_appositions_and_participles() {
+    // an apposition between commas
+    let text = "Mark Jones, an attorney for the firm, stressed that his client would testify.";
+    assert_eq!(
+        repaired_source(text, "that his client would testify", "stressed"),
+        "Mark Jones"
+    );
+    // a participle after a comma takes the subject of the sentence
+    let text = "In the hall after the vote, the mayor spoke for an hour, insisting that the budget was sound.";
+    assert_eq!(
+        repaired_source(text, "that the budget was sound", "insisting"),
+        "the mayor"
+    );
+    // an adverb opening the sentence before the subject
+    let text = "Perhaps the judges will demand more evidence.";
+    assert_eq!(
+        repaired_source(text, "more evidence", "will demand"),
+        "the judges"
+    );
+}
