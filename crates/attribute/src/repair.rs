@@ -64,10 +64,16 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
-        if a.source.is_empty()
-            && let Some(src) = subject_before_cue(doc, a)
+        if a.source.is_empty() {
+            if let Some(src) = subject_before_cue(doc, a, false) {
+                a.source.push(src);
+            }
+        } else if let Some(cue) = a.cue.iter().min_by_key(|c| c.start)
+            && a.source.iter().all(|s| s.end <= cue.start)
+            && let Some(subj) = subject_before_cue(doc, a, true)
+            && !a.source.iter().any(|s| s.overlaps(subj))
         {
-            a.source.push(src);
+            a.source = vec![subj];
         }
         let taken: Vec<Span> = a.cue.iter().chain(&a.content).copied().collect();
         if let Some(first) = a.source.first_mut() {
@@ -245,7 +251,11 @@ fn is_auxiliary(w: &str) -> bool {
 /// for the firm, stressed …") the noun phrase before the first comma; for a
 /// participle after a comma ("Lee spoke for an hour, insisting …") the
 /// subject opening the sentence.
-fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
+///
+/// With `strict` (to replace a source found elsewhere), only a noun phrase
+/// right before the cue, opening its sentence or following punctuation or a
+/// conjunction.
+fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<Span> {
     let cue = a.cue.iter().min_by_key(|c| c.start)?;
     let (x, y) = tok_range(doc, *cue);
     if y <= x {
@@ -268,7 +278,13 @@ fn subject_before_cue(doc: &Document, a: &Attribution) -> Option<Span> {
         return None;
     }
     let before = doc.slice(toks[k - 1].span);
-    let (j, e) = if before == "," {
+    let (j, e) = if strict {
+        let (j, e) = np_before(doc, k)?;
+        if j > 0 && same(j - 1) && matches!(pos[j - 1], "IN" | "RB") {
+            return None;
+        }
+        (j, e)
+    } else if before == "," {
         if pos[x] == "VBG" {
             sentence_subject(doc, x)?
         } else {

@@ -395,3 +395,34 @@ fn a_source_less_cue_reaches_over_appositions_and_participles() {
         "the judges"
     );
 }
+
+#[test]
+fn a_source_before_the_cue_yields_to_the_subject_right_before_it() {
+    let text = "Last month the agency warned officials. Johnson did not identify a location.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mk = |src: Span, cue: Span, content: Span| Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![content],
+        cue: vec![cue],
+        source: vec![src],
+        speaker: None,
+        confidence: None,
+    };
+    d.attributions = vec![mk(at("the agency"), at("identify"), at("a location"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Johnson");
+    // the object of a preposition right before the cue is no subject
+    let text = "Mayor Lee in a speech Tuesday promised new parks.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(at("Mayor Lee"), at("promised"), at("new parks"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Mayor Lee");
+}
