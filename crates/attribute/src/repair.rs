@@ -69,7 +69,7 @@ pub fn repair(doc: &mut Document) {
                 a.source.push(src);
             }
         } else if let Some(cue) = a.cue.iter().min_by_key(|c| c.start)
-            && a.source.iter().all(|s| s.end <= cue.start)
+            && (a.source.iter().all(|s| s.end <= cue.start) || source_far_after_cue(doc, a))
             && let Some(subj) = subject_before_cue(doc, a, true)
             && !a.source.iter().any(|s| s.overlaps(subj))
         {
@@ -119,6 +119,7 @@ fn trim_source(doc: &Document, src: Span) -> Span {
     let pos = &doc.layers.pos;
     if let Some(c) = (x..y).find(|&k| doc.slice(toks[k].span) == ",")
         && (x..c).any(|k| is_noun(pos[k]) || pos[k] == "PRP")
+        && !title_then_name(doc, x, c, y)
     {
         y = c;
     }
@@ -139,6 +140,18 @@ fn trim_source(doc: &Document, src: Span) -> Span {
         toks[x].span.start,
         toks[y - 1].span.end.min(src.end).max(toks[x].span.start),
     )
+}
+
+/// "Malaysia's Prime Minister, Jane Doe": a possessive title before the comma
+/// and only a name (two or more proper nouns) after it, ending the source:
+/// the name is the speaker, the comma no apposition to cut.
+fn title_then_name(doc: &Document, x: usize, c: usize, y: usize) -> bool {
+    let pos = &doc.layers.pos;
+    let name = c + 1..y;
+    name.len() >= 2
+        && name.clone().all(|k| pos[k] == "NNP")
+        && (x..c).any(|k| pos[k] == "POS" || pos[k].ends_with("+POS"))
+        && (x..c).all(|k| pos[k].starts_with("NNP") || pos[k] == "POS" || pos[k].ends_with("+POS"))
 }
 
 /// A source that is a lone determiner ("the" of "the spokesman said", cut by
@@ -280,7 +293,11 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
     let before = doc.slice(toks[k - 1].span);
     let (j, e) = if strict {
         let (j, e) = np_before(doc, k)?;
-        if j > 0 && same(j - 1) && matches!(pos[j - 1], "IN" | "RB") {
+        if j > 0
+            && same(j - 1)
+            && matches!(pos[j - 1], "IN" | "RB")
+            && !is_subordinator(&doc.slice(toks[j - 1].span).to_lowercase())
+        {
             return None;
         }
         (j, e)
@@ -304,6 +321,51 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
         return None;
     }
     Some(span)
+}
+
+/// The source lies after the cue but not right after it, nor after "by"
+/// (neither "…, said X" nor "was told by X") and not the subject of a
+/// trailer of its own ("…, sources said."): a mention in the content or the
+/// next clause, not the speaker.
+fn source_far_after_cue(doc: &Document, a: &Attribution) -> bool {
+    let (Some(cue), Some(src)) = (a.cue.iter().max_by_key(|c| c.end), a.source.first()) else {
+        return false;
+    };
+    if src.start < cue.end {
+        return false;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let (ce, _) = tok_range(doc, Span::new(cue.end, cue.end));
+    let (sx, sy) = tok_range(doc, *src);
+    if sx <= ce || sy <= sx {
+        return false;
+    }
+    // the subject of a trailer of its own ("…, sources said."): a speaker
+    let mut v = sy;
+    while v < toks.len() && pos[v].starts_with("RB") {
+        v += 1;
+    }
+    if v < toks.len()
+        && pos[v].starts_with("VB")
+        && (v + 1 == toks.len()
+            || toks[v + 1].sentence != toks[v].sentence
+            || matches!(doc.slice(toks[v + 1].span), "." | "," | ";"))
+    {
+        return false;
+    }
+    let words = (ce..sx)
+        .filter(|&k| doc.slice(toks[k].span).chars().any(char::is_alphanumeric))
+        .count();
+    words > 0 && !doc.slice(toks[sx - 1].span).eq_ignore_ascii_case("by")
+}
+
+/// Subordinating words that may open a clause before its subject.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when" | "while" | "because" | "if" | "although" | "though" | "whether" | "that" | "once"
+    )
 }
 
 /// The noun phrase or pronoun ending right before token `end`, as a token

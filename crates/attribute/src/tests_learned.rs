@@ -426,3 +426,66 @@ fn a_source_before_the_cue_yields_to_the_subject_right_before_it() {
     repair::repair(&mut d);
     assert_eq!(d.slice(d.attributions[0].source[0]), "Mayor Lee");
 }
+
+#[test]
+fn a_source_far_after_its_cue_yields_to_the_subject_before_it() {
+    let text =
+        "The council has planned three hearings. According to the Gazette, the first is in May.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mk = |src: Span, cue: Span, content: Span| Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![content],
+        cue: vec![cue],
+        source: vec![src],
+        speaker: None,
+        confidence: None,
+    };
+    d.attributions = vec![mk(
+        at("the Gazette"),
+        at("has planned"),
+        at("three hearings"),
+    )];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "The council");
+    // a trailer's own subject ("…, officials said.") keeps its place
+    let text = "The council called for new hearings, officials said.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(at("officials"), at("called for"), at("new hearings"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "officials");
+    // the agent of a passive cue stays
+    let text = "The mayor was told by Ann Park that the bridge was unsafe.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(
+        at("Ann Park"),
+        at("told"),
+        at("that the bridge was unsafe"),
+    )];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Ann Park");
+}
+
+#[test]
+fn a_possessive_title_and_the_name_after_its_comma_stay_one_source() {
+    let v = views("Norway's Prime Minister, Jonas Berg said that the talks would resume.");
+    assert!(
+        v.iter()
+            .any(|x| x.2 == "Norway's Prime Minister, Jonas Berg"),
+        "{v:?}"
+    );
+    // an apposition after a name is still cut
+    let v = views("Jonas Berg, the prime minister of Norway, said that the talks would resume.");
+    assert!(v.iter().any(|x| x.2 == "Jonas Berg"), "{v:?}");
+}
