@@ -11,11 +11,21 @@
 //! * **A lone determiner as source.** "the" of "the spokesman said" grows
 //!   over the rest of its noun phrase ("the spokesman").
 //! * **Sources running on.** A source ends before an apposition's comma
-//!   and never with a preposition or punctuation ("Bolden to" → "Bolden").
+//!   (not between a possessive title and a name, "Malaysia's Prime
+//!   Minister, Najib Razak") and never with a preposition or punctuation
+//!   ("Bolden to" → "Bolden").
 //! * **A missing source.** "Hillary Clinton is promoting her plans", "a
-//!   friend commented: …": a cue left without a source takes the noun phrase
+//!   friend commented: …": a cue left without a source (or with one that
+//!   holds no noun or pronoun, "raising") takes the noun phrase
 //!   or pronoun it follows as its subject (over auxiliaries and adverbs
-//!   between them), when that noun phrase opens its clause.
+//!   between them), when that noun phrase opens its clause; over an
+//!   apposition or relative clause between commas, and from a participle
+//!   after a comma ("…, insisting that …") to the subject of the sentence.
+//! * **A source away from its subject.** A source found before the cue, or
+//!   after it but neither right after it ("…, said X"), after "by", nor the
+//!   subject of a trailer of its own ("…, sources said."), yields to the
+//!   noun phrase right before the cue ("Last month the agency warned
+//!   officials. Johnson did not identify …": "Johnson").
 //! * **Passive cues.** "They were denied visas", "he was told to leave": the
 //!   subject of a passive verb is not its source; such an attribution (cue a
 //!   past participle after a form of "be") is dropped unless its source is
@@ -64,9 +74,9 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
-        if a.source.is_empty() {
+        if a.source.is_empty() || !a.source.iter().any(|s| has_nominal(doc, *s)) {
             if let Some(src) = subject_before_cue(doc, a, false) {
-                a.source.push(src);
+                a.source = vec![src];
             }
         } else if let Some(cue) = a.cue.iter().min_by_key(|c| c.start)
             && (a.source.iter().all(|s| s.end <= cue.start) || source_far_after_cue(doc, a))
@@ -222,6 +232,16 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     } else {
         Span::new(toks[start].span.start, src.end)
     }
+}
+
+/// A span holding a noun, a pronoun or a number: a possible mention
+/// (a source of only verbs or function words, "raising", is none).
+fn has_nominal(doc: &Document, span: Span) -> bool {
+    let (x, y) = tok_range(doc, span);
+    (x..y).any(|k| {
+        let t = doc.layers.pos[k];
+        is_noun(t) || matches!(t, "PRP" | "PRP$" | "WP" | "WDT" | "CD" | "DT")
+    })
 }
 
 /// Words that may stand between a subject and its cue verb.

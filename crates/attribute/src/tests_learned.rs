@@ -489,3 +489,23 @@ fn a_possessive_title_and_the_name_after_its_comma_stay_one_source() {
     let v = views("Jonas Berg, the prime minister of Norway, said that the talks would resume.");
     assert!(v.iter().any(|x| x.2 == "Jonas Berg"), "{v:?}");
 }
+
+#[test]
+fn a_source_without_a_noun_yields_to_the_subject() {
+    let text = "Paula Green is raising questions about the harbour plan.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("the harbour plan")],
+        cue: vec![at("is raising questions about")],
+        source: vec![at("raising")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Paula Green");
+}
