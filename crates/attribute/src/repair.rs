@@ -246,35 +246,17 @@ fn has_nominal(doc: &Document, span: Span) -> bool {
 
 /// Words that may stand between a subject and its cue verb.
 fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "should"
-            | "not"
-            | "n't"
-            | "also"
-            | "never"
-    )
+    AUXILIARIES.contains(&w)
 }
+
+/// Auxiliaries, negation and a few adverbs between a subject and its verb,
+/// lower-cased, contractions in both apostrophes.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "n't",
+    "n’t", "also", "never", "'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'m",
+    "’m",
+];
 
 /// The subject of a source-less attribution: the noun phrase (or pronoun)
 /// right before its first cue, over auxiliaries and adverbs, opening its
@@ -336,7 +318,13 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
     } else {
         np_before(doc, k)?
     };
-    let span = Span::new(toks[j].span.start, toks[e - 1].span.end);
+    let last = toks[e - 1].span;
+    // "It’s" as one token: the subject ends at its apostrophe
+    let end = match doc.slice(last).find(['\'', '’']) {
+        Some(i) if i > 0 && pos[e - 1].contains('+') => last.start + i,
+        _ => last.end,
+    };
+    let span = Span::new(toks[j].span.start, end);
     if a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
         return None;
     }
@@ -399,7 +387,11 @@ fn np_before(doc: &Document, end: usize) -> Option<(usize, usize)> {
     let pos = &doc.layers.pos;
     let sent = toks[end - 1].sentence;
     let same = |k: usize| toks[k].sentence == sent;
-    let head = pos[end - 1];
+    // a subject fused with its auxiliary ("It’s", "he’s": PRP+VBZ) counts
+    let head = match pos[end - 1].split_once('+') {
+        Some((h, aux)) if aux.starts_with("VB") || aux == "MD" => h,
+        _ => pos[end - 1],
+    };
     let mut j = end - 1;
     if head == "PRP" || head == "WP" {
         // a pronoun stands alone

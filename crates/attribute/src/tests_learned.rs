@@ -509,3 +509,23 @@ fn a_source_without_a_noun_yields_to_the_subject() {
     repair::repair(&mut d);
     assert_eq!(d.slice(d.attributions[0].source[0]), "Paula Green");
 }
+
+#[test]
+fn a_subject_fused_with_its_auxiliary_is_the_source() {
+    let text = "The party defended the mayor. It’s denouncing what it calls a smear.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("what it calls a smear")],
+        cue: vec![at("denouncing")],
+        source: vec![at("The party")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "It");
+}
