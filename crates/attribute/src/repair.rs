@@ -74,7 +74,10 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
-        if a.source.is_empty() || !a.source.iter().any(|s| has_nominal(doc, *s)) {
+        if a.source.is_empty()
+            || !a.source.iter().any(|s| has_nominal(doc, *s))
+            || closed_relative_pronoun(doc, a)
+        {
             if let Some(src) = subject_before_cue(doc, a, false) {
                 a.source = vec![src];
             }
@@ -232,6 +235,26 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     } else {
         Span::new(toks[start].span.start, src.end)
     }
+}
+
+/// The source is a lone relative pronoun whose clause a comma closes before
+/// the cue ("Ann Lee, who watched the vote, said …"): the cue is not its
+/// verb.
+fn closed_relative_pronoun(doc: &Document, a: &Attribution) -> bool {
+    let (Some(src), Some(cue)) = (a.source.first(), a.cue.iter().min_by_key(|c| c.start)) else {
+        return false;
+    };
+    let (sx, sy) = tok_range(doc, *src);
+    let (cx, _) = tok_range(doc, *cue);
+    if a.source.len() != 1 || sy != sx + 1 || doc.layers.pos[sx] != "WP" || cx <= sy + 1 {
+        return false;
+    }
+    let toks = &doc.layers.tokens;
+    let mut k = cx;
+    while k > sy && is_auxiliary(&doc.slice(toks[k - 1].span).to_lowercase()) {
+        k -= 1;
+    }
+    k > sy && doc.slice(toks[k - 1].span) == ","
 }
 
 /// A span holding a noun, a pronoun or a number: a possible mention

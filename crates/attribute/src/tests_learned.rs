@@ -529,3 +529,23 @@ fn a_subject_fused_with_its_auxiliary_is_the_source() {
     repair::repair(&mut d);
     assert_eq!(d.slice(d.attributions[0].source[0]), "It");
 }
+
+#[test]
+fn a_relative_pronoun_closed_by_a_comma_is_no_source() {
+    let text = "Ann Lee, who watched the vote from home, said the result was fair.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("the result was fair")],
+        cue: vec![at("said")],
+        source: vec![at("who")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Ann Lee");
+}
