@@ -94,6 +94,7 @@ pub fn repair(doc: &mut Document) {
                 doc,
                 trim_source(doc, complete_determiner(doc, *first, &taken)),
             );
+            *first = complete_title(doc, *first, &taken);
         }
     }
     doc.attributions = atts;
@@ -194,6 +195,49 @@ fn complete_determiner(doc: &Document, src: Span, taken: &[Span]) -> Span {
     Span::new(src.start, toks[end - 1].span.end)
 }
 
+/// Titles abbreviated before a name ("Mr.", "Sen.").
+const NAME_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "adm", "maj",
+];
+
+/// A source ending with an abbreviated title ("Mr" of "Mr. Netanyahu") grown
+/// over its period and the proper nouns after it, within its sentence and
+/// never into the cue or the content (`taken`).
+fn complete_title(doc: &Document, src: Span, taken: &[Span]) -> Span {
+    let (x, y) = tok_range(doc, src);
+    if y <= x {
+        return src;
+    }
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let last = doc
+        .slice(toks[y - 1].span)
+        .trim_end_matches('.')
+        .to_lowercase();
+    if !NAME_TITLES.contains(&last.as_str()) {
+        return src;
+    }
+    let sent = toks[y - 1].sentence;
+    let free = |k: usize| {
+        k < toks.len()
+            && toks[k].sentence == sent
+            && !taken.iter().any(|t| t.overlaps(toks[k].span))
+    };
+    let mut end = y;
+    if free(end) && doc.slice(toks[end].span) == "." {
+        end += 1;
+    }
+    let name_start = end;
+    while free(end) && pos[end].starts_with("NNP") {
+        end += 1;
+    }
+    if end == name_start {
+        return src;
+    }
+    Span::new(src.start, toks[end - 1].span.end)
+}
+
 /// The source grown over "NOUN PREP [NP]" to its left, within its sentence.
 fn grow_source(doc: &Document, src: Span) -> Span {
     let (x, y) = tok_range(doc, src);
@@ -238,15 +282,19 @@ fn grow_source(doc: &Document, src: Span) -> Span {
 }
 
 /// The source is a lone relative pronoun whose clause a comma closes before
-/// the cue ("Ann Lee, who watched the vote, said …"): the cue is not its
-/// verb.
+/// the cue ("Ann Lee, who watched the vote, said …", "…, the head of the
+/// union, which backs the bill, said …"): the cue is not its verb.
 fn closed_relative_pronoun(doc: &Document, a: &Attribution) -> bool {
     let (Some(src), Some(cue)) = (a.source.first(), a.cue.iter().min_by_key(|c| c.start)) else {
         return false;
     };
     let (sx, sy) = tok_range(doc, *src);
     let (cx, _) = tok_range(doc, *cue);
-    if a.source.len() != 1 || sy != sx + 1 || doc.layers.pos[sx] != "WP" || cx <= sy + 1 {
+    if a.source.len() != 1
+        || sy != sx + 1
+        || !matches!(doc.layers.pos[sx], "WP" | "WDT")
+        || cx <= sy + 1
+    {
         return false;
     }
     let toks = &doc.layers.tokens;
@@ -317,7 +365,7 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
     }
     let before = doc.slice(toks[k - 1].span);
     let (j, e) = if strict {
-        let (j, e) = np_before(doc, k)?;
+        let (j, e) = np_before(doc, k, false)?;
         if j > 0
             && same(j - 1)
             && matches!(pos[j - 1], "IN" | "RB")
@@ -336,10 +384,12 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
                 .rev()
                 .take_while(|&m| same(m))
                 .find(|&m| doc.slice(toks[m].span) == ",")?;
-            np_before(doc, c)?
+            np_before(doc, c, false)?
         }
     } else {
-        np_before(doc, k)?
+        // a participle right after its noun ("a poll showing …", "a group
+        // backing …") modifies it, wherever the noun phrase stands
+        np_before(doc, k, k == x && pos[x] == "VBG")?
     };
     let last = toks[e - 1].span;
     // "It’s" as one token: the subject ends at its apostrophe
@@ -401,8 +451,9 @@ fn is_subordinator(w: &str) -> bool {
 
 /// The noun phrase or pronoun ending right before token `end`, as a token
 /// range, when it opens its clause (sentence start, punctuation, a
-/// conjunction or a preposition before it).
-fn np_before(doc: &Document, end: usize) -> Option<(usize, usize)> {
+/// conjunction or a preposition before it) or, with `anywhere`, wherever it
+/// stands.
+fn np_before(doc: &Document, end: usize, anywhere: bool) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
@@ -433,7 +484,7 @@ fn np_before(doc: &Document, end: usize) -> Option<(usize, usize)> {
     } else {
         return None;
     }
-    if j > 0 && same(j - 1) {
+    if !anywhere && j > 0 && same(j - 1) {
         let w = doc.slice(toks[j - 1].span);
         let punct = !w.chars().any(char::is_alphanumeric);
         if !(punct || matches!(pos[j - 1], "CC" | "IN" | "RB")) {

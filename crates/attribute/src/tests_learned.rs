@@ -549,3 +549,61 @@ fn a_relative_pronoun_closed_by_a_comma_is_no_source() {
     repair::repair(&mut d);
     assert_eq!(d.slice(d.attributions[0].source[0]), "Ann Lee");
 }
+
+#[test]
+fn a_participle_right_after_its_noun_takes_it_as_source() {
+    let text = "The council released figures showing that rents rose again.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("that rents rose again")],
+        cue: vec![at("showing")],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "figures");
+}
+
+#[test]
+fn a_source_cut_after_a_title_takes_the_name() {
+    let text = "The talks would resume in March, said Mr. Okafor.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("The talks would resume in March")],
+        cue: vec![at("said")],
+        source: vec![at("Mr")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Mr. Okafor");
+    // "which" closing its clause before the cue is no source either
+    let text = "Ann Lee, the head of the union, which backs the bill, said the vote was fair.";
+    let mut d = run(text);
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at2(text, "the vote was fair")],
+        cue: vec![at2(text, "said")],
+        source: vec![at2(text, "which")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_ne!(d.slice(d.attributions[0].source[0]), "which");
+}
+
+fn at2(text: &str, w: &str) -> Span {
+    let s = text.find(w).unwrap();
+    Span::new(s, s + w.len())
+}
