@@ -20,7 +20,8 @@
 //!   or pronoun it follows as its subject (over auxiliaries and adverbs
 //!   between them), when that noun phrase opens its clause; over an
 //!   apposition or relative clause between commas, and from a participle
-//!   after a comma ("…, insisting that …") to the subject of the sentence.
+//!   after a comma ("…, insisting that …") to the subject of the sentence;
+//!   a nominal cue takes its possessor ("his reply to", "Obama's claim").
 //! * **A source away from its subject.** A source found before the cue, or
 //!   after it but neither right after it ("…, said X"), after "by", nor the
 //!   subject of a trailer of its own ("…, sources said."), yields to the
@@ -351,6 +352,24 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
     let pos = &doc.layers.pos;
     let sent = toks[x].sentence;
     let same = |k: usize| toks[k].sentence == sent;
+    // a possessor before a nominal cue: "his claim", "Obama's response to"
+    if x > 0 && same(x - 1) && pos[x].starts_with("NN") && !pos[x].contains('+') {
+        let found = if pos[x - 1] == "PRP$" {
+            Some((x - 1, x))
+        } else if pos[x - 1].ends_with("+POS") {
+            np_before(doc, x, true)
+        } else if pos[x - 1] == "POS" && x >= 2 && same(x - 2) {
+            np_before(doc, x - 1, true).map(|(j, _)| (j, x))
+        } else {
+            None
+        };
+        if let Some((j, e)) = found {
+            let span = Span::new(toks[j].span.start, toks[e - 1].span.end);
+            if !a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
+                return Some(span);
+            }
+        }
+    }
     let mut k = x;
     while k > 0
         && same(k - 1)

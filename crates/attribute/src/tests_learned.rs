@@ -607,3 +607,19 @@ fn at2(text: &str, w: &str) -> Span {
     let s = text.find(w).unwrap();
     Span::new(s, s + w.len())
 }
+
+#[test]
+fn a_possessor_before_a_nominal_cue_is_its_source() {
+    let text = "In a long letter, the minister attacked his reply to the inquiry.";
+    let mut d = run(text);
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at2(text, "the inquiry")],
+        cue: vec![at2(text, "reply to")],
+        source: vec![at2(text, "the minister")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "his");
+}
