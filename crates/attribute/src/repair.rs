@@ -21,7 +21,10 @@
 //!   between them), when that noun phrase opens its clause; over an
 //!   apposition or relative clause between commas, and from a participle
 //!   after a comma ("…, insisting that …") to the subject of the sentence;
-//!   a nominal cue takes its possessor ("his reply to", "Obama's claim").
+//!   a nominal cue takes its possessor ("his reply to", "Obama's claim");
+//!   a quotation with neither cue nor source after a sentence ending in a
+//!   colon ("X issued the following statement: “…”") takes the colon as
+//!   cue and that sentence's subject as source.
 //! * **A source away from its subject.** A source found before the cue, or
 //!   after it but neither right after it ("…, said X"), after "by", nor the
 //!   subject of a trailer of its own ("…, sources said."), yields to the
@@ -75,6 +78,7 @@ pub fn repair(doc: &mut Document) {
     let mut atts = std::mem::take(&mut doc.attributions);
     atts.retain(|a| !plain_object_of_finding_verb(doc, a) && !passive_subject_as_source(doc, a));
     for a in &mut atts {
+        colon_lead_in(doc, a);
         if a.source.is_empty()
             || !a.source.iter().any(|s| has_nominal(doc, *s))
             || closed_relative_pronoun(doc, a)
@@ -194,6 +198,42 @@ fn complete_determiner(doc: &Document, src: Span, taken: &[Span]) -> Span {
         return src;
     }
     Span::new(src.start, toks[end - 1].span.end)
+}
+
+/// A quotation with neither cue nor source right after a sentence ending
+/// in a colon ("Sanders made the following comment: “…”", "The party
+/// issued a statement: “…”") takes the colon as cue and the subject of that
+/// sentence as source.
+fn colon_lead_in(doc: &Document, a: &mut Attribution) {
+    if !a.cue.is_empty() || !a.source.is_empty() {
+        return;
+    }
+    let Some(first) = a.content.first() else {
+        return;
+    };
+    let toks = &doc.layers.tokens;
+    let (x, _) = tok_range(doc, *first);
+    // the colon: the last token before the content, over an opening mark
+    let mut c = x;
+    while c > 0
+        && !doc
+            .slice(toks[c - 1].span)
+            .chars()
+            .any(char::is_alphanumeric)
+    {
+        if doc.slice(toks[c - 1].span) == ":" {
+            break;
+        }
+        c -= 1;
+    }
+    if c == 0 || doc.slice(toks[c - 1].span) != ":" {
+        return;
+    }
+    let colon = c - 1;
+    if let Some((j, e)) = sentence_subject(doc, colon) {
+        a.source = vec![Span::new(toks[j].span.start, toks[e - 1].span.end)];
+        a.cue = vec![toks[colon].span];
+    }
 }
 
 /// Titles abbreviated before a name ("Mr.", "Sen.").

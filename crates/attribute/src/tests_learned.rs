@@ -623,3 +623,22 @@ fn a_possessor_before_a_nominal_cue_is_its_source() {
     repair::repair(&mut d);
     assert_eq!(d.slice(d.attributions[0].source[0]), "his");
 }
+
+#[test]
+fn a_quote_after_a_colon_lead_in_takes_its_subject() {
+    let text = "The weather was fine.\n\nThe party issued the following statement: “We will not stand in this election.”\n";
+    let mut d = run(text);
+    let q = text.find('“').unwrap();
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Direct,
+        content: vec![Span::new(q, text.len() - 1)],
+        cue: vec![],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    let a = &d.attributions[0];
+    assert_eq!(d.slice(a.source[0]), "The party");
+    assert_eq!(d.slice(a.cue[0]), ":");
+}
