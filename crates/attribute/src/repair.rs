@@ -20,7 +20,8 @@
 //!   or pronoun it follows as its subject (over auxiliaries and adverbs
 //!   between them), when that noun phrase opens its clause; over an
 //!   apposition or relative clause between commas, and from a participle
-//!   after a comma ("…, insisting that …") to the subject of the sentence;
+//!   after a comma ("…, insisting that …") or a coordinated verb ("… and
+//!   came away convinced that …") to the subject of the sentence;
 //!   a nominal cue takes its possessor ("his reply to", "Obama's claim");
 //!   a quotation with neither cue nor source after a sentence ending in a
 //!   colon ("X issued the following statement: “…”") takes the colon as
@@ -376,8 +377,9 @@ const AUXILIARIES: &[&str] = &[
 /// preposition) and overlapping neither the cue nor the content. Over an
 /// apposition or a relative clause between commas ("Mark Jones, an attorney
 /// for the firm, stressed …") the noun phrase before the first comma; for a
-/// participle after a comma ("Lee spoke for an hour, insisting …") the
-/// subject opening the sentence.
+/// participle after a comma ("Lee spoke for an hour, insisting …") or a
+/// coordinated verb ("… and came away convinced") the subject opening the
+/// sentence.
 ///
 /// With `strict` (to replace a source found elsewhere), only a noun phrase
 /// right before the cue, opening its sentence or following punctuation or a
@@ -433,6 +435,9 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
             return None;
         }
         (j, e)
+    } else if pos[k - 1] == "CC" && matches!(before, "and" | "but") && pos[x].starts_with("VB") {
+        // a coordinated verb phrase: "Lee met the mayor and came away convinced …"
+        sentence_subject(doc, x)?
     } else if before == "," {
         if pos[x] == "VBG" {
             sentence_subject(doc, x)?

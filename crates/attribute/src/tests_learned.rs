@@ -642,3 +642,12 @@ fn a_quote_after_a_colon_lead_in_takes_its_subject() {
     assert_eq!(d.slice(a.source[0]), "The party");
     assert_eq!(d.slice(a.cue[0]), ":");
 }
+
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_the_sentence() {
+    let text = "McAllister met the mayor and came away convinced that the plan would pass.";
+    assert_eq!(
+        repaired_source(text, "that the plan would pass", "came away convinced"),
+        "McAllister"
+    );
+}
