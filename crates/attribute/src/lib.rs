@@ -412,7 +412,11 @@ impl<'a> Ctx<'a> {
             .collect();
         found.sort_by_key(|c| c.start);
         for (pi, p) in self.paras.iter().enumerate() {
-            let a = self.tok_at(p.start);
+            let mut a = self.tok_at(p.start);
+            // a transcript quoted paragraph by paragraph: `"WALLACE: …`
+            if a + 1 < self.toks.len() && is_quote_mark(self.tok(a)) {
+                a += 1;
+            }
             let Some(colon) = (a..(a + 6).min(self.toks.len())).find(|&k| self.tok(k) == ":")
             else {
                 continue;

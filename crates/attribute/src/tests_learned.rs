@@ -288,3 +288,366 @@ fn a_lone_determiner_source_grows_over_its_noun_phrase() {
     repair::repair(&mut d3);
     assert_eq!(d3.slice(d3.attributions[0].source[0]), "his");
 }
+
+#[test]
+fn a_cue_without_a_source_takes_the_subject_before_it() {
+    let text = "Paula Green is promoting her plan for the harbour.";
+    let d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mut d2 = d.clone();
+    d2.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("her plan for the harbour")],
+        cue: vec![at("promoting")],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d2);
+    assert_eq!(d2.slice(d2.attributions[0].source[0]), "Paula Green");
+    // a name joined by "&" stays whole
+    let text = "Marsh & Lane has described the offer as too low.";
+    let d = run(text);
+    let mut d3 = d.clone();
+    let s = text.find("has described").unwrap();
+    d3.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(text.find("the offer").unwrap(), text.len() - 1)],
+        cue: vec![Span::new(s + 4, s + 13)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d3);
+    assert_eq!(d3.slice(d3.attributions[0].source[0]), "Marsh & Lane");
+    // an object before the cue is no subject: nothing is added
+    let text = "The mayor asked voters to consider the plan.";
+    let d = run(text);
+    let mut d4 = d.clone();
+    let c = text.find("consider").unwrap();
+    d4.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(text.find("the plan").unwrap(), text.len() - 1)],
+        cue: vec![Span::new(c, c + 8)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d4);
+    assert!(d4.attributions[0].source.is_empty());
+}
+
+#[test]
+fn a_speaker_label_after_an_opening_quote_mark_is_the_source() {
+    let v = views(
+        "A transcript follows.\n\n\"HOST: Why did you decide to run for the council this year?\n\n\"SMITH: Because the roads in this town have not been repaired in ten years.\n",
+    );
+    let src: Vec<&str> = v.iter().map(|x| x.2.as_str()).collect();
+    assert!(src.contains(&"HOST"), "{v:?}");
+    assert!(src.contains(&"SMITH"), "{v:?}");
+}
+
+/// Repairs one source-less attribution (content from `content`, cue the
+/// word `cue`) of `text`; returns its source text, or "" when none.
+fn repaired_source(text: &str, content: &str, cue: &str) -> String {
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at(content)],
+        cue: vec![at(cue)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    let a = &d.attributions[0];
+    a.source
+        .first()
+        .map(|s| d.slice(*s).to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_source_less_cue_reaches_over_appositions_and_participles() {
+    // an apposition between commas
+    let text = "Mark Jones, an attorney for the firm, stressed that his client would testify.";
+    assert_eq!(
+        repaired_source(text, "that his client would testify", "stressed"),
+        "Mark Jones"
+    );
+    // a participle after a comma takes the subject of the sentence
+    let text = "In the hall after the vote, the mayor spoke for an hour, insisting that the budget was sound.";
+    assert_eq!(
+        repaired_source(text, "that the budget was sound", "insisting"),
+        "the mayor"
+    );
+    // an adverb opening the sentence before the subject
+    let text = "Perhaps the judges will demand more evidence.";
+    assert_eq!(
+        repaired_source(text, "more evidence", "will demand"),
+        "the judges"
+    );
+}
+
+#[test]
+fn a_source_before_the_cue_yields_to_the_subject_right_before_it() {
+    let text = "Last month the agency warned officials. Johnson did not identify a location.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mk = |src: Span, cue: Span, content: Span| Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![content],
+        cue: vec![cue],
+        source: vec![src],
+        speaker: None,
+        confidence: None,
+    };
+    d.attributions = vec![mk(at("the agency"), at("identify"), at("a location"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Johnson");
+    // the object of a preposition right before the cue is no subject
+    let text = "Mayor Lee in a speech Tuesday promised new parks.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(at("Mayor Lee"), at("promised"), at("new parks"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Mayor Lee");
+}
+
+#[test]
+fn a_source_far_after_its_cue_yields_to_the_subject_before_it() {
+    let text =
+        "The council has planned three hearings. According to the Gazette, the first is in May.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    let mk = |src: Span, cue: Span, content: Span| Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![content],
+        cue: vec![cue],
+        source: vec![src],
+        speaker: None,
+        confidence: None,
+    };
+    d.attributions = vec![mk(
+        at("the Gazette"),
+        at("has planned"),
+        at("three hearings"),
+    )];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "The council");
+    // a trailer's own subject ("…, officials said.") keeps its place
+    let text = "The council called for new hearings, officials said.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(at("officials"), at("called for"), at("new hearings"))];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "officials");
+    // the agent of a passive cue stays
+    let text = "The mayor was told by Ann Park that the bridge was unsafe.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![mk(
+        at("Ann Park"),
+        at("told"),
+        at("that the bridge was unsafe"),
+    )];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Ann Park");
+}
+
+#[test]
+fn a_possessive_title_and_the_name_after_its_comma_stay_one_source() {
+    let v = views("Norway's Prime Minister, Jonas Berg said that the talks would resume.");
+    assert!(
+        v.iter()
+            .any(|x| x.2 == "Norway's Prime Minister, Jonas Berg"),
+        "{v:?}"
+    );
+    // an apposition after a name is still cut
+    let v = views("Jonas Berg, the prime minister of Norway, said that the talks would resume.");
+    assert!(v.iter().any(|x| x.2 == "Jonas Berg"), "{v:?}");
+}
+
+#[test]
+fn a_source_without_a_noun_yields_to_the_subject() {
+    let text = "Paula Green is raising questions about the harbour plan.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("the harbour plan")],
+        cue: vec![at("is raising questions about")],
+        source: vec![at("raising")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Paula Green");
+}
+
+#[test]
+fn a_subject_fused_with_its_auxiliary_is_the_source() {
+    let text = "The party defended the mayor. It’s denouncing what it calls a smear.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("what it calls a smear")],
+        cue: vec![at("denouncing")],
+        source: vec![at("The party")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "It");
+}
+
+#[test]
+fn a_relative_pronoun_closed_by_a_comma_is_no_source() {
+    let text = "Ann Lee, who watched the vote from home, said the result was fair.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("the result was fair")],
+        cue: vec![at("said")],
+        source: vec![at("who")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Ann Lee");
+}
+
+#[test]
+fn a_participle_right_after_its_noun_takes_it_as_source() {
+    let text = "The council released figures showing that rents rose again.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("that rents rose again")],
+        cue: vec![at("showing")],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "figures");
+}
+
+#[test]
+fn a_source_cut_after_a_title_takes_the_name() {
+    let text = "The talks would resume in March, said Mr. Okafor.";
+    let mut d = run(text);
+    let at = |w: &str| {
+        let s = text.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at("The talks would resume in March")],
+        cue: vec![at("said")],
+        source: vec![at("Mr")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "Mr. Okafor");
+    // "which" closing its clause before the cue is no source either
+    let text = "Ann Lee, the head of the union, which backs the bill, said the vote was fair.";
+    let mut d = run(text);
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at2(text, "the vote was fair")],
+        cue: vec![at2(text, "said")],
+        source: vec![at2(text, "which")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_ne!(d.slice(d.attributions[0].source[0]), "which");
+}
+
+fn at2(text: &str, w: &str) -> Span {
+    let s = text.find(w).unwrap();
+    Span::new(s, s + w.len())
+}
+
+#[test]
+fn a_possessor_before_a_nominal_cue_is_its_source() {
+    let text = "In a long letter, the minister attacked his reply to the inquiry.";
+    let mut d = run(text);
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at2(text, "the inquiry")],
+        cue: vec![at2(text, "reply to")],
+        source: vec![at2(text, "the minister")],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    assert_eq!(d.slice(d.attributions[0].source[0]), "his");
+}
+
+#[test]
+fn a_quote_after_a_colon_lead_in_takes_its_subject() {
+    let text = "The weather was fine.\n\nThe party issued the following statement: “We will not stand in this election.”\n";
+    let mut d = run(text);
+    let q = text.find('“').unwrap();
+    d.attributions = vec![Attribution {
+        kind: QuoteKind::Direct,
+        content: vec![Span::new(q, text.len() - 1)],
+        cue: vec![],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    }];
+    repair::repair(&mut d);
+    let a = &d.attributions[0];
+    assert_eq!(d.slice(a.source[0]), "The party");
+    assert_eq!(d.slice(a.cue[0]), ":");
+}
+
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_the_sentence() {
+    let text = "McAllister met the mayor and came away convinced that the plan would pass.";
+    assert_eq!(
+        repaired_source(text, "that the plan would pass", "came away convinced"),
+        "McAllister"
+    );
+}
