@@ -59,9 +59,9 @@ fn role(label: usize) -> usize {
 /// What the model sees of one document, computed once, in linear time.
 pub struct View<'a> {
     doc: &'a Document,
-    /// Lower-cased token texts, borrowed from the text when lower-casing
+    /// Lower-cased token texts, read from the text when lower-casing
     /// changes nothing (most tokens: no allocation per token).
-    lw: Vec<Cow<'a, str>>,
+    lw: Lowered<'a>,
     /// The tag layer itself when complete (no copy), else padded with "?".
     pos: Cow<'a, [&'static str]>,
     quoted: Vec<bool>,
@@ -108,16 +108,62 @@ fn compact(j: Option<usize>) -> u32 {
     j.map_or(NONE, |j| u32::try_from(j).unwrap_or(NONE - 1))
 }
 
-/// `s` lower-cased, borrowed when lower-casing changes nothing.
-fn lower(s: &str) -> Cow<'_, str> {
-    let unchanged = s.chars().all(|c| {
+/// Whether lower-casing `s` changes nothing.
+fn is_lower(s: &str) -> bool {
+    s.chars().all(|c| {
         let mut l = c.to_lowercase();
         l.next() == Some(c) && l.next().is_none()
-    });
-    if unchanged {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
+    })
+}
+
+/// The lower-cased text of every token, 4 bytes a token: a token that
+/// lower-casing leaves unchanged (most) is read from the document text, the
+/// others from a side list of their lower-cased copies. `lw[i]` is the
+/// lower-cased text of token `i`.
+struct Lowered<'a> {
+    doc: &'a Document,
+    /// Per token: index into `owned`, or [`NONE`] when the token's own text
+    /// is already lower case.
+    at: Vec<u32>,
+    /// Lower-cased copies of the tokens that needed one, in token order.
+    owned: Vec<Box<str>>,
+}
+
+impl<'a> Lowered<'a> {
+    fn new(doc: &'a Document) -> Lowered<'a> {
+        let toks = &doc.layers.tokens;
+        let mut owned = Vec::new();
+        let at = toks
+            .iter()
+            .map(|t| {
+                let s = doc.slice(t.span);
+                if is_lower(s) {
+                    NONE
+                } else {
+                    owned.push(s.to_lowercase().into_boxed_str());
+                    compact(Some(owned.len() - 1))
+                }
+            })
+            .collect();
+        Lowered { doc, at, owned }
+    }
+
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+}
+
+impl std::ops::Index<usize> for Lowered<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        match self.at[i] {
+            NONE => self.doc.slice(self.doc.layers.tokens[i].span),
+            k => &self.owned[k as usize],
+        }
     }
 }
 
@@ -144,7 +190,7 @@ impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> View<'a> {
         let toks = &doc.layers.tokens;
         let n = toks.len();
-        let lw: Vec<Cow<str>> = toks.iter().map(|t| lower(doc.slice(t.span))).collect();
+        let lw = Lowered::new(doc);
         let pos: Cow<[&'static str]> = if doc.layers.pos.len() == n {
             Cow::Borrowed(&doc.layers.pos)
         } else {
@@ -232,9 +278,8 @@ impl<'a> View<'a> {
             }
             a = b;
         }
-        let cue: Vec<u8> = lw
-            .iter()
-            .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
+        let cue: Vec<u8> = (0..n)
+            .map(|i| crate::cue_class(&lw[i]).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
         let cue: Vec<u8> = cue;
         let mut cue_left = vec![NONE; n];

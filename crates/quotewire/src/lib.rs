@@ -238,7 +238,8 @@ fn annotate_within(
         quotewire_segment::segment,
         quotewire_tag::tag,
         quotewire_attribute::attribute,
-        quotewire_resolve::resolve,
+        // the record keeps no token layer: freed once resolve has read it
+        quotewire_resolve::resolve_releasing_tokens,
     ];
     // `STAGES[k]`: extract (k = 0), then `stages[k - 1]`
     for k in 0..STAGES.len() {
