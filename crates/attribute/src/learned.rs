@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet};
+use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet, Token};
 use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
@@ -75,8 +75,8 @@ pub struct View<'a> {
     cue: Vec<u8>,
     /// Token ranges of the paragraphs (the units tagged).
     units: Vec<(usize, usize)>,
-    /// First and last+1 token of each token's sentence.
-    sent: Vec<(u32, u32)>,
+    /// First and last+1 token of each token's sentence (see [`View::sent`]).
+    sent: Sentences,
     /// Nearest verb before / after in the sentence ([`NONE`]: none); token
     /// indices as `u32` (4 bytes a token, not 16 for an `Option<usize>`).
     verb_left: Vec<u32>,
@@ -92,6 +92,55 @@ pub struct View<'a> {
     /// Number of verbs among the tokens before each token (prefix sums:
     /// the verbs between two tokens in constant time).
     verbs_before: Vec<u32>,
+}
+
+/// The token range `[first, last + 1)` of each token's sentence (a maximal
+/// run of tokens with the same `Token::sentence`).
+enum Sentences {
+    /// Indexed by `Token::sentence`, when each sentence index makes one run
+    /// (as segment writes them): 8 bytes a sentence, nothing per token.
+    BySentence(Vec<(u32, u32)>),
+    /// Indexed by token, otherwise.
+    PerToken(Vec<(u32, u32)>),
+}
+
+impl Sentences {
+    /// The runs of `toks` with the same sentence index.
+    fn new(toks: &[Token]) -> Sentences {
+        let n = toks.len();
+        let mut runs: Vec<(usize, u32, u32)> = Vec::new();
+        let mut a = 0;
+        while a < n {
+            let mut b = a;
+            while b < n && toks[b].sentence == toks[a].sentence {
+                b += 1;
+            }
+            runs.push((toks[a].sentence, compact(Some(a)), compact(Some(b))));
+            a = b;
+        }
+        if runs.windows(2).all(|w| w[0].0 < w[1].0) {
+            let len = runs.last().map_or(0, |r| r.0 + 1);
+            let mut by = vec![(0, 0); len];
+            for &(s, a, b) in &runs {
+                by[s] = (a, b);
+            }
+            Sentences::BySentence(by)
+        } else {
+            let mut per = vec![(0, 0); n];
+            for &(_, a, b) in &runs {
+                per[a as usize..b as usize].fill((a, b));
+            }
+            Sentences::PerToken(per)
+        }
+    }
+}
+
+/// The sentence range of token `i` of `toks` in `sent`.
+fn sent_of(sent: &Sentences, toks: &[Token], i: usize) -> (u32, u32) {
+    match sent {
+        Sentences::BySentence(by) => by[toks[i].sentence],
+        Sentences::PerToken(per) => per[i],
+    }
 }
 
 /// "No token" in the compact index vectors of [`View`].
@@ -252,7 +301,7 @@ impl<'a> View<'a> {
         if units.is_empty() && n > 0 {
             units.push((0, n));
         }
-        let mut sent = vec![(0, 0); n];
+        let sent = Sentences::new(toks);
         let mut verb_left = vec![NONE; n];
         let mut verb_right = vec![NONE; n];
         let mut a = 0;
@@ -263,7 +312,6 @@ impl<'a> View<'a> {
             }
             let mut last = None;
             for i in a..b {
-                sent[i] = (compact(Some(a)), compact(Some(b)));
                 verb_left[i] = compact(last);
                 if is_verb(pos[i]) {
                     last = Some(i);
@@ -308,7 +356,7 @@ impl<'a> View<'a> {
         }
         let mut a = 0;
         while a < n {
-            let b = sent[a].1 as usize;
+            let b = sent_of(&sent, toks, a).1 as usize;
             let b = if b > a { b.min(n) } else { a + 1 };
             let mut last = None;
             for i in a..b {
@@ -344,6 +392,11 @@ impl<'a> View<'a> {
             verb_left,
             verb_right,
         }
+    }
+
+    /// First and last+1 token of the sentence of token `i`.
+    fn sent(&self, i: usize) -> (u32, u32) {
+        sent_of(&self.sent, &self.doc.layers.tokens, i)
     }
 
     /// Whether the unit of tokens `[a, b)` can hold an attribution the
@@ -472,7 +525,8 @@ pub fn features(
     } else {
         f.add(25, "-none-");
     }
-    let (sa, sb) = (v.sent[i].0 as usize, v.sent[i].1 as usize);
+    let (sa, sb) = v.sent(i);
+    let (sa, sb) = (sa as usize, sb as usize);
     f.add2(27, if i == sa { "first" } else { "in" }, l1);
     f.add_int(28, bucket(sb - i - 1));
     f.add_int(29, bucket(i - sa));
@@ -507,7 +561,7 @@ pub fn features(
     if let Some(j) = near(&v.verb_right, i) {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
-    let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
+    let same_sentence = |j: usize| i64::from(v.sent(j) == v.sent(i));
     match near(&v.cue_left, i) {
         Some(j) => {
             let b = bucket(i - j) * 10 + same_sentence(j);
