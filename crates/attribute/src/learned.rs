@@ -77,21 +77,16 @@ pub struct View<'a> {
     units: Vec<(usize, usize)>,
     /// First and last+1 token of each token's sentence (see [`View::sent`]).
     sent: Sentences,
-    /// Nearest verb before / after in the sentence ([`NONE`]: none); token
-    /// indices as `u32` (4 bytes a token, not 16 for an `Option<usize>`).
-    verb_left: Vec<u32>,
-    verb_right: Vec<u32>,
-    /// Nearest token before / after in the paragraph that the rules or the
-    /// cue lexicon call a cue ([`NONE`]: none).
-    cue_left: Vec<u32>,
-    cue_right: Vec<u32>,
-    /// Nearest clause punctuation (`,` `;` `:` dashes, brackets) before /
-    /// after in the sentence ([`NONE`]: none).
-    punct_left: Vec<u32>,
-    punct_right: Vec<u32>,
-    /// Number of verbs among the tokens before each token (prefix sums:
-    /// the verbs between two tokens in constant time).
-    verbs_before: Vec<u32>,
+    /// Verbs: the nearest before / after a token in its sentence, and the
+    /// number before each token (the verbs between two tokens in constant
+    /// time).
+    verbs: Marks,
+    /// Tokens that the rules or the cue lexicon call a cue: the nearest
+    /// before / after in the paragraph.
+    cues: Marks,
+    /// Clause punctuation (`,` `;` `:` dashes, brackets): the nearest before
+    /// / after in the sentence.
+    puncts: Marks,
 }
 
 /// The token range `[first, last + 1)` of each token's sentence (a maximal
@@ -146,9 +141,44 @@ fn sent_of(sent: &Sentences, toks: &[Token], i: usize) -> (u32, u32) {
 /// "No token" in the compact index vectors of [`View`].
 const NONE: u32 = u32::MAX;
 
-/// A compact token index as an option.
-fn near(v: &[u32], i: usize) -> Option<usize> {
-    (v[i] != NONE).then(|| v[i] as usize)
+/// Marked tokens (verbs, cues, clause punctuation), for the nearest one
+/// before or after a token within a range in constant time: their
+/// positions, and how many lie before each token (4 bytes a token and 4 a
+/// mark, where two indices per token took 8).
+struct Marks {
+    /// Positions of the marked tokens, in order.
+    at: Vec<u32>,
+    /// `before[i]`: marked tokens among `[0, i)` (`n + 1` entries).
+    before: Vec<u32>,
+}
+
+impl Marks {
+    /// The tokens `i` of `0..n` where `marked(i)`.
+    fn new(n: usize, marked: impl Fn(usize) -> bool) -> Marks {
+        let mut at = Vec::new();
+        let mut before = Vec::with_capacity(n + 1);
+        before.push(0);
+        for i in 0..n {
+            if marked(i) {
+                at.push(compact(Some(i)));
+            }
+            before.push(compact(Some(at.len())));
+        }
+        Marks { at, before }
+    }
+
+    /// The last marked token before `i`, if it is at or after `lo`.
+    fn left(&self, i: usize, lo: usize) -> Option<usize> {
+        let k = (self.before[i] as usize).checked_sub(1)?;
+        let j = *self.at.get(k)? as usize;
+        (j >= lo).then_some(j)
+    }
+
+    /// The first marked token after `i`, if it is before `hi`.
+    fn right(&self, i: usize, hi: usize) -> Option<usize> {
+        let j = *self.at.get(self.before[i + 1] as usize)? as usize;
+        (j < hi).then_some(j)
+    }
 }
 
 /// A token index in the compact form (documents are at most
@@ -302,96 +332,66 @@ impl<'a> View<'a> {
             units.push((0, n));
         }
         let sent = Sentences::new(toks);
-        let mut verb_left = vec![NONE; n];
-        let mut verb_right = vec![NONE; n];
-        let mut a = 0;
-        while a < n {
-            let mut b = a;
-            while b < n && toks[b].sentence == toks[a].sentence {
-                b += 1;
-            }
-            let mut last = None;
-            for i in a..b {
-                verb_left[i] = compact(last);
-                if is_verb(pos[i]) {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                verb_right[i] = compact(next);
-                if is_verb(pos[i]) {
-                    next = Some(i);
-                }
-            }
-            a = b;
-        }
+        let verbs = Marks::new(n, |i| is_verb(pos[i]));
         let cue: Vec<u8> = (0..n)
             .map(|i| crate::cue_class(&lw[i]).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
-        let cue: Vec<u8> = cue;
-        let mut cue_left = vec![NONE; n];
-        let mut cue_right = vec![NONE; n];
-        for &(a, b) in &units {
-            let mut last = None;
-            for i in a..b {
-                cue_left[i] = compact(last);
-                if rule[i] == 2 || cue[i] != 0 {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                cue_right[i] = compact(next);
-                if rule[i] == 2 || cue[i] != 0 {
-                    next = Some(i);
-                }
-            }
-        }
-        let mut punct_left = vec![NONE; n];
-        let mut punct_right = vec![NONE; n];
-        let mut verbs_before = vec![0u32; n + 1];
-        for i in 0..n {
-            verbs_before[i + 1] = verbs_before[i] + u32::from(is_verb(pos[i]));
-        }
-        let mut a = 0;
-        while a < n {
-            let b = sent_of(&sent, toks, a).1 as usize;
-            let b = if b > a { b.min(n) } else { a + 1 };
-            let mut last = None;
-            for i in a..b {
-                punct_left[i] = compact(last);
-                if is_clause_punct(&lw[i]) {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                punct_right[i] = compact(next);
-                if is_clause_punct(&lw[i]) {
-                    next = Some(i);
-                }
-            }
-            a = b;
-        }
+        let cues = Marks::new(n, |i| rule[i] == 2 || cue[i] != 0);
+        let puncts = Marks::new(n, |i| is_clause_punct(&lw[i]));
         View {
             doc,
-            punct_left,
-            punct_right,
-            verbs_before,
+            verbs,
+            cues,
+            puncts,
             lw,
             pos,
             quoted,
             rule,
             rule_edge,
             cue,
-            cue_left,
-            cue_right,
             units,
             sent,
-            verb_left,
-            verb_right,
         }
+    }
+
+    /// Nearest verb before token `i` in its sentence.
+    fn verb_left(&self, i: usize) -> Option<usize> {
+        self.verbs.left(i, self.sent(i).0 as usize)
+    }
+
+    /// Nearest verb after token `i` in its sentence.
+    fn verb_right(&self, i: usize) -> Option<usize> {
+        self.verbs.right(i, self.sent(i).1 as usize)
+    }
+
+    /// Nearest clause punctuation before token `i` in its sentence.
+    fn punct_left(&self, i: usize) -> Option<usize> {
+        self.puncts.left(i, self.sent(i).0 as usize)
+    }
+
+    /// Nearest clause punctuation after token `i` in its sentence.
+    fn punct_right(&self, i: usize) -> Option<usize> {
+        self.puncts.right(i, self.sent(i).1 as usize)
+    }
+
+    /// The unit (paragraph) holding token `i`, if any.
+    fn unit_of(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.units.partition_point(|u| u.0 <= i).checked_sub(1)?;
+        let u = self.units[k];
+        (i < u.1).then_some(u)
+    }
+
+    /// Nearest cue (of the rules or the lexicon) before token `i` in its
+    /// paragraph.
+    fn cue_left(&self, i: usize) -> Option<usize> {
+        let (a, _) = self.unit_of(i)?;
+        self.cues.left(i, a)
+    }
+
+    /// Nearest cue after token `i` in its paragraph.
+    fn cue_right(&self, i: usize) -> Option<usize> {
+        let (_, b) = self.unit_of(i)?;
+        self.cues.right(i, b)
     }
 
     /// First and last+1 token of the sentence of token `i`.
@@ -512,14 +512,14 @@ pub fn features(
     let li = p1.map(|x| x as i64).unwrap_or(9);
     f.add_int(20, li * 100 + r(0));
     f.add2(21, RULE_NAMES[r(0) as usize], t(0));
-    if let Some(j) = near(&v.verb_left, i) {
+    if let Some(j) = v.verb_left(i) {
         f.add2(22, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
         f.add(23, &v.lw[j]);
         f.add2(26, l1, &v.lw[j]);
     } else {
         f.add(23, "-none-");
     }
-    if let Some(j) = near(&v.verb_right, i) {
+    if let Some(j) = v.verb_right(i) {
         f.add2(24, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
         f.add(25, &v.lw[j]);
     } else {
@@ -555,14 +555,14 @@ pub fn features(
     f.add_int(41, li * 100 + i64::from(v.rule_edge[i]));
     f.add_int(42, i64::from(v.cue[i]));
     f.add_int(43, li * 100 + i64::from(v.cue[i]));
-    if let Some(j) = near(&v.verb_left, i) {
+    if let Some(j) = v.verb_left(i) {
         f.add_int(44, i64::from(v.cue[j]) * 100 + bucket(i - j));
     }
-    if let Some(j) = near(&v.verb_right, i) {
+    if let Some(j) = v.verb_right(i) {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
     let same_sentence = |j: usize| i64::from(v.sent(j) == v.sent(i));
-    match near(&v.cue_left, i) {
+    match v.cue_left(i) {
         Some(j) => {
             let b = bucket(i - j) * 10 + same_sentence(j);
             f.add_int(46, b);
@@ -571,7 +571,7 @@ pub fn features(
         }
         None => f.add_int(46, -1),
     }
-    match near(&v.cue_right, i) {
+    match v.cue_right(i) {
         Some(j) => {
             let b = bucket(j - i) * 10 + same_sentence(j);
             f.add_int(49, b);
@@ -585,12 +585,12 @@ pub fn features(
     // values: rare conjunctions of words made the table's misses, and the
     // run, a sixth slower)
     f.add2(53, l1, t(1));
-    let pr = near(&v.punct_right, i).map_or(-1, |j| bucket(j - i));
-    let pl = near(&v.punct_left, i).map_or(-1, |j| bucket(i - j));
+    let pr = v.punct_right(i).map_or(-1, |j| bucket(j - i));
+    let pl = v.punct_left(i).map_or(-1, |j| bucket(i - j));
     f.add_int(56, li * 100 + pr);
     f.add_int(57, li * 100 + pl);
-    if let Some(j) = near(&v.cue_left, i) {
-        let verbs = v.verbs_before[i] - v.verbs_before[j + 1];
+    if let Some(j) = v.cue_left(i) {
+        let verbs = v.verbs.before[i] - v.verbs.before[j + 1];
         f.add_int(
             58,
             li * 100 + i64::from(verbs.min(3)) * 10 + same_sentence(j),
