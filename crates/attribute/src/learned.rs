@@ -674,15 +674,16 @@ pub fn choose(s: &[f32], prev: Option<usize>, dec: &Decoding) -> usize {
 
 /// Tags every unit of `v` with `model`: the label of each token, and the
 /// probability (softmax of the scores) that it is content, `B-` or `I-`
-/// (the one figure the confidences need: 4 bytes a token, not 28).
-pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
+/// (the one figure the confidences need: 4 bytes a token, not 28). Labels
+/// are ids into [`LABELS`] as `u8` (1 byte a token, not 8).
+pub fn label(v: &View, model: &Model) -> (Vec<u8>, Vec<f32>) {
     label_with(v, model, &DECODING)
 }
 
 /// [`label`] with the decoding `dec`.
-pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<usize>, Vec<f32>) {
+pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<u8>, Vec<f32>) {
     let n = v.len();
-    let mut labels = vec![O; n];
+    let mut labels = vec![O as u8; n];
     let mut probs = vec![0.0f32; n];
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
@@ -697,13 +698,14 @@ pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<usize>, Vec<f
             if i % 1024 == 1023 && v.doc.deadline.expired() {
                 break 'units;
             }
-            let p1 = (i > a).then(|| labels[i - 1]);
-            let p2 = (i > a + 1).then(|| labels[i - 2]);
+            let p1 = (i > a).then(|| usize::from(labels[i - 1]));
+            let p2 = (i > a + 1).then(|| usize::from(labels[i - 2]));
             f.clear();
             features(v, i, a, p1, p2, &mut f);
             buf.resize(model.classes().len(), 0.0);
             model.scores(f.keys(), &mut buf);
-            labels[i] = choose(&buf, p1, dec);
+            // a class id, below LABELS.len() (7)
+            labels[i] = choose(&buf, p1, dec) as u8;
             for s in buf.iter_mut() {
                 *s /= CONFIDENCE_TEMPERATURE;
             }
@@ -755,9 +757,10 @@ pub fn gold_labels(doc: &Document, atts: &[Attribution]) -> Vec<usize> {
 }
 
 /// Spans of one role in token ranges, from the labels of one unit.
-fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
+fn spans_of<L: Copy + Into<usize>>(labels: &[L], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &l) in labels.iter().enumerate().take(b).skip(a) {
+        let l: usize = l.into();
         let r = role(l);
         if r == 0 {
             continue;
@@ -776,12 +779,17 @@ fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> 
 /// dropped; contents of a unit without any cue are dropped too.
 /// Confidence: the mean probability of a content label over the content's
 /// tokens.
-pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
+pub fn decode<L: Copy + Into<usize>>(v: &View, labels: &[L], probs: &[f32]) -> Vec<Attribution> {
     decode_with(v, labels, probs, &DECODING)
 }
 
 /// [`decode`] with the decoding `dec` (its `fill_gap`).
-pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) -> Vec<Attribution> {
+pub fn decode_with<L: Copy + Into<usize>>(
+    v: &View,
+    labels: &[L],
+    probs: &[f32],
+    dec: &Decoding,
+) -> Vec<Attribution> {
     let toks = &v.doc.layers.tokens;
     let mut out = Vec::new();
     for &(a, b) in v.units() {
@@ -909,14 +917,18 @@ pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) ->
 
 /// Content ranges (in text order) with every gap of at most `max` tokens,
 /// all labelled `O`, closed.
-pub(crate) fn fill_gaps(con: &[Range], labels: &[usize], max: usize) -> Vec<Range> {
+pub(crate) fn fill_gaps<L: Copy + Into<usize>>(
+    con: &[Range],
+    labels: &[L],
+    max: usize,
+) -> Vec<Range> {
     let mut out: Vec<Range> = Vec::with_capacity(con.len());
     for &(x, y) in con {
         match out.last_mut() {
             Some(last)
                 if x >= last.1
                     && x - last.1 <= max
-                    && labels[last.1..x].iter().all(|&l| l == O) =>
+                    && labels[last.1..x].iter().all(|&l| l.into() == O) =>
             {
                 last.1 = y;
             }
