@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet, Token};
+use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet, Tags, Token};
 use quotewire_learn::{Features, Model, ModelError, softmax};
 
 /// The feature set's name and version, stored in the weights file and checked
@@ -63,7 +63,7 @@ pub struct View<'a> {
     /// changes nothing (most tokens: no allocation per token).
     lw: Lowered<'a>,
     /// The tag layer itself when complete (no copy), else padded with "?".
-    pos: Cow<'a, [&'static str]>,
+    pos: Cow<'a, Tags>,
     quoted: Vec<bool>,
     /// Role the rules gave each token: 0 none, 1 source, 2 cue, 3 direct
     /// content, 4 other content.
@@ -270,7 +270,7 @@ impl<'a> View<'a> {
         let toks = &doc.layers.tokens;
         let n = toks.len();
         let lw = Lowered::new(doc);
-        let pos: Cow<[&'static str]> = if doc.layers.pos.len() == n {
+        let pos: Cow<Tags> = if doc.layers.pos.len() == n {
             Cow::Borrowed(&doc.layers.pos)
         } else {
             Cow::Owned(

@@ -48,7 +48,7 @@ fn resolve_with(doc: &mut Document, release: bool) {
     let words = words::Words::new(doc);
     if release {
         doc.layers.tokens = Vec::new();
-        doc.layers.pos = Vec::new();
+        doc.layers.pos = Default::default();
     }
     let mut ents = ner::recognise(&doc.text, &words, &doc.deadline);
     // the time budget (`doc.deadline`): each step polls it, and once it has
