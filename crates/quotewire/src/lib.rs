@@ -400,6 +400,26 @@ mod tests {
     }
 
     #[test]
+    fn the_record_path_frees_the_token_layers_and_gives_the_same_record() {
+        let text = "\"We will win,\" Maria Lopez said on Monday. She added that the plan, which the minister backed, was on track.";
+        let mut kept =
+            quotewire_extract::extract_text("t", text.as_bytes(), Options::default().extract());
+        annotate(&mut kept);
+        assert!(!kept.layers.tokens.is_empty() && !kept.layers.pos.is_empty());
+        let mut freed =
+            quotewire_extract::extract_text("t", text.as_bytes(), Options::default().extract());
+        annotate_within(&mut freed, None, Instant::now(), false);
+        assert!(freed.layers.tokens.is_empty() && freed.layers.pos.is_empty());
+        assert_eq!(kept.attributions, freed.attributions);
+        assert_eq!(kept.entities, freed.entities);
+        assert_eq!(kept.timexes, freed.timexes);
+        assert_eq!(
+            Record::from_owned_document(kept),
+            Record::from_owned_document(freed)
+        );
+    }
+
+    #[test]
     fn the_tag_stage_runs_between_segment_and_attribute() {
         let mut doc = quotewire_extract::extract_text(
             "t",
