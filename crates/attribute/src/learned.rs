@@ -602,6 +602,16 @@ pub fn gold_labels(doc: &Document, atts: &[Attribution]) -> Vec<usize> {
     out
 }
 
+/// Push `r` onto `v`, allocating room for one range on the first push (a
+/// cue's group mostly holds one content and one source; a plain push would
+/// allocate four).
+fn push_one(v: &mut Vec<Range>, r: Range) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(r);
+}
+
 /// Spans of one role in token ranges, from the labels of one unit.
 fn spans_of<L: Copy + Into<usize>>(labels: &[L], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
@@ -667,13 +677,13 @@ pub fn decode_with<L: Copy + Into<usize>>(
         let mut last_con: Option<(usize, usize)> = None;
         for &(r, x, y) in &spans {
             match r {
-                1 => groups[nearest(x, y)].1.push((x, y)),
+                1 => push_one(&mut groups[nearest(x, y)].1, (x, y)),
                 3 => {
                     let g = match last_con {
                         Some((end, g)) if dec.glue_adjacent && end == x => g,
                         _ => nearest(x, y),
                     };
-                    groups[g].0.push((x, y));
+                    push_one(&mut groups[g].0, (x, y));
                     last_con = Some((y, g));
                 }
                 _ => {}
@@ -715,6 +725,9 @@ pub fn decode_with<L: Copy + Into<usize>>(
             }
         }
         let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
+        // one attribution per group with content: room for them at once
+        // (no doubling of a long text's single unit)
+        out.reserve(groups.iter().filter(|g| !g.0.is_empty()).count());
         for (k, (mut con, src)) in groups.into_iter().enumerate() {
             if con.is_empty() {
                 continue;
