@@ -12,8 +12,11 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet};
+use quotewire_doc::{Attribution, Document, QuoteKind, Span, SpanSet, Tags};
 use quotewire_learn::{Features, Model, ModelError, softmax};
+
+mod compact;
+use compact::{Lowered, Marks, Sentences, sent_of};
 
 /// The feature set's name and version, stored in the weights file and checked
 /// at load: change it whenever [`features`] or [`LABELS`] change.
@@ -59,11 +62,11 @@ fn role(label: usize) -> usize {
 /// What the model sees of one document, computed once, in linear time.
 pub struct View<'a> {
     doc: &'a Document,
-    /// Lower-cased token texts, borrowed from the text when lower-casing
+    /// Lower-cased token texts, read from the text when lower-casing
     /// changes nothing (most tokens: no allocation per token).
-    lw: Vec<Cow<'a, str>>,
+    lw: Lowered<'a>,
     /// The tag layer itself when complete (no copy), else padded with "?".
-    pos: Cow<'a, [&'static str]>,
+    pos: Cow<'a, Tags>,
     quoted: Vec<bool>,
     /// Role the rules gave each token: 0 none, 1 source, 2 cue, 3 direct
     /// content, 4 other content.
@@ -75,50 +78,18 @@ pub struct View<'a> {
     cue: Vec<u8>,
     /// Token ranges of the paragraphs (the units tagged).
     units: Vec<(usize, usize)>,
-    /// First and last+1 token of each token's sentence.
-    sent: Vec<(u32, u32)>,
-    /// Nearest verb before / after in the sentence ([`NONE`]: none); token
-    /// indices as `u32` (4 bytes a token, not 16 for an `Option<usize>`).
-    verb_left: Vec<u32>,
-    verb_right: Vec<u32>,
-    /// Nearest token before / after in the paragraph that the rules or the
-    /// cue lexicon call a cue ([`NONE`]: none).
-    cue_left: Vec<u32>,
-    cue_right: Vec<u32>,
-    /// Nearest clause punctuation (`,` `;` `:` dashes, brackets) before /
-    /// after in the sentence ([`NONE`]: none).
-    punct_left: Vec<u32>,
-    punct_right: Vec<u32>,
-    /// Number of verbs among the tokens before each token (prefix sums:
-    /// the verbs between two tokens in constant time).
-    verbs_before: Vec<u32>,
-}
-
-/// "No token" in the compact index vectors of [`View`].
-const NONE: u32 = u32::MAX;
-
-/// A compact token index as an option.
-fn near(v: &[u32], i: usize) -> Option<usize> {
-    (v[i] != NONE).then(|| v[i] as usize)
-}
-
-/// A token index in the compact form (documents are at most
-/// `--max-doc-bytes`, far below 4 G tokens; saturates rather than wraps).
-fn compact(j: Option<usize>) -> u32 {
-    j.map_or(NONE, |j| u32::try_from(j).unwrap_or(NONE - 1))
-}
-
-/// `s` lower-cased, borrowed when lower-casing changes nothing.
-fn lower(s: &str) -> Cow<'_, str> {
-    let unchanged = s.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
-    });
-    if unchanged {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
+    /// First and last+1 token of each token's sentence (see [`View::sent`]).
+    sent: Sentences,
+    /// Verbs: the nearest before / after a token in its sentence, and the
+    /// number before each token (the verbs between two tokens in constant
+    /// time).
+    verbs: Marks,
+    /// Tokens that the rules or the cue lexicon call a cue: the nearest
+    /// before / after in the paragraph.
+    cues: Marks,
+    /// Clause punctuation (`,` `;` `:` dashes, brackets): the nearest before
+    /// / after in the sentence.
+    puncts: Marks,
 }
 
 /// Punctuation that ends or opens a clause or an aside.
@@ -144,8 +115,8 @@ impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> View<'a> {
         let toks = &doc.layers.tokens;
         let n = toks.len();
-        let lw: Vec<Cow<str>> = toks.iter().map(|t| lower(doc.slice(t.span))).collect();
-        let pos: Cow<[&'static str]> = if doc.layers.pos.len() == n {
+        let lw = Lowered::new(doc);
+        let pos: Cow<Tags> = if doc.layers.pos.len() == n {
             Cow::Borrowed(&doc.layers.pos)
         } else {
             Cow::Owned(
@@ -206,99 +177,72 @@ impl<'a> View<'a> {
         if units.is_empty() && n > 0 {
             units.push((0, n));
         }
-        let mut sent = vec![(0, 0); n];
-        let mut verb_left = vec![NONE; n];
-        let mut verb_right = vec![NONE; n];
-        let mut a = 0;
-        while a < n {
-            let mut b = a;
-            while b < n && toks[b].sentence == toks[a].sentence {
-                b += 1;
-            }
-            let mut last = None;
-            for i in a..b {
-                sent[i] = (compact(Some(a)), compact(Some(b)));
-                verb_left[i] = compact(last);
-                if is_verb(pos[i]) {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                verb_right[i] = compact(next);
-                if is_verb(pos[i]) {
-                    next = Some(i);
-                }
-            }
-            a = b;
-        }
-        let cue: Vec<u8> = lw
-            .iter()
-            .map(|w| crate::cue_class(w).map(|c| c as u8 + 1).unwrap_or(0))
+        let sent = Sentences::new(toks);
+        let verbs = Marks::new(n, |i| is_verb(pos[i]));
+        let cue: Vec<u8> = (0..n)
+            .map(|i| crate::cue_class(&lw[i]).map(|c| c as u8 + 1).unwrap_or(0))
             .collect();
-        let cue: Vec<u8> = cue;
-        let mut cue_left = vec![NONE; n];
-        let mut cue_right = vec![NONE; n];
-        for &(a, b) in &units {
-            let mut last = None;
-            for i in a..b {
-                cue_left[i] = compact(last);
-                if rule[i] == 2 || cue[i] != 0 {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                cue_right[i] = compact(next);
-                if rule[i] == 2 || cue[i] != 0 {
-                    next = Some(i);
-                }
-            }
-        }
-        let mut punct_left = vec![NONE; n];
-        let mut punct_right = vec![NONE; n];
-        let mut verbs_before = vec![0u32; n + 1];
-        for i in 0..n {
-            verbs_before[i + 1] = verbs_before[i] + u32::from(is_verb(pos[i]));
-        }
-        let mut a = 0;
-        while a < n {
-            let b = sent[a].1 as usize;
-            let b = if b > a { b.min(n) } else { a + 1 };
-            let mut last = None;
-            for i in a..b {
-                punct_left[i] = compact(last);
-                if is_clause_punct(&lw[i]) {
-                    last = Some(i);
-                }
-            }
-            let mut next = None;
-            for i in (a..b).rev() {
-                punct_right[i] = compact(next);
-                if is_clause_punct(&lw[i]) {
-                    next = Some(i);
-                }
-            }
-            a = b;
-        }
+        let cues = Marks::new(n, |i| rule[i] == 2 || cue[i] != 0);
+        let puncts = Marks::new(n, |i| is_clause_punct(&lw[i]));
         View {
             doc,
-            punct_left,
-            punct_right,
-            verbs_before,
+            verbs,
+            cues,
+            puncts,
             lw,
             pos,
             quoted,
             rule,
             rule_edge,
             cue,
-            cue_left,
-            cue_right,
             units,
             sent,
-            verb_left,
-            verb_right,
         }
+    }
+
+    /// Nearest verb before token `i` in its sentence.
+    fn verb_left(&self, i: usize) -> Option<usize> {
+        self.verbs.left(i, self.sent(i).0 as usize)
+    }
+
+    /// Nearest verb after token `i` in its sentence.
+    fn verb_right(&self, i: usize) -> Option<usize> {
+        self.verbs.right(i, self.sent(i).1 as usize)
+    }
+
+    /// Nearest clause punctuation before token `i` in its sentence.
+    fn punct_left(&self, i: usize) -> Option<usize> {
+        self.puncts.left(i, self.sent(i).0 as usize)
+    }
+
+    /// Nearest clause punctuation after token `i` in its sentence.
+    fn punct_right(&self, i: usize) -> Option<usize> {
+        self.puncts.right(i, self.sent(i).1 as usize)
+    }
+
+    /// The unit (paragraph) holding token `i`, if any.
+    fn unit_of(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.units.partition_point(|u| u.0 <= i).checked_sub(1)?;
+        let u = self.units[k];
+        (i < u.1).then_some(u)
+    }
+
+    /// Nearest cue (of the rules or the lexicon) before token `i` in its
+    /// paragraph.
+    fn cue_left(&self, i: usize) -> Option<usize> {
+        let (a, _) = self.unit_of(i)?;
+        self.cues.left(i, a)
+    }
+
+    /// Nearest cue after token `i` in its paragraph.
+    fn cue_right(&self, i: usize) -> Option<usize> {
+        let (_, b) = self.unit_of(i)?;
+        self.cues.right(i, b)
+    }
+
+    /// First and last+1 token of the sentence of token `i`.
+    fn sent(&self, i: usize) -> (u32, u32) {
+        sent_of(&self.sent, &self.doc.layers.tokens, i)
     }
 
     /// Whether the unit of tokens `[a, b)` can hold an attribution the
@@ -414,20 +358,21 @@ pub fn features(
     let li = p1.map(|x| x as i64).unwrap_or(9);
     f.add_int(20, li * 100 + r(0));
     f.add2(21, RULE_NAMES[r(0) as usize], t(0));
-    if let Some(j) = near(&v.verb_left, i) {
+    if let Some(j) = v.verb_left(i) {
         f.add2(22, &v.lw[j], BUCKET_NAMES[bucket_index(i - j)]);
         f.add(23, &v.lw[j]);
         f.add2(26, l1, &v.lw[j]);
     } else {
         f.add(23, "-none-");
     }
-    if let Some(j) = near(&v.verb_right, i) {
+    if let Some(j) = v.verb_right(i) {
         f.add2(24, &v.lw[j], BUCKET_NAMES[bucket_index(j - i)]);
         f.add(25, &v.lw[j]);
     } else {
         f.add(25, "-none-");
     }
-    let (sa, sb) = (v.sent[i].0 as usize, v.sent[i].1 as usize);
+    let (sa, sb) = v.sent(i);
+    let (sa, sb) = (sa as usize, sb as usize);
     f.add2(27, if i == sa { "first" } else { "in" }, l1);
     f.add_int(28, bucket(sb - i - 1));
     f.add_int(29, bucket(i - sa));
@@ -456,14 +401,14 @@ pub fn features(
     f.add_int(41, li * 100 + i64::from(v.rule_edge[i]));
     f.add_int(42, i64::from(v.cue[i]));
     f.add_int(43, li * 100 + i64::from(v.cue[i]));
-    if let Some(j) = near(&v.verb_left, i) {
+    if let Some(j) = v.verb_left(i) {
         f.add_int(44, i64::from(v.cue[j]) * 100 + bucket(i - j));
     }
-    if let Some(j) = near(&v.verb_right, i) {
+    if let Some(j) = v.verb_right(i) {
         f.add_int(45, i64::from(v.cue[j]) * 100 + bucket(j - i));
     }
-    let same_sentence = |j: usize| i64::from(v.sent[j] == v.sent[i]);
-    match near(&v.cue_left, i) {
+    let same_sentence = |j: usize| i64::from(v.sent(j) == v.sent(i));
+    match v.cue_left(i) {
         Some(j) => {
             let b = bucket(i - j) * 10 + same_sentence(j);
             f.add_int(46, b);
@@ -472,7 +417,7 @@ pub fn features(
         }
         None => f.add_int(46, -1),
     }
-    match near(&v.cue_right, i) {
+    match v.cue_right(i) {
         Some(j) => {
             let b = bucket(j - i) * 10 + same_sentence(j);
             f.add_int(49, b);
@@ -486,12 +431,12 @@ pub fn features(
     // values: rare conjunctions of words made the table's misses, and the
     // run, a sixth slower)
     f.add2(53, l1, t(1));
-    let pr = near(&v.punct_right, i).map_or(-1, |j| bucket(j - i));
-    let pl = near(&v.punct_left, i).map_or(-1, |j| bucket(i - j));
+    let pr = v.punct_right(i).map_or(-1, |j| bucket(j - i));
+    let pl = v.punct_left(i).map_or(-1, |j| bucket(i - j));
     f.add_int(56, li * 100 + pr);
     f.add_int(57, li * 100 + pl);
-    if let Some(j) = near(&v.cue_left, i) {
-        let verbs = v.verbs_before[i] - v.verbs_before[j + 1];
+    if let Some(j) = v.cue_left(i) {
+        let verbs = v.verbs.before[i] - v.verbs.before[j + 1];
         f.add_int(
             58,
             li * 100 + i64::from(verbs.min(3)) * 10 + same_sentence(j),
@@ -575,15 +520,16 @@ pub fn choose(s: &[f32], prev: Option<usize>, dec: &Decoding) -> usize {
 
 /// Tags every unit of `v` with `model`: the label of each token, and the
 /// probability (softmax of the scores) that it is content, `B-` or `I-`
-/// (the one figure the confidences need: 4 bytes a token, not 28).
-pub fn label(v: &View, model: &Model) -> (Vec<usize>, Vec<f32>) {
+/// (the one figure the confidences need: 4 bytes a token, not 28). Labels
+/// are ids into [`LABELS`] as `u8` (1 byte a token, not 8).
+pub fn label(v: &View, model: &Model) -> (Vec<u8>, Vec<f32>) {
     label_with(v, model, &DECODING)
 }
 
 /// [`label`] with the decoding `dec`.
-pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<usize>, Vec<f32>) {
+pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<u8>, Vec<f32>) {
     let n = v.len();
-    let mut labels = vec![O; n];
+    let mut labels = vec![O as u8; n];
     let mut probs = vec![0.0f32; n];
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
@@ -598,13 +544,14 @@ pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<usize>, Vec<f
             if i % 1024 == 1023 && v.doc.deadline.expired() {
                 break 'units;
             }
-            let p1 = (i > a).then(|| labels[i - 1]);
-            let p2 = (i > a + 1).then(|| labels[i - 2]);
+            let p1 = (i > a).then(|| usize::from(labels[i - 1]));
+            let p2 = (i > a + 1).then(|| usize::from(labels[i - 2]));
             f.clear();
             features(v, i, a, p1, p2, &mut f);
             buf.resize(model.classes().len(), 0.0);
             model.scores(f.keys(), &mut buf);
-            labels[i] = choose(&buf, p1, dec);
+            // a class id, below LABELS.len() (7)
+            labels[i] = choose(&buf, p1, dec) as u8;
             for s in buf.iter_mut() {
                 *s /= CONFIDENCE_TEMPERATURE;
             }
@@ -655,10 +602,21 @@ pub fn gold_labels(doc: &Document, atts: &[Attribution]) -> Vec<usize> {
     out
 }
 
+/// Push `r` onto `v`, allocating room for one range on the first push (a
+/// cue's group mostly holds one content and one source; a plain push would
+/// allocate four).
+fn push_one(v: &mut Vec<Range>, r: Range) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(r);
+}
+
 /// Spans of one role in token ranges, from the labels of one unit.
-fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
+fn spans_of<L: Copy + Into<usize>>(labels: &[L], a: usize, b: usize) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &l) in labels.iter().enumerate().take(b).skip(a) {
+        let l: usize = l.into();
         let r = role(l);
         if r == 0 {
             continue;
@@ -677,12 +635,17 @@ fn spans_of(labels: &[usize], a: usize, b: usize) -> Vec<(usize, usize, usize)> 
 /// dropped; contents of a unit without any cue are dropped too.
 /// Confidence: the mean probability of a content label over the content's
 /// tokens.
-pub fn decode(v: &View, labels: &[usize], probs: &[f32]) -> Vec<Attribution> {
+pub fn decode<L: Copy + Into<usize>>(v: &View, labels: &[L], probs: &[f32]) -> Vec<Attribution> {
     decode_with(v, labels, probs, &DECODING)
 }
 
 /// [`decode`] with the decoding `dec` (its `fill_gap`).
-pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) -> Vec<Attribution> {
+pub fn decode_with<L: Copy + Into<usize>>(
+    v: &View,
+    labels: &[L],
+    probs: &[f32],
+    dec: &Decoding,
+) -> Vec<Attribution> {
     let toks = &v.doc.layers.tokens;
     let mut out = Vec::new();
     for &(a, b) in v.units() {
@@ -714,13 +677,13 @@ pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) ->
         let mut last_con: Option<(usize, usize)> = None;
         for &(r, x, y) in &spans {
             match r {
-                1 => groups[nearest(x, y)].1.push((x, y)),
+                1 => push_one(&mut groups[nearest(x, y)].1, (x, y)),
                 3 => {
                     let g = match last_con {
                         Some((end, g)) if dec.glue_adjacent && end == x => g,
                         _ => nearest(x, y),
                     };
-                    groups[g].0.push((x, y));
+                    push_one(&mut groups[g].0, (x, y));
                     last_con = Some((y, g));
                 }
                 _ => {}
@@ -762,6 +725,9 @@ pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) ->
             }
         }
         let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
+        // one attribution per group with content: room for them at once
+        // (no doubling of a long text's single unit)
+        out.reserve(groups.iter().filter(|g| !g.0.is_empty()).count());
         for (k, (mut con, src)) in groups.into_iter().enumerate() {
             if con.is_empty() {
                 continue;
@@ -810,14 +776,18 @@ pub fn decode_with(v: &View, labels: &[usize], probs: &[f32], dec: &Decoding) ->
 
 /// Content ranges (in text order) with every gap of at most `max` tokens,
 /// all labelled `O`, closed.
-pub(crate) fn fill_gaps(con: &[Range], labels: &[usize], max: usize) -> Vec<Range> {
+pub(crate) fn fill_gaps<L: Copy + Into<usize>>(
+    con: &[Range],
+    labels: &[L],
+    max: usize,
+) -> Vec<Range> {
     let mut out: Vec<Range> = Vec::with_capacity(con.len());
     for &(x, y) in con {
         match out.last_mut() {
             Some(last)
                 if x >= last.1
                     && x - last.1 <= max
-                    && labels[last.1..x].iter().all(|&l| l == O) =>
+                    && labels[last.1..x].iter().all(|&l| l.into() == O) =>
             {
                 last.1 = y;
             }

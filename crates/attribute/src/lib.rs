@@ -79,7 +79,9 @@ pub fn attribute(doc: &mut Document) {
 /// The rule system alone (see the crate documentation), replacing
 /// `doc.attributions`.
 pub fn attribute_rules(doc: &mut Document) {
+    let copies = lower_copies(&doc.text, &doc.layers.tokens);
     let ctx = Ctx::new(
+        &copies,
         &doc.text,
         &doc.layers.tokens,
         &doc.layers.sentences,
@@ -120,8 +122,9 @@ struct Ctx<'a> {
     paras: &'a [Span],
     /// Lower-cased token texts.
     lw: Vec<Low<'a>>,
-    /// The quote whose (outer) span holds each token, if any.
-    in_quote: Vec<Option<usize>>,
+    /// The quote whose (outer) span holds each token ([`NO_QUOTE`]: none;
+    /// 4 bytes a token, read through [`Ctx::quote_of`]).
+    in_quote: Vec<u32>,
     /// First token of each sentence (sentences.len() + 1 entries).
     sent_tok: Vec<usize>,
     /// Paragraph index of each sentence.
@@ -136,34 +139,43 @@ struct Ctx<'a> {
     content_breaks: Vec<(usize, Option<usize>)>,
 }
 
-/// A lower-cased token: borrowed from the text when lower-casing changes
-/// nothing (most tokens), so there is no allocation per token.
-#[derive(Debug, Clone)]
-struct Low<'a>(std::borrow::Cow<'a, str>);
+/// "In no quote" in [`Ctx`]'s `in_quote` (documents are far below 4 G
+/// quotes; a larger index saturates).
+const NO_QUOTE: u32 = u32::MAX;
 
-impl<'a> Low<'a> {
-    fn of(s: &'a str) -> Low<'a> {
-        let unchanged = s.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        });
-        Low(if unchanged {
-            std::borrow::Cow::Borrowed(s)
-        } else {
-            std::borrow::Cow::Owned(s.to_lowercase())
-        })
-    }
+/// A lower-cased token: the token's own text when lower-casing changes
+/// nothing (most tokens), else its copy in [`lower_copies`]; 16 bytes a
+/// token and no allocation for most.
+#[derive(Debug, Clone, Copy)]
+struct Low<'a>(&'a str);
 
+impl Low<'_> {
     fn as_str(&self) -> &str {
-        &self.0
+        self.0
     }
 }
 
 impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.0
     }
+}
+
+/// The lower-cased copies of the tokens that lower-casing changes, with
+/// their token index, in token order (the others are read from the text).
+fn lower_copies(text: &str, toks: &[Token]) -> Vec<(usize, Box<str>)> {
+    toks.iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let s = t.span.slice(text);
+            let unchanged = s.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            });
+            (!unchanged).then(|| (i, s.to_lowercase().into_boxed_str()))
+        })
+        .collect()
 }
 
 impl PartialEq<str> for Low<'_> {
@@ -233,14 +245,23 @@ fn cue_class(w: &str) -> Option<CueClass> {
 
 impl<'a> Ctx<'a> {
     fn new(
+        copies: &'a [(usize, Box<str>)],
         text: &'a str,
         toks: &'a [Token],
         sents: &'a [Span],
         quotes: &'a [QuoteMark],
         paras: &'a [Span],
     ) -> Ctx<'a> {
-        let lw: Vec<Low> = toks.iter().map(|t| Low::of(t.span.slice(text))).collect();
-        let mut in_quote = vec![None; toks.len()];
+        let mut copies = copies.iter().peekable();
+        let lw: Vec<Low> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match copies.next_if(|c| c.0 == i) {
+                Some((_, s)) => Low(s),
+                None => Low(t.span.slice(text)),
+            })
+            .collect();
+        let mut in_quote = vec![NO_QUOTE; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
             while qi < quotes.len() && quote_outer(&quotes[qi]).end <= t.span.start {
@@ -250,7 +271,7 @@ impl<'a> Ctx<'a> {
             // an unclosed quote's words stay open to the indirect pass
             for (k, q) in quotes.iter().enumerate().skip(qi).take(3) {
                 if q.close.is_some() && quote_outer(q).contains(t.span) {
-                    in_quote[i] = Some(k);
+                    in_quote[i] = u32::try_from(k).unwrap_or(NO_QUOTE - 1);
                     break;
                 }
             }
@@ -282,7 +303,7 @@ impl<'a> Ctx<'a> {
             quoted_before.push(q);
             if is_word(t.span.slice(text)) {
                 n += 1;
-                if in_quote[i].is_some() {
+                if in_quote[i] != NO_QUOTE {
                     q += 1;
                 }
             }
@@ -292,13 +313,14 @@ impl<'a> Ctx<'a> {
         let tok = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
         let mut content_breaks = Vec::new();
         for k in 1..toks.len() {
-            if in_quote[k].is_some() {
+            if in_quote[k] != NO_QUOTE {
                 continue;
             }
             let w: &str = &lw[k];
             if tok(k - 1) == "," && matches!(w, "who" | "which") {
                 content_breaks.push((k, None));
-            } else if matches!(w, "and" | "but") && in_quote.get(k + 1).is_some_and(|q| q.is_none())
+            } else if matches!(w, "and" | "but")
+                && in_quote.get(k + 1).is_some_and(|&q| q == NO_QUOTE)
             {
                 let mut m = k + 1;
                 while m < toks.len() && MODIFIER_SET.contains(&*lw[m]) {
@@ -326,6 +348,14 @@ impl<'a> Ctx<'a> {
             words_before,
             quoted_before,
             content_breaks,
+        }
+    }
+
+    /// The quote whose (outer) span holds token `i`, if any.
+    fn quote_of(&self, i: usize) -> Option<usize> {
+        match self.in_quote[i] {
+            NO_QUOTE => None,
+            k => Some(k as usize),
         }
     }
 
@@ -585,7 +615,7 @@ impl<'a> Ctx<'a> {
             } else if (NP_STOP_SET.contains(&w)
                 && !(capitalized(raw) && i - 1 > self.sent_start_of(i - 1)))
                 || (cue_class(w).is_some() && !capitalized(raw))
-                || self.in_quote[i - 1].is_some()
+                || self.quote_of(i - 1).is_some()
             {
                 break;
             }
@@ -635,7 +665,7 @@ impl<'a> Ctx<'a> {
                 && (NP_STOP_SET.contains(&w) && !capitalized(raw)
                     || cue_class(w).is_some() && !capitalized(raw)
                     || lexicon::ADJUNCT_STARTS.contains(&w) && !capitalized(raw)))
-                || self.in_quote[i].is_some()
+                || self.quote_of(i).is_some()
             {
                 break;
             }
@@ -1087,7 +1117,7 @@ impl<'a> Ctx<'a> {
     /// A cue starting at token `k`, as a token range (one or two words).
     fn cue_at(&self, k: usize) -> Option<Range> {
         let w = self.lw.get(k)?.as_str();
-        if self.in_quote[k].is_some() {
+        if self.quote_of(k).is_some() {
             return None;
         }
         if let Some(n) = self.lw.get(k + 1)
@@ -1241,7 +1271,7 @@ impl<'a> Ctx<'a> {
             let mut k = a;
             let start_len = out.len();
             while k < b {
-                if used_cue[k] || self.in_quote[k].is_some() {
+                if used_cue[k] || self.quote_of(k).is_some() {
                     k += 1;
                     continue;
                 }
@@ -1504,14 +1534,14 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let end = (c1 + 1..e)
-                    .find(|&k| matches!(self.tok(k), "," | ";" | ":") && self.in_quote[k].is_none())
+                    .find(|&k| matches!(self.tok(k), "," | ";" | ":") && self.quote_of(k).is_none())
                     .unwrap_or(e);
                 let content = self.span((c1, end));
                 return Some(self.draft(content, (c0, c1), Some(src)));
             }
             CueClass::Call => {
                 // "called this "…"" / "called for …"
-                let Some(q) = (after..(after + 4).min(e)).find(|&i| self.in_quote[i].is_some())
+                let Some(q) = (after..(after + 4).min(e)).find(|&i| self.quote_of(i).is_some())
                 else {
                     // "called him a liar"
                     let src = src?;
@@ -1526,7 +1556,7 @@ impl<'a> Ctx<'a> {
                         .unwrap_or(e);
                     return Some(self.draft(self.span((c1, end)), (c0, c1), Some(src)));
                 };
-                let qi = self.in_quote[q]?;
+                let qi = self.quote_of(q)?;
                 // the object and the quoted label: "called the lines "unacceptable""
                 let outer = quote_outer(&self.quotes[qi]);
                 let outer = Span::new(self.toks[c1].span.start.min(outer.start), outer.end);
@@ -1626,7 +1656,7 @@ impl<'a> Ctx<'a> {
         if c0 > a && matches!(self.lw[c0 - 1].as_str(), "who" | "which") {
             // "X, who said …, recounted …": the content ends with the relative clause
             let k0 = self.tok_at(content.start);
-            if let Some(k) = (k0..e).find(|&k| self.tok(k) == "," && self.in_quote[k].is_none()) {
+            if let Some(k) = (k0..e).find(|&k| self.tok(k) == "," && self.quote_of(k).is_none()) {
                 content = Span::new(content.start, self.toks[k - 1].span.end.max(content.start));
             }
         }
@@ -1670,12 +1700,12 @@ impl<'a> Ctx<'a> {
         let first = self.tok(c1);
         if matches!(first, "," | "." | ":" | ";" | ")" | "?" | "!")
             || is_dash(first)
-            || is_quote_mark(first) && self.in_quote[c1].is_some_and(|q| self.standalone(q))
+            || is_quote_mark(first) && self.quote_of(c1).is_some_and(|q| self.standalone(q))
         {
             return None;
         }
         let lim = (c1 + lexicon::MAX_THAT_DISTANCE).min(e);
-        if let Some(t) = (c1..lim).find(|&i| self.lw[i] == "that" && self.in_quote[i].is_none()) {
+        if let Some(t) = (c1..lim).find(|&i| self.lw[i] == "that" && self.quote_of(i).is_none()) {
             // no clause boundary and no other cue between the cue and "that"
             if (c1..t).all(|i| {
                 (is_word(self.tok(i)) || self.tok(i) == ".") && cue_class(&self.lw[i]).is_none()

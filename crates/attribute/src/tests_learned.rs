@@ -188,7 +188,7 @@ fn choose_handicaps_o_and_respects_the_constraint() {
 #[test]
 fn fill_gaps_closes_short_unlabelled_gaps_only() {
     // tokens 0..10; content at 0..3 and 4..6, O at 3; a cue (label 3) at 7
-    let labels = [5, 6, 6, 0, 5, 6, 0, 3, 5, 6];
+    let labels: [usize; 10] = [5, 6, 6, 0, 5, 6, 0, 3, 5, 6];
     assert_eq!(
         learned::fill_gaps(&[(0, 3), (4, 6)], &labels, 1),
         vec![(0, 6)]

@@ -1,6 +1,6 @@
 //! The in-library document: text, alignment, metadata and annotation layers.
 
-use crate::{Alignment, Deadline, Span};
+use crate::{Alignment, Deadline, Span, Tags};
 use serde::{Deserialize, Serialize};
 
 /// One analysed document as it travels through the pipeline.
@@ -136,8 +136,8 @@ pub struct Layers {
     /// by `quotewire-tag`; empty until that stage ran. Penn Treebank tags
     /// ("NN", "VBD", "NNP"...); a token that PTB tokenisation splits in two
     /// ("don't", "Trump's") carries both tags joined by `+` ("VBP+RB",
-    /// "NNP+POS").
-    pub pos: Vec<&'static str>,
+    /// "NNP+POS"). Kept as 2-byte ids ([`Tags`]); `pos[i]` is a `&'static str`.
+    pub pos: Tags,
 }
 
 /// A token: a word, number or punctuation mark.

@@ -38,6 +38,7 @@ mod deadline;
 mod document;
 mod record;
 mod span;
+mod tags;
 
 pub use align::{AlignedBuilder, Alignment};
 pub use deadline::Deadline;
@@ -49,3 +50,4 @@ pub use record::{
     AttributionRecord, DatelineRecord, EntityRecord, Record, SpeakerRecord, TimexRecord,
 };
 pub use span::{CharMap, Span, SpanSet};
+pub use tags::Tags;

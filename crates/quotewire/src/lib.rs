@@ -238,7 +238,8 @@ fn annotate_within(
         quotewire_segment::segment,
         quotewire_tag::tag,
         quotewire_attribute::attribute,
-        quotewire_resolve::resolve,
+        // the record keeps no token layer: freed once resolve has read it
+        quotewire_resolve::resolve_releasing_tokens,
     ];
     // `STAGES[k]`: extract (k = 0), then `stages[k - 1]`
     for k in 0..STAGES.len() {
@@ -396,6 +397,26 @@ mod tests {
         assert_eq!(v("April"), "1999-04");
         assert_eq!(v("Tuesday"), "1999-03-16");
         assert_eq!(v("December"), "1998-12");
+    }
+
+    #[test]
+    fn the_record_path_frees_the_token_layers_and_gives_the_same_record() {
+        let text = "\"We will win,\" Maria Lopez said on Monday. She added that the plan, which the minister backed, was on track.";
+        let mut kept =
+            quotewire_extract::extract_text("t", text.as_bytes(), Options::default().extract());
+        annotate(&mut kept);
+        assert!(!kept.layers.tokens.is_empty() && !kept.layers.pos.is_empty());
+        let mut freed =
+            quotewire_extract::extract_text("t", text.as_bytes(), Options::default().extract());
+        annotate_within(&mut freed, None, Instant::now(), false);
+        assert!(freed.layers.tokens.is_empty() && freed.layers.pos.is_empty());
+        assert_eq!(kept.attributions, freed.attributions);
+        assert_eq!(kept.entities, freed.entities);
+        assert_eq!(kept.timexes, freed.timexes);
+        assert_eq!(
+            Record::from_owned_document(kept),
+            Record::from_owned_document(freed)
+        );
     }
 
     #[test]

@@ -154,8 +154,9 @@ fn gum_sentences(dir: &str, doc: &mut usize, sents: &mut Vec<Sent>) {
         quotewire_tag::tag(&mut d);
         let words = quotewire_resolve::words::Words::new(&d);
         *doc += 1;
-        let mut cur = usize::MAX;
-        for (w, tag) in words.words.iter().zip(&words.pos) {
+        let mut cur = u32::MAX;
+        for (i, w) in words.words.iter().enumerate() {
+            let tag = words.pos.get(i);
             if w.sentence != cur {
                 sents.push(Sent {
                     doc: *doc,

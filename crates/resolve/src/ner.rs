@@ -16,7 +16,7 @@
 //!   an entity found elsewhere (the sentence-initial ambiguity).
 
 use crate::lexicon::{self, Gender, key};
-use crate::words::{Word, Words};
+use crate::words::{Tags, Word, Words};
 use quotewire_doc::{Deadline, EntityType, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -349,7 +349,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 fn classify_run(
     text: &str,
     ws: &[Word],
-    pos: &[&str],
+    pos: &Tags,
     i: usize,
     j: usize,
     standalone: &HashSet<String>,
@@ -611,13 +611,7 @@ fn person_context(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
 
 /// The type the learned lexicon gives a run: its last word's, else its first
 /// word's (a lone sentence-initial word needs the learned type too).
-fn learned_run_type(
-    text: &str,
-    ws: &[Word],
-    pos: &[&str],
-    a: usize,
-    j: usize,
-) -> Option<EntityType> {
+fn learned_run_type(text: &str, ws: &[Word], pos: &Tags, a: usize, j: usize) -> Option<EntityType> {
     // long headline-case runs ("Rival Hillary Clinton Wins Debate") keep the
     // word lexicon's reading first, so the person inside can be cut out
     if j - a >= 3 {
@@ -634,7 +628,7 @@ fn learned_run_type(
 
 /// The learned classifier's type for the run `[a, j)`, from the run and up to
 /// [`crate::name_model::CONTEXT`] words of its sentence on each side.
-fn model_run_type(text: &str, ws: &[Word], pos: &[&str], a: usize, j: usize) -> Option<EntityType> {
+fn model_run_type(text: &str, ws: &[Word], pos: &Tags, a: usize, j: usize) -> Option<EntityType> {
     let ctx = crate::name_model::CONTEXT;
     let sent = ws[a].sentence;
     let lo = (a.saturating_sub(ctx)..a)
@@ -646,8 +640,8 @@ fn model_run_type(text: &str, ws: &[Word], pos: &[&str], a: usize, j: usize) -> 
         .map_or(j, |x| x + 1);
     let toks: Vec<&str> = ws[lo..hi].iter().map(|w| w.span.slice(text)).collect();
     let initial = lo == a && (a == 0 || ws[a - 1].sentence != sent);
-    let pos = pos.get(lo..hi).unwrap_or(&[]);
-    crate::name_model::classify(&toks, pos, a - lo, j - lo, initial)
+    let pos = pos.window(lo, hi);
+    crate::name_model::classify(&toks, &pos, a - lo, j - lo, initial)
 }
 
 /// The type the learned word lexicon gives a run (see [`learned_run_type`]).

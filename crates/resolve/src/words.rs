@@ -18,8 +18,10 @@ pub struct Word {
     pub cap: bool,
     /// First word of its sentence, or first after an opening quote, dash or colon.
     pub initial: bool,
-    /// Index of the sentence holding it.
-    pub sentence: usize,
+    /// Index of the sentence holding it (`u32`: a word takes 24 bytes, not
+    /// 32; documents are far below 4 G sentences, and a larger index
+    /// saturates).
+    pub sentence: u32,
 }
 
 /// Tokens plus sentence and paragraph spans.
@@ -35,7 +37,63 @@ pub struct Words {
     /// stage's layer (`doc.layers.pos`) for the segment token starting where
     /// the word starts; `""` where there is none (an untagged document, or a
     /// word that splits a token differently).
-    pub pos: Vec<&'static str>,
+    pub pos: Tags,
+}
+
+/// Part-of-speech tags, one per word, kept as 2-byte ids into the distinct
+/// tags seen (not a 16-byte `&str` a word).
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    /// The distinct tags, in order of first use.
+    names: Vec<&'static str>,
+    /// Per word: index into `names`.
+    ids: Vec<u16>,
+}
+
+impl Tags {
+    /// The tags `tags`, one per word, in order. A tag set larger than
+    /// `u16` ids can hold (far beyond any tagger's) reads `""` past that.
+    pub fn new(tags: impl IntoIterator<Item = &'static str>) -> Tags {
+        let mut names: Vec<&'static str> = Vec::new();
+        let mut index: rustc_hash::FxHashMap<&'static str, u16> = Default::default();
+        let ids = tags
+            .into_iter()
+            .map(|t| {
+                *index.entry(t).or_insert_with(|| {
+                    names.push(t);
+                    u16::try_from(names.len() - 1).unwrap_or(u16::MAX)
+                })
+            })
+            .collect();
+        Tags { names, ids }
+    }
+
+    /// The tag of word `i`; `""` when there is none (or `i` is out of range).
+    pub fn get(&self, i: usize) -> &'static str {
+        self.ids
+            .get(i)
+            .and_then(|&k| self.names.get(usize::from(k)))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The tags of words `[lo, hi)` (empty when out of range).
+    pub fn window(&self, lo: usize, hi: usize) -> Vec<&'static str> {
+        if lo > hi || hi > self.ids.len() {
+            return Vec::new();
+        }
+        (lo..hi).map(|i| self.get(i)).collect()
+    }
+
+    /// Number of words tagged.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no word is tagged.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
 }
 
 /// Abbreviations whose period does not end a sentence (fallback splitter only).
@@ -74,19 +132,16 @@ impl Words {
         }
         let tokens = &doc.layers.tokens;
         let tagged = !tokens.is_empty() && doc.layers.pos.len() == tokens.len();
-        let pos = words
-            .iter()
-            .map(|w| {
-                if !tagged {
-                    return "";
-                }
-                let k = tokens.partition_point(|t| t.span.start < w.span.start);
-                match tokens.get(k) {
-                    Some(t) if t.span.start == w.span.start => doc.layers.pos[k],
-                    _ => "",
-                }
-            })
-            .collect();
+        let pos = Tags::new(words.iter().map(|w| {
+            if !tagged {
+                return "";
+            }
+            let k = tokens.partition_point(|t| t.span.start < w.span.start);
+            match tokens.get(k) {
+                Some(t) if t.span.start == w.span.start => doc.layers.pos[k],
+                _ => "",
+            }
+        }));
         Words {
             words,
             sentences,
@@ -198,6 +253,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn tokenize(text: &str, s: Span, si: usize, out: &mut Vec<Word>) {
+    let si = u32::try_from(si).unwrap_or(u32::MAX);
     let st = s.slice(text);
     let chars: Vec<(usize, char)> = st.char_indices().collect();
     let first = out.len();

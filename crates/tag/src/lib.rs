@@ -134,7 +134,9 @@ impl Tagger {
     /// (one tag per token). Linear in the number of tokens.
     pub fn tag_document(&'static self, doc: &mut Document) {
         let tokens = &doc.layers.tokens;
-        let mut pos: Vec<&'static str> = Vec::with_capacity(tokens.len());
+        let mut pos = quotewire_doc::Tags::with_capacity(tokens.len());
+        // class id -> tag id in `pos`, interned on first use
+        let mut id_of: Vec<Option<u16>> = vec![None; self.tags().len()];
         let mut ids = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         let mut start = 0;
@@ -155,7 +157,10 @@ impl Tagger {
             words.extend(tokens[start..end].iter().map(|t| doc.slice(t.span)));
             self.tag_ids(&words, &mut ids);
             let tags = self.tags();
-            pos.extend(ids.iter().map(|&c| tags[c].as_str()));
+            for &c in &ids {
+                let id = *id_of[c].get_or_insert_with(|| pos.intern(tags[c].as_str()));
+                pos.push_id(id);
+            }
             start = end;
         }
         doc.layers.pos = pos;

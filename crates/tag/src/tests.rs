@@ -9,7 +9,7 @@ fn tagged(text: &str) -> Vec<(String, &'static str)> {
     d.layers
         .tokens
         .iter()
-        .zip(&d.layers.pos)
+        .zip(d.layers.pos.iter())
         .map(|(t, &p)| (d.slice(t.span).to_string(), p))
         .collect()
 }

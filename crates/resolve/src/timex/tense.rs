@@ -121,7 +121,7 @@ pub(super) fn tense<'a>(
     let Some(sentence) = ws.get(first).map(|w| w.sentence) else {
         return Tense::Unknown;
     };
-    let tag = |i: usize| verb_part(words.pos.get(i).copied().unwrap_or(""));
+    let tag = |i: usize| verb_part(words.pos.get(i));
     // backwards from the expression to the sentence start
     let mut i = first;
     let mut seen = 0;

@@ -563,7 +563,7 @@ fn ahead_of_looks_forward_and_a_past_perfect_plan_does_not() {
     d.meta.published = Some("1989-10-30".to_string());
     let mut w = Words::new(&d);
     // the tags the tag stage gives this sentence
-    w.pos = vec!["DT", "NN", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "NN", "."];
+    w.pos = crate::words::Tags::new(["DT", "NN", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "NN", "."]);
     timexes(&mut d, &w);
     assert_eq!(d.timexes[0].value.as_deref(), Some("1989-10-27TEV"));
 }
