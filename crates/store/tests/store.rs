@@ -245,3 +245,23 @@ fn rusqlite_free_create(path: &std::path::Path) {
     s.connection().execute_batch("DELETE FROM meta").unwrap();
     drop(s);
 }
+
+/// Both full-text indexes merge their segments 16 at a time (fewer rewrites
+/// while ingesting), also in a database opened again.
+#[test]
+fn full_text_indexes_merge_sixteen_segments_at_a_time() {
+    let (dir, store) = open();
+    drop(store);
+    let store = Store::open(&dir.path().join("q.db")).unwrap();
+    for t in ["quotes_fts", "articles_fts"] {
+        let v: i64 = store
+            .connection()
+            .query_row(
+                &format!("SELECT v FROM {t}_config WHERE k = 'automerge'"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, 16, "{t}");
+    }
+}
