@@ -120,13 +120,16 @@ fn gum_dev_speakers_and_entities() {
     let en = score(&shared, "score_entities.py", &gold, &copy);
     let m = &en["metrics"];
     for (path, min) in [
-        (&["ner", "exact", "all", "f1"][..], 0.76),
-        (&["ner", "exact", "PERSON", "f1"][..], 0.85),
+        // 0.789 with the 1990 census given names (0.772 before)
+        (&["ner", "exact", "all", "f1"][..], 0.78),
+        (&["ner", "exact", "PERSON", "f1"][..], 0.87),
         (&["names", "accuracy"][..], 0.81),
         (&["coref", "muc", "f1"][..], 0.65),
         (&["coref", "b3", "f1"][..], 0.54),
-        // 79/144 since pronouns go to the topic of the passage (53/144 before)
-        (&["anaphora", "pronoun", "accuracy"][..], 0.52),
+        // 79/144 since pronouns go to the topic of the passage (53/144
+        // before), 92/144 with the census given names (a lone "Gloria" is a
+        // person, so "she" can reach her)
+        (&["anaphora", "pronoun", "accuracy"][..], 0.62),
     ] {
         let v = at(m, path);
         assert!(v >= min, "entities {path:?} {v:.3} < {min}");

@@ -107,7 +107,13 @@ pub enum Gender {
     Female,
 }
 
-/// Given names with their gender (names listed for both genders are absent).
+/// Given names with their gender (`None`: given to both).
+///
+/// The hand lists `data/names_male.txt` and `data/names_female.txt`
+/// (international names; a name in both has no gender) come first, then the
+/// frequent US given names of the 1990 census, `data/names_census.txt`
+/// (public domain; written by `data/make_census_names.py`, which leaves out
+/// place and organisation names and ordinary words).
 pub static GIVEN_NAMES: LazyLock<HashMap<String, Option<Gender>>> = LazyLock::new(|| {
     let male = set_of_words(include_str!("../data/names_male.txt"));
     let female = set_of_words(include_str!("../data/names_female.txt"));
@@ -117,6 +123,18 @@ pub static GIVEN_NAMES: LazyLock<HashMap<String, Option<Gender>>> = LazyLock::ne
     }
     for n in &female {
         m.entry(n.clone()).or_insert(Some(Gender::Female));
+    }
+    for l in lines(include_str!("../data/names_census.txt")) {
+        let mut cols = l.split('\t');
+        let (Some(name), Some(g)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let g = match g {
+            "F" => Some(Gender::Female),
+            "M" => Some(Gender::Male),
+            _ => None,
+        };
+        m.entry(key(name)).or_insert(g);
     }
     m
 });
@@ -272,6 +290,12 @@ mod tests {
         assert!(!STOPWORDS.contains("May"));
         assert_eq!(GIVEN_NAMES.get("maria"), Some(&Some(Gender::Female)));
         assert_eq!(GIVEN_NAMES.get("kim"), Some(&None));
+        // from the census list: gender by the sex it is mostly given to
+        assert_eq!(GIVEN_NAMES.get("gloria"), Some(&Some(Gender::Female)));
+        assert_eq!(GIVEN_NAMES.get("casey"), Some(&None));
+        // place names and ordinary words are left out of it
+        assert_eq!(GIVEN_NAMES.get("georgia"), None);
+        assert_eq!(GIVEN_NAMES.get("will"), None);
         let p = title("President").unwrap();
         assert!(p.head && !p.honorific);
         assert!(title("Mr.").unwrap().honorific);
