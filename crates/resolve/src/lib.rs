@@ -690,6 +690,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_given_name_is_a_person_and_she_reaches_her() {
+        let t = "Tom Reyes and his wife Ana Reyes lost their daughter, Gloria. Doctors said Gloria was ill. She had eczema.";
+        let mut d = doc(t, &[]);
+        resolve(&mut d);
+        let g = entity(&d, "Gloria");
+        assert_eq!(g.kind, EntityType::Person);
+        let she = at(t, "She had", 0);
+        assert!(
+            g.mentions.iter().any(|m| m.start == she.start),
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn plural_they_is_no_organisation() {
         use QuoteKind::*;
         let t = "Northwind Energy opened a plant near the river. They said the water was safe.";

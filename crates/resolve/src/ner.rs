@@ -680,8 +680,9 @@ fn name_core(text: &str, ws: &[Word], a: usize, j: usize) -> Option<(usize, usiz
     while x > a && namey(x - 1) {
         x -= 1;
     }
-    // a given name takes the unknown surname after it ("Farid Oyelaran")
-    if y < j && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
+    // a lone given name takes the unknown surname after it ("Farid
+    // Oyelaran"); after two names the last is the surname ("Hillary Clinton")
+    if y < j && y - x == 1 && lexicon::GIVEN_NAMES.contains_key(&word_key(text, &ws[y - 1])) {
         y += 1;
     }
     (y - x < j - a).then_some((x, y))
