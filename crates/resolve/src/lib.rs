@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+mod apposition;
 pub mod coref;
 pub mod lexicon;
 pub mod name_model;
@@ -55,6 +56,9 @@ fn resolve_with(doc: &mut Document, release: bool) {
     // passed the steps left are skipped; the entities found so far are kept
     if !doc.deadline.expired() {
         coref::speakers(doc, &words, &mut ents);
+    }
+    if !doc.deadline.expired() {
+        apposition::appositions(&doc.text, &words, &mut ents);
     }
     if !doc.deadline.expired() {
         timex::timexes(doc, &words);
