@@ -81,11 +81,10 @@ pub(crate) fn appositions(text: &str, words: &Words, ents: &mut Entities) {
     // "his wife Ana Reyes", "Tunisia's coach, Ana Reyes": a determined
     // phrase with a lower-case head right before a person's name
     for &(m, e) in &index {
+        let first = words.words.get(words.word_at(m.start));
+        // a name, not a pronoun ("the fifth time I")
         if ents.ents[e].kind != EntityType::Person
-            || !words
-                .words
-                .get(words.word_at(m.start))
-                .is_some_and(|w| w.cap)
+            || !first.is_some_and(|w| w.cap && !stop(w.span.slice(text)))
         {
             continue;
         }
@@ -219,15 +218,18 @@ fn stop(word: &str) -> bool {
 fn before_name(text: &str, words: &Words, n: usize) -> Option<(Span, Span)> {
     let ws = &words.words;
     let mut h = n.checked_sub(1)?;
-    if ws[h].span.slice(text) == "," {
+    let comma = ws[h].span.slice(text) == ",";
+    if comma {
         h = h.checked_sub(1)?;
     }
     let hw = &ws[h];
-    if hw.cap
-        || words.pos.get(h) != "NN"
-        || hw.sentence != ws[n].sentence
-        || stop(hw.span.slice(text))
-    {
+    let ht = hw.span.slice(text);
+    if hw.cap || words.pos.get(h) != "NN" || hw.sentence != ws[n].sentence || stop(ht) {
+        return None;
+    }
+    // across a comma only a role ("the Crown prosecutor, Ana Reyes"; "after
+    // the match, Ana Reyes" is a fronted phrase)
+    if comma && lexicon::title(ht).is_none() {
         return None;
     }
     let mut a = h;
@@ -249,7 +251,7 @@ fn before_name(text: &str, words: &Words, n: usize) -> Option<(Span, Span)> {
         }
         if !matches!(
             words.pos.get(p),
-            "JJ" | "JJR" | "JJS" | "NN" | "VBN" | "HYPH" | "CD"
+            "JJ" | "JJR" | "JJS" | "NN" | "NNP" | "VBN" | "HYPH" | "CD"
         ) {
             return None;
         }
@@ -260,7 +262,7 @@ fn before_name(text: &str, words: &Words, n: usize) -> Option<(Span, Span)> {
 
 #[cfg(test)]
 mod tests {
-    use quotewire_doc::{Alignment, Document};
+    use quotewire_doc::{Alignment, Attribution, Document, QuoteKind, Span};
 
     /// The texts of the mentions of the entity named `name`, after the
     /// whole resolve stage on segmented and tagged text.
@@ -316,5 +318,39 @@ mod tests {
             "Ana Reyes",
         );
         assert!(m.contains(&"his wife".to_string()), "{m:?}");
+        let m = mentions(
+            "In the words of the Crown prosecutor, Mark Tedeschi, it was cruel.",
+            "Mark Tedeschi",
+        );
+        assert!(m.contains(&"the Crown prosecutor".to_string()), "{m:?}");
+    }
+
+    #[test]
+    fn a_fronted_phrase_or_a_pronoun_is_no_role() {
+        // across a comma only a role word: "the match" is a fronted phrase
+        let m = mentions("After the match, Dan Moreno spoke.", "Dan Moreno");
+        assert_eq!(m, vec!["Dan Moreno".to_string()]);
+        // "I" (a mention of the speaker) is no name to give a role to
+        let t = "Dan Moreno said, \"I played well. This is the fifth time I came.\"";
+        let mut d = Document::new("t", t.to_string(), Alignment::identity());
+        quotewire_segment::segment(&mut d);
+        quotewire_tag::tag(&mut d);
+        let span = |n: &str| {
+            let b = t.find(n).unwrap();
+            Span::new(b, b + n.len())
+        };
+        d.attributions.push(Attribution {
+            kind: QuoteKind::Direct,
+            content: vec![span("\"I played well. This is the fifth time I came.\"")],
+            cue: vec![span("said")],
+            source: vec![span("Dan Moreno")],
+            speaker: None,
+            confidence: None,
+        });
+        crate::resolve(&mut d);
+        let e = &d.entities[0];
+        let m: Vec<&str> = e.mentions.iter().map(|m| d.slice(*m)).collect();
+        assert!(m.contains(&"I"), "{m:?}");
+        assert!(!m.contains(&"the fifth time"), "{m:?}");
     }
 }
