@@ -58,78 +58,176 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|von|par|por|door|written by|posted by)\s+\p{Lu}").expect("static regex")
 });
 
-/// Extract the article of a decoded HTML page, with its page type.
+/// Page types whose main content is the page's whole content region rather
+/// than one article: forum threads, listings, collections, product and
+/// service pages (WCXB's annotation: every post, every item).
+const INCLUSIVE_TYPES: &[&str] = &["forum", "listing", "collection", "product", "service"];
+
+/// On a page of an [`INCLUSIVE_TYPES`] type, the article finder's text
+/// gives way to the inclusive content when it is less than this share of
+/// it (measured on WCXB dev with cross-validated page types, and on
+/// data/article-extraction, whose articles the classifier sometimes calls
+/// listings: BENCHMARKS.md, issue 8, main text of non-article pages).
+const ARTICLE_MAX_SHARE: f32 = 0.4;
+
+/// Below this many characters of main text, a page's `<noscript>` contents
+/// are read as elements and the content finder runs again (Discourse forums
+/// and single-page apps put their server-rendered content there).
+const NOSCRIPT_FALLBACK_CHARS: usize = 200;
+
+/// Extract the main content of a decoded HTML page, with its page type.
+///
+/// The article finder runs first and its result gives the page type
+/// ([`pagetype::classify`]); on a page of an [`INCLUSIVE_TYPES`] type the
+/// main content is then every text run outside hard boilerplate, inside the
+/// page's `<main>` region when it has one ([`content::inclusive_runs`]),
+/// unless the article finder already holds [`ARTICLE_MAX_SHARE`] of that.
 pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
-    let (mut doc, keys) = extract_with_features(src, url);
-    doc.meta.page_type = pagetype::classify(&keys);
-    doc
+    with_page(src, |page, article| {
+        let m = meta::collect(page.dom, url);
+        let (mut doc, keys) = page.document(article, &m, url);
+        let kind = pagetype::classify(&keys);
+        if kind
+            .as_deref()
+            .is_some_and(|k| INCLUSIVE_TYPES.contains(&k))
+        {
+            let wide = page.document(content::inclusive_runs(page.dom), &m, url).0;
+            // an article the classifier took for a listing keeps its text:
+            // only a finder that saw a small part of the page gives way
+            if (doc.text.len() as f32) < wide.text.len() as f32 * ARTICLE_MAX_SHARE {
+                doc = wide;
+            }
+        }
+        doc.meta.page_type = kind;
+        doc
+    })
 }
 
 /// Extract the article of a decoded HTML page, and the page-type feature
 /// keys of the page ([`pagetype::features`]); no page type is set.
 pub(crate) fn extract_with_features(src: &str, url: Option<&str>) -> (Document, Vec<u64>) {
+    with_page(src, |page, article| {
+        let m = meta::collect(page.dom, url);
+        page.document(article, &m, url)
+    })
+}
+
+/// Parse `src` and call `f` with the page and its article runs
+/// ([`content::article_runs`]). When those hold less than
+/// [`NOSCRIPT_FALLBACK_CHARS`] and the page has `<noscript>` elements, the
+/// page is parsed again reading them ([`prefilter::strip_with`]), and that
+/// parse is used if its article holds clearly more text.
+fn with_page<R>(src: &str, f: impl FnOnce(&Page, Vec<content::Run>) -> R) -> R {
     let (stripped, cuts) = prefilter::strip(src);
-    let page = Html::parse_document(&stripped);
-    let dom = dom::build(&page);
-    let m = meta::collect(&dom, url);
+    let html = Html::parse_document(&stripped);
+    let dom = dom::build(&html);
     let runs = content::article_runs(&dom);
-    let positions = locate::text_positions(&stripped, &dom);
-    let cutmap = prefilter::CutMap::new(&cuts);
-    let mut b = AlignedBuilder::new();
-    let mut head = true;
-    let mut authors = m.authors.clone();
-    for r in &runs {
-        let tag = dom.nodes.get(r.owner).map_or("", |n| n.tag());
-        if tag == "h1" {
-            continue;
+    let found = chars(&runs);
+    if found < NOSCRIPT_FALLBACK_CHARS
+        && memchr::memmem::find(src.as_bytes(), b"<noscript").is_some()
+    {
+        let (stripped2, cuts2) = prefilter::strip_with(src, true);
+        let html2 = Html::parse_document(&stripped2);
+        let dom2 = dom::build(&html2);
+        let runs2 = content::article_runs(&dom2);
+        if chars(&runs2) > found * 2 + NOSCRIPT_FALLBACK_CHARS / 2 {
+            return f(&Page::new(&stripped2, &cuts2, &dom2), runs2);
         }
-        let t = r.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        let short = r.chars < 80;
-        if short && FURNITURE.is_match(t) {
-            continue;
-        }
-        if r.chars < MAX_NOTICE_CHARS && (CAPTION.is_match(t) || is_notice(t)) {
-            continue;
-        }
-        if head
-            && short
-            && (BYLINE_LINE.is_match(t) || is_date_line(t) || is_title(t, m.title.as_deref()))
-        {
-            // A byline dropped from the body still names the authors.
-            if authors.is_empty() && BY_LINE.is_match(t) {
-                let cut = byline::BY_LINE_END.find(t).map_or(t.len(), |m| m.start());
-                authors = byline::split_names(&t[..cut]);
-            }
-            continue;
-        }
-        if r.chars < MAX_STAMP_CHARS && is_stamp_line(t) {
-            continue;
-        }
-        if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6") && r.chars >= 40 {
-            head = false;
-        }
-        if !b.is_empty() {
-            b.push_synthetic("\n\n");
-        }
-        locate::push_run(&mut b, r, &r.text, &stripped, &positions, &cutmap);
     }
-    let (text, al) = b.finish();
-    let mut doc = Document::new("", text, al);
-    doc.meta.dateline = crate::dateline::find(&doc.text);
-    doc.meta.title = m.title;
-    doc.meta.language = m.language;
-    doc.meta.published = m.published.map(|d| d.iso());
-    doc.meta.updated = m.updated.map(|d| d.iso());
-    doc.meta.authors = authors;
-    doc.meta.outlet = m.outlet;
-    doc.meta.tags = m.tags;
-    // The caller's URL first; the page's canonical link when there is none.
-    doc.url = url.map(str::to_string).or(m.url);
-    let keys = pagetype::features(&dom, doc.url.as_deref(), doc.text.chars().count());
-    (doc, keys)
+    f(&Page::new(&stripped, &cuts, &dom), runs)
+}
+
+/// A page parsed for extraction: the prefiltered source, its cuts, the
+/// arena, and the source position of every text node.
+struct Page<'a> {
+    stripped: &'a str,
+    cuts: &'a [(usize, usize)],
+    dom: &'a dom::Dom<'a>,
+    positions: Vec<Option<usize>>,
+}
+
+impl<'a> Page<'a> {
+    fn new(stripped: &'a str, cuts: &'a [(usize, usize)], dom: &'a dom::Dom<'a>) -> Page<'a> {
+        Page {
+            stripped,
+            cuts,
+            dom,
+            positions: locate::text_positions(stripped, dom),
+        }
+    }
+
+    /// The document made of `runs` (page furniture, captions, the head's
+    /// byline and date lines dropped), with the page's metadata, and the
+    /// page-type feature keys.
+    fn document(
+        &self,
+        runs: Vec<content::Run>,
+        m: &meta::Meta,
+        url: Option<&str>,
+    ) -> (Document, Vec<u64>) {
+        let dom = self.dom;
+        let cutmap = prefilter::CutMap::new(self.cuts);
+        let mut b = AlignedBuilder::new();
+        let mut head = true;
+        let mut authors = m.authors.clone();
+        for r in &runs {
+            let tag = dom.nodes.get(r.owner).map_or("", |n| n.tag());
+            if tag == "h1" {
+                continue;
+            }
+            let t = r.text.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let short = r.chars < 80;
+            if short && FURNITURE.is_match(t) {
+                continue;
+            }
+            if r.chars < MAX_NOTICE_CHARS && (CAPTION.is_match(t) || is_notice(t)) {
+                continue;
+            }
+            if head
+                && short
+                && (BYLINE_LINE.is_match(t) || is_date_line(t) || is_title(t, m.title.as_deref()))
+            {
+                // A byline dropped from the body still names the authors.
+                if authors.is_empty() && BY_LINE.is_match(t) {
+                    let cut = byline::BY_LINE_END.find(t).map_or(t.len(), |m| m.start());
+                    authors = byline::split_names(&t[..cut]);
+                }
+                continue;
+            }
+            if r.chars < MAX_STAMP_CHARS && is_stamp_line(t) {
+                continue;
+            }
+            if !matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6") && r.chars >= 40 {
+                head = false;
+            }
+            if !b.is_empty() {
+                b.push_synthetic("\n\n");
+            }
+            locate::push_run(&mut b, r, &r.text, self.stripped, &self.positions, &cutmap);
+        }
+        let (text, al) = b.finish();
+        let mut doc = Document::new("", text, al);
+        doc.meta.dateline = crate::dateline::find(&doc.text);
+        doc.meta.title = m.title.clone();
+        doc.meta.language = m.language.clone();
+        doc.meta.published = m.published.map(|d| d.iso());
+        doc.meta.updated = m.updated.map(|d| d.iso());
+        doc.meta.authors = authors;
+        doc.meta.outlet = m.outlet.clone();
+        doc.meta.tags = m.tags.clone();
+        // The caller's URL first; the page's canonical link when there is none.
+        doc.url = url.map(str::to_string).or(m.url.clone());
+        let keys = pagetype::features(dom, doc.url.as_deref(), doc.text.chars().count());
+        (doc, keys)
+    }
+}
+
+/// Characters of `runs`.
+fn chars(runs: &[content::Run]) -> usize {
+    runs.iter().map(|r| r.chars).sum()
 }
 
 /// Longest run that can be a date stamp line anywhere in the article.
@@ -158,6 +256,29 @@ fn is_title(t: &str, title: Option<&str>) -> bool {
 mod tests {
     use super::*;
     use serde_json::Value;
+
+    /// A forum page rendered for scripts, its posts only inside `<noscript>`
+    /// (Discourse): the posts are read from there, at their source offsets.
+    #[test]
+    fn a_page_with_its_content_in_noscript_is_read_from_there() {
+        let html = "<html><head><title>Which rug?</title></head><body><div id=app></div>\
+            <noscript><div class=post><p>First post: I want a rug that survives a dog and two cats, and a toddler.</p></div>\
+            <div class=post><p>Reply: a flat weave one, washed often, has lasted us ten years with a spaniel.</p></div></noscript></body></html>";
+        let doc = extract(html, None);
+        assert!(
+            doc.text.contains("First post: I want a rug"),
+            "{:?}",
+            doc.text
+        );
+        assert!(
+            doc.text.contains("Reply: a flat weave one"),
+            "{:?}",
+            doc.text
+        );
+        let at = doc.text.find("Reply").unwrap();
+        let src = doc.alignment.to_source(at).unwrap();
+        assert_eq!(&html[src..src + 5], "Reply");
+    }
 
     /// Check a case of `tests/fixtures/cases` against its expectations
     /// (text, dates, authors; the attribution expectations belong to later stages).

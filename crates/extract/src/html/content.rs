@@ -169,6 +169,36 @@ pub(crate) fn article_runs(dom: &Dom) -> Vec<Run> {
     best
 }
 
+/// The main content of a page that is not one article (a forum thread, a
+/// listing, a product page): every run outside hard boilerplate
+/// (navigation, header, footer; class-marked boilerplate is kept: posts and
+/// items are often classed "comment", "related", "card"), restricted to the
+/// page's `<main>` element (or `role="main"`) when that holds at least
+/// [`MAIN_MIN_SHARE`] of the text.
+pub(crate) fn inclusive_runs(dom: &Dom) -> Vec<Run> {
+    let all: Vec<Run> = runs(dom, false, false)
+        .into_iter()
+        .filter(keep_run)
+        .collect();
+    let total: usize = all.iter().map(|r| r.chars).sum();
+    let main = dom.nodes.iter().position(|n| {
+        n.tag() == "main" || n.elem().and_then(|e| e.attribute("role")) == Some("main")
+    });
+    if let Some(m) = main {
+        let end = dom.nodes[m].end;
+        let inside = |r: &Run| r.owner >= m && r.owner < end;
+        let c: usize = all.iter().filter(|r| inside(r)).map(|r| r.chars).sum();
+        if c as f32 >= total as f32 * MAIN_MIN_SHARE {
+            return all.into_iter().filter(inside).collect();
+        }
+    }
+    all
+}
+
+/// Share of the page's text a `<main>` element must hold to bound the
+/// inclusive content.
+const MAIN_MIN_SHARE: f32 = 0.3;
+
 fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
     let n = dom.nodes.len();
     let hard = |i: usize| {
@@ -528,4 +558,39 @@ fn keep_run(r: &Run) -> bool {
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn texts(runs: &[Run]) -> Vec<String> {
+        runs.iter().map(|r| r.text.trim().to_string()).collect()
+    }
+
+    /// A thread: every post, inside `<main>`, is the content; the navigation
+    /// outside it and the hard boilerplate are not.
+    #[test]
+    fn inclusive_runs_take_every_post_inside_main() {
+        let page = Html::parse_document(
+            "<html><body><nav><a href=/>Home</a> <a href=/t>Topics</a></nav>\
+             <div class=sidebar><p>Sidebar teaser text that is not part of the thread at all.</p><p>More sidebar text to keep the main region small.</p></div>\
+             <main><h1>Which rug?</h1>\
+             <div class=comment><p>First post: I want a rug that survives a dog.</p></div>\
+             <div class=comment><p>Reply: a flat weave one.</p></div>\
+             <div class=comment><p>Reply: wool, washed often.</p></div></main>\
+             <footer><p>Terms and privacy</p></footer></body></html>",
+        );
+        let dom = crate::html::dom::build(&page);
+        let t = texts(&inclusive_runs(&dom));
+        for want in ["First post", "Reply: a flat", "Reply: wool"] {
+            assert!(t.iter().any(|x| x.starts_with(want)), "{want} not in {t:?}");
+        }
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("Home") || x.contains("Sidebar") || x.contains("Terms")),
+            "{t:?}"
+        );
+    }
 }

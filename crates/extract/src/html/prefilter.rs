@@ -96,6 +96,16 @@ fn tag_end(b: &[u8], lt: usize) -> Option<usize> {
 /// The page without script/style/svg bodies and comments, and the cuts
 /// made: `(offset in the output, bytes removed there)`, in order.
 pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
+    strip_with(src, false)
+}
+
+/// Like [`strip`]; with `noscript`, `<noscript>` bodies are kept and the
+/// element is renamed in place to a `<div>` of the same byte length
+/// (`<noscript` → `<div     `), so the parser reads its contents as
+/// elements, as a browser without scripts shows them. Forum engines
+/// (Discourse) and single-page apps put their server-rendered content
+/// there; offsets are unchanged.
+pub(crate) fn strip_with(src: &str, noscript: bool) -> (String, Vec<(usize, usize)>) {
     let b = src.as_bytes();
     let mut out = String::with_capacity(src.len() / 2);
     let mut cuts = Vec::new();
@@ -127,6 +137,20 @@ pub(crate) fn strip(src: &str) -> (String, Vec<(usize, usize)>) {
                     .get(t.len())
                     .is_some_and(|c| !c.is_ascii_alphanumeric())
         });
+        // `noscript`: the element's name, in a start or end tag, becomes
+        // "div" and five spaces
+        let name_at = lt + 1 + usize::from(rest.first() == Some(&b'/'));
+        if noscript
+            && starts_with_ci(&b[name_at..], b"noscript")
+            && b.get(name_at + 8)
+                .is_some_and(|c| !c.is_ascii_alphanumeric())
+        {
+            out.push_str(&src[copied..name_at]);
+            out.push_str("div     ");
+            copied = name_at + 8;
+            i = copied;
+            continue;
+        }
         let Some(tag) = tag else {
             let start = rest.first().is_some_and(|c| c.is_ascii_alphabetic());
             let close = !start
@@ -392,6 +416,24 @@ fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noscript_bodies_are_kept_as_divs_of_the_same_length() {
+        let src = "<p>a</p><NoScript data-x=\"1\"><div class=\"post\">Posted text</div></noscript><p>b</p>";
+        let (cut, _) = strip(src);
+        assert!(!cut.contains("Posted text"), "{cut}");
+        let (out, cuts) = strip_with(src, true);
+        assert_eq!(
+            out.len(),
+            src.len() - cuts.iter().map(|c| c.1).sum::<usize>()
+        );
+        assert!(
+            out.contains("<div      data-x=\"1\"><div class=\"post\">Posted text</div></div     >"),
+            "{out}"
+        );
+        let t = out.find("Posted").unwrap();
+        assert_eq!(&src[to_original(&cuts, t)..][..6], "Posted");
+    }
 
     #[test]
     fn cuts_scripts_styles_comments_but_keeps_json_ld() {
