@@ -452,6 +452,11 @@ pub struct Decoding {
     /// perceptron's precision is above its recall, and a small handicap on
     /// "no role" trades a little of the one for more of the other.
     pub o_penalty: f32,
+    /// Attributions (the model's and the rules' kept beside them) whose
+    /// confidence is below this are dropped: on PolNeAR dev, fewer than one
+    /// in five of those below 0.45 is right, a cost to F1 (content-lenient
+    /// 0.718 → 0.722 at 0.45; train 0.818 → 0.823).
+    pub min_confidence: f32,
     /// The BIO constraint: `I-X` only right after `B-X` or `I-X` (greedy
     /// decoding otherwise starts a role with `I-`, or glues two roles).
     pub bio: bool,
@@ -484,6 +489,7 @@ pub struct Decoding {
 /// The decoding the product uses.
 pub const DECODING: Decoding = Decoding {
     o_penalty: 12.0,
+    min_confidence: 0.45,
     bio: true,
     fill_gap: 0,
     glue_adjacent: true,
@@ -922,6 +928,9 @@ pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
             }
         }
         out.push(a);
+    }
+    if dec.min_confidence > 0.0 {
+        out.retain(|a| a.confidence.is_none_or(|c| c >= dec.min_confidence));
     }
     out.sort_by_key(|a| a.content.first().map(|s| s.start).unwrap_or(0));
     doc.attributions = out;

@@ -556,3 +556,29 @@ fn a_coordinated_cue_takes_the_subject_of_the_sentence() {
         "McAllister"
     );
 }
+
+#[test]
+fn attributions_below_the_confidence_floor_are_dropped() {
+    let text = "Officials said the plan would fail. The mayor hinted the bridge may close, \
+                and critics questioned the cost of the new road.";
+    let d = run(text);
+    assert!(!d.attributions.is_empty());
+    for a in &d.attributions {
+        assert!(
+            a.confidence.unwrap() >= learned::DECODING.min_confidence,
+            "{a:?}"
+        );
+    }
+    // the same document decoded with a floor above every confidence keeps nothing
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let model = learned::builtin().unwrap();
+    let dec = learned::Decoding {
+        min_confidence: 1.01,
+        ..learned::DECODING
+    };
+    learned::apply_with(&mut d, model, &dec);
+    assert!(d.attributions.is_empty(), "{:?}", d.attributions);
+}
