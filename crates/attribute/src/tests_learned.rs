@@ -582,3 +582,40 @@ fn attributions_below_the_confidence_floor_are_dropped() {
     learned::apply_with(&mut d, model, &dec);
     assert!(d.attributions.is_empty(), "{:?}", d.attributions);
 }
+
+#[test]
+fn a_rule_content_the_model_does_not_believe_keeps_the_models_bounds() {
+    // a rule content running on over a sentence the model gives no content
+    // probability yields to the model's own content with the same cue
+    let text = "Officials said the plan would fail. Rain fell all day on the town.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let k = d
+        .attributions
+        .iter()
+        .position(|a| a.cue.iter().any(|c| d.slice(*c) == "said"))
+        .expect("a rule attribution for said");
+    let start = text.find("the plan").unwrap();
+    d.attributions[k].content = vec![Span::new(start, text.len() - 1)];
+    let model = learned::builtin().unwrap();
+    let contents = |dec: &learned::Decoding| {
+        let mut d = d.clone();
+        learned::apply_with(&mut d, model, dec);
+        d.attributions
+            .iter()
+            .filter(|a| a.cue.iter().any(|c| d.slice(*c) == "said"))
+            .map(|a| d.slice(a.content[0]).to_string())
+            .collect::<Vec<_>>()
+    };
+    let always = learned::Decoding {
+        rule_bounds_margin: 1.0,
+        ..learned::DECODING
+    };
+    assert_eq!(
+        contents(&always),
+        ["the plan would fail. Rain fell all day on the town"]
+    );
+    assert_eq!(contents(&learned::DECODING), ["the plan would fail"]);
+}
