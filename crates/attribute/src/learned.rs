@@ -495,11 +495,14 @@ pub struct Decoding {
     /// share ([`bounds_doubt`]) is at most this (a boundary a token off:
     /// "… were told by | email").
     pub rule_bounds_doubt: f32,
+    /// The model's attributions whose cue tokens have a mean cue
+    /// probability below this are dropped.
+    pub min_cue_confidence: f32,
 }
 
 /// The decoding the product uses.
 pub const DECODING: Decoding = Decoding {
-    o_penalty: 12.0,
+    o_penalty: 20.0,
     min_confidence: 0.45,
     bio: true,
     fill_gap: 0,
@@ -510,6 +513,7 @@ pub const DECODING: Decoding = Decoding {
     keep_rules: true,
     rule_bounds_margin: 0.05,
     rule_bounds_doubt: 1.0,
+    min_cue_confidence: 0.45,
 };
 
 /// Whether label `y` may follow `prev` under the BIO constraint (`prev`
@@ -547,9 +551,16 @@ pub fn label(v: &View, model: &Model) -> (Vec<u8>, Vec<f32>) {
 
 /// [`label`] with the decoding `dec`.
 pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<u8>, Vec<f32>) {
+    let (labels, probs, _) = label_full(v, model, dec);
+    (labels, probs)
+}
+
+/// [`label_with`], and the probability that each token is a cue.
+fn label_full(v: &View, model: &Model, dec: &Decoding) -> (Vec<u8>, Vec<f32>, Vec<f32>) {
     let n = v.len();
     let mut labels = vec![O as u8; n];
     let mut probs = vec![0.0f32; n];
+    let mut cue_probs = vec![0.0f32; n];
     let mut f = Features::new();
     let mut buf = vec![0.0f32; LABELS.len()];
     'units: for &(a, b) in v.units() {
@@ -577,9 +588,10 @@ pub fn label_with(v: &View, model: &Model, dec: &Decoding) -> (Vec<u8>, Vec<f32>
             softmax(&mut buf);
             let p = |k: usize| buf.get(k).copied().unwrap_or(0.0);
             probs[i] = p(CON) + p(CON + 1);
+            cue_probs[i] = p(CUE) + p(CUE + 1);
         }
     }
-    (labels, probs)
+    (labels, probs, cue_probs)
 }
 
 /// The gold label of every token, from attributions with byte spans (the
@@ -906,8 +918,14 @@ pub fn apply(doc: &mut Document, model: &Model) {
 pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
     let (found, rules, probs) = {
         let v = View::new(doc);
-        let (labels, probs) = label_with(&v, model, dec);
-        let found = decode_with(&v, &labels, &probs, dec);
+        let (labels, probs, cue_probs) = label_full(&v, model, dec);
+        let mut found = decode_with(&v, &labels, &probs, dec);
+        if dec.min_cue_confidence > 0.0 {
+            found.retain(|a| {
+                a.kind == QuoteKind::Direct
+                    || content_confidence(doc, &cue_probs, &a.cue) >= dec.min_cue_confidence
+            });
+        }
         let found_contents = SpanSet::new(
             found
                 .iter()

@@ -619,3 +619,25 @@ fn a_rule_content_the_model_does_not_believe_keeps_the_models_bounds() {
     );
     assert_eq!(contents(&learned::DECODING), ["the plan would fail"]);
 }
+
+#[test]
+fn a_model_attribution_with_a_doubtful_cue_yields_to_the_rules() {
+    // with the cue floor above every cue probability, the model's indirect
+    // attributions go and the rules' attribution with the same content stays
+    let text = "Officials said the plan would fail.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let rules = d.attributions.clone();
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    let model = learned::builtin().unwrap();
+    let dec = learned::Decoding {
+        min_cue_confidence: 1.01,
+        ..learned::DECODING
+    };
+    learned::apply_with(&mut d, model, &dec);
+    assert_eq!(d.attributions.len(), 1, "{:?}", d.attributions);
+    assert_eq!(d.attributions[0].content, rules[0].content);
+    assert_eq!(d.slice(d.attributions[0].cue[0]), "said");
+}
