@@ -459,6 +459,17 @@ impl<'a> Ctx<'a> {
                 return Some(self.span((t, e)));
             }
         }
+        // a tell-verb's addressee, then a wh-clause: "told a radio host on
+        // Thursday how surprised he was"
+        if tell
+            && let Some(t) = (c1 + 1..lim).find(|&i| {
+                matches!(self.lw[i].as_str(), "how" | "why" | "whether" | "what")
+                    && self.quote_of(i).is_none()
+            })
+            && (c1..t).all(|i| is_word(self.tok(i)) && cue_class(&self.lw[i]).is_none())
+        {
+            return Some(self.span((t, self.content_end(t, e))));
+        }
         let mut s = c1;
         if tell {
             // skip the addressee: a pronoun, a name or "reporters"

@@ -548,3 +548,10 @@ fn content_ends_before_a_new_clause_with_its_own_subject() {
         "{v:#?}"
     );
 }
+
+#[test]
+fn a_tell_verb_content_starts_at_the_wh_word_after_its_addressee() {
+    let d = run("The coach told a local radio host on Friday how tired the players were.");
+    let v = views(&d);
+    assert_eq!(find(&v, "how").1, "how tired the players were", "{v:#?}");
+}
