@@ -495,8 +495,10 @@ pub struct Decoding {
     /// share ([`bounds_doubt`]) is at most this (a boundary a token off:
     /// "… were told by | email").
     pub rule_bounds_doubt: f32,
-    /// The model's attributions whose cue tokens have a mean cue
-    /// probability below this are dropped.
+    /// The model's indirect and mixed attributions whose cue tokens have a
+    /// mean cue probability below this are dropped (the rules' attribution
+    /// there, if any, is kept instead: dev content-strict 0.553 → 0.559,
+    /// content+source 0.663 → 0.671 at 0.45, O handicap 12).
     pub min_cue_confidence: f32,
 }
 
