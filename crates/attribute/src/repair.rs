@@ -101,6 +101,9 @@ pub fn repair(doc: &mut Document) {
                 trim_source(doc, complete_determiner(doc, *first, &taken)),
             );
             *first = complete_title(doc, *first, &taken);
+            if let Some(cue) = a.cue.iter().min_by_key(|c| c.start) {
+                *first = grow_source_to_cue(doc, *first, *cue);
+            }
         }
     }
     doc.attributions = atts;
@@ -320,6 +323,36 @@ fn grow_source(doc: &Document, src: Span) -> Span {
         src
     } else {
         Span::new(toks[start].span.start, src.end)
+    }
+}
+
+/// The source grown over "PREP NP" to its right when that reaches its cue
+/// (over auxiliaries): "The National Institute | on Drug Abuse has
+/// estimated …".
+fn grow_source_to_cue(doc: &Document, src: Span, cue: Span) -> Span {
+    let (x, y) = tok_range(doc, src);
+    let (c, _) = tok_range(doc, cue);
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    if y <= x || y + 1 >= c || src.end > cue.start || !is_noun(pos[y - 1]) {
+        return src;
+    }
+    let prep = doc.slice(toks[y].span).to_lowercase();
+    if pos[y] != "IN" || !matches!(prep.as_str(), "of" | "on" | "for") {
+        return src;
+    }
+    let mut k = y + 1;
+    while k < c && np_internal(pos[k]) {
+        k += 1;
+    }
+    if k == y + 1 || !is_noun(pos[k - 1]) || toks[k - 1].sentence != toks[x].sentence {
+        return src;
+    }
+    let aux_only = (k..c).all(|j| is_auxiliary(&doc.slice(toks[j].span).to_lowercase()));
+    if aux_only {
+        Span::new(src.start, toks[k - 1].span.end)
+    } else {
+        src
     }
 }
 

@@ -501,3 +501,57 @@ fn according_to_at_the_start_of_a_sentence_is_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn according_to_trailer_content_stops_at_the_cue() {
+    // the clause after "according to X," is not part of the content
+    let d = run("Rents rose by a tenth, according to the city council, more than wages did.");
+    let v = views(&d);
+    let a = find(&v, "Rents");
+    assert_eq!(a.1, "Rents rose by a tenth", "{v:#?}");
+    assert_eq!(a.2, "according to");
+}
+
+#[test]
+fn content_ends_before_a_new_clause_with_its_own_subject() {
+    // ", but he …", ", and she …", ", although they …", "; it …": a new
+    // clause, not part of what was said
+    for (text, content) in [
+        (
+            "The mayor said the bridge would reopen in May, but he gave no date for the road.",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The coach said the team was tired, and she sent everyone home early.",
+            "the team was tired",
+        ),
+        (
+            "Officials said the dam was safe, although they closed the park below it.",
+            "the dam was safe",
+        ),
+        (
+            "The firm said profits had doubled; it did not mention the lawsuit.",
+            "profits had doubled",
+        ),
+    ] {
+        let d = run(text);
+        let v = views(&d);
+        let a = find(&v, content.split(' ').next().unwrap());
+        assert_eq!(a.1, content, "{text}: {v:#?}");
+    }
+    // without a subject of its own the clause goes on ("…, but not soon")
+    let d = run("The mayor said the bridge would reopen, but not before May.");
+    let v = views(&d);
+    assert_eq!(
+        find(&v, "the bridge").1,
+        "the bridge would reopen, but not before May",
+        "{v:#?}"
+    );
+}
+
+#[test]
+fn a_tell_verb_content_starts_at_the_wh_word_after_its_addressee() {
+    let d = run("The coach told a local radio host on Friday how tired the players were.");
+    let v = views(&d);
+    assert_eq!(find(&v, "how").1, "how tired the players were", "{v:#?}");
+}

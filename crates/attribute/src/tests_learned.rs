@@ -556,3 +556,88 @@ fn a_coordinated_cue_takes_the_subject_of_the_sentence() {
         "McAllister"
     );
 }
+
+#[test]
+fn attributions_below_the_confidence_floor_are_dropped() {
+    let text = "Officials said the plan would fail. The mayor hinted the bridge may close, \
+                and critics questioned the cost of the new road.";
+    let d = run(text);
+    assert!(!d.attributions.is_empty());
+    for a in &d.attributions {
+        assert!(
+            a.confidence.unwrap() >= learned::DECODING.min_confidence,
+            "{a:?}"
+        );
+    }
+    // the same document decoded with a floor above every confidence keeps nothing
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let model = learned::builtin().unwrap();
+    let dec = learned::Decoding {
+        min_confidence: 1.01,
+        ..learned::DECODING
+    };
+    learned::apply_with(&mut d, model, &dec);
+    assert!(d.attributions.is_empty(), "{:?}", d.attributions);
+}
+
+#[test]
+fn a_rule_content_the_model_does_not_believe_keeps_the_models_bounds() {
+    // a rule content running on over a sentence the model gives no content
+    // probability yields to the model's own content with the same cue
+    let text = "Officials said the plan would fail. Rain fell all day on the town.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let k = d
+        .attributions
+        .iter()
+        .position(|a| a.cue.iter().any(|c| d.slice(*c) == "said"))
+        .expect("a rule attribution for said");
+    let start = text.find("the plan").unwrap();
+    d.attributions[k].content = vec![Span::new(start, text.len() - 1)];
+    let model = learned::builtin().unwrap();
+    let contents = |dec: &learned::Decoding| {
+        let mut d = d.clone();
+        learned::apply_with(&mut d, model, dec);
+        d.attributions
+            .iter()
+            .filter(|a| a.cue.iter().any(|c| d.slice(*c) == "said"))
+            .map(|a| d.slice(a.content[0]).to_string())
+            .collect::<Vec<_>>()
+    };
+    let always = learned::Decoding {
+        rule_bounds_margin: 1.0,
+        ..learned::DECODING
+    };
+    assert_eq!(
+        contents(&always),
+        ["the plan would fail. Rain fell all day on the town"]
+    );
+    assert_eq!(contents(&learned::DECODING), ["the plan would fail"]);
+}
+
+#[test]
+fn a_model_attribution_with_a_doubtful_cue_yields_to_the_rules() {
+    // with the cue floor above every cue probability, the model's indirect
+    // attributions go and the rules' attribution with the same content stays
+    let text = "Officials said the plan would fail.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    attribute_rules(&mut d);
+    let rules = d.attributions.clone();
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    let model = learned::builtin().unwrap();
+    let dec = learned::Decoding {
+        min_cue_confidence: 1.01,
+        ..learned::DECODING
+    };
+    learned::apply_with(&mut d, model, &dec);
+    assert_eq!(d.attributions.len(), 1, "{:?}", d.attributions);
+    assert_eq!(d.attributions[0].content, rules[0].content);
+    assert_eq!(d.slice(d.attributions[0].cue[0]), "said");
+}

@@ -173,7 +173,14 @@ pub fn run(
         t0.elapsed().as_secs_f64()
     );
     let mut p = Perceptron::new(LABELS.iter().map(|s| s.to_string()).collect());
-    let mut rng = Rng::new(SEED);
+    // `QW_SEED` another shuffle seed (the spread of the dev figures over
+    // seeds, to tell a change from noise; the weights use `SEED`)
+    let mut rng = Rng::new(
+        std::env::var("QW_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(SEED),
+    );
     let mut f = Features::new();
     let mut buf = Vec::new();
     let mut hist: Vec<usize> = Vec::new();
@@ -246,7 +253,7 @@ pub fn run(
 }
 
 /// The dev split's records through `model`, as JSONL, and their scores.
-/// With `QW_ATTR_SWEEP` set (decodings `o_penalty:bio:fill_gap[:rule_bounds:keep_rules:rule_bounds_overlap:glue]`, rule_bounds
+/// With `QW_ATTR_SWEEP` set (decodings `o_penalty:bio:fill_gap[:rule_bounds:keep_rules:rule_bounds_overlap:glue:min_confidence:rule_bounds_margin:rule_bounds_doubt:min_cue_confidence]`, rule_bounds
 /// 0 none, 1 all, 2 direct only, 3 indirect and mixed only; separated
 /// by spaces, e.g. `"0:0:0 2:1:1"`), first prints one line of dev figures
 /// per decoding (a tuning aid; the records use [`learned::DECODING`]).
@@ -271,6 +278,10 @@ fn write_dev(shared: &Path, model: &quotewire_learn::Model, dev_out: &Path) -> R
                 keep_rules: f.get(4).is_none_or(|&b| b != 0.0),
                 rule_bounds_overlap: f.get(5).copied().unwrap_or(0.0),
                 glue_adjacent: f.get(6).is_none_or(|&b| b != 0.0),
+                min_confidence: f.get(7).copied().unwrap_or(0.0),
+                rule_bounds_margin: f.get(8).copied().unwrap_or(1.0),
+                rule_bounds_doubt: f.get(9).copied().unwrap_or(0.0),
+                min_cue_confidence: f.get(10).copied().unwrap_or(0.0),
             };
             let mut counts = crate::score::Counts::default();
             for (d, g) in docs.iter().zip(&gold) {
