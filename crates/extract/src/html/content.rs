@@ -463,7 +463,7 @@ fn select(dom: &Dom, runs: Vec<Run>, reveal: bool) -> Vec<Run> {
 }
 
 /// A prose run: long enough, few links, reads like a sentence.
-fn is_prose(r: &Run) -> bool {
+pub(crate) fn is_prose(r: &Run) -> bool {
     r.chars >= MIN_RUN
         && (r.link_chars as f32) < r.chars as f32 * PROSE_MAX_LINK_DENSITY
         && (r.chars >= PROSE_MIN_CHARS || ends_sentence_text(&r.text))
