@@ -378,7 +378,10 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             || near(ev.time_any)
             || near(ev.time_pub)
             || near(ev.itemprop_pub)
-            || near(page.url.and_then(dates::from_url));
+            || page
+                .url
+                .and_then(dates::from_url)
+                .is_some_and(|u| near(Some(u)) || !u.is_day() && same_month(u, p));
         if !shown {
             published = None;
         }
@@ -397,6 +400,16 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
     }
     let url_date = page.url.and_then(dates::from_url);
     match (published, url_date) {
+        // A URL of the year and month only (`/2023/3/slug`): the day is the
+        // first full date of that month the page shows.
+        (None, Some(u)) if !u.is_day() => {
+            let (text, _) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
+            published = dates::find_all(text, month_first)
+                .into_iter()
+                .map(|(_, d)| d)
+                .find(|&d| d.is_day() && same_month(u, d))
+                .or(Some(u));
+        }
         (None, u) => published = u,
         // The URL is set at publication, in the outlet's local time: a stamp
         // one day off is a time-zone shift.
@@ -411,6 +424,11 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
         updated = None;
     }
     (published, updated)
+}
+
+/// True when `a` and `b` fall in the same year and month.
+fn same_month(a: Date, b: Date) -> bool {
+    a.y == b.y && a.m.is_some() && a.m == b.m
 }
 
 /// Dates shown on the page near the headline: in elements whose class/id
@@ -492,7 +510,8 @@ fn visible_dates(
             !(before.contains('©')
                 || before.contains("copyright")
                 || before.contains("(c)")
-                || TODAY.is_match(&before))
+                || TODAY.is_match(&before)
+                || TERM.is_match(&before))
         })
         .collect();
     let pick = found
@@ -514,6 +533,13 @@ fn visible_dates(
     }
     (published.or(p2), updated.or(u2))
 }
+
+/// Words that make a date the start or end of a term (an offer "valid
+/// through", a deadline, an event "from ... until"), not the page's date.
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:valid(?: through| thru| until| till| from)?|through|thru|until|till|expires?(?: on)?|expiry(?: date)?|deadline|effective(?: beginning| from| on)?|ends?(?: on)?|starts?(?: on)?|begins?(?: on)?|gültig(?: bis)?|bis zum|jusqu.au|hasta el)\s*:?\s*$")
+        .expect("static regex")
+});
 
 /// Words that label a date as the current day (a clock or opening-hours
 /// widget), not the page's.
@@ -618,7 +644,7 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
         last = pos;
         if UPDATE_WORD.is_match(before) {
             updated.get_or_insert(d);
-        } else if !TODAY.is_match(before) {
+        } else if !TODAY.is_match(before) && !TERM.is_match(before) {
             published.get_or_insert(d);
         }
     }

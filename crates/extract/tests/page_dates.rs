@@ -1,0 +1,68 @@
+//! Published dates of minimal pages, through the public `extract_html`: one
+//! test per kind of false or lost date fixed in `html/published.rs`.
+
+use quotewire_extract::{Options, extract_html};
+
+const PARA: &str = "<p>The council voted on the plan after a long debate, and the mayor said \
+                    the budget would be reviewed again before the summer, with residents \
+                    invited to speak at the next meeting of the council.</p>";
+
+/// The published date of a page at `url` with `head` and `body`.
+fn published(url: &str, head: &str, body: &str) -> Option<String> {
+    let html = format!(
+        "<html lang=\"en\"><head><title>Council votes</title>{head}</head><body><article>\
+         <h1>Council votes</h1>{body}{PARA}{PARA}{PARA}</article></body></html>"
+    );
+    extract_html("t", Some(url), html.as_bytes(), None, Options::default())
+        .meta
+        .published
+}
+
+#[test]
+fn a_web_page_node_date_in_the_month_of_the_url_is_kept() {
+    // a CMS `WebPage` node's date is kept only when the page backs it up; a
+    // URL of the same year and month does
+    let head = "<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\
+                \"datePublished\":\"2018-11-22T14:30:24+00:00\"}</script>";
+    assert_eq!(
+        published("https://example.org/2018/11/council-votes", head, "").as_deref(),
+        Some("2018-11-22")
+    );
+    // another month in the URL backs nothing up
+    assert_eq!(
+        published("https://example.org/2018/10/council-votes", head, "").as_deref(),
+        Some("2018-10")
+    );
+    // no date in the URL: not shown, not kept
+    assert_eq!(
+        published("https://example.org/council-votes", head, ""),
+        None
+    );
+}
+
+#[test]
+fn the_end_or_start_of_a_term_is_no_publication_date() {
+    let url = "https://example.org/council-votes";
+    for label in [
+        "This offer is valid through",
+        "Applications close on the deadline:",
+        "The discount is valid from",
+        "The new rules are effective beginning",
+    ] {
+        assert_eq!(
+            published(url, "", &format!("<p>{label} March 14, 2026.</p>")),
+            None,
+            "{label}"
+        );
+    }
+    // "through" inside a headline is no label of the date after it
+    assert_eq!(
+        published(
+            url,
+            "",
+            "<p>Understanding budgets through numbers</p><p>December 15, 2025</p>"
+        )
+        .as_deref(),
+        Some("2025-12-15")
+    );
+}
