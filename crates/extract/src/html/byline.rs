@@ -344,6 +344,32 @@ mod tests {
     }
 
     #[test]
+    fn the_outlet_as_declared_author_gives_way_to_the_byline() {
+        let head = "<meta property=\"og:site_name\" content=\"Daily Ledger\">\
+                    <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+                    \"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},\
+                    {\"@type\":\"Person\",\"name\":\"The Daily Ledger\"}]}</script>";
+        // the byline names someone else: the outlet goes, the people stay
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Ana Ruiz</p>"),
+            ["Ana Ruiz"]
+        );
+        let head = "<meta property=\"og:site_name\" content=\"Daily Ledger\">\
+                    <meta name=\"author\" content=\"Daily Ledger\">";
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Ana Ruiz</p>"),
+            ["Ana Ruiz"]
+        );
+        // no byline: the page gives the outlet as its author, and it stays
+        assert_eq!(authors(head, ""), ["Daily Ledger"]);
+        // a byline naming the outlet keeps it
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Daily Ledger</p>"),
+            ["Daily Ledger"]
+        );
+    }
+
+    #[test]
     fn layout_classes_of_the_page_do_not_hide_the_byline() {
         let html = "<html><head><title>T</title></head><body class=\"has-sidebar footer-on-bottom\">\
              <article><h1>The budget</h1><span class=\"author vcard\">Trevor Jones</span>\
