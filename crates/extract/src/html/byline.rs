@@ -56,6 +56,7 @@ pub(crate) fn split_declared(s: &str) -> Vec<String> {
 const NOT_NAMES: &[&str] = &[
     "admin",
     "administrator",
+    "webmaster",
     "undefined",
     "null",
     "none",
@@ -124,11 +125,29 @@ fn is_name(p: &str, declared: bool) -> bool {
     {
         return false;
     }
+    // in visible text every word of a name is capitalised but its
+    // particles ("Ludwig van Beethoven"): "Securitum since" is a sentence
+    if !declared
+        && words[1..].iter().any(|w| {
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !PARTICLES.contains(&w.trim_end_matches('.'))
+        })
+    {
+        return false;
+    }
     words[0]
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || declared && c.is_alphabetic())
 }
+
+/// Lower-case words inside personal names, and of group and column
+/// bylines ("The Currency editors", "Ask the Doctors").
+const PARTICLES: &[&str] = &[
+    "the", "of", "for", "editors", "staff", "team", "van", "von", "vom", "de", "der", "den", "del",
+    "della", "dei", "da", "das", "do", "dos", "di", "du", "la", "le", "les", "bin", "ibn", "al",
+    "el", "ter", "ten", "zu", "y", "e", "af", "av",
+];
 
 /// A month or weekday alone ("By March 15" is a deadline, not a byline;
 /// "June Carter" stays a name).
@@ -341,6 +360,28 @@ mod tests {
         assert!(split_names("Posted by:").is_empty());
         assert!(split_names("March").is_empty());
         assert!(split_names("Collection").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_after_by_is_no_name() {
+        // "audited <a>by</a> Securitum since 2022": lower-case words that
+        // are no name particles make a sentence, not a byline
+        assert!(split_names("Securitum since").is_empty());
+        assert!(split_names("Example Labs is hiring").is_empty());
+        assert_eq!(
+            split_names("Ludwig van Beethoven"),
+            ["Ludwig van Beethoven"]
+        );
+        assert_eq!(split_names("The Ledger editors"), ["The Ledger editors"]);
+        assert_eq!(split_names("Ask the Experts"), ["Ask the Experts"]);
+        // a CMS account is no author
+        for account in ["webmaster", "Webmaster"] {
+            assert_eq!(
+                authors(&format!("<meta name=\"author\" content=\"{account}\">"), ""),
+                Vec::<String>::new(),
+                "{account}"
+            );
+        }
     }
 
     #[test]
