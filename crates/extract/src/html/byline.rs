@@ -125,6 +125,17 @@ fn is_name(p: &str, declared: bool) -> bool {
     {
         return false;
     }
+    // a company's legal name ("SmartEtailing Inc", "Kneib Dentistry PC")
+    // is an organisation, not an author
+    if words.len() > 1
+        && LEGAL_FORMS.iter().any(|f| {
+            words[words.len() - 1]
+                .trim_end_matches('.')
+                .eq_ignore_ascii_case(f)
+        })
+    {
+        return false;
+    }
     // in visible text every word of a name is capitalised but its
     // particles ("Ludwig van Beethoven"): "Securitum since" is a sentence
     if !declared
@@ -140,6 +151,23 @@ fn is_name(p: &str, declared: bool) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || declared && c.is_alphabetic())
 }
+
+/// Legal forms closing a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "ltd",
+    "limited",
+    "gmbh",
+    "plc",
+    "pc",
+    "sas",
+    "corp",
+    "corporation",
+    "pty",
+];
 
 /// Lower-case words inside personal names, and of group and column
 /// bylines ("The Currency editors", "Ask the Doctors").
@@ -360,6 +388,24 @@ mod tests {
         assert!(split_names("Posted by:").is_empty());
         assert!(split_names("March").is_empty());
         assert!(split_names("Collection").is_empty());
+    }
+
+    #[test]
+    fn a_company_legal_name_is_no_author() {
+        for company in ["Example Widgets Inc.", "Harbor Dental PC", "Northwind Ltd"] {
+            assert!(
+                authors(&format!("<meta name=\"author\" content=\"{company}\">"), "").is_empty(),
+                "{company}"
+            );
+        }
+        // the byline below it names the author
+        assert_eq!(
+            authors(
+                "<meta name=\"author\" content=\"Northwind Ltd\">",
+                "<p class=\"byline\">By Jane Doe</p>"
+            ),
+            ["Jane Doe"]
+        );
     }
 
     #[test]
