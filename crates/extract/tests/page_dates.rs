@@ -66,3 +66,26 @@ fn the_end_or_start_of_a_term_is_no_publication_date() {
         Some("2025-12-15")
     );
 }
+
+#[test]
+fn a_stamp_near_midnight_utc_takes_the_local_day_the_page_shows() {
+    let url = "https://example.org/council-votes";
+    let head = "<meta property=\"article:published_time\" content=\"2020-12-05T23:30:00Z\">";
+    let shown = "<p>Published <span itemprop=\"datePublished\" content=\"2020-12-06\">6 December \
+                 2020</span></p>";
+    assert_eq!(published(url, head, shown).as_deref(), Some("2020-12-06"));
+    // at noon UTC the day is the same nearly everywhere: the stamp stays
+    let head = "<meta property=\"article:published_time\" content=\"2020-12-05T12:30:00Z\">";
+    assert_eq!(published(url, head, shown).as_deref(), Some("2020-12-05"));
+}
+
+#[test]
+fn a_url_one_day_off_moves_a_utc_stamp_only_where_the_hour_allows() {
+    let url = "https://example.org/2020/07/08/council-votes";
+    // 10:00 UTC is July 9 from UTC-10 to UTC+13: the URL's July 8 is another day
+    let head = "<meta property=\"article:published_time\" content=\"2020-07-09T10:00:00Z\">";
+    assert_eq!(published(url, head, "").as_deref(), Some("2020-07-09"));
+    // 02:00 UTC is still July 8 in the Americas: the URL's local day wins
+    let head = "<meta property=\"article:published_time\" content=\"2020-07-09T02:00:00Z\">";
+    assert_eq!(published(url, head, "").as_deref(), Some("2020-07-08"));
+}

@@ -133,6 +133,11 @@ fn utc_offset_region(lang: Option<&str>) -> Region {
     }
 }
 
+/// UTC hours from which a local date can be the next day (UTC+4 and east).
+const LATE_UTC: u8 = 20;
+/// UTC hours before which a local date can be the previous day (UTC-4 and west).
+const EARLY_UTC: u8 = 4;
+
 /// Words announcing a modification date, in several languages.
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
@@ -340,6 +345,14 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
         {
             return l;
         }
+        // a date element of the page (`itemprop="datePublished"`, `<time
+        // pubdate>`) one day off a stamp near midnight UTC is its local day
+        if let Some(l) = ev.itemprop_pub.or(ev.time_pub).filter(|l| l.is_day())
+            && (hour >= LATE_UTC && dates::add_days(d, 1) == Some(l)
+                || (1..EARLY_UTC).contains(&hour) && dates::add_days(d, -1) == Some(l))
+        {
+            return l;
+        }
         // No local stamp: the page's language tells the likely offset.
         let shift = match utc_offset_region(page.language) {
             Region::Europe if hour >= 22 => 1,
@@ -358,6 +371,11 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             .filter(|(mk, _)| mk == k)
             .find_map(|(_, c)| dates::parse_value(c, month_first))
     });
+    // the hour of a UTC stamp, when it gave the published day
+    let utc_hour = match pub_cands.first() {
+        Some(&(_, Zone::Utc(h))) => Some(h),
+        _ => None,
+    };
     let mut published = ld_meta_pub.or(ev.itemprop_pub).or(ev.time_pub);
     let mut updated = ld_mod.or(meta_mod).or(ev.itemprop_mod);
     // A date only a non-article JSON-LD node gives (the `WebPage` node a
@@ -413,7 +431,15 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
         (None, u) => published = u,
         // The URL is set at publication, in the outlet's local time: a stamp
         // one day off is a time-zone shift.
-        (Some(p), Some(u)) if u.is_day() && dates::day_gap(p, u) == 1 => published = Some(u),
+        // (a UTC stamp's hour tells which shift is possible: 10:00 UTC is
+        // the same day from UTC-10 to UTC+13)
+        (Some(p), Some(u))
+            if u.is_day()
+                && dates::day_gap(p, u) == 1
+                && utc_hour.is_none_or(|h| if u < p { h < 10 } else { h >= 10 }) =>
+        {
+            published = Some(u)
+        }
         // A full URL date outranks dates read off the visible page.
         (Some(_), Some(u)) if u.is_day() && !structured => published = Some(u),
         _ => {}
