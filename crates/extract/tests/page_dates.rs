@@ -89,3 +89,31 @@ fn a_url_one_day_off_moves_a_utc_stamp_only_where_the_hour_allows() {
     let head = "<meta property=\"article:published_time\" content=\"2020-07-09T02:00:00Z\">";
     assert_eq!(published(url, head, "").as_deref(), Some("2020-07-08"));
 }
+
+#[test]
+fn a_page_showing_only_its_modified_date_is_dated_by_it() {
+    let url = "https://example.org/council-votes";
+    let head = "<meta property=\"article:published_time\" content=\"2021-01-01T11:00:00Z\">\
+                <meta property=\"article:modified_time\" content=\"2023-04-01T09:00:00Z\">";
+    // the date line under the headline shows the modification date, bare,
+    // and the declared first publication appears nowhere
+    assert_eq!(
+        published(url, head, "<p>Jane Doe · April 1, 2023</p>").as_deref(),
+        Some("2023-04-01")
+    );
+    // shown as an update, it stays the update
+    assert_eq!(
+        published(url, head, "<p>Jane Doe · Updated April 1, 2023</p>").as_deref(),
+        Some("2021-01-01")
+    );
+    // the first publication shown too: the declared date stands
+    assert_eq!(
+        published(
+            url,
+            head,
+            "<p>Jane Doe · April 1, 2023</p><p>First published January 1, 2021</p>"
+        )
+        .as_deref(),
+        Some("2021-01-01")
+    );
+}

@@ -404,6 +404,30 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             published = None;
         }
     }
+    // The page's date line shows the modification date, unlabelled, and the
+    // declared first publication appears nowhere on the page: the page
+    // presents itself as of the date it shows (a CMS that re-dates its
+    // evergreen pages).
+    if let (Some(p), Some(u)) = (published, updated)
+        && p.is_day()
+        && u.is_day()
+        && u > p
+        && dates::day_gap(p, u) > 1
+    {
+        let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
+        let found = dates::find_all(text, month_first);
+        let p_shown = found
+            .iter()
+            .any(|(_, d)| d.is_day() && dates::day_gap(*d, p) <= 1);
+        let near = h1_at.saturating_sub(NEAR_BEFORE)..*h1_at + NEAR_AFTER;
+        if !p_shown
+            && found
+                .iter()
+                .any(|(pos, d)| *d == u && near.contains(pos) && !update_label(text, *pos))
+        {
+            published = Some(u);
+        }
+    }
     let structured = published.is_some();
     if published.is_none() {
         let (text, _) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
@@ -566,6 +590,17 @@ static TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:valid(?: through| thru| until| till| from)?|through|thru|until|till|expires?(?: on)?|expiry(?: date)?|deadline|effective(?: beginning| from| on)?|ends?(?: on)?|starts?(?: on)?|begins?(?: on)?|gültig(?: bis)?|bis zum|jusqu.au|hasta el)\s*:?\s*$")
         .expect("static regex")
 });
+
+/// True when the text just before byte `pos` of `text` labels the date
+/// there as an update or a review ("Last updated:", "Reviewed on").
+fn update_label(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..pos).unwrap_or("");
+    UPDATE_WORD.is_match(before) || LAST_REVIEWED.is_match(before)
+}
 
 /// Words that label a date as the current day (a clock or opening-hours
 /// widget), not the page's.
