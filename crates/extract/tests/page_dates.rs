@@ -117,3 +117,51 @@ fn a_page_showing_only_its_modified_date_is_dated_by_it() {
         Some("2021-01-01")
     );
 }
+
+#[test]
+fn a_date_element_in_a_list_of_other_pages_is_not_the_page_date() {
+    let url = "https://example.org/council-votes";
+    let related = "<div class=\"elastic-related-posts\"><ul class=\"related-posts-list\"><li>\
+                   <a href=\"/other\">Another story</a><div class=\"post-info\">March 11, 2026</div>\
+                   </li></ul></div>";
+    // (after the article's first paragraphs, past the date line under the
+    // headline)
+    assert_eq!(
+        published(url, "", &format!("{PARA}{PARA}{PARA}{PARA}{related}")),
+        None
+    );
+    // the same element outside such a list dates the page
+    assert_eq!(
+        published(url, "", "<div class=\"post-info\">March 11, 2026</div>").as_deref(),
+        Some("2026-03-11")
+    );
+}
+
+#[test]
+fn a_date_element_classed_as_a_modification_shows_no_publication_date() {
+    let url = "https://example.org/council-votes";
+    for class in [
+        "wp-block-post-date__modified-date",
+        "field--name-changed-date",
+    ] {
+        assert_eq!(
+            published(
+                url,
+                "",
+                &format!("<div class=\"{class}\">February 1, 2026</div>")
+            ),
+            None,
+            "{class}"
+        );
+    }
+    // hAtom's "published updated" is the publication date
+    assert_eq!(
+        published(
+            url,
+            "",
+            "<span class=\"entry-date updated\">February 1, 2026</span>"
+        )
+        .as_deref(),
+        Some("2026-02-01")
+    );
+}

@@ -513,7 +513,7 @@ fn visible_dates(
                     || c.to_ascii_lowercase().contains("footer")
                     || c.to_ascii_lowercase().contains("copyright")
             });
-        if is_date_el && !node.hard && !in_footer(dom, i) {
+        if is_date_el && !node.hard && !in_related(dom, i) && !in_footer(dom, i) {
             let mut t = subtree_text_capped(dom, i, 1000);
             if t.is_empty() {
                 t = e
@@ -524,7 +524,13 @@ fn visible_dates(
                     .to_string();
             }
             if t.len() <= 1000 && t.chars().count() <= 200 {
-                let (p, u) = split_labelled(&t, month_first);
+                let (mut p, mut u) = split_labelled(&t, month_first);
+                // an element classed as a modification date
+                // ("wp-block-post-date__modified-date", Drupal's
+                // "field--name-changed") shows no publication date
+                if u.is_none() && cls.iter().flatten().any(|c| MODIFIED_CLASS.is_match(c)) {
+                    (p, u) = (None, p);
+                }
                 if published.is_none() {
                     published = p;
                 }
@@ -683,6 +689,34 @@ const LABEL_WINDOW: usize = 32;
 
 /// How much visible text the fallback date scan reads.
 const MAX_SCAN_BYTES: usize = 200_000;
+
+/// Class/id fragments of an element showing a modification date (not
+/// "updated": hAtom marks the publication date `class="published updated"`).
+static MODIFIED_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)modified|changed").expect("static regex"));
+
+/// Class/id words of lists of other pages ("related-posts", "read-next",
+/// "more-stories", "recommended").
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[-_ ])(?:related|recommend(?:ed|ations?)?|read-?next|more-(?:stories|articles|posts|news)|you-may-also-like|also-read|article-cards|stacked-cards)(?:$|[-_ ])")
+        .expect("static regex")
+});
+
+/// True when node `i` is inside a list of other pages ([`RELATED`]).
+fn in_related(dom: &Dom, mut i: usize) -> bool {
+    while let Some(n) = dom.nodes.get(i) {
+        if let Kind::Elem(e) = n.kind
+            && [e.attribute("class"), e.attribute("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| RELATED.is_match(c))
+        {
+            return true;
+        }
+        i = n.parent;
+    }
+    false
+}
 
 fn in_footer(dom: &Dom, mut i: usize) -> bool {
     while let Some(n) = dom.nodes.get(i) {
