@@ -165,3 +165,13 @@ fn a_date_element_classed_as_a_modification_shows_no_publication_date() {
         Some("2026-02-01")
     );
 }
+
+#[test]
+fn a_date_glued_to_the_inline_element_before_it_is_read() {
+    let url = "https://example.org/council-votes";
+    // nothing between the inline parts of the date line
+    let line = "<div class=\"article-dateline-wrapper\"><a class=\"category\" href=\"/c\">Local \
+                Politics</a><span class=\"dateline\">DECEMBER 22, 2022</span><span \
+                class=\"dateline updated\">Updated: JANUARY 02, 2026</span></div>";
+    assert_eq!(published(url, "", line).as_deref(), Some("2022-12-22"));
+}

@@ -514,7 +514,7 @@ fn visible_dates(
                     || c.to_ascii_lowercase().contains("copyright")
             });
         if is_date_el && !node.hard && !in_related(dom, i) && !in_footer(dom, i) {
-            let mut t = subtree_text_capped(dom, i, 1000);
+            let mut t = spaced_text(dom, i, 1000);
             if t.is_empty() {
                 t = e
                     .attribute("title")
@@ -716,6 +716,29 @@ fn in_related(dom: &Dom, mut i: usize) -> bool {
         i = n.parent;
     }
     false
+}
+
+/// Text of the subtree at `i`, each text node set off by a space: a date
+/// line's parts are often inline elements with nothing between them
+/// (`<a>Health</a><span>DECEMBER 22, 2022</span>`), and a date glued to
+/// the word before it reads as no date. Stops past `cap` bytes.
+fn spaced_text(dom: &Dom, i: usize, cap: usize) -> String {
+    let mut out = String::new();
+    let end = dom.nodes.get(i).map_or(i, |n| n.end);
+    for n in dom.nodes.get(i..end).unwrap_or(&[]) {
+        if let Kind::Text(t) = n.kind {
+            for w in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            if out.len() > cap {
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn in_footer(dom: &Dom, mut i: usize) -> bool {
