@@ -175,3 +175,11 @@ fn a_date_glued_to_the_inline_element_before_it_is_read() {
                 class=\"dateline updated\">Updated: JANUARY 02, 2026</span></div>";
     assert_eq!(published(url, "", line).as_deref(), Some("2022-12-22"));
 }
+
+#[test]
+fn a_date_glued_to_the_byline_before_it_is_read_near_the_headline() {
+    let url = "https://example.org/council-votes";
+    // no date element: the date under the headline, glued to the byline link
+    let line = "<p><a href=\"/people/jane\">Jane Doe</a><span>Mar 5, 2025</span></p>";
+    assert_eq!(published(url, "", line).as_deref(), Some("2025-03-05"));
+}

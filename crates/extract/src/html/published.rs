@@ -668,7 +668,17 @@ fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
             continue;
         }
         match node.kind {
-            Kind::Text(t) => super::content::fold_into(&mut text, t, &mut p),
+            Kind::Text(t) => {
+                // inline parts of a date line with nothing between them
+                // ("<a>Health</a><span>May 2, 2022</span>") stay apart
+                if !text.is_empty()
+                    && !text.ends_with(char::is_whitespace)
+                    && !t.starts_with(char::is_whitespace)
+                {
+                    text.push(' ');
+                }
+                super::content::fold_into(&mut text, t, &mut p)
+            }
             Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
             _ => {}
         }
