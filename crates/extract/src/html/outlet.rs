@@ -65,7 +65,7 @@ impl Outlet {
     /// "Trezy" is "Trezy SAS", "levinemusic" is levinemusic.org).
     pub(crate) fn is(&self, name: &str) -> bool {
         let n = words(name).concat();
-        !n.is_empty() && self.names.iter().any(|o| *o == n)
+        !n.is_empty() && self.names.contains(&n)
     }
 }
 
