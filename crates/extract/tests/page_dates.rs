@@ -48,6 +48,8 @@ fn the_end_or_start_of_a_term_is_no_publication_date() {
         "Applications close on the deadline:",
         "The discount is valid from",
         "The new rules are effective beginning",
+        "The exhibition runs to",
+        "hackerdev/notes.md Last active",
     ] {
         assert_eq!(
             published(url, "", &format!("<p>{label} March 14, 2026.</p>")),

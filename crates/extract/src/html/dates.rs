@@ -412,6 +412,17 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
             let (Some(y), Some(m), Some(d)) = (num(c.get(1)), m, num(c.get(3))) else {
                 continue;
             };
+            // "Cost Guide 2026 Dec 26, 2025": the year of a title before a
+            // month-first date, not a year-first date
+            let after = c.get(3).map_or("", |g| &s[g.end()..]);
+            let after = after.trim_start_matches([',', ' ', '.']);
+            if std::ptr::eq(re, &*TEXT_YMD)
+                && after.len() >= 4
+                && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && (after.starts_with("19") || after.starts_with("20"))
+            {
+                continue;
+            }
             push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
         }
     }
@@ -694,6 +705,14 @@ mod tests {
         let d = from_url("https://x.org/2019/11/19/story.html").map(|d| d.iso());
         assert_eq!(d.as_deref(), Some("2019-11-19"));
         assert_eq!(from_url("https://x.org/story-11574168580"), None);
+        // a year before a month-first date is no year-first date
+        assert_eq!(
+            find_all("Pricing Guide 2026 Dec 26, 2025 by", false)
+                .iter()
+                .map(|(_, d)| d.iso())
+                .collect::<Vec<_>>(),
+            ["2025-12-26"]
+        );
         // a month name between the year and the day
         let d = from_url("https://x.org/blog/2023/october/03/wine-types").map(|d| d.iso());
         assert_eq!(d.as_deref(), Some("2023-10-03"));

@@ -140,7 +140,7 @@ const EARLY_UTC: u8 = 4;
 
 /// Words announcing a modification date, in several languages.
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
+    Regex::new(r"(?i)updated|update:|modified|last edited|last active|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
         .expect("static regex")
 });
 
@@ -593,7 +593,7 @@ fn visible_dates(
 /// Words that make a date the start or end of a term (an offer "valid
 /// through", a deadline, an event "from ... until"), not the page's date.
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:valid(?: through| thru| until| till| from)?|through|thru|until|till|expires?(?: on)?|expiry(?: date)?|deadline|effective(?: beginning| from| on)?|ends?(?: on)?|starts?(?: on)?|begins?(?: on)?|gültig(?: bis)?|bis zum|jusqu.au|hasta el)\s*:?\s*$")
+    Regex::new(r"(?i)\b(?:valid(?: through| thru| until| till| from)?|through|thru|until|till|to|expires?(?: on)?|expiry(?: date)?|deadline|effective(?: beginning| from| on)?|ends?(?: on)?|starts?(?: on)?|begins?(?: on)?|gültig(?: bis)?|bis zum|jusqu.au|hasta el)\s*:?\s*$")
         .expect("static regex")
 });
 
