@@ -185,3 +185,14 @@ fn a_date_glued_to_the_byline_before_it_is_read_near_the_headline() {
     let line = "<p><a href=\"/people/jane\">Jane Doe</a><span>Mar 5, 2025</span></p>";
     assert_eq!(published(url, "", line).as_deref(), Some("2025-03-05"));
 }
+
+#[test]
+fn a_time_in_a_list_of_other_pages_is_not_the_page_date() {
+    let url = "https://example.org/council-votes";
+    let cards = "<div class=\"stacked-article-cards\"><a href=\"/soups\">Soups to freeze</a> \
+                 <time datetime=\"2025-10-23\">23 October 2025</time></div>";
+    assert_eq!(
+        published(url, "", &format!("{PARA}{PARA}{PARA}{PARA}{cards}")),
+        None
+    );
+}

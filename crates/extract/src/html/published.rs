@@ -163,7 +163,7 @@ impl Evidence {
         let month_first = self.month_first;
         // A `<time>` in boilerplate, or in a related/comments/sidebar
         // region, dates something else than the page.
-        if e.name() == "time" && !n.hard && !n.soft {
+        if e.name() == "time" && !n.hard && !n.soft && !in_related(dom, i) {
             let v = e
                 .attribute("datetime")
                 .map(|s| s.to_string())
