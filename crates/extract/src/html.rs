@@ -11,6 +11,7 @@ mod dates;
 mod dom;
 mod locate;
 mod meta;
+mod outlet;
 pub(crate) mod pagetype;
 mod prefilter;
 mod published;

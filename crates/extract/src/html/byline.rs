@@ -56,6 +56,7 @@ pub(crate) fn split_declared(s: &str) -> Vec<String> {
 const NOT_NAMES: &[&str] = &[
     "admin",
     "administrator",
+    "webmaster",
     "undefined",
     "null",
     "none",
@@ -124,11 +125,57 @@ fn is_name(p: &str, declared: bool) -> bool {
     {
         return false;
     }
+    // a company's legal name ("SmartEtailing Inc", "Kneib Dentistry PC")
+    // is an organisation, not an author
+    if words.len() > 1
+        && LEGAL_FORMS.iter().any(|f| {
+            words[words.len() - 1]
+                .trim_end_matches('.')
+                .eq_ignore_ascii_case(f)
+        })
+    {
+        return false;
+    }
+    // in visible text every word of a name is capitalised but its
+    // particles ("Ludwig van Beethoven"): "Securitum since" is a sentence
+    if !declared
+        && words[1..].iter().any(|w| {
+            w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !PARTICLES.contains(&w.trim_end_matches('.'))
+        })
+    {
+        return false;
+    }
     words[0]
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || declared && c.is_alphabetic())
 }
+
+/// Legal forms closing a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "ltd",
+    "limited",
+    "gmbh",
+    "plc",
+    "pc",
+    "sas",
+    "corp",
+    "corporation",
+    "pty",
+];
+
+/// Lower-case words inside personal names, and of group and column
+/// bylines ("The Currency editors", "Ask the Doctors").
+const PARTICLES: &[&str] = &[
+    "the", "of", "for", "editors", "staff", "team", "van", "von", "vom", "de", "der", "den", "del",
+    "della", "dei", "da", "das", "do", "dos", "di", "du", "la", "le", "les", "bin", "ibn", "al",
+    "el", "ter", "ten", "zu", "y", "e", "af", "av",
+];
 
 /// A month or weekday alone ("By March 15" is a deadline, not a byline;
 /// "June Carter" stays a name).
@@ -341,6 +388,72 @@ mod tests {
         assert!(split_names("Posted by:").is_empty());
         assert!(split_names("March").is_empty());
         assert!(split_names("Collection").is_empty());
+    }
+
+    #[test]
+    fn a_company_legal_name_is_no_author() {
+        for company in ["Example Widgets Inc.", "Harbor Dental PC", "Northwind Ltd"] {
+            assert!(
+                authors(&format!("<meta name=\"author\" content=\"{company}\">"), "").is_empty(),
+                "{company}"
+            );
+        }
+        // the byline below it names the author
+        assert_eq!(
+            authors(
+                "<meta name=\"author\" content=\"Northwind Ltd\">",
+                "<p class=\"byline\">By Jane Doe</p>"
+            ),
+            ["Jane Doe"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_after_by_is_no_name() {
+        // "audited <a>by</a> Securitum since 2022": lower-case words that
+        // are no name particles make a sentence, not a byline
+        assert!(split_names("Securitum since").is_empty());
+        assert!(split_names("Example Labs is hiring").is_empty());
+        assert_eq!(
+            split_names("Ludwig van Beethoven"),
+            ["Ludwig van Beethoven"]
+        );
+        assert_eq!(split_names("The Ledger editors"), ["The Ledger editors"]);
+        assert_eq!(split_names("Ask the Experts"), ["Ask the Experts"]);
+        // a CMS account is no author
+        for account in ["webmaster", "Webmaster"] {
+            assert_eq!(
+                authors(&format!("<meta name=\"author\" content=\"{account}\">"), ""),
+                Vec::<String>::new(),
+                "{account}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_outlet_as_declared_author_gives_way_to_the_byline() {
+        let head = "<meta property=\"og:site_name\" content=\"Daily Ledger\">\
+                    <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+                    \"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},\
+                    {\"@type\":\"Person\",\"name\":\"The Daily Ledger\"}]}</script>";
+        // the byline names someone else: the outlet goes, the people stay
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Ana Ruiz</p>"),
+            ["Ana Ruiz"]
+        );
+        let head = "<meta property=\"og:site_name\" content=\"Daily Ledger\">\
+                    <meta name=\"author\" content=\"Daily Ledger\">";
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Ana Ruiz</p>"),
+            ["Ana Ruiz"]
+        );
+        // no byline: the page gives the outlet as its author, and it stays
+        assert_eq!(authors(head, ""), ["Daily Ledger"]);
+        // a byline naming the outlet keeps it
+        assert_eq!(
+            authors(head, "<p class=\"byline\">By Daily Ledger</p>"),
+            ["Daily Ledger"]
+        );
     }
 
     #[test]

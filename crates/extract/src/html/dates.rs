@@ -412,6 +412,17 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
             let (Some(y), Some(m), Some(d)) = (num(c.get(1)), m, num(c.get(3))) else {
                 continue;
             };
+            // "Cost Guide 2026 Dec 26, 2025": the year of a title before a
+            // month-first date, not a year-first date
+            let after = c.get(3).map_or("", |g| &s[g.end()..]);
+            let after = after.trim_start_matches([',', ' ', '.']);
+            if std::ptr::eq(re, &*TEXT_YMD)
+                && after.len() >= 4
+                && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && (after.starts_with("19") || after.starts_with("20"))
+            {
+                continue;
+            }
             push(c.get(1).map_or(0, |g| g.start()), Date::ymd(y, m, d));
         }
     }
@@ -551,6 +562,10 @@ fn ordinal(d: Date) -> i64 {
 static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").expect("static regex")
 });
+/// `/2023/october/03/`: a month name between the year and the day.
+static URL_Y_NAME_D: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)/([A-Za-z]{3,9})/(\d{1,2})(?:/|$)").expect("static regex")
+});
 static URL_YMD_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)").expect("static regex")
 });
@@ -566,6 +581,16 @@ pub(crate) fn from_url(url: &str) -> Option<Date> {
     let path = path.find('/').map_or("", |i| &path[i..]);
     if let Some(c) = URL_YMD.captures(path)
         && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+        && let Some(d) = Date::ymd(y, m, d)
+    {
+        return Some(d);
+    }
+    if let Some(c) = URL_Y_NAME_D.captures(path)
+        && let (Some(y), Some(m), Some(d)) = (
+            num(c.get(1)),
+            c.get(2).and_then(|m| month_num(m.as_str())),
+            num(c.get(3)),
+        )
         && let Some(d) = Date::ymd(y, m, d)
     {
         return Some(d);
@@ -680,5 +705,17 @@ mod tests {
         let d = from_url("https://x.org/2019/11/19/story.html").map(|d| d.iso());
         assert_eq!(d.as_deref(), Some("2019-11-19"));
         assert_eq!(from_url("https://x.org/story-11574168580"), None);
+        // a year before a month-first date is no year-first date
+        assert_eq!(
+            find_all("Pricing Guide 2026 Dec 26, 2025 by", false)
+                .iter()
+                .map(|(_, d)| d.iso())
+                .collect::<Vec<_>>(),
+            ["2025-12-26"]
+        );
+        // a month name between the year and the day
+        let d = from_url("https://x.org/blog/2023/october/03/wine-types").map(|d| d.iso());
+        assert_eq!(d.as_deref(), Some("2023-10-03"));
+        assert_eq!(from_url("https://x.org/2023/tags/03/"), None);
     }
 }

@@ -441,6 +441,26 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     {
         authors.extend(split_declared(c));
     }
+    // The outlet as the declared author (JSON-LD `"author": "USA TODAY"`)
+    // gives way to the byline the page shows when that names someone else.
+    if !authors.is_empty() && !byline_authors.is_empty() {
+        let publisher = facts.iter().filter_map(|f| f.publisher.as_deref());
+        let sites = meta_get(&["og:site_name", "application-name", "publisher"]);
+        let outlet = super::outlet::Outlet::new(
+            sites.into_iter().chain(publisher),
+            dom.title.as_deref(),
+            url.or(m.url.as_deref()),
+        );
+        let shown = |a: &str| {
+            [&byline_authors, &link_authors, &label_authors]
+                .iter()
+                .any(|v| v.iter().any(|b| b.eq_ignore_ascii_case(a)))
+        };
+        let other = byline_authors.iter().any(|b| !outlet.is(b));
+        if other {
+            authors.retain(|a| !outlet.is(a) || shown(a));
+        }
+    }
     for found in [byline_authors, link_authors, label_authors] {
         if authors.is_empty() {
             authors = found.iter().flat_map(|a| split_declared(a)).collect();

@@ -133,9 +133,14 @@ fn utc_offset_region(lang: Option<&str>) -> Region {
     }
 }
 
+/// UTC hours from which a local date can be the next day (UTC+4 and east).
+const LATE_UTC: u8 = 20;
+/// UTC hours before which a local date can be the previous day (UTC-4 and west).
+const EARLY_UTC: u8 = 4;
+
 /// Words announcing a modification date, in several languages.
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)updated|update:|modified|last edited|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
+    Regex::new(r"(?i)updated|update:|modified|last edited|last active|aktualisiert|geändert|stand:|mis à jour|actualizado|actualización|aggiornato|bijgewerkt|atualizado|uppdaterad|oppdatert|opdateret|zaktualizowano|обновлено")
         .expect("static regex")
 });
 
@@ -158,7 +163,7 @@ impl Evidence {
         let month_first = self.month_first;
         // A `<time>` in boilerplate, or in a related/comments/sidebar
         // region, dates something else than the page.
-        if e.name() == "time" && !n.hard && !n.soft {
+        if e.name() == "time" && !n.hard && !n.soft && !in_related(dom, i) {
             let v = e
                 .attribute("datetime")
                 .map(|s| s.to_string())
@@ -340,6 +345,14 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
         {
             return l;
         }
+        // a date element of the page (`itemprop="datePublished"`, `<time
+        // pubdate>`) one day off a stamp near midnight UTC is its local day
+        if let Some(l) = ev.itemprop_pub.or(ev.time_pub).filter(|l| l.is_day())
+            && (hour >= LATE_UTC && dates::add_days(d, 1) == Some(l)
+                || (1..EARLY_UTC).contains(&hour) && dates::add_days(d, -1) == Some(l))
+        {
+            return l;
+        }
         // No local stamp: the page's language tells the likely offset.
         let shift = match utc_offset_region(page.language) {
             Region::Europe if hour >= 22 => 1,
@@ -358,6 +371,11 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             .filter(|(mk, _)| mk == k)
             .find_map(|(_, c)| dates::parse_value(c, month_first))
     });
+    // the hour of a UTC stamp, when it gave the published day
+    let utc_hour = match pub_cands.first() {
+        Some(&(_, Zone::Utc(h))) => Some(h),
+        _ => None,
+    };
     let mut published = ld_meta_pub.or(ev.itemprop_pub).or(ev.time_pub);
     let mut updated = ld_mod.or(meta_mod).or(ev.itemprop_mod);
     // A date only a non-article JSON-LD node gives (the `WebPage` node a
@@ -378,9 +396,36 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
             || near(ev.time_any)
             || near(ev.time_pub)
             || near(ev.itemprop_pub)
-            || near(page.url.and_then(dates::from_url));
+            || page
+                .url
+                .and_then(dates::from_url)
+                .is_some_and(|u| near(Some(u)) || !u.is_day() && same_month(u, p));
         if !shown {
             published = None;
+        }
+    }
+    // The page's date line shows the modification date, unlabelled, and the
+    // declared first publication appears nowhere on the page: the page
+    // presents itself as of the date it shows (a CMS that re-dates its
+    // evergreen pages).
+    if let (Some(p), Some(u)) = (published, updated)
+        && p.is_day()
+        && u.is_day()
+        && u > p
+        && dates::day_gap(p, u) > 1
+    {
+        let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
+        let found = dates::find_all(text, month_first);
+        let p_shown = found
+            .iter()
+            .any(|(_, d)| d.is_day() && dates::day_gap(*d, p) <= 1);
+        let near = h1_at.saturating_sub(NEAR_BEFORE)..*h1_at + NEAR_AFTER;
+        if !p_shown
+            && found
+                .iter()
+                .any(|(pos, d)| *d == u && near.contains(pos) && !update_label(text, *pos))
+        {
+            published = Some(u);
         }
     }
     let structured = published.is_some();
@@ -397,10 +442,28 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
     }
     let url_date = page.url.and_then(dates::from_url);
     match (published, url_date) {
+        // A URL of the year and month only (`/2023/3/slug`): the day is the
+        // first full date of that month the page shows.
+        (None, Some(u)) if !u.is_day() => {
+            let (text, _) = visible.get_or_insert_with(|| visible_text(dom, page.h1));
+            published = dates::find_all(text, month_first)
+                .into_iter()
+                .map(|(_, d)| d)
+                .find(|&d| d.is_day() && same_month(u, d))
+                .or(Some(u));
+        }
         (None, u) => published = u,
         // The URL is set at publication, in the outlet's local time: a stamp
         // one day off is a time-zone shift.
-        (Some(p), Some(u)) if u.is_day() && dates::day_gap(p, u) == 1 => published = Some(u),
+        // (a UTC stamp's hour tells which shift is possible: 10:00 UTC is
+        // the same day from UTC-10 to UTC+13)
+        (Some(p), Some(u))
+            if u.is_day()
+                && dates::day_gap(p, u) == 1
+                && utc_hour.is_none_or(|h| if u < p { h < 10 } else { h >= 10 }) =>
+        {
+            published = Some(u)
+        }
         // A full URL date outranks dates read off the visible page.
         (Some(_), Some(u)) if u.is_day() && !structured => published = Some(u),
         _ => {}
@@ -411,6 +474,11 @@ pub(crate) fn decide(page: &Page, ev: &Evidence) -> (Option<Date>, Option<Date>)
         updated = None;
     }
     (published, updated)
+}
+
+/// True when `a` and `b` fall in the same year and month.
+fn same_month(a: Date, b: Date) -> bool {
+    a.y == b.y && a.m.is_some() && a.m == b.m
 }
 
 /// Dates shown on the page near the headline: in elements whose class/id
@@ -445,8 +513,8 @@ fn visible_dates(
                     || c.to_ascii_lowercase().contains("footer")
                     || c.to_ascii_lowercase().contains("copyright")
             });
-        if is_date_el && !node.hard && !in_footer(dom, i) {
-            let mut t = subtree_text_capped(dom, i, 1000);
+        if is_date_el && !node.hard && !in_related(dom, i) && !in_footer(dom, i) {
+            let mut t = spaced_text(dom, i, 1000);
             if t.is_empty() {
                 t = e
                     .attribute("title")
@@ -456,7 +524,13 @@ fn visible_dates(
                     .to_string();
             }
             if t.len() <= 1000 && t.chars().count() <= 200 {
-                let (p, u) = split_labelled(&t, month_first);
+                let (mut p, mut u) = split_labelled(&t, month_first);
+                // an element classed as a modification date
+                // ("wp-block-post-date__modified-date", Drupal's
+                // "field--name-changed") shows no publication date
+                if u.is_none() && cls.iter().flatten().any(|c| MODIFIED_CLASS.is_match(c)) {
+                    (p, u) = (None, p);
+                }
                 if published.is_none() {
                     published = p;
                 }
@@ -492,7 +566,8 @@ fn visible_dates(
             !(before.contains('©')
                 || before.contains("copyright")
                 || before.contains("(c)")
-                || TODAY.is_match(&before))
+                || TODAY.is_match(&before)
+                || TERM.is_match(&before))
         })
         .collect();
     let pick = found
@@ -513,6 +588,24 @@ fn visible_dates(
         }
     }
     (published.or(p2), updated.or(u2))
+}
+
+/// Words that make a date the start or end of a term (an offer "valid
+/// through", a deadline, an event "from ... until"), not the page's date.
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:valid(?: through| thru| until| till| from)?|through|thru|until|till|to|expires?(?: on)?|expiry(?: date)?|deadline|effective(?: beginning| from| on)?|ends?(?: on)?|starts?(?: on)?|begins?(?: on)?|gültig(?: bis)?|bis zum|jusqu.au|hasta el)\s*:?\s*$")
+        .expect("static regex")
+});
+
+/// True when the text just before byte `pos` of `text` labels the date
+/// there as an update or a review ("Last updated:", "Reviewed on").
+fn update_label(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..pos).unwrap_or("");
+    UPDATE_WORD.is_match(before) || LAST_REVIEWED.is_match(before)
 }
 
 /// Words that label a date as the current day (a clock or opening-hours
@@ -575,7 +668,17 @@ fn visible_text(dom: &Dom, mark: Option<usize>) -> (String, usize) {
             continue;
         }
         match node.kind {
-            Kind::Text(t) => super::content::fold_into(&mut text, t, &mut p),
+            Kind::Text(t) => {
+                // inline parts of a date line with nothing between them
+                // ("<a>Health</a><span>May 2, 2022</span>") stay apart
+                if !text.is_empty()
+                    && !text.ends_with(char::is_whitespace)
+                    && !t.starts_with(char::is_whitespace)
+                {
+                    text.push(' ');
+                }
+                super::content::fold_into(&mut text, t, &mut p)
+            }
             Kind::Elem(e) if super::rules::is_block(e.name()) => p = true,
             _ => {}
         }
@@ -596,6 +699,57 @@ const LABEL_WINDOW: usize = 32;
 
 /// How much visible text the fallback date scan reads.
 const MAX_SCAN_BYTES: usize = 200_000;
+
+/// Class/id fragments of an element showing a modification date (not
+/// "updated": hAtom marks the publication date `class="published updated"`).
+static MODIFIED_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)modified|changed").expect("static regex"));
+
+/// Class/id words of lists of other pages ("related-posts", "read-next",
+/// "more-stories", "recommended").
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[-_ ])(?:related|recommend(?:ed|ations?)?|read-?next|more-(?:stories|articles|posts|news)|you-may-also-like|also-read|article-cards|stacked-cards)(?:$|[-_ ])")
+        .expect("static regex")
+});
+
+/// True when node `i` is inside a list of other pages ([`RELATED`]).
+fn in_related(dom: &Dom, mut i: usize) -> bool {
+    while let Some(n) = dom.nodes.get(i) {
+        if let Kind::Elem(e) = n.kind
+            && [e.attribute("class"), e.attribute("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| RELATED.is_match(c))
+        {
+            return true;
+        }
+        i = n.parent;
+    }
+    false
+}
+
+/// Text of the subtree at `i`, each text node set off by a space: a date
+/// line's parts are often inline elements with nothing between them
+/// (`<a>Health</a><span>DECEMBER 22, 2022</span>`), and a date glued to
+/// the word before it reads as no date. Stops past `cap` bytes.
+fn spaced_text(dom: &Dom, i: usize, cap: usize) -> String {
+    let mut out = String::new();
+    let end = dom.nodes.get(i).map_or(i, |n| n.end);
+    for n in dom.nodes.get(i..end).unwrap_or(&[]) {
+        if let Kind::Text(t) = n.kind {
+            for w in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            if out.len() > cap {
+                break;
+            }
+        }
+    }
+    out
+}
 
 fn in_footer(dom: &Dom, mut i: usize) -> bool {
     while let Some(n) = dom.nodes.get(i) {
@@ -618,7 +772,7 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
         last = pos;
         if UPDATE_WORD.is_match(before) {
             updated.get_or_insert(d);
-        } else if !TODAY.is_match(before) {
+        } else if !TODAY.is_match(before) && !TERM.is_match(before) {
             published.get_or_insert(d);
         }
     }
@@ -626,96 +780,5 @@ fn split_labelled(t: &str, month_first: bool) -> (Option<Date>, Option<Date>) {
 }
 
 #[cfg(test)]
-mod tests {
-    /// The published date of a page (with a body long enough to be an article).
-    fn published(head: &str, body: &str) -> Option<String> {
-        let para = "The council voted on the plan after a long debate, and the mayor said the \
-                    budget would be reviewed again before the summer, with residents invited.";
-        let html = format!(
-            "<html lang=\"en\"><head>{head}</head><body><article><h1>Council votes</h1>{body}<p>{para}</p><p>{para}</p></article></body></html>"
-        );
-        super::super::extract(&html, None).meta.published
-    }
-
-    fn ld(json: &str) -> String {
-        format!("<script type=\"application/ld+json\">{json}</script>")
-    }
-
-    #[test]
-    fn a_display_string_in_json_ld_is_no_date() {
-        let head =
-            ld(r#"{"@type":"Article","headline":"Council votes","datePublished":"Jun 24, 2025"}"#);
-        assert_eq!(published(&head, ""), None);
-        let head = ld(
-            r#"{"@type":"Article","headline":"Council votes","datePublished":"2025-06-24T09:00:00+02:00"}"#,
-        );
-        assert_eq!(published(&head, "").as_deref(), Some("2025-06-24"));
-    }
-
-    #[test]
-    fn a_web_page_node_date_needs_the_page_to_show_it() {
-        let head = ld(
-            r#"{"@graph":[{"@type":"WebPage","name":"Council votes","datePublished":"2019-12-12T14:07:03+00:00","dateModified":"2025-12-19T10:00:00+00:00"}]}"#,
-        );
-        // Not shown anywhere: the CMS's stamp, not the article's date.
-        assert_eq!(published(&head, ""), None);
-        // Shown under the headline: kept.
-        assert_eq!(
-            published(&head, "<p class=\"byline\">December 12, 2019</p>").as_deref(),
-            Some("2019-12-12")
-        );
-        // An article node's date needs no such check.
-        let head = ld(
-            r#"{"@type":"NewsArticle","headline":"Council votes","datePublished":"2019-12-12T14:07:03+00:00"}"#,
-        );
-        assert_eq!(published(&head, "").as_deref(), Some("2019-12-12"));
-    }
-
-    fn dates_of(body: &str) -> (Option<String>, Option<String>) {
-        let para = "The council voted on the plan after a long debate, and the mayor said the \
-                    budget would be reviewed again before the summer, with residents invited.";
-        let html = format!(
-            "<html lang=\"en\"><body><article><h1>Council votes</h1>{body}<p>{para}</p><p>{para}</p></article></body></html>"
-        );
-        let m = super::super::extract(&html, None).meta;
-        (m.published, m.updated)
-    }
-
-    #[test]
-    fn a_time_labelled_as_an_update_is_no_publication_date() {
-        let (p, u) = dates_of(
-            "<p class=\"note\">Last updated: <time datetime=\"2026-01-12\">January 12, 2026</time>.</p>",
-        );
-        assert_eq!((p.as_deref(), u.as_deref()), (None, Some("2026-01-12")));
-        let (p, _) = dates_of(
-            "<div class=\"field--name-changed\"><div><time datetime=\"2026-02-12T14:36:23-05:00\">February 12, 2026</time></div></div>",
-        );
-        assert_eq!(p, None);
-        let (p, _) = dates_of(
-            "<div><span>Date Last Reviewed:</span> <span><time datetime=\"2025-04-14T12:00:00Z\">April 2025</time></span></div>",
-        );
-        assert_eq!(p, None);
-        // An unlabelled time stays the page's date.
-        let (p, _) = dates_of("<p><time datetime=\"2025-04-14\">April 14, 2025</time></p>");
-        assert_eq!(p.as_deref(), Some("2025-04-14"));
-    }
-
-    #[test]
-    fn a_time_in_a_related_list_is_not_the_page_date() {
-        let (p, _) = dates_of(
-            "<aside class=\"related-posts\"><ul><li><a href=\"/a\">Other story</a> <time datetime=\"2025-12-18\">Dec 18</time></li></ul></aside>",
-        );
-        assert_eq!(p, None);
-    }
-
-    #[test]
-    fn labels_in_french_and_clocks() {
-        let (p, _) =
-            dates_of("<p class=\"title\">Mise en ligne</p><p class=\"content\">23 mai 2019</p>");
-        assert_eq!(p.as_deref(), Some("2019-05-23"));
-        let (p, _) = dates_of("<p>Open today, March 14, 2026</p>");
-        assert_eq!(p, None);
-        let (p, _) = dates_of("<div class=\"publication\">jeudi 13 juin 2019</div>");
-        assert_eq!(p.as_deref(), Some("2019-06-13"));
-    }
-}
+#[path = "published_tests.rs"]
+mod tests;
