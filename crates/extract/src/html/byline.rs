@@ -96,6 +96,7 @@ fn split(s: &str, declared: bool) -> Vec<String> {
         .flat_map(|p| p.split(" y "))
     {
         let p = BY_PREFIX.replace(part.trim(), "");
+        let p = sentence_cut(p.trim());
         let p = p
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
@@ -104,6 +105,27 @@ fn split(s: &str, declared: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// Abbreviations a full stop inside a name may follow ("Martin Luther King
+/// Jr. Smith" is rare, "Dr. Ana Ruiz" common).
+const NAME_ABBREVIATIONS: &[&str] = &["jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof", "rev"];
+
+/// A name up to a full stop that ends a sentence in it: "Finian Cunningham.
+/// Sputnik International" → "Finian Cunningham" (the outlet after the
+/// name); the stop after an initial ("John F. Kennedy") or an abbreviation
+/// ("Dr. Ana Ruiz") stays.
+fn sentence_cut(p: &str) -> &str {
+    let mut from = 0;
+    while let Some(k) = p[from..].find(". ").map(|k| from + k) {
+        let word = p[..k].rsplit(' ').next().unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters > 1 && !NAME_ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            return &p[..k];
+        }
+        from = k + 2;
+    }
+    p
 }
 
 fn is_name(p: &str, declared: bool) -> bool {
@@ -406,6 +428,16 @@ mod tests {
             ),
             ["Jane Doe"]
         );
+    }
+
+    #[test]
+    fn a_name_ends_at_a_full_stop_after_a_word() {
+        assert_eq!(
+            split_declared("Finian Cunningham. Sputnik International"),
+            vec!["Finian Cunningham"]
+        );
+        assert_eq!(split_declared("John F. Kennedy"), vec!["John F. Kennedy"]);
+        assert_eq!(split_names("By Dr. Ana Ruiz"), vec!["Dr. Ana Ruiz"]);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(crate) struct Meta {
     pub tags: Vec<String>,
     pub url: Option<String>,
     pub h1: Option<usize>,
+    /// The first few visible `<h1>`s (a call to action may come before the
+    /// headline).
+    pub h1s: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -96,6 +99,36 @@ pub(crate) fn subtree_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
         if out.len() > cap {
             break;
         }
+    }
+    out
+}
+
+/// [`subtree_text_capped`] without the text of taxonomy links (`rel="tag"`,
+/// `rel="category"`): a byline "Ana Ruiz in Music, Toys" names one author.
+fn byline_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
+    let mut out = String::new();
+    let mut p = false;
+    let end = dom.nodes.get(i).map_or(i, |n| n.end);
+    let mut k = i;
+    while k < end {
+        let Some(n) = dom.nodes.get(k) else { break };
+        match n.kind {
+            Kind::Text(t) => super::content::fold_into(&mut out, t, &mut p),
+            Kind::Elem(e)
+                if e.attribute("rel").is_some_and(|r| {
+                    r.split_whitespace().any(|r| r == "tag" || r == "category")
+                }) =>
+            {
+                k = n.end.max(k + 1);
+                continue;
+            }
+            Kind::Elem(e) if super::rules::is_block(e.name()) || e.name() == "br" => p = true,
+            Kind::Elem(_) => {}
+        }
+        if out.len() > cap {
+            break;
+        }
+        k += 1;
     }
     out
 }
@@ -197,6 +230,20 @@ fn ld_names(v: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// A site name given as a URL (`og:site_name` = "https://www.example.in"):
+/// its host without "www." ("example.in"); `None` when `s` is no URL.
+fn site_of_url(s: &str) -> Option<String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    Some(host.to_ascii_lowercase())
+}
+
+/// Visible `<h1>`s considered for the title.
+const MAX_H1S: usize = 4;
 
 /// Marks an author given as an `@id` reference, until it is resolved.
 const LD_REF: char = '\u{0}';
@@ -322,14 +369,17 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     canonical.get_or_insert_with(|| h.trim().to_string());
                 }
             }
-            "h1" if m.h1.is_none() && !n.hard => m.h1 = Some(i),
+            "h1" if !n.hard && m.h1s.len() < MAX_H1S => {
+                m.h1.get_or_insert(i);
+                m.h1s.push(i);
+            }
             _ => {}
         }
         ev.element(dom, i, n, e);
         if let Some(ip) = e.attribute("itemprop") {
             let ip = ip.to_ascii_lowercase();
             if (ip == "author" || ip == "creator") && e.name() != "meta" && e.name() != "link" {
-                let t = subtree_text_capped(dom, i, 300);
+                let t = byline_text_capped(dom, i, 300);
                 byline_authors.extend(split_names(&t));
             }
         }
@@ -345,7 +395,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 })
                 || e.attribute("id").is_some_and(|c| AUTHOR_CLASS.is_match(c)))
         {
-            let t = subtree_text_capped(dom, i, 600);
+            let t = byline_text_capped(dom, i, 600);
             if t.len() <= 600 && t.chars().count() <= 120 {
                 byline_authors.extend(split_names(&t));
             }
@@ -407,12 +457,13 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let site = meta_get(&["og:site_name", "application-name"]).map(clean);
     let meta_title = meta_get(TITLE_KEYS).map(clean);
     let headline = facts.iter().find_map(|f| f.headline.clone());
-    let h1_text = m.h1.map(|i| subtree_text(dom, i));
+    let h1_texts: Vec<String> = m.h1s.iter().map(|&i| subtree_text(dom, i)).collect();
+    let h1_texts: Vec<&str> = h1_texts.iter().map(String::as_str).collect();
     let page_title = dom.title.as_deref().map(clean);
     m.title = super::title::choose(
         meta_title.as_deref(),
         headline.as_deref(),
-        h1_text.as_deref(),
+        &h1_texts,
         page_title.as_deref(),
         site.as_deref(),
     );
@@ -475,6 +526,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     m.authors = seen;
     m.outlet = meta_get(OUTLET_KEYS)
         .map(clean)
+        .map(|s| site_of_url(&s).unwrap_or(s))
         .filter(|s| !s.is_empty() && !s.starts_with('@'))
         .or_else(|| facts.iter().find_map(|f| f.publisher.clone()));
     let mut tags: Vec<String> = Vec::new();

@@ -68,10 +68,14 @@ pub(crate) fn strip_site(t: &str, site: Option<&str>) -> String {
 }
 
 /// The title from its candidates (each already cleaned of odd white space).
+///
+/// `h1s` are the first visible `<h1>`s in page order: one that is part of
+/// the meta title wins (a call to action, "Do you want more visitors?", may
+/// come first), else the first, as above.
 pub(crate) fn choose(
     meta: Option<&str>,
     headline: Option<&str>,
-    h1: Option<&str>,
+    h1s: &[&str],
     page_title: Option<&str>,
     site: Option<&str>,
 ) -> Option<String> {
@@ -79,14 +83,28 @@ pub(crate) fn choose(
         .or(headline)
         .or(page_title)
         .filter(|s| !s.trim().is_empty());
-    if let Some(h) = h1.map(str::trim).filter(|h| !h.is_empty()) {
-        let words = h.split_whitespace().count();
+    let nbase = base.map(norm);
+    let in_base = |h: &str| {
         let nh = norm(h);
-        let in_base = base.is_some_and(|b| !nh.is_empty() && norm(b).contains(&nh));
-        let is_site = site.is_some_and(|s| norm(s) == nh);
-        if words <= MAX_H1_WORDS && !is_site && (in_base || words >= MIN_H1_WORDS) {
-            return Some(h.to_string());
-        }
+        !nh.is_empty() && nbase.as_ref().is_some_and(|b| b.contains(&nh))
+    };
+    let usable = |h: &&str| {
+        let words = h.split_whitespace().count();
+        !h.is_empty() && words <= MAX_H1_WORDS && site.is_none_or(|s| norm(s) != norm(h))
+    };
+    let h1s: Vec<&str> = h1s.iter().map(|h| h.trim()).filter(usable).collect();
+    // a later one only with a headline's length ("News" of "Title - News"
+    // is no headline)
+    if let Some(h) = h1s.iter().enumerate().find_map(|(k, h)| {
+        (in_base(h) && (k == 0 || h.split_whitespace().count() >= MIN_H1_WORDS)).then_some(h)
+    }) {
+        return Some(h.to_string());
+    }
+    if let Some(h) = h1s
+        .first()
+        .filter(|h| h.split_whitespace().count() >= MIN_H1_WORDS)
+    {
+        return Some(h.to_string());
     }
     base.map(|b| strip_site(b, site)).filter(|s| !s.is_empty())
 }
@@ -126,7 +144,7 @@ mod tests {
             choose(
                 Some("Laptop vs. Desktop: Watts | EcoFlow"),
                 None,
-                Some("Laptop vs. Desktop: Watts"),
+                &["Laptop vs. Desktop: Watts"],
                 None,
                 None
             )
@@ -138,7 +156,7 @@ mod tests {
             choose(
                 Some("Best Tax Preparation Software | Accounting.com"),
                 None,
-                Some("The Best Tax Prep Software of 2025"),
+                &["The Best Tax Prep Software of 2025"],
                 None,
                 None
             )
@@ -150,7 +168,7 @@ mod tests {
             choose(
                 Some("Harbour plan approved - Courier"),
                 None,
-                Some("Courier"),
+                &["Courier"],
                 None,
                 Some("Courier")
             )
@@ -158,9 +176,36 @@ mod tests {
             Some("Harbour plan approved")
         );
         assert_eq!(
-            choose(None, None, None, Some("Only | Site"), None).as_deref(),
+            choose(None, None, &[], Some("Only | Site"), None).as_deref(),
             Some("Only")
         );
-        assert_eq!(choose(None, None, None, None, None), None);
+        assert_eq!(choose(None, None, &[], None, None), None);
+        // A call to action in the first <h1>, the headline in a later one
+        assert_eq!(
+            choose(
+                Some("Best Supplement Marketing Agencies in the US | Example"),
+                None,
+                &[
+                    "Do you want more web conversions?",
+                    "Best Supplement Marketing Agencies in the US"
+                ],
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Best Supplement Marketing Agencies in the US")
+        );
+        // a later short <h1> inside the title is the site, not the headline
+        assert_eq!(
+            choose(
+                Some("Harbour plan approved - News"),
+                None,
+                &["Harbour plan approved by council", "News"],
+                None,
+                None
+            )
+            .as_deref(),
+            Some("Harbour plan approved by council")
+        );
     }
 }
