@@ -103,26 +103,49 @@ pub(crate) fn extract(src: &str, url: Option<&str>) -> Document {
         let found = chars(&article);
         let (mut doc, keys) = page.document(article, &m, url);
         let kind = pagetype::classify(&keys);
-        let wide = content::inclusive_runs(page.dom);
         let inclusive = kind
             .as_deref()
             .is_some_and(|k| INCLUSIVE_TYPES.contains(&k));
-        let total = chars(&wide) as f32;
-        let take_wide = if inclusive {
-            // an article the classifier took for a listing keeps its text:
-            // only a finder that saw a small part of the page gives way
-            (found as f32) < total * ARTICLE_MAX_SHARE
+        let share = if inclusive {
+            ARTICLE_MAX_SHARE
         } else {
-            // a guide or a ranked list ("The 10 best ..."): the finder took
-            // one of its many headed sections
-            (found as f32) < total * SECTION_MAX_SHARE && headings(page.dom, &wide) >= MIN_SECTIONS
+            SECTION_MAX_SHARE
         };
-        if take_wide {
-            doc = page.document(wide, &m, url).0;
+        // the page's visible text bounds the inclusive content from above:
+        // most articles are past the share without building it
+        if (found as f32) < visible_bytes(page.dom) as f32 * share {
+            let wide = content::inclusive_runs(page.dom);
+            let total = chars(&wide) as f32;
+            let take_wide = if inclusive {
+                // an article the classifier took for a listing keeps its
+                // text: only a finder that saw a small part of the page
+                // gives way
+                (found as f32) < total * share
+            } else {
+                // a guide or a ranked list ("The 10 best ..."): the finder
+                // took one of its many headed sections
+                (found as f32) < total * share && headings(page.dom, &wide) >= MIN_SECTIONS
+            };
+            if take_wide {
+                doc = page.document(wide, &m, url).0;
+            }
         }
         doc.meta.page_type = kind;
         doc
     })
+}
+
+/// Bytes of the page's text outside hard boilerplate: at least the
+/// characters of [`content::inclusive_runs`] (which folds white space).
+fn visible_bytes(dom: &dom::Dom) -> usize {
+    dom.nodes
+        .iter()
+        .filter(|n| !n.hard)
+        .map(|n| match n.kind {
+            dom::Kind::Text(t) => t.len(),
+            dom::Kind::Elem(_) => 0,
+        })
+        .sum()
 }
 
 /// Runs of `runs` that are `<h2>`–`<h4>` headings.
