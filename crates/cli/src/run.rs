@@ -1,6 +1,7 @@
 //! `quotewire analyze`: read in a producer thread, analyse bounded chunks in
 //! parallel, write records in input order, report on stderr.
 
+use crate::output::{check_binary_to_terminal, check_output, output_error};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotewire::{AnalyzeError, Options};
 use quotewire_read::{Input, Item, Tally};
@@ -156,6 +157,12 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     if let Some(path) = &args.output
         && let Err(msg) = check_output(path, &args.paths)
     {
+        return fail(format_args!("{msg}"));
+    }
+    if let Err(msg) = check_binary_to_terminal(
+        args.format == crate::export::FormatArg::Parquet,
+        args.output.as_deref(),
+    ) {
         return fail(format_args!("{msg}"));
     }
     let mut writer =
@@ -464,81 +471,6 @@ fn install_panic_hook() {
 fn fail(msg: std::fmt::Arguments<'_>) -> ExitCode {
     eprintln!("quotewire: error: {msg}");
     ExitCode::FAILURE
-}
-
-/// Refuse, before any work, an `-o` path that is a directory or that would
-/// overwrite one of the inputs: a file given as a PATH, or a document file
-/// met in a directory given as a PATH (same canonical path).
-fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
-    if output.is_dir() {
-        return Err(format!(
-            "-o needs a file path, not a directory: {}",
-            output.display()
-        ));
-    }
-    let Some(out) = canonical_target(output) else {
-        return Ok(()); // its directory is missing: output_error says so
-    };
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            continue;
-        }
-        let Ok(inp) = input.canonicalize() else {
-            continue;
-        };
-        let walked = inp.is_dir()
-            && out.starts_with(&inp)
-            && out
-                .file_name()
-                .is_some_and(|n| quotewire_read::is_document_name(&n.to_string_lossy()));
-        if inp == out || walked {
-            return Err(format!(
-                "-o {} is one of the inputs ({}); writing there would replace it. Choose another -o path",
-                output.display(),
-                input.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The canonical path `path` names, whether or not the file exists yet
-/// (its directory must exist).
-fn canonical_target(path: &Path) -> Option<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Some(p);
-    }
-    let name = path.file_name()?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    Some(dir.canonicalize().ok()?.join(name))
-}
-
-/// The message for an output file that cannot be created.
-fn output_error(path: &Path, e: &io::Error) -> String {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let hint = if !dir.is_dir() {
-        format!(
-            "the directory {} does not exist; create it (mkdir -p) or choose another -o path",
-            dir.display()
-        )
-    } else {
-        format!(
-            "check that {} is writable, or choose another -o path",
-            dir.display()
-        )
-    };
-    // The writer's error names the OS error, not its temporary file.
-    let why = e.raw_os_error().map_or_else(
-        || e.to_string(),
-        |c| io::Error::from_raw_os_error(c).to_string(),
-    );
-    format!("cannot write output file {}: {why}; {hint}", path.display())
 }
 
 /// The message for a failure while writing records.

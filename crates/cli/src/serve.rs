@@ -54,6 +54,16 @@ Examples:
   quotewire search sanctions --about Russia --since 2018-03 --kind direct
   quotewire search --outlet Sputnik --format csv --limit 500 > quotes.csv";
 
+pub(crate) const EXPORT_HELP: &str = "\
+Examples:
+  quotewire export --format csv -o quotes.csv                 # one row per quote
+  quotewire export --table articles --format parquet -o articles.parquet
+  quotewire export --db news.db | head -n 3                   # JSONL to standard output
+
+-o FILE is written atomically (FILE appears complete or not at all) with the
+usual mode of a new file; it may not be the database itself or one of its
+-wal/-shm files. Parquet is binary: it is not written to a terminal.";
+
 pub(crate) const SERVE_HELP: &str = "\
 Then open http://127.0.0.1:8080/ in a browser. The API is described at
 /openapi.json; every answer is JSON, errors as {\"error\", \"status\"}.";

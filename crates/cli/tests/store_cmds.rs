@@ -1,0 +1,176 @@
+//! `quotewire ingest`, `export`, `search` and `serve` end to end on small
+//! hand-made records: the command's contract (refusals, messages, exit
+//! status, output files), not the quality of the analysis.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn quotewire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .args(args)
+        .output()
+        .expect("run quotewire")
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The text of the hand-made record.
+const TEXT: &str = "“We will win,” Anna Berg said on Monday. She smiled.";
+
+/// A hand-made record: one article with one direct quote by Anna Berg
+/// (mentioned by name and by a pronoun), with the given spans.
+fn record_with(id: &str, content: [usize; 2], mentions: &[[usize; 2]]) -> String {
+    serde_json::json!({
+        "id": id,
+        "url": format!("https://example.org/{id}"),
+        "title": "A test",
+        "text": TEXT,
+        "language": "en",
+        "published": "2021-02-03",
+        "updated": null,
+        "authors": [],
+        "outlet": "Example",
+        "dateline": null,
+        "series": null,
+        "tags": [],
+        "related": [],
+        "attributions": [{
+            "kind": "direct",
+            "content": [content],
+            "cue": [[25, 29]],
+            "source": [[15, 24]],
+            "speaker": {"name": "Anna Berg", "entity": "E1"},
+        }],
+        "entities": [{
+            "id": "E1",
+            "name": "Anna Berg",
+            "type": "PERSON",
+            "titles": [],
+            "mentions": mentions,
+        }],
+        "timexes": [{"text": "Monday", "span": [33, 39], "value": "2021-02-01", "type": "DATE"}],
+        "warnings": [],
+    })
+    .to_string()
+}
+
+fn record(id: &str) -> String {
+    record_with(id, [1, 12], &[[15, 24], [41, 44]])
+}
+
+/// A database in `dir` holding one record.
+fn db_with_one_record(dir: &Path) -> PathBuf {
+    let jsonl = dir.join("records.jsonl");
+    std::fs::write(&jsonl, record("a") + "\n").unwrap();
+    let db = dir.join("quotewire.db");
+    let o = quotewire(&["ingest", "-q", p(&jsonl), "--db", p(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    db
+}
+
+#[test]
+fn export_never_writes_over_its_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_one_record(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let wal = PathBuf::from(format!("{}-wal", p(&db)));
+    let shm = PathBuf::from(format!("{}-shm", p(&db)));
+    let other_spelling = dir.path().join(".").join("quotewire.db");
+    for out in [&db, &other_spelling, &wal, &shm] {
+        let o = quotewire(&["export", "--db", p(&db), "-o", p(out)]);
+        assert_eq!(o.status.code(), Some(1), "-o {}", p(out));
+        assert!(stderr(&o).contains("is the database"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let o = quotewire(&["search", "--db", p(&db), "win"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn export_output_errors_are_those_of_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_one_record(dir.path());
+    // a missing directory: named, with the mkdir -p hint, no temporary path
+    let out = dir.path().join("no-such-dir").join("x.csv");
+    let o = quotewire(&["export", "--db", p(&db), "-o", p(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("does not exist") && err.contains("mkdir -p"),
+        "{err}"
+    );
+    assert!(!err.contains(".quotewire-"), "temporary path shown: {err}");
+    // a directory
+    let o = quotewire(&["export", "--db", p(&db), "-o", p(dir.path())]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("-o needs a file path, not a directory"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn export_file_has_the_mode_of_analyze_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_one_record(dir.path());
+    let out = dir.path().join("quotes.csv");
+    let o = quotewire(&[
+        "export",
+        "-q",
+        "--db",
+        p(&db),
+        "--format",
+        "csv",
+        "-o",
+        p(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o600, 0o600, "{mode:o}");
+    assert_ne!(mode, 0o600, "the temporary file's mode was kept");
+}
+
+#[test]
+fn export_help_is_its_own() {
+    let o = quotewire(&["export", "--help"]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(!help.contains("for `analyze`: the full record"), "{help}");
+    assert!(help.contains("Examples:"), "{help}");
+}
+
+/// Parquet is binary: refused on a terminal (run under `script`, which gives
+/// the command a pseudo-terminal; skipped where `script` is missing).
+#[test]
+fn parquet_is_not_written_to_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_one_record(dir.path());
+    let cmd = format!(
+        "{} export --format parquet --db {}",
+        env!("CARGO_BIN_EXE_quotewire"),
+        p(&db)
+    );
+    let Ok(o) = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+    else {
+        eprintln!("skipping: no `script` command");
+        return;
+    };
+    let all = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{all}");
+    assert!(all.contains("standard output is a terminal"), "{all}");
+    assert!(!all.contains("PAR1"), "{all}");
+    // to a pipe it is written
+    let o = quotewire(&["export", "-q", "--format", "parquet", "--db", p(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.starts_with(b"PAR1"));
+}
