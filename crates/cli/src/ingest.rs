@@ -220,7 +220,17 @@ impl Ingest {
                 continue;
             }
             match serde_json::from_slice::<Record>(&line) {
-                Ok(rec) => self.push(rec)?,
+                Ok(rec) => match quotewire_store::check_spans(&rec) {
+                    Ok(()) => self.push(rec)?,
+                    Err(why) => {
+                        self.errors += 1;
+                        self.say(&format!(
+                            "quotewire: error: {}:{n}: record {:?}: {why}; skipped",
+                            path.display(),
+                            rec.id
+                        ));
+                    }
+                },
                 Err(e) => {
                     self.errors += 1;
                     self.say(&format!(

@@ -174,3 +174,36 @@ fn parquet_is_not_written_to_a_terminal() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.starts_with(b"PAR1"));
 }
+
+#[test]
+fn ingest_rejects_records_whose_spans_leave_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("records.jsonl");
+    let lines = [
+        record("good"),
+        record_with("bad-content", [1, 99], &[[15, 24]]),
+        record_with("bad-mention", [1, 12], &[[15, 24], [50, 53]]),
+    ];
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let db = dir.path().join("q.db");
+    let o = quotewire(&["ingest", p(&jsonl), "--db", p(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{}:2:", p(&jsonl))) && err.contains("attributions[0].content[0]"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:3:", p(&jsonl))) && err.contains("entities[0].mentions[1]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 record ") || err.contains("1 records "),
+        "{err}"
+    );
+    assert!(err.contains("2 errors"), "{err}");
+    let o = quotewire(&["export", "-q", "--db", p(&db), "--table", "articles"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("\"good\""), "{out}");
+}
