@@ -24,8 +24,8 @@ const MAX_LINE: usize = 256 * 1024 * 1024;
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {
     /// JSONL files written by `quotewire analyze` (recognised by a .jsonl or .ndjson name, or
-    /// by a first line that is a record), or any input `analyze` takes (analysed first); `-` reads
-    /// standard input.
+    /// by a first non-blank line starting with `{"`), or any input `analyze` takes (analysed
+    /// first); `-` reads standard input (JSONL only).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// The database file (created when missing).
@@ -135,14 +135,14 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `Some(reader)` when `path` holds JSONL records (by name, or by a first
-/// line that parses as a record), `None` when it is something to analyse.
+/// `Some(reader)` when `path` holds JSONL records (by a .jsonl/.ndjson
+/// name, or by content: [`looks_like_jsonl`]), `None` when it is something
+/// to analyse.
 fn open_jsonl(path: &Path) -> io::Result<Option<Box<dyn BufRead>>> {
     if path.as_os_str() == "-" {
         let mut r = BufReader::new(io::stdin());
         let head = r.fill_buf()?;
-        let first = head.iter().find(|b| !b.is_ascii_whitespace());
-        if first == Some(&b'{') || first.is_none() {
+        if looks_like_jsonl(head) || head.iter().all(u8::is_ascii_whitespace) {
             return Ok(Some(Box::new(r)));
         }
         return Err(io::Error::new(
@@ -157,19 +157,19 @@ fn open_jsonl(path: &Path) -> io::Result<Option<Box<dyn BufRead>>> {
     let by_name = name.ends_with(".jsonl") || name.ends_with(".ndjson");
     let file = File::open(path)?;
     let mut r = BufReader::with_capacity(1 << 20, file);
-    if by_name {
+    if by_name || looks_like_jsonl(r.fill_buf()?) {
         return Ok(Some(Box::new(r)));
     }
-    // sniff: a first line that is a record
-    let mut first = Vec::new();
-    (&mut r)
-        .take(MAX_LINE as u64)
-        .read_until(b'\n', &mut first)?;
-    if first.first() == Some(&b'{') && serde_json::from_slice::<Record>(&first).is_ok() {
-        let file = File::open(path)?;
-        return Ok(Some(Box::new(BufReader::with_capacity(1 << 20, file))));
-    }
     Ok(None)
+}
+
+/// Whether a file starting with `head` holds JSONL records: its first
+/// non-blank line starts with `{"` (blanks allowed after the brace). No page
+/// or news text starts so; a malformed record line then gets a line error
+/// instead of the whole file being analysed as text.
+pub(crate) fn looks_like_jsonl(head: &[u8]) -> bool {
+    let mut rest = head.iter().skip_while(|b| b.is_ascii_whitespace());
+    rest.next() == Some(&b'{') && rest.find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'"')
 }
 
 impl Ingest {
@@ -225,7 +225,7 @@ impl Ingest {
                     Err(why) => {
                         self.errors += 1;
                         self.say(&format!(
-                            "quotewire: error: {}:{n}: record {:?}: {why}; skipped",
+                            "quotewire: error: {}: line {n}: record {:?}: {why}; skipped",
                             path.display(),
                             rec.id
                         ));

@@ -173,6 +173,9 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
                 None => return fail(format_args!("{e}")),
             },
         };
+    if !args.quiet {
+        warn_records_given(&args.paths);
+    }
     install_panic_hook();
 
     let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
@@ -466,6 +469,24 @@ fn install_panic_hook() {
             default(info);
         }
     }));
+}
+
+/// A note for each file given as a PATH that holds quotewire records (the
+/// rule of `ingest`: a first non-blank line starting with `{"`): analyze reads
+/// it as a text, which is seldom meant.
+fn warn_records_given(paths: &[PathBuf]) {
+    use std::io::Read;
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let mut head = Vec::with_capacity(4096);
+        let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+        if read.is_ok() && crate::ingest::looks_like_jsonl(&head) {
+            eprintln!(
+                "quotewire: warning: {} holds JSONL records, read here as a text; to store records use: quotewire ingest {}",
+                path.display(),
+                path.display()
+            );
+        }
+    }
 }
 
 fn fail(msg: std::fmt::Arguments<'_>) -> ExitCode {

@@ -190,11 +190,12 @@ fn ingest_rejects_records_whose_spans_leave_the_text() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains(&format!("{}:2:", p(&jsonl))) && err.contains("attributions[0].content[0]"),
+        err.contains(&format!("{}: line 2:", p(&jsonl)))
+            && err.contains("attributions[0].content[0]"),
         "{err}"
     );
     assert!(
-        err.contains(&format!("{}:3:", p(&jsonl))) && err.contains("entities[0].mentions[1]"),
+        err.contains(&format!("{}: line 3:", p(&jsonl))) && err.contains("entities[0].mentions[1]"),
         "{err}"
     );
     assert!(
@@ -206,4 +207,38 @@ fn ingest_rejects_records_whose_spans_leave_the_text() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("\"good\""), "{out}");
+}
+
+#[test]
+fn records_are_recognised_by_content_whatever_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // not named .jsonl, a blank first line, then a malformed record
+    let out = dir.path().join("records.out");
+    let lines = [
+        String::new(),
+        "{\"id\": \"broken\", ".to_string(),
+        record("good"),
+    ];
+    std::fs::write(&out, lines.join("\n") + "\n").unwrap();
+    let db = dir.path().join("q.db");
+    let o = quotewire(&["ingest", p(&out), "--db", p(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{}: line 2: not a quotewire record", p(&out))),
+        "{err}"
+    );
+    let o = quotewire(&["export", "-q", "--db", p(&db), "--table", "articles"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("\"good\""), "read as a news text: {out}");
+}
+
+#[test]
+fn analyze_warns_when_given_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("records.out");
+    std::fs::write(&out, record("a") + "\n").unwrap();
+    let o = quotewire(&["analyze", p(&out)]);
+    assert!(stderr(&o).contains("holds JSONL records"), "{}", stderr(&o));
 }
