@@ -39,10 +39,10 @@ pub(crate) struct SearchArgs {
     /// Mentioning this entity inside the quote (any of its names).
     #[arg(long, value_name = "ENTITY")]
     about: Option<String>,
-    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD, a real date).
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
-    /// Published on or before DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or before DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD, a real date).
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
     /// From this outlet (case-insensitive).

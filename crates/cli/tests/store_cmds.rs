@@ -242,3 +242,16 @@ fn analyze_warns_when_given_records() {
     let o = quotewire(&["analyze", p(&out)]);
     assert!(stderr(&o).contains("holds JSONL records"), "{}", stderr(&o));
 }
+
+#[test]
+fn search_dates_must_be_real_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_one_record(dir.path());
+    for bad in ["2021-13", "2021-02-30", "2021-00-10", "21"] {
+        let o = quotewire(&["search", "--db", p(&db), "--since", bad]);
+        assert_eq!(o.status.code(), Some(2), "--since {bad}");
+        assert!(stderr(&o).contains("is not a date"), "{}", stderr(&o));
+    }
+    let o = quotewire(&["search", "--db", p(&db), "--since", "2020-02-29"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
