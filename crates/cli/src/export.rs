@@ -43,6 +43,14 @@ impl FormatArg {
 }
 
 impl TableArg {
+    /// The flag value.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            TableArg::Quotes => "quotes",
+            TableArg::Articles => "articles",
+        }
+    }
+
     fn table(self) -> Table {
         match self {
             TableArg::Quotes => Table::Quotes,
@@ -87,7 +95,10 @@ pub(crate) fn export(args: ExportArgs) -> ExitCode {
     let store = match Store::open_readonly(&args.db) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("quotewire: error: {e}");
+            eprintln!(
+                "quotewire: error: {}",
+                crate::output::db_error(&e, &args.db)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -115,8 +126,8 @@ pub(crate) fn export(args: ExportArgs) -> ExitCode {
                 eprintln!(
                     "quotewire: {n} {} exported from {}",
                     match args.table {
-                        TableArg::Quotes => "quotes",
-                        TableArg::Articles => "articles",
+                        TableArg::Quotes => crate::run::plural(n, "quote", "quotes"),
+                        TableArg::Articles => crate::run::plural(n, "article", "articles"),
                     },
                     args.db.display()
                 );

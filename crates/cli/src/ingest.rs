@@ -1,6 +1,7 @@
 //! `quotewire ingest`: records into the SQLite store, from JSONL written by
 //! `analyze` or from any input `analyze` takes (analysed on the way).
 
+use crate::run::plural;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotewire::Options;
 use quotewire_doc::Record;
@@ -90,9 +91,16 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
                 }
             }
             Ok(None) => to_analyse.push(path.clone()),
-            Err(e) => {
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
                 run.errors += 1;
                 run.say(&format!("quotewire: error: {}: {e}", path.display()));
+            }
+            Err(e) => {
+                run.errors += 1;
+                run.say(&format!(
+                    "quotewire: error: {}: cannot read: {e}. Check the path and its permissions.",
+                    path.display()
+                ));
             }
         }
     }
@@ -114,16 +122,20 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
         let secs = start.elapsed().as_secs_f64();
         let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
         eprintln!(
-            "quotewire: {} records → {}: {} added, {} unchanged, {} replaced, {} duplicates ({} syndicated), {} quotes written, {} errors; {secs:.2} s, {:.0} records/s, {:.0} quotes/s",
+            "quotewire: {} {} → {}: {} added, {} unchanged, {} replaced, {} {} ({} syndicated), {} {} written, {} {}; {secs:.2} s, {:.0} records/s, {:.0} quotes/s",
             s.records,
+            plural(s.records, "record", "records"),
             args.db.display(),
             s.added,
             s.unchanged,
             s.replaced,
             s.duplicates,
+            plural(s.duplicates, "duplicate", "duplicates"),
             s.syndicated,
             s.quotes,
+            plural(s.quotes, "quote", "quotes"),
             run.errors,
+            plural(run.errors, "error", "errors"),
             rate(s.records),
             rate(s.quotes),
         );

@@ -123,3 +123,13 @@ pub(crate) fn check_binary_to_terminal(binary: bool, output: Option<&Path>) -> R
     }
     Ok(())
 }
+
+/// The message for a database that cannot be opened for reading: with the
+/// hint to create it when the file is missing.
+pub(crate) fn db_error(e: &dyn std::fmt::Display, db: &Path) -> String {
+    if db.exists() {
+        e.to_string()
+    } else {
+        format!("{e}; create it with `quotewire ingest PATH --db FILE`")
+    }
+}

@@ -82,9 +82,10 @@ pub(crate) struct AnalyzeArgs {
     /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
     #[arg(long, value_enum, default_value = "jsonl")]
     format: crate::export::FormatArg,
-    /// For csv and parquet: one row per quote (attribution) or per article.
-    #[arg(long, value_enum, default_value = "quotes")]
-    table: crate::export::TableArg,
+    /// For csv and parquet: one row per quote (attribution) or per article [default: quotes].
+    /// Refused with jsonl, which writes the full records.
+    #[arg(long, value_enum)]
+    table: Option<crate::export::TableArg>,
 }
 
 /// A confidence threshold: a number in 0..1.
@@ -165,14 +166,24 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     ) {
         return fail(format_args!("{msg}"));
     }
-    let mut writer =
-        match crate::export::analyze_writer(args.output.as_deref(), args.format, args.table) {
-            Ok(w) => w,
-            Err(e) => match &args.output {
-                Some(path) => return fail(format_args!("{}", output_error(path, &e))),
-                None => return fail(format_args!("{e}")),
-            },
-        };
+    if args.format == crate::export::FormatArg::Jsonl
+        && let Some(t) = args.table
+    {
+        eprintln!(
+            "quotewire: error: --table {} applies to --format csv or parquet only; jsonl writes the full records",
+            t.name()
+        );
+        return ExitCode::from(2);
+    }
+    let table = args.table.unwrap_or_default();
+    let mut writer = match crate::export::analyze_writer(args.output.as_deref(), args.format, table)
+    {
+        Ok(w) => w,
+        Err(e) => match &args.output {
+            Some(path) => return fail(format_args!("{}", output_error(path, &e))),
+            None => return fail(format_args!("{e}")),
+        },
+    };
     if !args.quiet {
         warn_records_given(&args.paths);
     }
@@ -389,7 +400,7 @@ impl Run {
     }
 }
 
-fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+pub(crate) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 

@@ -67,7 +67,10 @@ pub(crate) fn search(args: SearchArgs) -> ExitCode {
     let store = match Store::open_readonly(&args.db) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("quotewire: error: {e}; create it with `quotewire ingest PATH --db FILE`");
+            eprintln!(
+                "quotewire: error: {}",
+                crate::output::db_error(&e, &args.db)
+            );
             return ExitCode::FAILURE;
         }
     };

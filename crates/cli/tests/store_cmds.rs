@@ -255,3 +255,50 @@ fn search_dates_must_be_real_dates() {
     let o = quotewire(&["search", "--db", p(&db), "--since", "2020-02-29"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn summaries_count_in_the_singular_and_errors_give_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("records.jsonl");
+    std::fs::write(&jsonl, record("a") + "\n").unwrap();
+    let db = dir.path().join("quotewire.db");
+    let missing = dir.path().join("missing.jsonl");
+    let o = quotewire(&["ingest", p(&jsonl), p(&missing), "--db", p(&db)]);
+    let err = stderr(&o);
+    assert!(err.contains("1 record →"), "{err}");
+    assert!(err.contains("1 quote written, 1 error;"), "{err}");
+    assert!(err.contains("Check the path"), "{err}");
+    let o = quotewire(&["export", "--db", p(&db), "--table", "articles"]);
+    assert!(stderr(&o).contains("1 article exported"), "{}", stderr(&o));
+
+    let nodb = dir.path().join("none.db");
+    for cmd in ["export", "serve", "search"] {
+        let o = quotewire(&[cmd, "--db", p(&nodb)]);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        assert!(
+            stderr(&o).contains("create it with `quotewire ingest"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn analyze_table_needs_a_table_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(&page, "“Fine,” she said.\n").unwrap();
+    let o = quotewire(&["analyze", p(&page), "--table", "articles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--table articles applies to --format csv or parquet"));
+    let o = quotewire(&[
+        "analyze",
+        "-q",
+        p(&page),
+        "--table",
+        "articles",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
