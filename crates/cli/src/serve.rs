@@ -57,22 +57,6 @@ pub(crate) fn serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn addresses_may_name_a_host() {
-        assert_eq!(
-            parse_addr("127.0.0.1:8080").unwrap(),
-            "127.0.0.1:8080".parse::<SocketAddr>().unwrap()
-        );
-        let a = parse_addr("localhost:18779").unwrap();
-        assert!(a.ip().is_loopback() && a.port() == 18779, "{a}");
-        assert!(parse_addr("localhost").is_err());
-    }
-}
-
 pub(crate) const INGEST_HELP: &str = "\
 Examples:
   quotewire analyze crawl.warc.gz -o records.jsonl && quotewire ingest records.jsonl
@@ -105,3 +89,19 @@ usual mode of a new file; it may not be the database itself or one of its
 pub(crate) const SERVE_HELP: &str = "\
 Then open http://127.0.0.1:8080/ in a browser. The API is described at
 /openapi.json; every answer is JSON, errors as {\"error\", \"status\"}.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_may_name_a_host() {
+        assert_eq!(
+            parse_addr("127.0.0.1:8080").unwrap(),
+            "127.0.0.1:8080".parse::<SocketAddr>().unwrap()
+        );
+        let a = parse_addr("localhost:18779").unwrap();
+        assert!(a.ip().is_loopback() && a.port() == 18779, "{a}");
+        assert!(parse_addr("localhost").is_err());
+    }
+}
