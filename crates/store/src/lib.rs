@@ -17,6 +17,7 @@
 
 #![deny(missing_docs)]
 
+mod dates;
 mod facets;
 mod ingest;
 mod rank;
