@@ -1,6 +1,7 @@
 //! `quotewire export`: the store's articles or quotes as JSONL, CSV or Parquet;
 //! and the `--format` of `analyze` (records converted to rows on the way out).
 
+use crate::output::{check_binary_to_terminal, check_db_output, output_error};
 use quotewire_export::{Format, RecordsToTable, Table, TableWriter};
 use quotewire_store::Store;
 use quotewire_write::JsonlWriter;
@@ -11,7 +12,8 @@ use std::process::ExitCode;
 /// Output formats of `export` and `analyze`.
 #[derive(Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum FormatArg {
-    /// One JSON object per line (for `analyze`: the full record).
+    /// One JSON object per line: `export` writes one row per quote or article as JSON;
+    /// `analyze` writes its full records (--table does not apply).
     #[default]
     Jsonl,
     /// Comma-separated values with a header row, one row per quote or article.
@@ -41,6 +43,14 @@ impl FormatArg {
 }
 
 impl TableArg {
+    /// The flag value.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            TableArg::Quotes => "quotes",
+            TableArg::Articles => "articles",
+        }
+    }
+
     fn table(self) -> Table {
         match self {
             TableArg::Quotes => Table::Quotes,
@@ -71,10 +81,24 @@ pub(crate) struct ExportArgs {
 
 /// Run `quotewire export`.
 pub(crate) fn export(args: ExportArgs) -> ExitCode {
+    let checked = match &args.output {
+        Some(p) => check_db_output(p, &args.db),
+        None => Ok(()),
+    }
+    .and_then(|()| {
+        check_binary_to_terminal(args.format == FormatArg::Parquet, args.output.as_deref())
+    });
+    if let Err(msg) = checked {
+        eprintln!("quotewire: error: {msg}");
+        return ExitCode::FAILURE;
+    }
     let store = match Store::open_readonly(&args.db) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("quotewire: error: {e}");
+            eprintln!(
+                "quotewire: error: {}",
+                crate::output::db_error(&e, &args.db)
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -102,8 +126,8 @@ pub(crate) fn export(args: ExportArgs) -> ExitCode {
                 eprintln!(
                     "quotewire: {n} {} exported from {}",
                     match args.table {
-                        TableArg::Quotes => "quotes",
-                        TableArg::Articles => "articles",
+                        TableArg::Quotes => crate::run::plural(n, "quote", "quotes"),
+                        TableArg::Articles => crate::run::plural(n, "article", "articles"),
                     },
                     args.db.display()
                 );
@@ -139,7 +163,7 @@ impl Target {
             .prefix(".quotewire-")
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| format!("cannot write output file {}: {}", path.display(), e.kind()))?;
+            .map_err(|e| output_error(path, &e))?;
         Ok(Target::File(tmp, path.to_path_buf()))
     }
 
@@ -160,6 +184,8 @@ impl Target {
 
     fn persist(self) -> Result<(), String> {
         if let Target::File(tmp, path) = self {
+            quotewire_write::give_final_mode(tmp.path(), &path)
+                .map_err(|e| output_error(&path, &e))?;
             tmp.persist(&path)
                 .map_err(|e| format!("cannot write output file {}: {}", path.display(), e.error))?;
         }

@@ -1,6 +1,7 @@
 //! `quotewire ingest`: records into the SQLite store, from JSONL written by
 //! `analyze` or from any input `analyze` takes (analysed on the way).
 
+use crate::run::plural;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotewire::Options;
 use quotewire_doc::Record;
@@ -24,8 +25,8 @@ const MAX_LINE: usize = 256 * 1024 * 1024;
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {
     /// JSONL files written by `quotewire analyze` (recognised by a .jsonl or .ndjson name, or
-    /// by a first line that is a record), or any input `analyze` takes (analysed first); `-` reads
-    /// standard input.
+    /// by a first non-blank line starting with `{"`), or any input `analyze` takes (analysed
+    /// first); `-` reads standard input (JSONL only).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// The database file (created when missing).
@@ -90,9 +91,16 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
                 }
             }
             Ok(None) => to_analyse.push(path.clone()),
-            Err(e) => {
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
                 run.errors += 1;
                 run.say(&format!("quotewire: error: {}: {e}", path.display()));
+            }
+            Err(e) => {
+                run.errors += 1;
+                run.say(&format!(
+                    "quotewire: error: {}: cannot read: {e}. Check the path and its permissions.",
+                    path.display()
+                ));
             }
         }
     }
@@ -114,16 +122,20 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
         let secs = start.elapsed().as_secs_f64();
         let rate = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
         eprintln!(
-            "quotewire: {} records → {}: {} added, {} unchanged, {} replaced, {} duplicates ({} syndicated), {} quotes written, {} errors; {secs:.2} s, {:.0} records/s, {:.0} quotes/s",
+            "quotewire: {} {} → {}: {} added, {} unchanged, {} replaced, {} {} ({} syndicated), {} {} written, {} {}; {secs:.2} s, {:.0} records/s, {:.0} quotes/s",
             s.records,
+            plural(s.records, "record", "records"),
             args.db.display(),
             s.added,
             s.unchanged,
             s.replaced,
             s.duplicates,
+            plural(s.duplicates, "duplicate", "duplicates"),
             s.syndicated,
             s.quotes,
+            plural(s.quotes, "quote", "quotes"),
             run.errors,
+            plural(run.errors, "error", "errors"),
             rate(s.records),
             rate(s.quotes),
         );
@@ -135,14 +147,14 @@ pub(crate) fn ingest(args: IngestArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `Some(reader)` when `path` holds JSONL records (by name, or by a first
-/// line that parses as a record), `None` when it is something to analyse.
+/// `Some(reader)` when `path` holds JSONL records (by a .jsonl/.ndjson
+/// name, or by content: [`looks_like_jsonl`]), `None` when it is something
+/// to analyse.
 fn open_jsonl(path: &Path) -> io::Result<Option<Box<dyn BufRead>>> {
     if path.as_os_str() == "-" {
         let mut r = BufReader::new(io::stdin());
         let head = r.fill_buf()?;
-        let first = head.iter().find(|b| !b.is_ascii_whitespace());
-        if first == Some(&b'{') || first.is_none() {
+        if looks_like_jsonl(head) || head.iter().all(u8::is_ascii_whitespace) {
             return Ok(Some(Box::new(r)));
         }
         return Err(io::Error::new(
@@ -157,19 +169,19 @@ fn open_jsonl(path: &Path) -> io::Result<Option<Box<dyn BufRead>>> {
     let by_name = name.ends_with(".jsonl") || name.ends_with(".ndjson");
     let file = File::open(path)?;
     let mut r = BufReader::with_capacity(1 << 20, file);
-    if by_name {
+    if by_name || looks_like_jsonl(r.fill_buf()?) {
         return Ok(Some(Box::new(r)));
     }
-    // sniff: a first line that is a record
-    let mut first = Vec::new();
-    (&mut r)
-        .take(MAX_LINE as u64)
-        .read_until(b'\n', &mut first)?;
-    if first.first() == Some(&b'{') && serde_json::from_slice::<Record>(&first).is_ok() {
-        let file = File::open(path)?;
-        return Ok(Some(Box::new(BufReader::with_capacity(1 << 20, file))));
-    }
     Ok(None)
+}
+
+/// Whether a file starting with `head` holds JSONL records: its first
+/// non-blank line starts with `{"` (blanks allowed after the brace). No page
+/// or news text starts so; a malformed record line then gets a line error
+/// instead of the whole file being analysed as text.
+pub(crate) fn looks_like_jsonl(head: &[u8]) -> bool {
+    let mut rest = head.iter().skip_while(|b| b.is_ascii_whitespace());
+    rest.next() == Some(&b'{') && rest.find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'"')
 }
 
 impl Ingest {
@@ -220,7 +232,17 @@ impl Ingest {
                 continue;
             }
             match serde_json::from_slice::<Record>(&line) {
-                Ok(rec) => self.push(rec)?,
+                Ok(rec) => match quotewire_store::check_spans(&rec) {
+                    Ok(()) => self.push(rec)?,
+                    Err(why) => {
+                        self.errors += 1;
+                        self.say(&format!(
+                            "quotewire: error: {}: line {n}: record {:?}: {why}; skipped",
+                            path.display(),
+                            rec.id
+                        ));
+                    }
+                },
                 Err(e) => {
                     self.errors += 1;
                     self.say(&format!(

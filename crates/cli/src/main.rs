@@ -4,6 +4,7 @@
 
 mod export;
 mod ingest;
+mod output;
 mod run;
 mod search;
 mod serve;
@@ -31,6 +32,7 @@ enum Command {
     #[command(after_help = crate::serve::SEARCH_HELP)]
     Search(search::SearchArgs),
     /// Export the stored quotes or articles as JSONL, CSV or Parquet.
+    #[command(after_help = crate::serve::EXPORT_HELP)]
     Export(export::ExportArgs),
     /// Serve the HTTP API and the web page over a database.
     #[command(after_help = crate::serve::SERVE_HELP)]

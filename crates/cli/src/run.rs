@@ -1,6 +1,7 @@
 //! `quotewire analyze`: read in a producer thread, analyse bounded chunks in
 //! parallel, write records in input order, report on stderr.
 
+use crate::output::{check_binary_to_terminal, check_output, output_error};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotewire::{AnalyzeError, Options};
 use quotewire_read::{Input, Item, Tally};
@@ -81,9 +82,10 @@ pub(crate) struct AnalyzeArgs {
     /// Output format: jsonl (the full records), or csv / parquet (flat rows of --table).
     #[arg(long, value_enum, default_value = "jsonl")]
     format: crate::export::FormatArg,
-    /// For csv and parquet: one row per quote (attribution) or per article.
-    #[arg(long, value_enum, default_value = "quotes")]
-    table: crate::export::TableArg,
+    /// For csv and parquet: one row per quote (attribution) or per article [default: quotes].
+    /// Refused with jsonl, which writes the full records.
+    #[arg(long, value_enum)]
+    table: Option<crate::export::TableArg>,
 }
 
 /// A confidence threshold: a number in 0..1.
@@ -158,14 +160,33 @@ pub(crate) fn analyze(args: AnalyzeArgs) -> ExitCode {
     {
         return fail(format_args!("{msg}"));
     }
-    let mut writer =
-        match crate::export::analyze_writer(args.output.as_deref(), args.format, args.table) {
-            Ok(w) => w,
-            Err(e) => match &args.output {
-                Some(path) => return fail(format_args!("{}", output_error(path, &e))),
-                None => return fail(format_args!("{e}")),
-            },
-        };
+    if let Err(msg) = check_binary_to_terminal(
+        args.format == crate::export::FormatArg::Parquet,
+        args.output.as_deref(),
+    ) {
+        return fail(format_args!("{msg}"));
+    }
+    if args.format == crate::export::FormatArg::Jsonl
+        && let Some(t) = args.table
+    {
+        eprintln!(
+            "quotewire: error: --table {} applies to --format csv or parquet only; jsonl writes the full records",
+            t.name()
+        );
+        return ExitCode::from(2);
+    }
+    let table = args.table.unwrap_or_default();
+    let mut writer = match crate::export::analyze_writer(args.output.as_deref(), args.format, table)
+    {
+        Ok(w) => w,
+        Err(e) => match &args.output {
+            Some(path) => return fail(format_args!("{}", output_error(path, &e))),
+            None => return fail(format_args!("{e}")),
+        },
+    };
+    if !args.quiet {
+        warn_records_given(&args.paths);
+    }
     install_panic_hook();
 
     let budget = Arc::new(Budget::new(in_flight_bytes(args.max_doc_bytes)));
@@ -379,7 +400,7 @@ impl Run {
     }
 }
 
-fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+pub(crate) fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
@@ -461,84 +482,27 @@ fn install_panic_hook() {
     }));
 }
 
+/// A note for each file given as a PATH that holds quotewire records (the
+/// rule of `ingest`: a first non-blank line starting with `{"`): analyze reads
+/// it as a text, which is seldom meant.
+fn warn_records_given(paths: &[PathBuf]) {
+    use std::io::Read;
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let mut head = Vec::with_capacity(4096);
+        let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+        if read.is_ok() && crate::ingest::looks_like_jsonl(&head) {
+            eprintln!(
+                "quotewire: warning: {} holds JSONL records, read here as a text; to store records use: quotewire ingest {}",
+                path.display(),
+                path.display()
+            );
+        }
+    }
+}
+
 fn fail(msg: std::fmt::Arguments<'_>) -> ExitCode {
     eprintln!("quotewire: error: {msg}");
     ExitCode::FAILURE
-}
-
-/// Refuse, before any work, an `-o` path that is a directory or that would
-/// overwrite one of the inputs: a file given as a PATH, or a document file
-/// met in a directory given as a PATH (same canonical path).
-fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
-    if output.is_dir() {
-        return Err(format!(
-            "-o needs a file path, not a directory: {}",
-            output.display()
-        ));
-    }
-    let Some(out) = canonical_target(output) else {
-        return Ok(()); // its directory is missing: output_error says so
-    };
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            continue;
-        }
-        let Ok(inp) = input.canonicalize() else {
-            continue;
-        };
-        let walked = inp.is_dir()
-            && out.starts_with(&inp)
-            && out
-                .file_name()
-                .is_some_and(|n| quotewire_read::is_document_name(&n.to_string_lossy()));
-        if inp == out || walked {
-            return Err(format!(
-                "-o {} is one of the inputs ({}); writing there would replace it. Choose another -o path",
-                output.display(),
-                input.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The canonical path `path` names, whether or not the file exists yet
-/// (its directory must exist).
-fn canonical_target(path: &Path) -> Option<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Some(p);
-    }
-    let name = path.file_name()?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    Some(dir.canonicalize().ok()?.join(name))
-}
-
-/// The message for an output file that cannot be created.
-fn output_error(path: &Path, e: &io::Error) -> String {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let hint = if !dir.is_dir() {
-        format!(
-            "the directory {} does not exist; create it (mkdir -p) or choose another -o path",
-            dir.display()
-        )
-    } else {
-        format!(
-            "check that {} is writable, or choose another -o path",
-            dir.display()
-        )
-    };
-    // The writer's error names the OS error, not its temporary file.
-    let why = e.raw_os_error().map_or_else(
-        || e.to_string(),
-        |c| io::Error::from_raw_os_error(c).to_string(),
-    );
-    format!("cannot write output file {}: {why}; {hint}", path.display())
 }
 
 /// The message for a failure while writing records.

@@ -39,10 +39,10 @@ pub(crate) struct SearchArgs {
     /// Mentioning this entity inside the quote (any of its names).
     #[arg(long, value_name = "ENTITY")]
     about: Option<String>,
-    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD, a real date).
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
-    /// Published on or before DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or before DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD, a real date).
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
     /// From this outlet (case-insensitive).
@@ -67,7 +67,10 @@ pub(crate) fn search(args: SearchArgs) -> ExitCode {
     let store = match Store::open_readonly(&args.db) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("quotewire: error: {e}; create it with `quotewire ingest PATH --db FILE`");
+            eprintln!(
+                "quotewire: error: {}",
+                crate::output::db_error(&e, &args.db)
+            );
             return ExitCode::FAILURE;
         }
     };

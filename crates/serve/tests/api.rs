@@ -111,6 +111,8 @@ async fn errors_are_json_with_their_status() {
     for (uri, status) in [
         ("/api/search?kind=quoted", StatusCode::BAD_REQUEST),
         ("/api/search?since=yesterday", StatusCode::BAD_REQUEST),
+        ("/api/search?since=2021-13", StatusCode::BAD_REQUEST),
+        ("/api/search?until=2021-02-30", StatusCode::BAD_REQUEST),
         ("/api/search?limit=501", StatusCode::BAD_REQUEST),
         ("/api/search?limit=-1", StatusCode::BAD_REQUEST),
         ("/api/search?offset=999999", StatusCode::BAD_REQUEST),

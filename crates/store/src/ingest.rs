@@ -7,7 +7,7 @@
 //! key, known body: a copy, stored as one more `article_urls` row of the
 //! existing article (syndicated when the outlet differs).
 
-use crate::text::{body_hash, distinct_words, norm_name, quote_hash};
+use crate::text::{body_hash, distinct_words, is_name, norm_name, quote_hash};
 use crate::{Result, Store, facets};
 use quotewire_doc::Record;
 use quotewire_export::Chars;
@@ -454,9 +454,14 @@ fn insert_article(
             json(&e.titles),
             json(&e.mentions)
         ])?;
-        // every surface form once; entity_names keeps the first spelling of a key
-        let surfaces = std::iter::once(e.name.as_str())
-            .chain(e.mentions.iter().map(|m| chars.slice(*m).trim()));
+        // the name and every mention that is a name (not "he", "the president"),
+        // each once; entity_names keeps the first spelling of a key
+        let surfaces = std::iter::once(e.name.as_str()).chain(
+            e.mentions
+                .iter()
+                .map(|m| chars.slice(*m).trim())
+                .filter(|s| is_name(s)),
+        );
         for surface in surfaces {
             let n = norm_name(surface);
             if n.is_empty() || cache.names.contains(&(gid, n.clone())) {

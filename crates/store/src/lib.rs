@@ -17,12 +17,14 @@
 
 #![deny(missing_docs)]
 
+mod dates;
 mod facets;
 mod ingest;
 mod rank;
 mod rows;
 mod search;
 mod text;
+mod validate;
 
 pub use ingest::{IngestStats, Outcome};
 pub use rows::{ArticleRow, QuoteRow};
@@ -30,6 +32,7 @@ pub use search::{
     ArticleView, AttributionView, Copy, EntityCount, EntityRef, Hit, Kind, MAX_LIMIT, MonthCount,
     Provenance, Query, RANK_CAP, SpeakerView, TOPIC_QUOTES,
 };
+pub use validate::check_spans;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Queries: full-text search over quotes with filters, the article view and
 //! the speaker view. Every value reaches SQL as a bound parameter.
 
+use crate::dates::is_date_prefix;
 use crate::text::norm_name;
 use crate::{Error, Result, Store, facets};
 use rusqlite::types::Value;
@@ -133,7 +134,7 @@ impl Query {
                 && !is_date_prefix(d)
             {
                 return Err(Error::Invalid(format!(
-                    "{name} {d:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+                    "{name} {d:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)"
                 )));
             }
         }
@@ -151,18 +152,6 @@ impl Query {
             )));
         }
         Ok((limit, self.offset))
-    }
-}
-
-/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (digits in the right places).
-fn is_date_prefix(d: &str) -> bool {
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b[i].is_ascii_digit());
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
     }
 }
 
@@ -759,14 +748,5 @@ mod tests {
             Some("\"fresh air\" \"or\" \"near\"")
         );
         assert_eq!(fts_expr("  *** ").as_deref(), None);
-    }
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(is_date_prefix("2018"));
-        assert!(is_date_prefix("2018-03"));
-        assert!(is_date_prefix("2018-03-01"));
-        assert!(!is_date_prefix("March 2018"));
-        assert!(!is_date_prefix("2018-3-1"));
     }
 }

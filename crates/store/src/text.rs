@@ -15,6 +15,75 @@ pub(crate) fn norm_name(name: &str) -> String {
     s
 }
 
+/// Words that make a mention a pronoun or a nominal ("he", "the president",
+/// "his office"), not a name, when they come first (lower case).
+const NOT_NAME_FIRST: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "you",
+    "your",
+    "yours",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "the",
+    "a",
+    "an",
+    "one",
+    "some",
+    "another",
+    "such",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "myself",
+    "ourselves",
+    "yourself",
+];
+
+/// Whether a mention's text is a name ("Putin", "Vladimir Putin"; not "he",
+/// "I", "the US president", "His office"): it starts with an upper-case
+/// letter or a digit, and its first word is not a pronoun or a determiner
+/// ([`NOT_NAME_FIRST`]).
+pub(crate) fn is_name(surface: &str) -> bool {
+    let Some(c) = surface.chars().next() else {
+        return false;
+    };
+    if !(c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let first = surface
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !NOT_NAME_FIRST.contains(&first.as_str())
+}
+
 /// The distinct whitespace-separated words of `text`, in first-seen order,
 /// joined by single spaces: what `articles_fts` indexes of an article's
 /// text. That index is `detail=none` (a term → rowid list, no positions

@@ -265,3 +265,57 @@ fn full_text_indexes_merge_sixteen_segments_at_a_time() {
         assert_eq!(v, 16, "{t}");
     }
 }
+
+#[test]
+fn only_names_become_names_of_an_entity() {
+    let (_d, mut s) = open();
+    let text = "Vladimir Putin spoke. “We are ready,” he said. The president added that his aides \
+                agreed. I trust the US president Trump, Putin said.";
+    let mut rec = record("p", "https://x.org/p", "Sputnik", "2018-12-20", text);
+    rec.entities[0].mentions = [
+        "Vladimir Putin",
+        "he",
+        "The president",
+        "his",
+        "I",
+        "the US president",
+        "Putin said",
+    ]
+    .iter()
+    .map(|m| {
+        let [a, b] = at(text, m);
+        if *m == "Putin said" {
+            [a, a + 5]
+        } else {
+            [a, b]
+        }
+    })
+    .collect();
+    rec.attributions.push(AttributionRecord {
+        kind: QuoteKind::Direct,
+        content: vec![at(text, "We are ready")],
+        cue: vec![at(text, "said")],
+        source: vec![at(text, "he")],
+        speaker: Some(SpeakerRecord {
+            name: "Vladimir Putin".into(),
+            entity: Some("E1".into()),
+        }),
+        confidence: None,
+    });
+    s.ingest(&[rec]).unwrap();
+    let hits = |speaker: &str| {
+        s.search(&Query {
+            speaker: Some(speaker.into()),
+            ..Query::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert_eq!(hits("Putin"), 1);
+    assert_eq!(hits("vladimir putin"), 1);
+    for not_a_name in ["he", "his", "I", "the president", "the US president"] {
+        assert_eq!(hits(not_a_name), 0, "--speaker {not_a_name:?}");
+    }
+    let id = s.search(&Query::default()).unwrap()[0].speaker_id.unwrap();
+    assert_eq!(s.speaker(id).unwrap().names, ["Putin", "Vladimir Putin"]);
+}

@@ -151,6 +151,21 @@ fn without_temp_path(e: io::Error) -> io::Error {
     }
 }
 
+/// Give a temporary file, about to be renamed over `target`, the mode a new
+/// file gets (`0o666` less the umask), or the mode of the file it replaces,
+/// instead of the `0o600` of a temporary file. Does nothing off Unix.
+///
+/// For writers other than [`JsonlWriter`] that also write atomically.
+pub fn give_final_mode(tmp: &Path, target: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    return set_final_mode(tmp, target);
+    #[cfg(not(unix))]
+    {
+        let _ = (tmp, target);
+        Ok(())
+    }
+}
+
 /// Mode bits of a new file before the umask (POSIX `creat`).
 #[cfg(unix)]
 const NEW_FILE_MODE: u32 = 0o666;
