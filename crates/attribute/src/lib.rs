@@ -50,6 +50,7 @@ mod indirect;
 pub mod learned;
 pub mod lexicon;
 pub mod repair;
+pub mod spurious;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};

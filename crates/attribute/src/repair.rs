@@ -116,6 +116,7 @@ pub fn repair(doc: &mut Document) {
             a.source.clear();
         }
     }
+    atts.retain(|a| !crate::spurious::nothing_said(doc, a));
     doc.attributions = atts;
 }
 
