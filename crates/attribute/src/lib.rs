@@ -45,10 +45,12 @@
 #![deny(missing_docs)]
 
 mod direct;
+pub mod disjoint;
 mod indirect;
 pub mod learned;
 pub mod lexicon;
 pub mod repair;
+pub mod spurious;
 
 use lexicon::CueClass;
 use quotewire_doc::{Attribution, Document, QuoteKind, QuoteMark, Span, Token};
@@ -67,6 +69,7 @@ pub fn attribute(doc: &mut Document) {
     attribute_rules(doc);
     if doc.deadline.expired() {
         // the time budget is spent: the rules' attributions, unmerged
+        disjoint::make_disjoint(doc);
         return;
     }
     match learned::builtin() {
@@ -75,7 +78,11 @@ pub fn attribute(doc: &mut Document) {
             .warnings
             .push(format!("attribution model not used, rules only: {e}")),
     }
+    // twice: a source dropped inside its content is looked for again by
+    // the repairs, whose grown sources are cut back after them
+    disjoint::make_disjoint(doc);
     repair::repair(doc);
+    disjoint::make_disjoint(doc);
 }
 
 /// The rule system alone (see the crate documentation), replacing

@@ -105,7 +105,18 @@ pub fn repair(doc: &mut Document) {
                 *first = grow_source_to_cue(doc, *first, *cue);
             }
         }
+        // a source of only whole function words ("by") names no one (a
+        // part of a token, "He" of "He's", is not judged)
+        if !a.source.is_empty()
+            && a.source.iter().all(|s| {
+                let (x, y) = tok_range(doc, *s);
+                y > x && !has_nominal(doc, *s) && !(x..y).any(|k| names_inside(doc, k))
+            })
+        {
+            a.source.clear();
+        }
     }
+    atts.retain(|a| !crate::spurious::nothing_said(doc, a));
     doc.attributions = atts;
 }
 
@@ -300,13 +311,14 @@ fn grow_source(doc: &Document, src: Span) -> Span {
         while j > 0 && same(j - 1) && np_internal(pos[j - 1]) {
             j -= 1;
         }
-        // a preposition after a noun: "doctor [on] the scene"
+        // a preposition after a noun: "doctor [on] the scene",
+        // "ambassador [to] Britain"
         if j >= 2
             && same(j - 2)
-            && pos[j - 1] == "IN"
+            && matches!(pos[j - 1], "IN" | "TO")
             && matches!(
                 doc.slice(toks[j - 1].span).to_lowercase().as_str(),
-                "of" | "on" | "for" | "at" | "from" | "with" | "in"
+                "of" | "on" | "for" | "at" | "from" | "with" | "in" | "to"
             )
             && is_noun(pos[j - 2])
         {
@@ -386,8 +398,24 @@ fn has_nominal(doc: &Document, span: Span) -> bool {
     let (x, y) = tok_range(doc, span);
     (x..y).any(|k| {
         let t = doc.layers.pos[k];
-        is_noun(t) || matches!(t, "PRP" | "PRP$" | "WP" | "WDT" | "CD" | "DT")
+        // a contraction's first part ("He's": PRP+VBZ)
+        let first = t.split('+').next().unwrap_or(t);
+        is_noun(t)
+            || matches!(first, "PRP" | "PRP$" | "WP" | "WDT" | "CD" | "DT")
+            || matches!(
+                doc.slice(doc.layers.tokens[k].span).to_lowercase().as_str(),
+                "many" | "few" | "several" | "most" | "both" | "all"
+            )
     })
+}
+
+/// Token `k` is capitalised: maybe a name the tagger took for another part
+/// of speech ("Democratic Sen. …" cut to "Democratic").
+fn names_inside(doc: &Document, k: usize) -> bool {
+    doc.slice(doc.layers.tokens[k].span)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Words that may stand between a subject and its cue verb.

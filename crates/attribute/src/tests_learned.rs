@@ -55,6 +55,26 @@ fn sources_keep_their_prepositional_phrase() {
     assert_eq!(v[0].2, "The National Institute on Drug Abuse");
     let v = views("The We Company said that it would delay its offering.");
     assert_eq!(v[0].2, "The We Company");
+    // "to" after a noun: the head is "envoy", the source the whole NP
+    let v = views("Peru's envoy to Canada accused the two firms of fraud.");
+    assert!(!v.is_empty(), "{v:?}");
+    assert_eq!(v[0].2, "Peru's envoy to Canada", "{v:?}");
+}
+
+#[test]
+fn a_preposition_is_never_a_source() {
+    for text in [
+        "The marches began quietly in May and were sparked by proposed rules that would have meant farmers could be fined.",
+        "The strike was caused by reported cuts that angered the staff.",
+    ] {
+        let v = views(text);
+        assert!(
+            v.iter().all(|a| a.2 != "by"),
+            "{text}: a preposition as source in {v:?}"
+        );
+        // the participle modifies a noun: nothing is said
+        assert!(v.is_empty(), "{text}: {v:?}");
+    }
 }
 
 #[test]

@@ -118,6 +118,18 @@ fn spans_inside(rec: &Record) -> Result<(), TestCaseError> {
     let mut all: Vec<[usize; 2]> = Vec::new();
     for a in &rec.attributions {
         all.extend(a.content.iter().chain(&a.cue).chain(&a.source));
+        // cue, content and source pairwise disjoint
+        for (x, y) in [
+            (&a.cue, &a.content),
+            (&a.cue, &a.source),
+            (&a.content, &a.source),
+        ] {
+            for s in x {
+                for u in y {
+                    prop_assert!(s[1] <= u[0] || u[1] <= s[0], "roles overlap: {s:?} {u:?}");
+                }
+            }
+        }
     }
     for e in &rec.entities {
         all.extend(&e.mentions);

@@ -49,6 +49,20 @@ fn dev_counts(shared: &Path) -> Counts {
                 );
             }
             assert!(!a.content.is_empty(), "{stem}: attribution without content");
+            // cue, content and source pairwise disjoint
+            let roles = [&a.cue, &a.content, &a.source];
+            for (i, x) in roles.iter().enumerate() {
+                for y in &roles[i + 1..] {
+                    for s in x.iter() {
+                        for u in y.iter() {
+                            assert!(
+                                s[1] <= u[0] || u[1] <= s[0],
+                                "{stem}: roles overlap: {s:?} and {u:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
         if let Some(ann) = ann_path(shared, "dev", &stem).unwrap() {
             c.add(&score_doc(
