@@ -166,17 +166,11 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         };
-        Some(Draft {
-            content: vec![content],
-            cue: vec![cue],
-            source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
-            para: 0,
-            direct: false,
-            sentence: None,
-            orphan: None,
-            nested: false,
-            unclosed: false,
-        })
+        Some(Draft::indirect(
+            vec![content],
+            cue,
+            src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+        ))
     }
 
     /// A verb cue at tokens `[c0, c1)` in the sentence `[a, …)`, content up to `e`.
@@ -307,17 +301,11 @@ impl<'a> Ctx<'a> {
                 let outer = quote_outer(&self.quotes[qi]);
                 let outer = Span::new(self.toks[c1].span.start.min(outer.start), outer.end);
                 let s = src.or(last_src);
-                return Some(Draft {
-                    content: vec![outer],
-                    cue: vec![self.span((c0, c1))],
-                    source: s.map(|r| vec![self.span(r)]).unwrap_or_default(),
-                    para: 0,
-                    direct: false,
-                    sentence: None,
-                    orphan: None,
-                    nested: false,
-                    unclosed: false,
-                });
+                return Some(Draft::indirect(
+                    vec![outer],
+                    self.span((c0, c1)),
+                    s.map(|r| vec![self.span(r)]).unwrap_or_default(),
+                ));
             }
             _ => {}
         }
@@ -347,17 +335,11 @@ impl<'a> Ctx<'a> {
                 if hi < e && self.tok(hi) == "," && hi + 1 < e {
                     content.push(self.span((hi + 1, e)));
                 }
-                return Some(Draft {
+                return Some(Draft::indirect(
                     content,
-                    cue: vec![self.span((c0, c1))],
-                    source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
-                    para: 0,
-                    direct: false,
-                    sentence: None,
-                    orphan: None,
-                    nested: false,
-                    unclosed: false,
-                });
+                    self.span((c0, c1)),
+                    src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+                ));
             }
         }
         // "X, who has …, said …": the noun phrase opening the clause
@@ -376,17 +358,11 @@ impl<'a> Ctx<'a> {
                 && !lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())
             {
                 let content = vec![self.span((a, c0 - 1))];
-                return Some(Draft {
+                return Some(Draft::indirect(
                     content,
-                    cue: vec![self.span((c0, c1))],
-                    source: vec![self.span(r)],
-                    para: 0,
-                    direct: false,
-                    sentence: None,
-                    orphan: None,
-                    nested: false,
-                    unclosed: false,
-                });
+                    self.span((c0, c1)),
+                    vec![self.span(r)],
+                ));
             }
         }
         // "and (then) said …": the subject of an earlier verb in the sentence
@@ -410,17 +386,11 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn draft(&self, content: Span, cue: Range, src: Option<Range>) -> Draft {
-        Draft {
-            content: vec![content],
-            cue: vec![self.span(cue)],
-            source: src.map(|r| vec![self.span(r)]).unwrap_or_default(),
-            para: 0,
-            direct: false,
-            sentence: None,
-            orphan: None,
-            nested: false,
-            unclosed: false,
-        }
+        Draft::indirect(
+            vec![content],
+            self.span(cue),
+            src.map(|r| vec![self.span(r)]).unwrap_or_default(),
+        )
     }
 
     /// Content after a verb cue ending at token `c1`, up to token `e`

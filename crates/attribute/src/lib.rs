@@ -123,6 +123,24 @@ struct Draft {
     unclosed: bool,
 }
 
+impl Draft {
+    /// An indirect (or mixed) attribution found by the rules: its content,
+    /// cue and source spans; the other fields at their defaults.
+    fn indirect(content: Vec<Span>, cue: Span, source: Vec<Span>) -> Draft {
+        Draft {
+            content,
+            cue: vec![cue],
+            source,
+            para: 0,
+            direct: false,
+            sentence: None,
+            orphan: None,
+            nested: false,
+            unclosed: false,
+        }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -510,15 +528,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             drafts.push(Draft {
-                content: vec![content],
-                cue: vec![self.span((colon, colon + 1))],
-                source: vec![self.span((a, colon))],
                 para: pi,
-                direct: false,
-                sentence: None,
-                orphan: None,
-                nested: false,
-                unclosed: false,
+                ..Draft::indirect(
+                    vec![content],
+                    self.span((colon, colon + 1)),
+                    vec![self.span((a, colon))],
+                )
             });
         }
     }
