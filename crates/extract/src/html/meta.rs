@@ -87,25 +87,19 @@ pub(crate) fn subtree_text(dom: &Dom, i: usize) -> String {
 
 /// Text of a subtree, folded, stopping once it is longer than `cap` bytes.
 pub(crate) fn subtree_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
-    let mut out = String::new();
-    let mut p = false;
-    let end = dom.nodes.get(i).map_or(i, |n| n.end);
-    for n in dom.nodes.get(i..end).unwrap_or(&[]) {
-        match n.kind {
-            Kind::Text(t) => super::content::fold_into(&mut out, t, &mut p),
-            Kind::Elem(e) if super::rules::is_block(e.name()) || e.name() == "br" => p = true,
-            Kind::Elem(_) => {}
-        }
-        if out.len() > cap {
-            break;
-        }
-    }
-    out
+    text_capped(dom, i, cap, false)
 }
 
 /// [`subtree_text_capped`] without the text of taxonomy links (`rel="tag"`,
 /// `rel="category"`): a byline "Ana Ruiz in Music, Toys" names one author.
 fn byline_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
+    text_capped(dom, i, cap, true)
+}
+
+/// The text of node `i`'s subtree up to about `cap` bytes; with
+/// `skip_taxonomy`, the subtrees of `rel="tag"`/`rel="category"` links are
+/// left out.
+fn text_capped(dom: &Dom, i: usize, cap: usize, skip_taxonomy: bool) -> String {
     let mut out = String::new();
     let mut p = false;
     let end = dom.nodes.get(i).map_or(i, |n| n.end);
@@ -115,9 +109,10 @@ fn byline_text_capped(dom: &Dom, i: usize, cap: usize) -> String {
         match n.kind {
             Kind::Text(t) => super::content::fold_into(&mut out, t, &mut p),
             Kind::Elem(e)
-                if e.attribute("rel").is_some_and(|r| {
-                    r.split_whitespace().any(|r| r == "tag" || r == "category")
-                }) =>
+                if skip_taxonomy
+                    && e.attribute("rel").is_some_and(|r| {
+                        r.split_whitespace().any(|r| r == "tag" || r == "category")
+                    }) =>
             {
                 k = n.end.max(k + 1);
                 continue;
