@@ -1,11 +1,12 @@
 //! The dates a search takes (`since`, `until`).
 
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`: digits in the right places, a month
-/// 01-12 and a day that exists in that month (leap years included).
+/// 01-12 and a day that exists in that month (leap years included; the
+/// calendar is jiff's, as in the resolve stage).
 pub(crate) fn is_date_prefix(d: &str) -> bool {
     let b = d.as_bytes();
     let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b[i].is_ascii_digit());
-    let num = |r: std::ops::Range<usize>| d[r].parse::<u32>().unwrap_or(0);
+    let num = |r: std::ops::Range<usize>| d[r].parse::<i8>().unwrap_or(0);
     let shape = match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
@@ -15,21 +16,9 @@ pub(crate) fn is_date_prefix(d: &str) -> bool {
     if !shape || b.len() == 4 {
         return shape;
     }
-    let (year, month) = (num(0..4), num(5..7));
-    if !(1..=12).contains(&month) {
-        return false;
-    }
-    if b.len() == 7 {
-        return true;
-    }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (1..=days).contains(&num(8..10))
+    let year = d[0..4].parse::<i16>().unwrap_or(0);
+    let day = if b.len() == 10 { num(8..10) } else { 1 };
+    jiff::civil::Date::new(year, num(5..7), day).is_ok()
 }
 
 #[cfg(test)]
