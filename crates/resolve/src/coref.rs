@@ -23,7 +23,7 @@ const ARTICLES: &[&str] = &["the", "a", "an"];
 /// Determiners opening a definite nominal source.
 const NOMINAL_DETERMINERS: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
 /// Prepositions that put a name inside a modifier of the source's head.
-const SOURCE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "on", "by"];
+const SOURCE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "on", "by", "to"];
 /// Does the mark at `open` look like an opening quotation mark: after the start
 /// of text, a space or opening punctuation, and before a non-space? (A straight
 /// `"` after a word closes a quotation, whatever the pairing said.)
@@ -598,8 +598,28 @@ fn resolve_source(
                 && SOURCE_PREPOSITIONS.contains(&key(w.span.slice(text)).as_str())
         })
     };
+    // a person after a preposition heads the source only inside a capitalised
+    // title ("Secretary of State Mike Pompeo"), not after a common noun ("an
+    // adviser to Trump", "a friend of Smith")
+    let is_prep = |w: &crate::words::Word| {
+        w.is_word && SOURCE_PREPOSITIONS.contains(&key(w.span.slice(text)).as_str())
+    };
+    let common_before_pp = |m: Span| {
+        let src = &ws[a..b];
+        src.iter()
+            .position(|w| w.span.end <= m.start && is_prep(w))
+            .is_some_and(|i| {
+                src[..i].iter().any(|w| {
+                    let t = w.span.slice(text);
+                    w.is_word
+                        && t.starts_with(char::is_lowercase)
+                        && !lexicon::STOPWORDS.contains(t)
+                })
+            })
+    };
     let names_head = |m: Span, e: usize| {
-        !(in_pp(m) && ents.ents[e].kind != EntityType::Person) && m.end >= head_end
+        !(in_pp(m) && (ents.ents[e].kind != EntityType::Person || common_before_pp(m)))
+            && m.end >= head_end
             || (head_is_title
                 && ents.ents[e].kind == EntityType::Person
                 && text.get(m.end..).is_some_and(|r| r.starts_with(',')))
@@ -621,7 +641,10 @@ fn resolve_source(
             match p {
                 Pronoun::He => ent.kind == EntityType::Person && ent.gender != Some(Gender::Female),
                 Pronoun::She => ent.kind == EntityType::Person && ent.gender != Some(Gender::Male),
-                Pronoun::It => matches!(ent.kind, EntityType::Organization | EntityType::Location),
+                // a place speaks through its government, named as such
+                // ("the ministry … it said"); "It adds:" after a place is
+                // the report or the document, not the place
+                Pronoun::It => ent.kind == EntityType::Organization,
                 // plural "they" names a group no single entity stands for
                 // ("officials … they said"); an organisation speaks as "it"
                 // in news English ("the company said it would")
@@ -649,7 +672,16 @@ fn resolve_source(
                 _ => {}
             }
         }
-        if found.is_none() && p != Pronoun::Speaker {
+        if found.is_none() && p == Pronoun::It {
+            // "it" reaches back two sentences at most: past them the thing
+            // meant is as likely a report or a document no entity names
+            let from = ctx
+                .words
+                .sentence_at(s.start)
+                .and_then(|k| ctx.words.sentences.get(k.saturating_sub(2)))
+                .map_or(s.start, |x| x.start);
+            found = ctx.recent_mention(ents, from, s.start, &ok).map(|x| x.1);
+        } else if found.is_none() && p != Pronoun::Speaker {
             found = ctx.recent(ents, s.start, &ok);
         }
         let Some(e) = found else {
@@ -702,7 +734,14 @@ fn resolve_source(
         || ws
             .first()
             .is_some_and(|w| w.starts_with(char::is_lowercase));
-    let in_modifier = nominal_head
+    // a lower-case noun before a preposition heads the phrase whatever opens
+    // it ("China's ambassador to Britain")
+    let common_head_before_pp = ws
+        .iter()
+        .take_while(|w| !SOURCE_PREPOSITIONS.contains(&key(w).as_str()))
+        .skip(1)
+        .any(|w| w.starts_with(char::is_lowercase) && !lexicon::STOPWORDS.contains(*w));
+    let in_modifier = (nominal_head || common_head_before_pp)
         && ws
             .iter()
             .any(|w| SOURCE_PREPOSITIONS.contains(&key(w).as_str()));
