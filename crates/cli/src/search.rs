@@ -54,6 +54,9 @@ pub(crate) struct SearchArgs {
     /// Results at most (1-500).
     #[arg(long, value_name = "N", default_value_t = 20)]
     limit: usize,
+    /// Skip this many results first, for the next page (0-10000): `--limit 20 --offset 20` gives results 21-40.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    offset: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: SearchFormat,
@@ -91,7 +94,7 @@ pub(crate) fn search(args: SearchArgs) -> ExitCode {
             KindArg::Mixed => Kind::Mixed,
         }),
         limit: args.limit,
-        offset: 0,
+        offset: args.offset,
     };
     let hits = match store.search(&q) {
         Ok(h) => h,
@@ -107,7 +110,7 @@ pub(crate) fn search(args: SearchArgs) -> ExitCode {
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     let r = match args.format {
-        SearchFormat::Table => table(&mut out, &hits),
+        SearchFormat::Table => table(&mut out, &hits, args.offset),
         SearchFormat::Jsonl => hits.iter().try_for_each(|h| {
             serde_json::to_writer(&mut out, h)?;
             out.write_all(b"\n")
@@ -137,7 +140,7 @@ fn shown_quote(q: &str) -> String {
     }
 }
 
-fn table(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+fn table(out: &mut impl Write, hits: &[Hit], offset: usize) -> io::Result<()> {
     if hits.is_empty() {
         eprintln!("quotewire: no quote matches");
     }
@@ -147,13 +150,17 @@ fn table(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
         writeln!(
             out,
             "{}. {speaker} {cue} ({}) — {}, {}",
-            i + 1,
+            offset + i + 1,
             h.kind,
             h.outlet.as_deref().unwrap_or("?"),
             h.published.as_deref().unwrap_or("undated"),
         )?;
         writeln!(out, "   {}", shown_quote(&h.quote))?;
-        writeln!(out, "   {}", h.url.as_deref().unwrap_or(&h.record_id))?;
+        match h.url.as_deref() {
+            Some(u) => writeln!(out, "   {u}")?,
+            // a text input has no URL: name its record instead
+            None => writeln!(out, "   record {}", h.record_id)?,
+        }
         if let Some(f) = &h.first {
             writeln!(
                 out,

@@ -302,3 +302,38 @@ fn analyze_table_needs_a_table_format() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn search_offset_gives_the_next_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("records.jsonl");
+    // two articles (an identical text would be the same article)
+    let other = record("b").replace("Monday", "Sunday");
+    std::fs::write(&jsonl, format!("{}\n{other}\n", record("a"))).unwrap();
+    let db = dir.path().join("quotewire.db");
+    let o = quotewire(&["ingest", "-q", p(&jsonl), "--db", p(&db)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = |offset: &str| {
+        let o = quotewire(&[
+            "search",
+            "--db",
+            p(&db),
+            "--limit",
+            "1",
+            "--offset",
+            offset,
+            "win",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let (first, second, past) = (page("0"), page("1"), page("2"));
+    assert!(first.starts_with("1. Anna Berg"), "{first}");
+    assert!(second.starts_with("2. Anna Berg"), "{second}");
+    let url = |s: &str| s.lines().nth(2).unwrap_or("").trim().to_string();
+    assert_ne!(url(&first), url(&second));
+    assert!(past.is_empty(), "{past}");
+    let o = quotewire(&["search", "--db", p(&db), "--offset", "10001", "win"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("offset"), "{}", stderr(&o));
+}
