@@ -115,6 +115,12 @@ fn appositive(text: &str, words: &Words, i: usize, kind: EntityType) -> Option<(
     if kind != EntityType::Person && !determined {
         return None;
     }
+    // and with a head that names such a thing ("Lyon, the country's third
+    // city"), not the next item of a list ("North Korea, the situation in
+    // Afghanistan, and ...")
+    if kind != EntityType::Person && !titled && lexicon::NOMINALS.get(&key(head_word)).is_none() {
+        return None;
+    }
     // a bare phrase after a person is a role: lower case or a title word
     if kind == EntityType::Person && !determined && words.words[head].cap && !titled {
         return None;
@@ -309,6 +315,20 @@ mod tests {
         // a list of places is no apposition
         let m = mentions("Flights to Lyon, Paris and Rome resumed.", "Lyon");
         assert_eq!(m, vec!["Lyon".to_string()]);
+    }
+
+    #[test]
+    fn a_place_takes_an_appositive_that_names_a_place_not_a_list_item() {
+        let m = mentions(
+            "Talks covered the future of Ruritania, the situation in Freedonia, and trade.",
+            "Ruritania",
+        );
+        assert_eq!(m, vec!["Ruritania".to_string()]);
+        let m = mentions(
+            "Officials met in Lyon, the largest city in the region, on Monday.",
+            "Lyon",
+        );
+        assert!(m.iter().any(|x| x.ends_with("city")), "{m:?}");
     }
 
     #[test]
