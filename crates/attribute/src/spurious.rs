@@ -18,6 +18,11 @@
 //!   legislation", "the alleged plan": a one-word cue between a preposition
 //!   or determiner and the noun it modifies, with no source, is an
 //!   adjective.
+//! * **Calling an event off.** "the president called off the talks",
+//!   "they broke off negotiations": a verb with the particle "off" that
+//!   cancels or ends something, with a plain object (no proposition), is
+//!   an act, not a statement (PARC 3.0 attributes what is said or
+//!   thought; an act reported says nothing).
 
 use crate::lexicon::{CUES, CueClass};
 use quotewire_doc::{Attribution, Document, QuoteKind, Span};
@@ -31,6 +36,7 @@ pub fn nothing_said(doc: &Document, a: &Attribution) -> bool {
         || generic_plural(doc, a)
         || empty_colon(doc, a)
         || adjectival_cue(doc, a)
+        || called_off(doc, a)
 }
 
 /// Token indices `[a, b)` of the tokens overlapping `span` ("you" of
@@ -202,6 +208,32 @@ fn empty_colon(doc: &Document, a: &Attribution) -> bool {
     a.source.is_empty() || !has_verb
 }
 
+/// Verbs that with "off" cancel or end something ("call off", "break off").
+const CANCELLING: &[&str] = &["call", "break", "put", "cut"];
+
+fn called_off(doc: &Document, a: &Attribution) -> bool {
+    let [cue] = a.cue.as_slice() else {
+        return false;
+    };
+    let (x, y) = toks_of(doc, *cue);
+    if y < x + 2 || lower(doc, y - 1) != "off" {
+        return false;
+    }
+    let verb = lower(doc, y - 2);
+    let stem = ["ing", "ed", "s"]
+        .iter()
+        .find_map(|suf| verb.strip_suffix(suf))
+        .unwrap_or(&verb);
+    // "called", "broke", "put", "cutting" → the verb of CANCELLING
+    let stem = match (verb.as_str(), stem) {
+        ("broke" | "broken", _) => "break",
+        (_, "cutt") => "cut",
+        (_, s) => s,
+    };
+    let cancelling = CANCELLING.contains(&stem);
+    cancelling && !a.content.iter().any(|c| proposition(doc, *c))
+}
+
 fn adjectival_cue(doc: &Document, a: &Attribution) -> bool {
     let ([cue], true) = (a.cue.as_slice(), a.source.is_empty()) else {
         return false;
@@ -271,6 +303,23 @@ mod tests {
         }
         // with a speech or thought verb a generic plural is a source
         assert!(!cues("Economists warned that prices would rise.").is_empty());
+    }
+
+    #[test]
+    fn calling_an_event_off_says_nothing() {
+        for text in [
+            "The mayor met the envoy in May. However, the mayor called off the talks over the dispute that had begun a week before.",
+            "The union broke off negotiations with the airline on Monday.",
+        ] {
+            assert!(
+                !cues(text).iter().any(|c| c.ends_with("off")),
+                "{text}: {:?}",
+                cues(text)
+            );
+        }
+        // a proposition after the verb is still reported
+        let text = "The mayor said on Monday that the talks would go on.";
+        assert!(!cues(text).is_empty(), "{:?}", cues(text));
     }
 
     #[test]

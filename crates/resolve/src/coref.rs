@@ -455,7 +455,7 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
                     if ctx.covered(span) {
                         continue;
                     }
-                    if let Some(e) = nominal_antecedent(ctx, ents, span, &head, None) {
+                    if let Some(e) = nominal_antecedent(ctx, ents, span, &head, &[], None) {
                         links.push((e, span));
                         ctx.insert(span, e);
                     }
@@ -506,13 +506,16 @@ fn anaphora(ctx: &mut Ctx, ents: &mut Entities) {
 const PREPOSITIONS_AFTER_NOMINAL: &[&str] =
     &["of", "for", "in", "at", "on", "and", "or", "said", "says"];
 
-/// The antecedent of a definite nominal with head noun `head`: the previous
-/// speaker when it matches, else the most recent matching entity.
+/// The antecedent of a definite nominal with head noun `head` and capitalised
+/// modifiers `mods` (lower case, without full stops: "the US president" →
+/// `["us"]`): the previous speaker when it matches, else the most recent
+/// matching entity.
 fn nominal_antecedent(
     ctx: &Ctx,
     ents: &Entities,
     s: Span,
     head: &str,
+    mods: &[String],
     prev: Option<&Prev>,
 ) -> Option<usize> {
     let title_head = lexicon::title(head).is_some_and(|t| t.head);
@@ -528,11 +531,15 @@ fn nominal_antecedent(
             ent.kind == EntityType::Location,
         );
         if title_head {
+            // every capitalised modifier of the nominal is in the title:
+            // "the US president" is the one titled "US President", not
+            // the "Russian President" who spoke last
             return ent.kind == EntityType::Person
-                && ent
-                    .titles
-                    .iter()
-                    .any(|t| key(t).split(' ').any(|w| w == head));
+                && ent.titles.iter().any(|t| {
+                    let t = key(t).replace('.', "");
+                    let tw: Vec<&str> = t.split(' ').collect();
+                    tw.contains(&head) && mods.iter().all(|m| tw.contains(&m.as_str()))
+                });
         }
         match class {
             Some(Nominal::Company) => org && ent.company,

@@ -834,3 +834,18 @@ fn it_is_an_organisation_mentioned_just_before_never_a_place() {
     assert_eq!(sp[0], "It", "{sp:?}");
     assert_ne!(sp[1], "London", "{sp:?}");
 }
+
+#[test]
+fn a_nominal_with_a_country_takes_the_person_with_that_title() {
+    use QuoteKind::*;
+    let t = "Ruritanian President Karl Boros met US President Ann Gale. Boros said talks went well. The US president said no.";
+    let mut d = doc(
+        t,
+        &[
+            att(Indirect, "Boros", 1, "said", 0, "talks went well"),
+            att(Indirect, "The US president", 0, "said", 1, "no"),
+        ],
+    );
+    resolve(&mut d);
+    assert_eq!(speakers(&d), vec!["Karl Boros", "Ann Gale"]);
+}

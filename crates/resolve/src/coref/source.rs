@@ -173,7 +173,14 @@ pub(super) fn resolve_source(
         return Some((Some(e), String::new()));
     }
     if NOMINAL_DETERMINERS.contains(&first.as_str()) && !head_cap {
-        if let Some(e) = nominal_antecedent(ctx, ents, s, &head, prev) {
+        let mods: Vec<String> = ws
+            .get(1..ws.len().saturating_sub(1))
+            .unwrap_or_default()
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| key(w).replace('.', ""))
+            .collect();
+        if let Some(e) = nominal_antecedent(ctx, ents, s, &head, &mods, prev) {
             return link(ctx, ents, e, s);
         }
         if lexicon::NOMINALS.get(&head) == Some(&Nominal::Body) {
