@@ -891,6 +891,15 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     }
             });
         }
+        if found.is_none() && kind == EntityType::Organization && cw.len() == 1 {
+            // a lone surname typed as an organisation by its other uses
+            // ("Trump" of "Trump Organization") after the full name of a
+            // person is that person: "Donald Trump … whether Trump will"
+            found = index.last(&[], &[], &[&cw[0]], |i| {
+                let e = &ents.ents[i];
+                e.kind == EntityType::Person && e.words.len() >= 2 && e.words.last() == cw.first()
+            });
+        }
         let idx = match found {
             Some(x) => {
                 let e = &mut ents.ents[x];

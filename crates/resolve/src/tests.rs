@@ -849,3 +849,19 @@ fn a_nominal_with_a_country_takes_the_person_with_that_title() {
     resolve(&mut d);
     assert_eq!(speakers(&d), vec!["Karl Boros", "Ann Gale"]);
 }
+
+#[test]
+fn a_lone_surname_typed_as_an_organisation_is_the_person() {
+    let t = "PARIS - The minister said on Friday that she would meet US President Donald Trump in June.\n\nShe does not know whether Trump will be able to start talks.\n\nAides said Trump's team had not replied.";
+    let mut d = Document::new("t", t.to_string(), Alignment::identity());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    resolve(&mut d);
+    let names: Vec<(&str, EntityType)> = d
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert_eq!(entity(&d, "Donald Trump").mentions.len(), 3, "{names:?}");
+    assert!(!names.iter().any(|(n, _)| *n == "Trump"), "{names:?}");
+}
