@@ -117,7 +117,28 @@ pub fn repair(doc: &mut Document) {
         }
     }
     atts.retain(|a| !crate::spurious::nothing_said(doc, a));
+    if let Some(d) = doc.meta.dateline.as_ref().and_then(|d| d.span) {
+        for a in &mut atts {
+            clip_dateline(doc, &mut a.source, d);
+        }
+    }
     doc.attributions = atts;
+}
+
+/// A source never holds the dateline before it ("MOSCOW (Sputnik) -
+/// Russian President Vladimir Putin" → "Russian President Vladimir Putin"):
+/// a source span reaching across the dateline's end starts at the first
+/// token after it (a source inside the dateline is left alone).
+fn clip_dateline(doc: &Document, source: &mut [Span], dateline: Span) {
+    let toks = &doc.layers.tokens;
+    for s in source.iter_mut() {
+        if s.start < dateline.end && dateline.end < s.end {
+            let k = toks.partition_point(|t| t.span.start < dateline.end);
+            if let Some(t) = toks.get(k).filter(|t| t.span.start < s.end) {
+                s.start = t.span.start;
+            }
+        }
+    }
 }
 
 fn tok_range(doc: &Document, span: Span) -> (usize, usize) {
@@ -710,4 +731,23 @@ fn plain_object_of_finding_verb(doc: &Document, a: &Attribution) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use quotewire_doc::{Alignment, Document, Span};
+
+    #[test]
+    fn a_source_never_holds_the_dateline() {
+        let text = "LYON (Agence) - Regional Mayor Ana Ruiz said the bridge would reopen.";
+        let mut d = Document::new("t", text.to_string(), Alignment::identity());
+        quotewire_segment::segment(&mut d);
+        let dateline = Span::new(0, "LYON (Agence) -".len());
+        let name_end = text.find(" said").unwrap_or(0);
+        let mut source = vec![Span::new(0, name_end), Span::new(0, 4)];
+        super::clip_dateline(&d, &mut source, dateline);
+        assert_eq!(d.slice(source[0]), "Regional Mayor Ana Ruiz");
+        // a source inside the dateline is left alone
+        assert_eq!(d.slice(source[1]), "LYON");
+    }
 }
