@@ -176,7 +176,10 @@ fn verb_tense<'a>(
         // "as soon as Tuesday", "as early as next week"
         return Some(Tense::Future);
     }
-    if FUTURE_PARTICIPLES.contains(&l) && matches!(t, "VBN" | "JJ" | "VBD" | "") {
+    // a participle before a noun modifies it ("planned outages", "the
+    // expected rise"): no clause tense of its own
+    let before_noun = tag(i + 1).starts_with("NN") && !matches!(low(i + 1), "to" | "for");
+    if FUTURE_PARTICIPLES.contains(&l) && matches!(t, "VBN" | "JJ" | "VBD" | "") && !before_noun {
         // "is expected to", "set for April"; "set" as a past verb ("set a
         // record") only with an auxiliary or "to"/"for" after it
         let next = low(i + 1);
@@ -222,6 +225,15 @@ fn verb_tense<'a>(
                 if matches!(a, "be" | "been") && j > 0 {
                     // "will be named", "to be held", "could be held"
                     let b = low(j - 1);
+                    // "was due to be released", "were expected to be
+                    // named": a plan seen from the past, either side
+                    if b == "to"
+                        && j >= 3
+                        && FUTURE_PARTICIPLES.contains(&low(j - 2))
+                        && matches!(low(j - 3), "was" | "were")
+                    {
+                        return Some(Tense::Unknown);
+                    }
                     if matches!(b, "will" | "shall" | "to")
                         || b.ends_with("'ll")
                         || b.ends_with("’ll")

@@ -314,6 +314,39 @@ fn tense_sets_the_direction_of_underspecified_dates() {
     assert_eq!(v("Tuesday"), "1999-03-16");
 }
 
+/// A participle before a noun sets no tense ("planned outages"); a plan
+/// seen from the past ("was due to be released") points either way; a
+/// past-tense clause takes a month-day back further than one of no tense.
+#[test]
+fn past_clauses_with_plans_and_far_month_days_look_back() {
+    // with the tag stage, as in the pipeline ("planned" before a noun)
+    let text = "The utility began two rounds of planned outages in October. \
+         The report was due to be released in September. \
+         The call took place on March 21. \
+         The vote is set for March 3.";
+    let mut d = Document::new("t", text.to_string(), Alignment::identity());
+    d.meta.published = Some("2019-11-20".into());
+    quotewire_segment::segment(&mut d);
+    quotewire_tag::tag(&mut d);
+    let w = Words::new(&d);
+    timexes(&mut d, &w);
+    let t: Vec<(String, Option<String>)> = d
+        .timexes
+        .iter()
+        .map(|x| (d.slice(x.span).to_string(), x.value.clone()))
+        .collect();
+    let v = |s: &str| {
+        t.iter()
+            .find(|x| x.0 == s)
+            .and_then(|x| x.1.clone())
+            .unwrap_or_else(|| panic!("{s} in {t:?}"))
+    };
+    assert_eq!(v("October"), "2019-10");
+    assert_eq!(v("September"), "2019-09");
+    assert_eq!(v("March 21"), "2019-03-21");
+    assert_eq!(v("March 3"), "2020-03-03");
+}
+
 #[test]
 fn fiscal_years_seasons_and_unspecified_spans() {
     let t = typed(

@@ -23,6 +23,11 @@ fn year_month((y, m): (i64, i64)) -> String {
 /// November story is the last March); further back, the coming one.
 const PAST_MONTH_DAY_DAYS: i64 = 240;
 
+/// Days back within which an underspecified month-day in a past-tense
+/// clause is the last one ("the call took place on March 21" in a November
+/// story); further back, as in a clause of no clear tense.
+const PAST_CLAUSE_MONTH_DAY_DAYS: i64 = 300;
+
 /// Normalise one expression against the anchor; `tense` is its clause's (a
 /// bare weekday, month or month-day refers forward in a future clause, back in
 /// a past one).
@@ -308,6 +313,13 @@ fn pick_year(
         (-1, _) => cands.iter().rev().find(|c| **c < a).copied(),
         (1, _) => next,
         (_, Tense::Future) => next.or(last),
+        // a past-tense clause tells of a day gone by ("the call took place
+        // on March 21" in November: the last March)
+        (_, Tense::Past)
+            if last.is_some_and(|l| days_between(a, l) <= PAST_CLAUSE_MONTH_DAY_DAYS) =>
+        {
+            last
+        }
         // a past clause still often names a coming date ("said the vote
         // would be held Nov. 20"): no rule of its own
         _ => match last {
