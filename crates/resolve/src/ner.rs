@@ -891,10 +891,20 @@ fn cluster(text: &str, cands: Vec<Cand>) -> Entities {
                     }
             });
         }
-        if found.is_none() && kind == EntityType::Organization && cw.len() == 1 {
+        let known_place = kind == EntityType::Location
+            && (lexicon::LOCATIONS.contains(&nk)
+                || lexicon::COUNTRIES.contains(&nk)
+                || lexicon::CITIES.contains(&nk));
+        if found.is_none()
+            && matches!(kind, EntityType::Organization | EntityType::Location)
+            && !known_place
+            && cw.len() == 1
+        {
             // a lone surname typed as an organisation by its other uses
-            // ("Trump" of "Trump Organization") after the full name of a
-            // person is that person: "Donald Trump … whether Trump will"
+            // ("Trump" of "Trump Organization"), or as a place by its
+            // context ("from Assange"), after the full name of a person is
+            // that person: "Donald Trump … whether Trump will" (a known
+            // place stays one: "Washington" after "George Washington")
             found = index.last(&[], &[], &[&cw[0]], |i| {
                 let e = &ents.ents[i];
                 e.kind == EntityType::Person && e.words.len() >= 2 && e.words.last() == cw.first()
@@ -1076,6 +1086,48 @@ pub fn entity_from_source(
 mod tests {
     use super::*;
     use quotewire_doc::{Alignment, Document};
+
+    #[test]
+    fn a_lone_surname_typed_otherwise_joins_the_person_unless_a_known_place() {
+        let text = "Julian Assange; Assange; George Washington; Washington; Mark Acme; Acme";
+        let at = |w: &str, nth: usize| {
+            let i = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            Span::new(i, i + w.len())
+        };
+        let cand = |span: Span, kind: EntityType| Cand {
+            span,
+            kind: Some(kind),
+            titles: vec![],
+            gender: None,
+            company: false,
+            weak: false,
+        };
+        let ents = cluster(
+            text,
+            vec![
+                cand(at("Julian Assange", 0), EntityType::Person),
+                cand(at("Assange", 1), EntityType::Location),
+                cand(at("George Washington", 0), EntityType::Person),
+                cand(at("Washington", 1), EntityType::Location),
+                cand(at("Mark Acme", 0), EntityType::Person),
+                cand(at("Acme", 1), EntityType::Organization),
+            ],
+        );
+        let got: Vec<(&str, EntityType, usize)> = ents
+            .ents
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Julian Assange", EntityType::Person, 2),
+                ("George Washington", EntityType::Person, 1),
+                ("Washington", EntityType::Location, 1),
+                ("Mark Acme", EntityType::Person, 2),
+            ]
+        );
+    }
 
     fn ents(text: &str) -> Vec<(String, EntityType, Vec<String>, usize)> {
         let d = Document::new("t", text.to_string(), Alignment::identity());
