@@ -723,3 +723,22 @@ fn a_colon_lead_in_after_a_dated_introduction_finds_its_subject() {
         "{v:?}"
     );
 }
+
+#[test]
+fn a_sentence_subject_runs_over_a_title_abbreviation_and_after_a_dashed_introduction() {
+    // "Mr. Smith" is one subject though "Mr" and "." are two tokens; an
+    // introductory phrase may close with a dash instead of a comma
+    let v = views(
+        "Mr. Smith hardly clarified the matter and, when questioned after the debate, asserting, \"Of course, I pay taxes.\"\n\nIf we lived in normal times -- with some grounding in history -- a reader would now ask: \"What? Are they on a state outlet? Part of the network?\"\n",
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.starts_with("\"Of course") && x.2 == "Mr. Smith"),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.starts_with("\"What?") && x.1 == ":" && x.2 == "a reader"),
+        "{v:?}"
+    );
+}
