@@ -742,3 +742,25 @@ fn a_sentence_subject_runs_over_a_title_abbreviation_and_after_a_dashed_introduc
         "{v:?}"
     );
 }
+
+#[test]
+fn a_later_quotation_with_a_trailer_of_its_own_is_a_second_attribution() {
+    let v = views(
+        "\u{201c}Some people feel he will bring change,\u{201d} she said. \u{201c}If he gets in, then things will really explode,\u{201d} she said.\n\n\u{201c}We will win,\u{201d} Lee said. \u{201c}We will win big.\u{201d}\n",
+    );
+    let n = |s: &str| v.iter().filter(|x| x.0.contains(s)).count();
+    assert!(
+        v.iter().any(|x| x.0.starts_with("\u{201c}If he gets in")
+            && !x.0.contains("Some people")
+            && x.1 == "said"
+            && x.2 == "she"),
+        "{v:?}"
+    );
+    assert_eq!(n("If he gets in"), 1, "{v:?}");
+    // with no trailer of its own, a later quotation continues the turn
+    assert!(
+        v.iter()
+            .any(|x| x.0.contains("We will win,") && x.0.contains("We will win big")),
+        "{v:?}"
+    );
+}
