@@ -44,6 +44,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bounds;
 mod direct;
 pub mod disjoint;
 mod indirect;
@@ -82,6 +83,7 @@ pub fn attribute(doc: &mut Document) {
     // the repairs, whose grown sources are cut back after them
     disjoint::make_disjoint(doc);
     repair::repair(doc);
+    bounds::fix_bounds(doc);
     disjoint::make_disjoint(doc);
 }
 

@@ -25,7 +25,12 @@
 //!   a nominal cue takes its possessor ("his reply to", "Obama's claim");
 //!   a quotation with neither cue nor source after a sentence ending in a
 //!   colon ("X issued the following statement: “…”") takes the colon as
-//!   cue and that sentence's subject as source.
+//!   cue and that sentence's subject as source (over an introductory
+//!   phrase holding a date, "On July 6, 2015, Lee made …", or closed by a
+//!   dash; a subject over "Mr" "." of "Mr. Smith"); one after a
+//!   comma ("…, asserting, “…”", "…, who joked of the museum, “…”") takes
+//!   the last verb of the clause before the comma as cue. Dev direct
+//!   content+source 0.894 → 0.904.
 //! * **A source away from its subject.** A source found before the cue, or
 //!   after it but neither right after it ("…, said X"), after "by", nor the
 //!   subject of a trailer of its own ("…, sources said."), yields to the
@@ -257,12 +262,24 @@ fn colon_lead_in(doc: &Document, a: &mut Attribution) {
             .chars()
             .any(char::is_alphanumeric)
     {
-        if doc.slice(toks[c - 1].span) == ":" {
+        if matches!(doc.slice(toks[c - 1].span), ":" | ",") {
             break;
         }
         c -= 1;
     }
-    if c == 0 || doc.slice(toks[c - 1].span) != ":" {
+    if c == 0 {
+        return;
+    }
+    if doc.slice(toks[c - 1].span) == "," {
+        // "X, asserting, “…”", "Y, who joked of the museum, “…”": the verb
+        // of the clause before the comma is the cue (the source is found
+        // for it as for any source-less cue)
+        if let Some(v) = clause_verb_before(doc, c - 1) {
+            a.cue = vec![toks[v].span];
+        }
+        return;
+    }
+    if doc.slice(toks[c - 1].span) != ":" {
         return;
     }
     let colon = c - 1;
@@ -270,6 +287,25 @@ fn colon_lead_in(doc: &Document, a: &mut Attribution) {
         a.source = vec![Span::new(toks[j].span.start, toks[e - 1].span.end)];
         a.cue = vec![toks[colon].span];
     }
+}
+
+/// The last full verb (past, present or participle; no auxiliary) of the
+/// clause ending at the comma `comma`, within six tokens of it and the same
+/// sentence, with no clause punctuation between.
+fn clause_verb_before(doc: &Document, comma: usize) -> Option<usize> {
+    let toks = &doc.layers.tokens;
+    let pos = &doc.layers.pos;
+    let sent = toks[comma].sentence;
+    (comma.saturating_sub(6)..comma)
+        .rev()
+        .take_while(|&k| {
+            toks[k].sentence == sent
+                && !matches!(doc.slice(toks[k].span), "," | ";" | ":" | "--" | "—" | "–")
+        })
+        .find(|&k| {
+            matches!(pos[k], "VBD" | "VBZ" | "VBP" | "VBG")
+                && !is_auxiliary(&doc.slice(toks[k].span).to_lowercase())
+        })
 }
 
 /// Titles abbreviated before a name ("Mr.", "Sen.").
@@ -651,11 +687,25 @@ fn sentence_subject(doc: &Document, x: usize) -> Option<(usize, usize)> {
         s0 -= 1;
     }
     // an introductory phrase: "In the spin room after the debate, …"
+    // (a date in it has commas of its own: "On July 6, 2015, Sanders …")
+    // (or by a dash: "If we lived in normal times -- with … -- a reader …")
     if pos[s0] == "IN" || pos[s0].starts_with("RB") {
-        s0 = (s0..x).find(|&m| doc.slice(toks[m].span) == ",")? + 1;
+        let dash = |m: usize| matches!(doc.slice(toks[m].span), "-" | "--" | "—" | "–");
+        let mut c = (s0..x)
+            .find(|&m| doc.slice(toks[m].span) == ",")
+            .or_else(|| (s0..x).rev().find(|&m| dash(m)))?;
+        while c + 2 < x && pos[c + 1] == "CD" && doc.slice(toks[c + 2].span) == "," {
+            c += 2;
+        }
+        s0 = c + 1;
     }
     let mut e = s0;
-    while e < x && np_internal(pos[e]) {
+    while e < x
+        && (np_internal(pos[e])
+            || doc.slice(toks[e].span) == "."
+                && e > s0
+                && NAME_TITLES.contains(&doc.slice(toks[e - 1].span).to_lowercase().as_str()))
+    {
         e += 1;
     }
     if e == s0 && e < x && pos[e] == "PRP" {
@@ -664,8 +714,14 @@ fn sentence_subject(doc: &Document, x: usize) -> Option<(usize, usize)> {
     if e == s0 || e >= x || !(is_noun(pos[e - 1]) || pos[e - 1] == "PRP") {
         return None;
     }
-    // a verb of the main clause follows the subject
-    (pos[e].starts_with("VB") || pos[e] == "MD").then_some((s0, e))
+    // a verb of the main clause follows the subject (over an adverb:
+    // "Mr. Trump hardly clarified …")
+    let v = if pos[e].starts_with("RB") && e + 1 < x {
+        e + 1
+    } else {
+        e
+    };
+    (pos[v].starts_with("VB") || pos[v] == "MD").then_some((s0, e))
 }
 
 /// A passive cue ("were denied") whose source is not its agent ("by X").

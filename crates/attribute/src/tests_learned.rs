@@ -661,3 +661,106 @@ fn a_model_attribution_with_a_doubtful_cue_yields_to_the_rules() {
     assert_eq!(d.attributions[0].content, rules[0].content);
     assert_eq!(d.slice(d.attributions[0].cue[0]), "said");
 }
+
+#[test]
+fn a_content_never_ends_on_a_dangling_conjunction_or_article() {
+    let text = "Officials said the plan would fail, and the mayor left. Lee argued that taxes were high and the rest waited. Kim said \u{201c}we came and\u{201d} and sat.";
+    let mut d = run(text);
+    let att = |content: &str, cue: &str| Attribution {
+        kind: QuoteKind::Indirect,
+        content: vec![at2(text, content)],
+        cue: vec![at2(text, cue)],
+        source: vec![],
+        speaker: None,
+        confidence: None,
+    };
+    d.attributions = vec![
+        att("the plan would fail, and", "said"),
+        att("that taxes were high and the", "argued"),
+        // a dangling word inside a quotation is the speaker's and stays
+        att("\u{201c}we came and\u{201d}", "said"),
+    ];
+    bounds::fix_bounds(&mut d);
+    let got: Vec<&str> = d
+        .attributions
+        .iter()
+        .map(|a| d.slice(a.content[0]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "the plan would fail",
+            "that taxes were high",
+            "\u{201c}we came and\u{201d}"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_a_comma_takes_the_verb_of_the_clause_before_as_cue() {
+    // "…, asserting, “…”" and "…, who joked of the museum, “…”": the cue is
+    // the clause's verb, the source the subject found for it
+    let v = views(
+        "Smith hardly clarified the matter and, when questioned after the debate, asserting, \"Of course, I pay taxes.\"",
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.starts_with("\"Of course") && x.1 == "asserting" && x.2 == "Smith"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_colon_lead_in_after_a_dated_introduction_finds_its_subject() {
+    // "On July 6, 2015, Lee made …": the date's own comma is not the end of
+    // the introductory phrase
+    let v = views(
+        "On July 6, 2015, Lee made the following comment:\n\n\u{201c}For young people who left school, the rate is very high.\u{201d}\n",
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.contains("For young people") && x.2 == "Lee"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_sentence_subject_runs_over_a_title_abbreviation_and_after_a_dashed_introduction() {
+    // "Mr. Smith" is one subject though "Mr" and "." are two tokens; an
+    // introductory phrase may close with a dash instead of a comma
+    let v = views(
+        "Mr. Smith hardly clarified the matter and, when questioned after the debate, asserting, \"Of course, I pay taxes.\"\n\nIf we lived in normal times -- with some grounding in history -- a reader would now ask: \"What? Are they on a state outlet? Part of the network?\"\n",
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.starts_with("\"Of course") && x.2 == "Mr. Smith"),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0.starts_with("\"What?") && x.1 == ":" && x.2 == "a reader"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn a_later_quotation_with_a_trailer_of_its_own_is_a_second_attribution() {
+    let v = views(
+        "\u{201c}Some people feel he will bring change,\u{201d} she said. \u{201c}If he gets in, then things will really explode,\u{201d} she said.\n\n\u{201c}We will win,\u{201d} Lee said. \u{201c}We will win big.\u{201d}\n",
+    );
+    let n = |s: &str| v.iter().filter(|x| x.0.contains(s)).count();
+    assert!(
+        v.iter().any(|x| x.0.starts_with("\u{201c}If he gets in")
+            && !x.0.contains("Some people")
+            && x.1 == "said"
+            && x.2 == "she"),
+        "{v:?}"
+    );
+    assert_eq!(n("If he gets in"), 1, "{v:?}");
+    // with no trailer of its own, a later quotation continues the turn
+    assert!(
+        v.iter()
+            .any(|x| x.0.contains("We will win,") && x.0.contains("We will win big")),
+        "{v:?}"
+    );
+}
