@@ -104,8 +104,8 @@ fn is_verb(tag: &str) -> bool {
 /// Token range `[a, b)` lying inside `span` (tokens sorted by start).
 fn toks_within(doc: &Document, span: Span) -> (usize, usize) {
     let t = &doc.layers.tokens;
-    let a = t.partition_point(|x| x.span.start < span.start);
-    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    let a = t.partition_point(|x| x.span().start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span().end <= span.end);
     (a, b)
 }
 
@@ -131,12 +131,12 @@ impl<'a> View<'a> {
         let mut reach = 0;
         let qs = &doc.layers.quotes;
         for (i, t) in toks.iter().enumerate() {
-            while qi < qs.len() && qs[qi].open.start <= t.span.start {
+            while qi < qs.len() && qs[qi].open.start <= t.span().start {
                 let q = &qs[qi];
                 reach = reach.max(q.close.map(|c| c.end).unwrap_or(q.inner.end));
                 qi += 1;
             }
-            quoted[i] = t.span.end <= reach;
+            quoted[i] = t.span().end <= reach;
         }
         let mut rule = vec![0u8; n];
         let mut rule_edge = vec![0u8; n];
@@ -163,11 +163,11 @@ impl<'a> View<'a> {
         let mut units = Vec::new();
         let mut k = 0;
         for p in &doc.layers.paragraphs {
-            while k < n && toks[k].span.end <= p.start {
+            while k < n && toks[k].span().end <= p.start {
                 k += 1;
             }
             let a = k;
-            while k < n && toks[k].span.start < p.end {
+            while k < n && toks[k].span().start < p.end {
                 k += 1;
             }
             if k > a {
@@ -387,7 +387,7 @@ pub fn features(
         .map(|(k, _)| &lw[k..])
         .unwrap_or(lw);
     f.add(33, suf);
-    let raw = v.doc.slice(v.doc.layers.tokens[i].span);
+    let raw = v.doc.slice(v.doc.layers.tokens[i].span());
     f.add_int(
         34,
         i64::from(raw.chars().next().is_some_and(char::is_uppercase)),
@@ -757,7 +757,7 @@ pub fn decode_with<L: Copy + Into<usize>>(
                 last_with = Some(k);
             }
         }
-        let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
+        let span = |(x, y): (usize, usize)| Span::new(toks[x].span().start, toks[y - 1].span().end);
         // one attribution per group with content: room for them at once
         // (no doubling of a long text's single unit)
         out.reserve(groups.iter().filter(|g| !g.0.is_empty()).count());

@@ -141,12 +141,44 @@ pub struct Layers {
 }
 
 /// A token: a word, number or punctuation mark.
+///
+/// Kept as three `u32` (12 bytes, where `usize` fields took 24: the token
+/// layer is the largest per-token structure of a document), so a token
+/// lies in the first 4 GiB of a text; [`Token::new`] says `None` past that.
+/// [`Token::span`] and [`Token::sentence`] give byte offsets and sentence
+/// indices as `usize`, as everywhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    start: u32,
+    end: u32,
+    sentence: u32,
+}
+
+impl Token {
+    /// A token at `span` in sentence `sentence`; `None` when an offset or
+    /// the index does not fit in 32 bits (a text over 4 GiB).
+    pub fn new(span: Span, sentence: usize) -> Option<Token> {
+        Some(Token {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+            sentence: u32::try_from(sentence).ok()?,
+        })
+    }
+
     /// Where the token is.
-    pub span: Span,
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+
     /// Index of the sentence holding it (into [`Layers::sentences`]).
-    pub sentence: usize,
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// A quotation: the span between an opening and its closing mark.
