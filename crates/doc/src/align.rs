@@ -209,6 +209,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finished_text_has_no_spare_room() {
+        // sized for more than it got, and grown past a small start: both
+        // finish at their length
+        for cap in [64, 1] {
+            let mut b = AlignedBuilder::with_capacity(cap);
+            b.push_source("one two", 0);
+            b.push_synthetic("\n\n");
+            b.push_source("three", 9);
+            let (text, al) = b.finish();
+            assert_eq!(text, "one two\n\nthree");
+            assert_eq!(text.capacity(), text.len());
+            assert_eq!(al.to_source(9), Some(9));
+        }
+    }
+
+    #[test]
     fn maps_every_verbatim_byte_back() {
         let src = "xx Hello\u{a0}world yy";
         let mut b = AlignedBuilder::new();

@@ -291,3 +291,25 @@ pub enum TimexType {
     /// A recurring time ("daily", "every week", "twice a year").
     Set,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_twelve_bytes_and_gives_back_its_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let t = Token::new(Span::new(7, 12), 3).unwrap();
+        assert_eq!(t.span(), Span::new(7, 12));
+        assert_eq!(t.sentence(), 3);
+        // the largest offsets that fit, and the first that does not
+        let max = u32::MAX as usize;
+        let t = Token::new(Span::new(max - 1, max), max).unwrap();
+        assert_eq!(
+            (t.span().start, t.span().end, t.sentence()),
+            (max - 1, max, max)
+        );
+        assert_eq!(Token::new(Span::new(max, max + 1), 0), None);
+        assert_eq!(Token::new(Span::new(0, 1), max + 1), None);
+    }
+}
