@@ -58,27 +58,27 @@ pub fn fix_bounds(doc: &mut Document) {
 fn drop_dangling_end(doc: &Document, span: Span) -> Span {
     let text = doc.text.as_str();
     let toks = &doc.layers.tokens;
-    let a = toks.partition_point(|t| t.span.start < span.start);
-    let mut b = a + toks[a..].partition_point(|t| t.span.end <= span.end);
+    let a = toks.partition_point(|t| t.span().start < span.start);
+    let mut b = a + toks[a..].partition_point(|t| t.span().end <= span.end);
     let mut end = span.end;
     loop {
         // the last token must end the span (nothing but spaces after it)
-        if b <= a + 1 || !text[toks[b - 1].span.end..end].trim().is_empty() {
+        if b <= a + 1 || !text[toks[b - 1].span().end..end].trim().is_empty() {
             break;
         }
-        let w = toks[b - 1].span.slice(text);
+        let w = toks[b - 1].span().slice(text);
         if !DANGLING.iter().any(|d| w.eq_ignore_ascii_case(d)) {
             break;
         }
         let mut k = b - 1;
-        while k > a && matches!(toks[k - 1].span.slice(text), "," | ";") {
+        while k > a && matches!(toks[k - 1].span().slice(text), "," | ";") {
             k -= 1;
         }
         if k == a {
             break;
         }
         b = k;
-        end = toks[k - 1].span.end;
+        end = toks[k - 1].span().end;
     }
     Span::new(span.start, end)
 }
@@ -86,8 +86,8 @@ fn drop_dangling_end(doc: &Document, span: Span) -> Span {
 /// Token index range `[a, b)` of the tokens inside `span`.
 fn tok_range(doc: &Document, span: Span) -> (usize, usize) {
     let t = &doc.layers.tokens;
-    let a = t.partition_point(|x| x.span.start < span.start);
-    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    let a = t.partition_point(|x| x.span().start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span().end <= span.end);
     (a, b)
 }
 
@@ -101,14 +101,14 @@ fn split_own_trailer(doc: &Document, a: &mut Attribution) -> Option<Attribution>
     let cue = *a.cue.iter().min_by_key(|c| c.start)?;
     let toks = &doc.layers.tokens;
     let (cx, _) = tok_range(doc, cue);
-    let cue_sent = toks.get(cx)?.sentence;
+    let cue_sent = toks.get(cx)?.sentence();
     let k = (1..a.content.len()).find_map(|k| {
         let part = a.content[k];
         let (x, y) = tok_range(doc, part);
         let quoted = y > x + 2
-            && is_quote_mark(doc.slice(toks[x].span))
-            && is_quote_mark(doc.slice(toks[y - 1].span));
-        (quoted && part.start > cue.end && toks[x].sentence != cue_sent)
+            && is_quote_mark(doc.slice(toks[x].span()))
+            && is_quote_mark(doc.slice(toks[y - 1].span()));
+        (quoted && part.start > cue.end && toks[x].sentence() != cue_sent)
             .then(|| trailer_after(doc, y, &a.cue).map(|t| (k, t)))
             .flatten()
     });
@@ -118,8 +118,8 @@ fn split_own_trailer(doc: &Document, a: &mut Attribution) -> Option<Attribution>
         v.iter().all(|s| {
             let (x, y) = tok_range(doc, *s);
             y > x + 1
-                && is_quote_mark(doc.slice(toks[x].span))
-                && is_quote_mark(doc.slice(toks[y - 1].span))
+                && is_quote_mark(doc.slice(toks[x].span()))
+                && is_quote_mark(doc.slice(toks[y - 1].span()))
         })
     };
     if all_quoted(&a.content) {
@@ -142,41 +142,41 @@ fn trailer_after(doc: &Document, y: usize, taken: &[Span]) -> Option<(Span, Span
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
     // the trailer lies in the sentence the quotation ends in
-    let sent = toks.get(y.checked_sub(1)?)?.sentence;
+    let sent = toks.get(y.checked_sub(1)?)?.sentence();
     let mut i = y;
     if i >= toks.len() {
         return None;
     }
-    if doc.slice(toks[i].span) == "," {
+    if doc.slice(toks[i].span()) == "," {
         i += 1;
     }
-    let word = |k: usize| k < toks.len() && toks[k].sentence == sent;
+    let word = |k: usize| k < toks.len() && toks[k].sentence() == sent;
     let is_cue = |k: usize| {
         word(k)
             && matches!(pos[k], "VBD" | "VBZ" | "VBP")
-            && cue_class(&doc.slice(toks[k].span).to_lowercase()).is_some()
-            && !taken.iter().any(|c| c.overlaps(toks[k].span))
+            && cue_class(&doc.slice(toks[k].span()).to_lowercase()).is_some()
+            && !taken.iter().any(|c| c.overlaps(toks[k].span()))
     };
     let nominal = |k: usize| {
         word(k)
             && (pos[k].starts_with("NN")
                 || matches!(pos[k], "PRP" | "DT" | "JJ" | "POS" | "NNP+POS" | "NN+POS"))
     };
-    let span = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let span = |a: usize, b: usize| Span::new(toks[a].span().start, toks[b - 1].span().end);
     // ", said X"
     if is_cue(i) {
         let mut e = i + 1;
-        while e < i + 7 && (nominal(e) || word(e) && doc.slice(toks[e].span) == ".") {
+        while e < i + 7 && (nominal(e) || word(e) && doc.slice(toks[e].span()) == ".") {
             e += 1;
         }
         let has_noun = (i + 1..e).any(|m| pos[m].starts_with("NN") || pos[m] == "PRP");
-        return has_noun.then(|| (toks[i].span, span(i + 1, e)));
+        return has_noun.then(|| (toks[i].span(), span(i + 1, e)));
     }
     // ", X said"
     let mut e = i;
-    while e < i + 6 && (nominal(e) || word(e) && e > i && doc.slice(toks[e].span) == ".") {
+    while e < i + 6 && (nominal(e) || word(e) && e > i && doc.slice(toks[e].span()) == ".") {
         e += 1;
     }
     let has_noun = (i..e).any(|m| pos[m].starts_with("NN") || pos[m] == "PRP");
-    (e > i && has_noun && is_cue(e)).then(|| (toks[e].span, span(i, e)))
+    (e > i && has_noun && is_cue(e)).then(|| (toks[e].span(), span(i, e)))
 }

@@ -23,7 +23,7 @@ impl<'a> Ctx<'a> {
                 let para = self
                     .toks
                     .get(close_tok.saturating_sub(1))
-                    .and_then(|t| self.sent_para.get(t.sentence).copied())
+                    .and_then(|t| self.sent_para.get(t.sentence()).copied())
                     .unwrap_or(0);
                 let pend = self
                     .paras
@@ -69,7 +69,7 @@ impl<'a> Ctx<'a> {
                 let s0 = self
                     .toks
                     .get(first_tok)
-                    .map(|t| self.sent_tok[t.sentence])
+                    .map(|t| self.sent_tok[t.sentence()])
                     .unwrap_or(first_tok);
                 let mut a = first_tok;
                 while a > s0
@@ -81,19 +81,19 @@ impl<'a> Ctx<'a> {
                 let a_start = self
                     .toks
                     .get(a)
-                    .map(|t| t.span.start)
+                    .map(|t| t.span().start)
                     .unwrap_or(outer.start);
                 Span::new(a_start.min(outer.start), outer.end)
             } else {
                 outer
             };
             let close_tok = self.tok_at(outer.end); // first token after the quote
-            let sent = self.toks.get(first_tok).map(|t| t.sentence).unwrap_or(0);
+            let sent = self.toks.get(first_tok).map(|t| t.sentence()).unwrap_or(0);
             let para = self.sent_para.get(sent).copied().unwrap_or(0);
             let close_sent = self
                 .toks
                 .get(close_tok.saturating_sub(1))
-                .map(|t| t.sentence)
+                .map(|t| t.sentence())
                 .unwrap_or(sent);
             let close_para = self.sent_para.get(close_sent).copied().unwrap_or(para);
             let mut d = Draft {
@@ -119,7 +119,7 @@ impl<'a> Ctx<'a> {
                 }
                 if cue.0 < cue.1 {
                     d.cue.push(self.span(cue));
-                    d.sentence = Some(self.toks[cue.0].sentence);
+                    d.sentence = Some(self.toks[cue.0].sentence());
                 }
                 if let Some(s) = src {
                     d.source.push(self.span(s));
@@ -129,7 +129,7 @@ impl<'a> Ctx<'a> {
                     && let Some(nqi) = self
                         .quotes
                         .iter()
-                        .position(|x| x.open.start == self.toks[nq].span.start)
+                        .position(|x| x.open.start == self.toks[nq].span().start)
                     && !consumed[nqi]
                 {
                     consumed[nqi] = true;
@@ -198,7 +198,7 @@ impl<'a> Ctx<'a> {
         if j >= self.toks.len() {
             return None;
         }
-        if self.toks[j].span.start >= pend {
+        if self.toks[j].span().start >= pend {
             // a dash line after the quote's paragraph: "— Sanders."
             let np = self.paras.get(para + 1)?;
             if !is_dash(self.tok(j)) {
@@ -229,11 +229,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // the window the cue may lie in: this sentence, up to the next quotation mark
-        let sent_end = self.sent_range(self.toks[j].sentence).1;
+        let sent_end = self.sent_range(self.toks[j].sentence()).1;
         let mut w_end = j;
         while w_end < sent_end
             && w_end - j < lexicon::MAX_TRAILER_TOKENS * 2
-            && self.toks[w_end].span.start < pend
+            && self.toks[w_end].span().start < pend
             && !is_quote_mark(self.tok(w_end))
             && !matches!(self.tok(w_end), ";" | "?" | "!" | ":")
         {
@@ -309,7 +309,7 @@ impl<'a> Ctx<'a> {
             && self.tok(ce) == ","
             && ce + 1 < self.toks.len()
             && is_quote_mark(self.tok(ce + 1))
-            && self.toks[ce + 1].span.start < pend
+            && self.toks[ce + 1].span().start < pend
         {
             Some(ce + 1)
         } else {
@@ -338,7 +338,7 @@ impl<'a> Ctx<'a> {
     /// punctuation that ends it (`.`, `,`, `;`, `:`, `?`, `!`, quote mark) or paragraph end.
     pub(crate) fn clause_end(&self, j: usize, pend: usize) -> usize {
         let mut k = j;
-        while k < self.toks.len() && self.toks[k].span.start < pend {
+        while k < self.toks.len() && self.toks[k].span().start < pend {
             let t = self.tok(k);
             if matches!(t, "," | ";" | ":" | "?" | "!") || is_quote_mark(t) || is_dash(t) && k > j {
                 break;
@@ -361,7 +361,7 @@ impl<'a> Ctx<'a> {
                     && (lexicon::TITLE_ABBREVIATIONS.contains(&self.lw[k - 1].as_str())
                         || (self.tok(k - 1).chars().count() == 1 && capitalized(self.tok(k - 1))))
                     && k + 1 < self.toks.len()
-                    && self.toks[k + 1].sentence == self.toks[k].sentence;
+                    && self.toks[k + 1].sentence() == self.toks[k].sentence();
                 if !abbrev {
                     break;
                 }

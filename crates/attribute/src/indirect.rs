@@ -109,7 +109,7 @@ impl<'a> Ctx<'a> {
     /// conjunction, comma or dash.
     pub(crate) fn trim_conj(&self, start: usize, at: usize) -> usize {
         let mut k = self.tok_at(at);
-        while k > 0 && self.toks[k - 1].span.start >= start {
+        while k > 0 && self.toks[k - 1].span().start >= start {
             let w = self.lw[k - 1].as_str();
             if matches!(
                 w,
@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
         if k == 0 {
             return start;
         }
-        self.toks[k - 1].span.end.max(start)
+        self.toks[k - 1].span().end.max(start)
     }
 
     pub(crate) fn words_in(&self, s: Span) -> usize {
@@ -135,7 +135,7 @@ impl<'a> Ctx<'a> {
     /// ending by `s.end` (tokens do not overlap, so ends are sorted too).
     pub(crate) fn toks_within(&self, s: Span) -> Range {
         let a = self.tok_at(s.start);
-        let b = a + self.toks[a..].partition_point(|t| t.span.end <= s.end);
+        let b = a + self.toks[a..].partition_point(|t| t.span().end <= s.end);
         (a, b)
     }
 
@@ -146,7 +146,7 @@ impl<'a> Ctx<'a> {
     /// `according to X, …` / `…, according to X.`
     pub(crate) fn according_to(&self, k: usize, a: usize, e: usize, b: usize) -> Option<Draft> {
         let c1 = k + 2;
-        let hi = self.clause_end(c1, self.sents[self.toks[k].sentence].end);
+        let hi = self.clause_end(c1, self.sents[self.toks[k].sentence()].end);
         let src = self.np_right(c1, hi.min(b));
         let cue = self.span((k, c1));
         let content = if k == a
@@ -154,7 +154,7 @@ impl<'a> Ctx<'a> {
         {
             // According to X, CONTENT.
             if hi < e && self.tok(hi) == "," {
-                Span::new(self.toks[hi + 1].span.start, self.toks[e - 1].span.end)
+                Span::new(self.toks[hi + 1].span().start, self.toks[e - 1].span().end)
             } else {
                 return None;
             }
@@ -162,7 +162,7 @@ impl<'a> Ctx<'a> {
             // CONTENT, according to X. (not a clause after X: PolNeAR
             // train, 280 of 312 such contents end at the cue; a sentence
             // opening with ", according to" has no content)
-            Span::new(self.toks[a].span.start, self.toks[k - 2].span.end)
+            Span::new(self.toks[a].span().start, self.toks[k - 2].span().end)
         } else {
             return None;
         };
@@ -241,7 +241,7 @@ impl<'a> Ctx<'a> {
                 let with_np = src.filter(|r| r.0 > a && self.lw[r.0 - 1] == "with");
                 let s = with_np
                     .or(last_src)
-                    .or_else(|| self.subject(self.toks[c0].sentence));
+                    .or_else(|| self.subject(self.toks[c0].sentence()));
                 let content = self.content_after(c1, e, false)?;
                 return Some(self.draft(content, (c0, c1), s));
             }
@@ -255,7 +255,7 @@ impl<'a> Ctx<'a> {
             CueClass::Object => {
                 let src = src.or_else(|| {
                     if c0 > a && matches!(self.lw[c0 - 1].as_str(), "and" | "but" | ",") {
-                        last_src.or_else(|| self.subject(self.toks[c0].sentence))
+                        last_src.or_else(|| self.subject(self.toks[c0].sentence()))
                     } else {
                         None
                     }
@@ -299,7 +299,7 @@ impl<'a> Ctx<'a> {
                 let qi = self.quote_of(q)?;
                 // the object and the quoted label: "called the lines "unacceptable""
                 let outer = quote_outer(&self.quotes[qi]);
-                let outer = Span::new(self.toks[c1].span.start.min(outer.start), outer.end);
+                let outer = Span::new(self.toks[c1].span().start.min(outer.start), outer.end);
                 let s = src.or(last_src);
                 return Some(Draft::indirect(
                     vec![outer],
@@ -314,7 +314,7 @@ impl<'a> Ctx<'a> {
             && r.0 > a
             && self.lw[r.0 - 1] == "as"
         {
-            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence()].end);
             if hi < e && self.tok(hi) == "," && hi + 1 < e {
                 let content = self.span((hi + 1, e));
                 return Some(self.draft(content, (c0, c1), Some(r)));
@@ -323,7 +323,7 @@ impl<'a> Ctx<'a> {
         // trailer: "CONTENT, X said." or parenthetical "CONTENT, X said, CONTENT."
         let src_start = src.map(|r| r.0).unwrap_or(c0);
         if !appositive && src_start > a + 1 && self.tok(src_start - 1) == "," {
-            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence()].end);
             let tail = hi.saturating_sub(c1);
             let has_that = (c1..hi).any(|i| self.lw[i] == "that");
             // only an adjunct may follow a trailer verb ("…, X said on Monday.")
@@ -352,7 +352,7 @@ impl<'a> Ctx<'a> {
         }
         // inverted trailer: "CONTENT, said X."
         if src.is_none() && c0 > a + 1 && self.tok(c0 - 1) == "," {
-            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence].end);
+            let hi = self.clause_end(c1, self.sents[self.toks[c0].sentence()].end);
             if let Some(r) = self.np_right(c1, hi)
                 && (matches!(self.tok(r.1), "," | "." | "(" | "") || r.1 >= e)
                 && !lexicon::PRONOUNS.contains(&self.lw[r.0].as_str())
@@ -371,7 +371,7 @@ impl<'a> Ctx<'a> {
             m -= 1;
         }
         if src.is_none() && m > a && matches!(self.lw[m - 1].as_str(), "and" | "but") {
-            src = last_src.or_else(|| self.subject(self.toks[c0].sentence));
+            src = last_src.or_else(|| self.subject(self.toks[c0].sentence()));
         }
         let src = src?;
         let mut content = self.content_after(c1, e, cls == CueClass::Tell)?;
@@ -379,7 +379,10 @@ impl<'a> Ctx<'a> {
             // "X, who said …, recounted …": the content ends with the relative clause
             let k0 = self.tok_at(content.start);
             if let Some(k) = (k0..e).find(|&k| self.tok(k) == "," && self.quote_of(k).is_none()) {
-                content = Span::new(content.start, self.toks[k - 1].span.end.max(content.start));
+                content = Span::new(
+                    content.start,
+                    self.toks[k - 1].span().end.max(content.start),
+                );
             }
         }
         Some(self.draft(content, (c0, c1), Some(src)))

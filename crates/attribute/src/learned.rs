@@ -104,8 +104,8 @@ fn is_verb(tag: &str) -> bool {
 /// Token range `[a, b)` lying inside `span` (tokens sorted by start).
 fn toks_within(doc: &Document, span: Span) -> (usize, usize) {
     let t = &doc.layers.tokens;
-    let a = t.partition_point(|x| x.span.start < span.start);
-    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    let a = t.partition_point(|x| x.span().start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span().end <= span.end);
     (a, b)
 }
 
@@ -131,12 +131,12 @@ impl<'a> View<'a> {
         let mut reach = 0;
         let qs = &doc.layers.quotes;
         for (i, t) in toks.iter().enumerate() {
-            while qi < qs.len() && qs[qi].open.start <= t.span.start {
+            while qi < qs.len() && qs[qi].open.start <= t.span().start {
                 let q = &qs[qi];
                 reach = reach.max(q.close.map(|c| c.end).unwrap_or(q.inner.end));
                 qi += 1;
             }
-            quoted[i] = t.span.end <= reach;
+            quoted[i] = t.span().end <= reach;
         }
         let mut rule = vec![0u8; n];
         let mut rule_edge = vec![0u8; n];
@@ -163,11 +163,11 @@ impl<'a> View<'a> {
         let mut units = Vec::new();
         let mut k = 0;
         for p in &doc.layers.paragraphs {
-            while k < n && toks[k].span.end <= p.start {
+            while k < n && toks[k].span().end <= p.start {
                 k += 1;
             }
             let a = k;
-            while k < n && toks[k].span.start < p.end {
+            while k < n && toks[k].span().start < p.end {
                 k += 1;
             }
             if k > a {
@@ -387,7 +387,7 @@ pub fn features(
         .map(|(k, _)| &lw[k..])
         .unwrap_or(lw);
     f.add(33, suf);
-    let raw = v.doc.slice(v.doc.layers.tokens[i].span);
+    let raw = v.doc.slice(v.doc.layers.tokens[i].span());
     f.add_int(
         34,
         i64::from(raw.chars().next().is_some_and(char::is_uppercase)),
@@ -757,7 +757,7 @@ pub fn decode_with<L: Copy + Into<usize>>(
                 last_with = Some(k);
             }
         }
-        let span = |(x, y): (usize, usize)| Span::new(toks[x].span.start, toks[y - 1].span.end);
+        let span = |(x, y): (usize, usize)| Span::new(toks[x].span().start, toks[y - 1].span().end);
         // one attribution per group with content: room for them at once
         // (no doubling of a long text's single unit)
         out.reserve(groups.iter().filter(|g| !g.0.is_empty()).count());
@@ -918,34 +918,40 @@ pub fn apply(doc: &mut Document, model: &Model) {
 
 /// [`apply`] with the decoding `dec`.
 pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
-    let (found, rules, probs) = {
+    let (mut found, probs) = {
         let v = View::new(doc);
         let (labels, probs, cue_probs) = label_full(&v, model, dec);
         let mut found = decode_with(&v, &labels, &probs, dec);
+        // the view and the labels are done with: freed before the lists
+        // below are built
+        drop((v, labels));
         if dec.min_cue_confidence > 0.0 {
             found.retain(|a| {
                 a.kind == QuoteKind::Direct
                     || content_confidence(doc, &cue_probs, &a.cue) >= dec.min_cue_confidence
             });
         }
-        let found_contents = SpanSet::new(
-            found
-                .iter()
-                .enumerate()
-                .flat_map(|(k, a)| a.content.iter().map(move |c| (*c, k))),
-        );
-        let rules: Vec<Attribution> = doc
-            .attributions
-            .iter()
-            .filter(|r| dec.keep_rules && !r.content.iter().any(|c| found_contents.overlaps(*c)))
-            .map(|r| Attribution {
-                confidence: Some(content_confidence(doc, &probs, &r.content)),
-                ..r.clone()
-            })
-            .collect();
-        (found, rules, probs)
+        (found, probs)
     };
-    let mut out = rules;
+    let found_contents = SpanSet::new(
+        found
+            .iter()
+            .enumerate()
+            .flat_map(|(k, a)| a.content.iter().map(move |c| (*c, k))),
+    );
+    // the rules' attributions kept (none of their content under the
+    // model's), with their confidence: moved into the output at the end
+    // rather than cloned here (the rules' list, the model's and the merged
+    // one alive together took a third more memory on a long text)
+    let keep: Vec<Option<f32>> = doc
+        .attributions
+        .iter()
+        .map(|r| {
+            (dec.keep_rules && !r.content.iter().any(|c| found_contents.overlaps(*c)))
+                .then(|| content_confidence(doc, &probs, &r.content))
+        })
+        .collect();
+    drop(found_contents);
     // the rules' attributions by cue span: each lookup below sees only the
     // few whose cue overlaps (a scan of all of them per attribution made
     // this quadratic in the document's length)
@@ -955,7 +961,7 @@ pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
             .enumerate()
             .flat_map(|(k, r)| r.cue.iter().map(move |c| (*c, k))),
     );
-    for mut a in found {
+    for a in &mut found {
         // an indirect or mixed attribution of the rules with the same cue,
         // or a direct one covering the model's content (a quotation running
         // over several paragraphs; the model tags one paragraph at a time):
@@ -969,7 +975,7 @@ pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
             .flat_map(|d| rule_cues.overlapping(*d))
             .filter(|&k| {
                 let r = &doc.attributions[k];
-                overlaps_any(r, std::slice::from_ref(&a))
+                overlaps_any(r, std::slice::from_ref(&*a))
                     && if r.kind == QuoteKind::Direct {
                         dec.rule_bounds_direct && covers(&r.content, &a.content)
                     } else {
@@ -992,8 +998,21 @@ pub fn apply_with(doc: &mut Document, model: &Model, dec: &Decoding) {
                 a.source = r.source.clone();
             }
         }
-        out.push(a);
     }
+    drop(rule_cues);
+    // the kept rules first (in their order), then the model's
+    let mut out: Vec<Attribution> = std::mem::take(&mut doc.attributions)
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(r, c)| {
+            c.map(|c| Attribution {
+                confidence: Some(c),
+                ..r
+            })
+        })
+        .collect();
+    out.append(&mut found);
+    drop(found);
     if dec.min_confidence > 0.0 {
         out.retain(|a| a.confidence.is_none_or(|c| c >= dec.min_confidence));
     }

@@ -197,7 +197,7 @@ fn lower_copies(text: &str, toks: &[Token]) -> Vec<(usize, Box<str>)> {
     toks.iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            let s = t.span.slice(text);
+            let s = t.span().slice(text);
             let unchanged = s.chars().all(|c| {
                 let mut l = c.to_lowercase();
                 l.next() == Some(c) && l.next().is_none()
@@ -287,19 +287,19 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .map(|(i, t)| match copies.next_if(|c| c.0 == i) {
                 Some((_, s)) => Low(s),
-                None => Low(t.span.slice(text)),
+                None => Low(t.span().slice(text)),
             })
             .collect();
         let mut in_quote = vec![NO_QUOTE; toks.len()];
         let mut qi = 0;
         for (i, t) in toks.iter().enumerate() {
-            while qi < quotes.len() && quote_outer(&quotes[qi]).end <= t.span.start {
+            while qi < quotes.len() && quote_outer(&quotes[qi]).end <= t.span().start {
                 qi += 1;
             }
             // quotes are sorted by opening; check a few candidates from qi
             // an unclosed quote's words stay open to the indirect pass
             for (k, q) in quotes.iter().enumerate().skip(qi).take(3) {
-                if q.close.is_some() && quote_outer(q).contains(t.span) {
+                if q.close.is_some() && quote_outer(q).contains(t.span()) {
                     in_quote[i] = u32::try_from(k).unwrap_or(NO_QUOTE - 1);
                     break;
                 }
@@ -307,8 +307,8 @@ impl<'a> Ctx<'a> {
         }
         let mut sent_tok = vec![toks.len(); sents.len() + 1];
         for (i, t) in toks.iter().enumerate().rev() {
-            if t.sentence < sent_tok.len() {
-                sent_tok[t.sentence] = i;
+            if t.sentence() < sent_tok.len() {
+                sent_tok[t.sentence()] = i;
             }
         }
         for s in (0..sents.len()).rev() {
@@ -330,7 +330,7 @@ impl<'a> Ctx<'a> {
         for (i, t) in toks.iter().enumerate() {
             words_before.push(n);
             quoted_before.push(q);
-            if is_word(t.span.slice(text)) {
+            if is_word(t.span().slice(text)) {
                 n += 1;
                 if in_quote[i] != NO_QUOTE {
                     q += 1;
@@ -339,7 +339,7 @@ impl<'a> Ctx<'a> {
         }
         words_before.push(n);
         quoted_before.push(q);
-        let tok = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
+        let tok = |i: usize| toks.get(i).map_or("", |t| t.span().slice(text));
         let mut content_breaks = Vec::new();
         for k in 1..toks.len() {
             if in_quote[k] != NO_QUOTE {
@@ -412,7 +412,7 @@ impl<'a> Ctx<'a> {
     fn tok(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .map(|t| t.span.slice(self.text))
+            .map(|t| t.span().slice(self.text))
             .unwrap_or("")
     }
 
@@ -420,7 +420,7 @@ impl<'a> Ctx<'a> {
         if r.0 >= r.1 || r.1 > self.toks.len() {
             return Span::new(0, 0);
         }
-        Span::new(self.toks[r.0].span.start, self.toks[r.1 - 1].span.end)
+        Span::new(self.toks[r.0].span().start, self.toks[r.1 - 1].span().end)
     }
 
     /// Token range of sentence `s`.
@@ -430,7 +430,7 @@ impl<'a> Ctx<'a> {
 
     /// First token at or after byte `b`.
     fn tok_at(&self, b: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < b)
+        self.toks.partition_point(|t| t.span().start < b)
     }
 
     fn run(&self) -> Vec<Attribution> {
@@ -498,7 +498,7 @@ impl<'a> Ctx<'a> {
             };
             if colon == a
                 || used_cue[colon]
-                || self.toks[colon].span.start >= p.end
+                || self.toks[colon].span().start >= p.end
                 || lexicon::NOT_SPEAKER_LABELS.contains(&self.lw[a].as_str())
                 || !(a..colon).all(|k| {
                     capitalized(self.tok(k))
@@ -794,7 +794,7 @@ impl<'a> Ctx<'a> {
     fn sent_start_of(&self, k: usize) -> usize {
         self.toks
             .get(k)
-            .map(|t| self.sent_tok[t.sentence])
+            .map(|t| self.sent_tok[t.sentence()])
             .unwrap_or(0)
     }
 

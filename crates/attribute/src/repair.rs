@@ -138,9 +138,9 @@ fn clip_dateline(doc: &Document, source: &mut [Span], dateline: Span) {
     let toks = &doc.layers.tokens;
     for s in source.iter_mut() {
         if s.start < dateline.end && dateline.end < s.end {
-            let k = toks.partition_point(|t| t.span.start < dateline.end);
-            if let Some(t) = toks.get(k).filter(|t| t.span.start < s.end) {
-                s.start = t.span.start;
+            let k = toks.partition_point(|t| t.span().start < dateline.end);
+            if let Some(t) = toks.get(k).filter(|t| t.span().start < s.end) {
+                s.start = t.span().start;
             }
         }
     }
@@ -148,8 +148,8 @@ fn clip_dateline(doc: &Document, source: &mut [Span], dateline: Span) {
 
 fn tok_range(doc: &Document, span: Span) -> (usize, usize) {
     let t = &doc.layers.tokens;
-    let a = t.partition_point(|x| x.span.start < span.start);
-    let b = a + t[a..].partition_point(|x| x.span.end <= span.end);
+    let a = t.partition_point(|x| x.span().start < span.start);
+    let b = a + t[a..].partition_point(|x| x.span().end <= span.end);
     (a, b)
 }
 
@@ -177,7 +177,7 @@ fn trim_source(doc: &Document, src: Span) -> Span {
     }
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    if let Some(c) = (x..y).find(|&k| doc.slice(toks[k].span) == ",")
+    if let Some(c) = (x..y).find(|&k| doc.slice(toks[k].span()) == ",")
         && (x..c).any(|k| is_noun(pos[k]) || pos[k] == "PRP")
         && !title_then_name(doc, x, c, y)
     {
@@ -185,7 +185,7 @@ fn trim_source(doc: &Document, src: Span) -> Span {
     }
     while y > x + 1 {
         let t = pos[y - 1];
-        let w = doc.slice(toks[y - 1].span);
+        let w = doc.slice(toks[y - 1].span());
         let punct = !w.chars().any(char::is_alphanumeric);
         if punct || matches!(t, "IN" | "TO" | "DT" | "CC") {
             y -= 1;
@@ -197,8 +197,12 @@ fn trim_source(doc: &Document, src: Span) -> Span {
         return src;
     }
     Span::new(
-        toks[x].span.start,
-        toks[y - 1].span.end.min(src.end).max(toks[x].span.start),
+        toks[x].span().start,
+        toks[y - 1]
+            .span()
+            .end
+            .min(src.end)
+            .max(toks[x].span().start),
     )
 }
 
@@ -227,10 +231,10 @@ fn complete_determiner(doc: &Document, src: Span, taken: &[Span]) -> Span {
     let pos = &doc.layers.pos;
     let mut end = y;
     while end < toks.len()
-        && toks[end].sentence == toks[x].sentence
+        && toks[end].sentence() == toks[x].sentence()
         && np_internal(pos[end])
         && pos[end] != "DT"
-        && !taken.iter().any(|t| t.overlaps(toks[end].span))
+        && !taken.iter().any(|t| t.overlaps(toks[end].span()))
     {
         end += 1;
     }
@@ -238,7 +242,7 @@ fn complete_determiner(doc: &Document, src: Span, taken: &[Span]) -> Span {
     if end == y || !is_noun(pos[end - 1]) {
         return src;
     }
-    Span::new(src.start, toks[end - 1].span.end)
+    Span::new(src.start, toks[end - 1].span().end)
 }
 
 /// A quotation with neither cue nor source right after a sentence ending
@@ -258,11 +262,11 @@ fn colon_lead_in(doc: &Document, a: &mut Attribution) {
     let mut c = x;
     while c > 0
         && !doc
-            .slice(toks[c - 1].span)
+            .slice(toks[c - 1].span())
             .chars()
             .any(char::is_alphanumeric)
     {
-        if matches!(doc.slice(toks[c - 1].span), ":" | ",") {
+        if matches!(doc.slice(toks[c - 1].span()), ":" | ",") {
             break;
         }
         c -= 1;
@@ -270,22 +274,22 @@ fn colon_lead_in(doc: &Document, a: &mut Attribution) {
     if c == 0 {
         return;
     }
-    if doc.slice(toks[c - 1].span) == "," {
+    if doc.slice(toks[c - 1].span()) == "," {
         // "X, asserting, “…”", "Y, who joked of the museum, “…”": the verb
         // of the clause before the comma is the cue (the source is found
         // for it as for any source-less cue)
         if let Some(v) = clause_verb_before(doc, c - 1) {
-            a.cue = vec![toks[v].span];
+            a.cue = vec![toks[v].span()];
         }
         return;
     }
-    if doc.slice(toks[c - 1].span) != ":" {
+    if doc.slice(toks[c - 1].span()) != ":" {
         return;
     }
     let colon = c - 1;
     if let Some((j, e)) = sentence_subject(doc, colon) {
-        a.source = vec![Span::new(toks[j].span.start, toks[e - 1].span.end)];
-        a.cue = vec![toks[colon].span];
+        a.source = vec![Span::new(toks[j].span().start, toks[e - 1].span().end)];
+        a.cue = vec![toks[colon].span()];
     }
 }
 
@@ -295,16 +299,19 @@ fn colon_lead_in(doc: &Document, a: &mut Attribution) {
 fn clause_verb_before(doc: &Document, comma: usize) -> Option<usize> {
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    let sent = toks[comma].sentence;
+    let sent = toks[comma].sentence();
     (comma.saturating_sub(6)..comma)
         .rev()
         .take_while(|&k| {
-            toks[k].sentence == sent
-                && !matches!(doc.slice(toks[k].span), "," | ";" | ":" | "--" | "—" | "–")
+            toks[k].sentence() == sent
+                && !matches!(
+                    doc.slice(toks[k].span()),
+                    "," | ";" | ":" | "--" | "—" | "–"
+                )
         })
         .find(|&k| {
             matches!(pos[k], "VBD" | "VBZ" | "VBP" | "VBG")
-                && !is_auxiliary(&doc.slice(toks[k].span).to_lowercase())
+                && !is_auxiliary(&doc.slice(toks[k].span()).to_lowercase())
         })
 }
 
@@ -325,20 +332,20 @@ fn complete_title(doc: &Document, src: Span, taken: &[Span]) -> Span {
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
     let last = doc
-        .slice(toks[y - 1].span)
+        .slice(toks[y - 1].span())
         .trim_end_matches('.')
         .to_lowercase();
     if !NAME_TITLES.contains(&last.as_str()) {
         return src;
     }
-    let sent = toks[y - 1].sentence;
+    let sent = toks[y - 1].sentence();
     let free = |k: usize| {
         k < toks.len()
-            && toks[k].sentence == sent
-            && !taken.iter().any(|t| t.overlaps(toks[k].span))
+            && toks[k].sentence() == sent
+            && !taken.iter().any(|t| t.overlaps(toks[k].span()))
     };
     let mut end = y;
-    if free(end) && doc.slice(toks[end].span) == "." {
+    if free(end) && doc.slice(toks[end].span()) == "." {
         end += 1;
     }
     let name_start = end;
@@ -348,7 +355,7 @@ fn complete_title(doc: &Document, src: Span, taken: &[Span]) -> Span {
     if end == name_start {
         return src;
     }
-    Span::new(src.start, toks[end - 1].span.end)
+    Span::new(src.start, toks[end - 1].span().end)
 }
 
 /// The source grown over "NOUN PREP [NP]" to its left, within its sentence.
@@ -359,8 +366,8 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     }
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    let sent = toks[x].sentence;
-    let same = |k: usize| toks[k].sentence == sent;
+    let sent = toks[x].sentence();
+    let same = |k: usize| toks[k].sentence() == sent;
     let mut start = x;
     loop {
         // the NP the current start belongs to
@@ -374,7 +381,7 @@ fn grow_source(doc: &Document, src: Span) -> Span {
             && same(j - 2)
             && matches!(pos[j - 1], "IN" | "TO")
             && matches!(
-                doc.slice(toks[j - 1].span).to_lowercase().as_str(),
+                doc.slice(toks[j - 1].span()).to_lowercase().as_str(),
                 "of" | "on" | "for" | "at" | "from" | "with" | "in" | "to"
             )
             && is_noun(pos[j - 2])
@@ -391,7 +398,7 @@ fn grow_source(doc: &Document, src: Span) -> Span {
     if start == x {
         src
     } else {
-        Span::new(toks[start].span.start, src.end)
+        Span::new(toks[start].span().start, src.end)
     }
 }
 
@@ -406,7 +413,7 @@ fn grow_source_to_cue(doc: &Document, src: Span, cue: Span) -> Span {
     if y <= x || y + 1 >= c || src.end > cue.start || !is_noun(pos[y - 1]) {
         return src;
     }
-    let prep = doc.slice(toks[y].span).to_lowercase();
+    let prep = doc.slice(toks[y].span()).to_lowercase();
     if pos[y] != "IN" || !matches!(prep.as_str(), "of" | "on" | "for") {
         return src;
     }
@@ -414,12 +421,12 @@ fn grow_source_to_cue(doc: &Document, src: Span, cue: Span) -> Span {
     while k < c && np_internal(pos[k]) {
         k += 1;
     }
-    if k == y + 1 || !is_noun(pos[k - 1]) || toks[k - 1].sentence != toks[x].sentence {
+    if k == y + 1 || !is_noun(pos[k - 1]) || toks[k - 1].sentence() != toks[x].sentence() {
         return src;
     }
-    let aux_only = (k..c).all(|j| is_auxiliary(&doc.slice(toks[j].span).to_lowercase()));
+    let aux_only = (k..c).all(|j| is_auxiliary(&doc.slice(toks[j].span()).to_lowercase()));
     if aux_only {
-        Span::new(src.start, toks[k - 1].span.end)
+        Span::new(src.start, toks[k - 1].span().end)
     } else {
         src
     }
@@ -443,10 +450,10 @@ fn closed_relative_pronoun(doc: &Document, a: &Attribution) -> bool {
     }
     let toks = &doc.layers.tokens;
     let mut k = cx;
-    while k > sy && is_auxiliary(&doc.slice(toks[k - 1].span).to_lowercase()) {
+    while k > sy && is_auxiliary(&doc.slice(toks[k - 1].span()).to_lowercase()) {
         k -= 1;
     }
-    k > sy && doc.slice(toks[k - 1].span) == ","
+    k > sy && doc.slice(toks[k - 1].span()) == ","
 }
 
 /// A span holding a noun, a pronoun or a number: a possible mention
@@ -460,7 +467,9 @@ fn has_nominal(doc: &Document, span: Span) -> bool {
         is_noun(t)
             || matches!(first, "PRP" | "PRP$" | "WP" | "WDT" | "CD" | "DT")
             || matches!(
-                doc.slice(doc.layers.tokens[k].span).to_lowercase().as_str(),
+                doc.slice(doc.layers.tokens[k].span())
+                    .to_lowercase()
+                    .as_str(),
                 "many" | "few" | "several" | "most" | "both" | "all"
             )
     })
@@ -469,7 +478,7 @@ fn has_nominal(doc: &Document, span: Span) -> bool {
 /// Token `k` is capitalised: maybe a name the tagger took for another part
 /// of speech ("Democratic Sen. …" cut to "Democratic").
 fn names_inside(doc: &Document, k: usize) -> bool {
-    doc.slice(doc.layers.tokens[k].span)
+    doc.slice(doc.layers.tokens[k].span())
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
@@ -510,8 +519,8 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
     }
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    let sent = toks[x].sentence;
-    let same = |k: usize| toks[k].sentence == sent;
+    let sent = toks[x].sentence();
+    let same = |k: usize| toks[k].sentence() == sent;
     // a possessor before a nominal cue: "his claim", "Obama's response to"
     if x > 0 && same(x - 1) && pos[x].starts_with("NN") && !pos[x].contains('+') {
         let found = if pos[x - 1] == "PRP$" {
@@ -524,7 +533,7 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
             None
         };
         if let Some((j, e)) = found {
-            let span = Span::new(toks[j].span.start, toks[e - 1].span.end);
+            let span = Span::new(toks[j].span().start, toks[e - 1].span().end);
             if !a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
                 return Some(span);
             }
@@ -535,20 +544,20 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
         && same(k - 1)
         && (pos[k - 1].starts_with("RB")
             || pos[k - 1] == "MD"
-            || is_auxiliary(&doc.slice(toks[k - 1].span).to_lowercase()))
+            || is_auxiliary(&doc.slice(toks[k - 1].span()).to_lowercase()))
     {
         k -= 1;
     }
     if k == 0 || !same(k - 1) {
         return None;
     }
-    let before = doc.slice(toks[k - 1].span);
+    let before = doc.slice(toks[k - 1].span());
     let (j, e) = if strict {
         let (j, e) = np_before(doc, k, false)?;
         if j > 0
             && same(j - 1)
             && matches!(pos[j - 1], "IN" | "RB")
-            && !is_subordinator(&doc.slice(toks[j - 1].span).to_lowercase())
+            && !is_subordinator(&doc.slice(toks[j - 1].span()).to_lowercase())
         {
             return None;
         }
@@ -565,7 +574,7 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
             let c = (lo..k - 1)
                 .rev()
                 .take_while(|&m| same(m))
-                .find(|&m| doc.slice(toks[m].span) == ",")?;
+                .find(|&m| doc.slice(toks[m].span()) == ",")?;
             np_before(doc, c, false)?
         }
     } else {
@@ -573,13 +582,13 @@ fn subject_before_cue(doc: &Document, a: &Attribution, strict: bool) -> Option<S
         // backing …") modifies it, wherever the noun phrase stands
         np_before(doc, k, k == x && pos[x] == "VBG")?
     };
-    let last = toks[e - 1].span;
+    let last = toks[e - 1].span();
     // "It’s" as one token: the subject ends at its apostrophe
     let end = match doc.slice(last).find(['\'', '’']) {
         Some(i) if i > 0 && pos[e - 1].contains('+') => last.start + i,
         _ => last.end,
     };
-    let span = Span::new(toks[j].span.start, end);
+    let span = Span::new(toks[j].span().start, end);
     if a.content.iter().chain(&a.cue).any(|c| c.overlaps(span)) {
         return None;
     }
@@ -612,15 +621,15 @@ fn source_far_after_cue(doc: &Document, a: &Attribution) -> bool {
     if v < toks.len()
         && pos[v].starts_with("VB")
         && (v + 1 == toks.len()
-            || toks[v + 1].sentence != toks[v].sentence
-            || matches!(doc.slice(toks[v + 1].span), "." | "," | ";"))
+            || toks[v + 1].sentence() != toks[v].sentence()
+            || matches!(doc.slice(toks[v + 1].span()), "." | "," | ";"))
     {
         return false;
     }
     let words = (ce..sx)
-        .filter(|&k| doc.slice(toks[k].span).chars().any(char::is_alphanumeric))
+        .filter(|&k| doc.slice(toks[k].span()).chars().any(char::is_alphanumeric))
         .count();
-    words > 0 && !doc.slice(toks[sx - 1].span).eq_ignore_ascii_case("by")
+    words > 0 && !doc.slice(toks[sx - 1].span()).eq_ignore_ascii_case("by")
 }
 
 /// Subordinating words that may open a clause before its subject.
@@ -641,8 +650,8 @@ fn np_before(doc: &Document, end: usize, anywhere: bool) -> Option<(usize, usize
     }
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    let sent = toks[end - 1].sentence;
-    let same = |k: usize| toks[k].sentence == sent;
+    let sent = toks[end - 1].sentence();
+    let same = |k: usize| toks[k].sentence() == sent;
     // a subject fused with its auxiliary ("It’s", "he’s": PRP+VBZ) counts
     let head = match pos[end - 1].split_once('+') {
         Some((h, aux)) if aux.starts_with("VB") || aux == "MD" => h,
@@ -657,7 +666,8 @@ fn np_before(doc: &Document, end: usize, anywhere: bool) -> Option<(usize, usize
                 j -= 1;
             }
             // a name joined by "&" ("Social Science & Medicine", "Procter & Gamble")
-            if j >= 2 && same(j - 2) && doc.slice(toks[j - 1].span) == "&" && is_noun(pos[j - 2]) {
+            if j >= 2 && same(j - 2) && doc.slice(toks[j - 1].span()) == "&" && is_noun(pos[j - 2])
+            {
                 j -= 2;
             } else {
                 break;
@@ -667,7 +677,7 @@ fn np_before(doc: &Document, end: usize, anywhere: bool) -> Option<(usize, usize
         return None;
     }
     if !anywhere && j > 0 && same(j - 1) {
-        let w = doc.slice(toks[j - 1].span);
+        let w = doc.slice(toks[j - 1].span());
         let punct = !w.chars().any(char::is_alphanumeric);
         if !(punct || matches!(pos[j - 1], "CC" | "IN" | "RB")) {
             return None;
@@ -681,20 +691,20 @@ fn np_before(doc: &Document, end: usize, anywhere: bool) -> Option<(usize, usize
 fn sentence_subject(doc: &Document, x: usize) -> Option<(usize, usize)> {
     let toks = &doc.layers.tokens;
     let pos = &doc.layers.pos;
-    let sent = toks[x].sentence;
+    let sent = toks[x].sentence();
     let mut s0 = x;
-    while s0 > 0 && toks[s0 - 1].sentence == sent {
+    while s0 > 0 && toks[s0 - 1].sentence() == sent {
         s0 -= 1;
     }
     // an introductory phrase: "In the spin room after the debate, …"
     // (a date in it has commas of its own: "On July 6, 2015, Sanders …")
     // (or by a dash: "If we lived in normal times -- with … -- a reader …")
     if pos[s0] == "IN" || pos[s0].starts_with("RB") {
-        let dash = |m: usize| matches!(doc.slice(toks[m].span), "-" | "--" | "—" | "–");
+        let dash = |m: usize| matches!(doc.slice(toks[m].span()), "-" | "--" | "—" | "–");
         let mut c = (s0..x)
-            .find(|&m| doc.slice(toks[m].span) == ",")
+            .find(|&m| doc.slice(toks[m].span()) == ",")
             .or_else(|| (s0..x).rev().find(|&m| dash(m)))?;
-        while c + 2 < x && pos[c + 1] == "CD" && doc.slice(toks[c + 2].span) == "," {
+        while c + 2 < x && pos[c + 1] == "CD" && doc.slice(toks[c + 2].span()) == "," {
             c += 2;
         }
         s0 = c + 1;
@@ -702,9 +712,9 @@ fn sentence_subject(doc: &Document, x: usize) -> Option<(usize, usize)> {
     let mut e = s0;
     while e < x
         && (np_internal(pos[e])
-            || doc.slice(toks[e].span) == "."
+            || doc.slice(toks[e].span()) == "."
                 && e > s0
-                && NAME_TITLES.contains(&doc.slice(toks[e - 1].span).to_lowercase().as_str()))
+                && NAME_TITLES.contains(&doc.slice(toks[e - 1].span()).to_lowercase().as_str()))
     {
         e += 1;
     }
@@ -737,7 +747,7 @@ fn passive_subject_as_source(doc: &Document, a: &Attribution) -> bool {
     let pos = &doc.layers.pos;
     // "endorsed by X": the agent is the source
     let (sx, _) = tok_range(doc, *src);
-    if src.start >= cue.end && sx > 0 && doc.slice(toks[sx - 1].span).eq_ignore_ascii_case("by") {
+    if src.start >= cue.end && sx > 0 && doc.slice(toks[sx - 1].span()).eq_ignore_ascii_case("by") {
         return false;
     }
     // the verb of the cue: its first VBN, with only adverbs between "be" and it
@@ -749,9 +759,9 @@ fn passive_subject_as_source(doc: &Document, a: &Attribution) -> bool {
         k -= 1;
     }
     k > 0
-        && toks[k - 1].sentence == toks[v].sentence
+        && toks[k - 1].sentence() == toks[v].sentence()
         && matches!(
-            doc.slice(toks[k - 1].span).to_lowercase().as_str(),
+            doc.slice(toks[k - 1].span()).to_lowercase().as_str(),
             "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
         )
 }
@@ -771,7 +781,7 @@ fn plain_object_of_finding_verb(doc: &Document, a: &Attribution) -> bool {
     for c in &a.content {
         let (x, y) = tok_range(doc, *c);
         for k in x..y {
-            let w = doc.slice(doc.layers.tokens[k].span);
+            let w = doc.slice(doc.layers.tokens[k].span());
             if !w.chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }

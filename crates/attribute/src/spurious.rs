@@ -43,13 +43,13 @@ pub fn nothing_said(doc: &Document, a: &Attribution) -> bool {
 /// "you're" is in that token).
 fn toks_of(doc: &Document, span: Span) -> (usize, usize) {
     let t = &doc.layers.tokens;
-    let a = t.partition_point(|x| x.span.end <= span.start);
-    let b = a + t[a..].partition_point(|x| x.span.start < span.end);
+    let a = t.partition_point(|x| x.span().end <= span.start);
+    let b = a + t[a..].partition_point(|x| x.span().start < span.end);
     (a, b)
 }
 
 fn lower(doc: &Document, k: usize) -> String {
-    doc.slice(doc.layers.tokens[k].span).to_lowercase()
+    doc.slice(doc.layers.tokens[k].span()).to_lowercase()
 }
 
 /// Lexicon class of `w` or of a form of its verb ("want" → "wants").
@@ -244,8 +244,8 @@ fn adjectival_cue(doc: &Document, a: &Attribution) -> bool {
     }
     let pos = &doc.layers.pos;
     let toks = &doc.layers.tokens;
-    toks[x - 1].sentence == toks[x].sentence
-        && toks[y].sentence == toks[x].sentence
+    toks[x - 1].sentence() == toks[x].sentence()
+        && toks[y].sentence() == toks[x].sentence()
         && matches!(pos[x], "VBN" | "VBD" | "JJ")
         && matches!(pos[x - 1], "IN" | "DT" | "PRP$" | "TO")
         && (pos[y].starts_with("NN") || pos[y] == "JJ")

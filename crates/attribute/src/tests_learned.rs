@@ -233,7 +233,7 @@ fn a_content_right_after_another_keeps_its_cue() {
     let mut d = Document::new("t", text.to_string(), Alignment::identity());
     quotewire_segment::segment(&mut d);
     quotewire_tag::tag(&mut d);
-    let words: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span)).collect();
+    let words: Vec<&str> = d.layers.tokens.iter().map(|t| d.slice(t.span())).collect();
     let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
     let id = |l: &str| learned::LABELS.iter().position(|x| *x == l).unwrap();
     let mut labels = vec![learned::O; words.len()];

@@ -105,6 +105,15 @@ impl AlignedBuilder {
         AlignedBuilder::default()
     }
 
+    /// An empty builder with room for `bytes` of text (a text about the
+    /// size of its source is not grown by doubling past it).
+    pub fn with_capacity(bytes: usize) -> AlignedBuilder {
+        AlignedBuilder {
+            text: String::with_capacity(bytes),
+            pieces: Vec::new(),
+        }
+    }
+
     /// Append `s`, a verbatim copy of the source starting at byte `src_start`.
     pub fn push_source(&mut self, s: &str, src_start: usize) {
         self.push(s, Some(src_start..src_start + s.len()), true);
@@ -180,8 +189,11 @@ impl AlignedBuilder {
         }
     }
 
-    /// The finished text and its alignment.
-    pub fn finish(self) -> (String, Alignment) {
+    /// The finished text and its alignment, each without spare capacity
+    /// (they live as long as the document).
+    pub fn finish(mut self) -> (String, Alignment) {
+        self.text.shrink_to_fit();
+        self.pieces.shrink_to_fit();
         (
             self.text,
             Alignment {
@@ -195,6 +207,22 @@ impl AlignedBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finished_text_has_no_spare_room() {
+        // sized for more than it got, and grown past a small start: both
+        // finish at their length
+        for cap in [64, 1] {
+            let mut b = AlignedBuilder::with_capacity(cap);
+            b.push_source("one two", 0);
+            b.push_synthetic("\n\n");
+            b.push_source("three", 9);
+            let (text, al) = b.finish();
+            assert_eq!(text, "one two\n\nthree");
+            assert_eq!(text.capacity(), text.len());
+            assert_eq!(al.to_source(9), Some(9));
+        }
+    }
 
     #[test]
     fn maps_every_verbatim_byte_back() {

@@ -141,12 +141,44 @@ pub struct Layers {
 }
 
 /// A token: a word, number or punctuation mark.
+///
+/// Kept as three `u32` (12 bytes, where `usize` fields took 24: the token
+/// layer is the largest per-token structure of a document), so a token
+/// lies in the first 4 GiB of a text; [`Token::new`] says `None` past that.
+/// [`Token::span`] and [`Token::sentence`] give byte offsets and sentence
+/// indices as `usize`, as everywhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    start: u32,
+    end: u32,
+    sentence: u32,
+}
+
+impl Token {
+    /// A token at `span` in sentence `sentence`; `None` when an offset or
+    /// the index does not fit in 32 bits (a text over 4 GiB).
+    pub fn new(span: Span, sentence: usize) -> Option<Token> {
+        Some(Token {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+            sentence: u32::try_from(sentence).ok()?,
+        })
+    }
+
     /// Where the token is.
-    pub span: Span,
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+
     /// Index of the sentence holding it (into [`Layers::sentences`]).
-    pub sentence: usize,
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// A quotation: the span between an opening and its closing mark.
@@ -258,4 +290,26 @@ pub enum TimexType {
     Duration,
     /// A recurring time ("daily", "every week", "twice a year").
     Set,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_twelve_bytes_and_gives_back_its_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let t = Token::new(Span::new(7, 12), 3).unwrap();
+        assert_eq!(t.span(), Span::new(7, 12));
+        assert_eq!(t.sentence(), 3);
+        // the largest offsets that fit, and the first that does not
+        let max = u32::MAX as usize;
+        let t = Token::new(Span::new(max - 1, max), max).unwrap();
+        assert_eq!(
+            (t.span().start, t.span().end, t.sentence()),
+            (max - 1, max, max)
+        );
+        assert_eq!(Token::new(Span::new(max, max + 1), 0), None);
+        assert_eq!(Token::new(Span::new(0, 1), max + 1), None);
+    }
 }

@@ -841,8 +841,9 @@ pub(crate) fn extract(src: &str) -> Document {
         .find(|(_, s)| s.updated)
         .map(|(_, s)| s.iso.clone());
 
-    // Build the text.
-    let mut b = AlignedBuilder::new();
+    // Build the text: about as long as its source (lines joined, blank
+    // lines dropped), so room for that at once
+    let mut b = AlignedBuilder::with_capacity(src.len());
     let mut para_starts = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] {

@@ -85,9 +85,9 @@ fn memory_per_document_is_linear_and_bounded() {
         // (repeated unit, bound in bytes per byte of input)
         (
             "The minister said the plan was on track and would be reviewed in May. ",
-            24.0,
+            21.0,
         ),
-        ("Smith said \"a b c\" and ", 43.0),
+        ("Smith said \"a b c\" and ", 38.0),
     ];
     for (unit, bound) in cases {
         let text = repeat(unit, 300_000);

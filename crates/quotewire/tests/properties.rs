@@ -157,7 +157,7 @@ fn on_char_boundaries(doc: &Document) -> Result<(), TestCaseError> {
         prop_assert!(ok(s), "layer span {s:?}");
     }
     for tok in &l.tokens {
-        prop_assert!(ok(&tok.span), "token {:?}", tok.span);
+        prop_assert!(ok(&tok.span()), "token {:?}", tok.span());
     }
     for q in &l.quotes {
         prop_assert!(ok(&q.open) && ok(&q.inner), "quote {q:?}");

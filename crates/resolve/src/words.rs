@@ -136,9 +136,9 @@ impl Words {
             if !tagged {
                 return "";
             }
-            let k = tokens.partition_point(|t| t.span.start < w.span.start);
+            let k = tokens.partition_point(|t| t.span().start < w.span.start);
             match tokens.get(k) {
-                Some(t) if t.span.start == w.span.start => doc.layers.pos[k],
+                Some(t) if t.span().start == w.span.start => doc.layers.pos[k],
                 _ => "",
             }
         }));

@@ -141,7 +141,7 @@ impl Tagger {
         let mut words: Vec<&str> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            let sent = tokens[start].sentence;
+            let sent = tokens[start].sentence();
             // the time budget (`doc.deadline`), every 64 sentences: stop,
             // leaving `pos` shorter than the tokens (the facade then drops
             // the layers and runs no later stage)
@@ -151,10 +151,10 @@ impl Tagger {
             let end = start
                 + tokens[start..]
                     .iter()
-                    .position(|t: &Token| t.sentence != sent)
+                    .position(|t: &Token| t.sentence() != sent)
                     .unwrap_or(tokens.len() - start);
             words.clear();
-            words.extend(tokens[start..end].iter().map(|t| doc.slice(t.span)));
+            words.extend(tokens[start..end].iter().map(|t| doc.slice(t.span())));
             self.tag_ids(&words, &mut ids);
             let tags = self.tags();
             for &c in &ids {

@@ -71,11 +71,11 @@ pub fn project(doc: &Document, silver: &[SilverToken]) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(doc.layers.tokens.len());
     let mut j = 0;
     for t in &doc.layers.tokens {
-        let [s, e] = map.span(t.span);
+        let [s, e] = map.span(t.span());
         while j < silver.len() && silver[j].end <= s {
             j += 1;
         }
-        let word = doc.slice(t.span);
+        let word = doc.slice(t.span());
         if !word.chars().any(char::is_alphanumeric)
             && silver.get(j).is_some_and(|x| x.start < s || x.end > e)
         {
@@ -150,13 +150,13 @@ pub fn evaluate(
     let mut words: Vec<&str> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
-        let sent = tokens[start].sentence;
+        let sent = tokens[start].sentence();
         let mut end = start;
-        while end < tokens.len() && tokens[end].sentence == sent {
+        while end < tokens.len() && tokens[end].sentence() == sent {
             end += 1;
         }
         words.clear();
-        words.extend(tokens[start..end].iter().map(|t| doc.slice(t.span)));
+        words.extend(tokens[start..end].iter().map(|t| doc.slice(t.span())));
         tagger.tag_ids(&words, &mut ids);
         for (k, &c) in ids.iter().enumerate() {
             if let Some(gold) = &labels[start + k] {

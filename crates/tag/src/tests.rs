@@ -10,7 +10,7 @@ fn tagged(text: &str) -> Vec<(String, &'static str)> {
         .tokens
         .iter()
         .zip(d.layers.pos.iter())
-        .map(|(t, &p)| (d.slice(t.span).to_string(), p))
+        .map(|(t, &p)| (d.slice(t.span()).to_string(), p))
         .collect()
 }
 

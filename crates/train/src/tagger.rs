@@ -61,13 +61,13 @@ pub fn run(shared: &Path, out: &Path, epochs: usize, prune: f32) -> Result<()> {
         let mut start = 0;
         while start < toks.len() {
             let mut end = start;
-            while end < toks.len() && toks[end].sentence == toks[start].sentence {
+            while end < toks.len() && toks[end].sentence() == toks[start].sentence() {
                 end += 1;
             }
             sents.push(Sentence {
                 words: toks[start..end]
                     .iter()
-                    .map(|t| d.slice(t.span).to_string())
+                    .map(|t| d.slice(t.span()).to_string())
                     .collect(),
                 labels: labels[start..end].to_vec(),
             });

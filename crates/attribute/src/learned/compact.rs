@@ -22,10 +22,10 @@ impl Sentences {
         let mut a = 0;
         while a < n {
             let mut b = a;
-            while b < n && toks[b].sentence == toks[a].sentence {
+            while b < n && toks[b].sentence() == toks[a].sentence() {
                 b += 1;
             }
-            runs.push((toks[a].sentence, compact(Some(a)), compact(Some(b))));
+            runs.push((toks[a].sentence(), compact(Some(a)), compact(Some(b))));
             a = b;
         }
         if runs.windows(2).all(|w| w[0].0 < w[1].0) {
@@ -48,7 +48,7 @@ impl Sentences {
 /// The sentence range of token `i` of `toks` in `sent`.
 pub(super) fn sent_of(sent: &Sentences, toks: &[Token], i: usize) -> (u32, u32) {
     match sent {
-        Sentences::BySentence(by) => by[toks[i].sentence],
+        Sentences::BySentence(by) => by[toks[i].sentence()],
         Sentences::PerToken(per) => per[i],
     }
 }
@@ -130,7 +130,7 @@ impl<'a> Lowered<'a> {
         let at = toks
             .iter()
             .map(|t| {
-                let s = doc.slice(t.span);
+                let s = doc.slice(t.span());
                 if is_lower(s) {
                     NONE
                 } else {
@@ -155,7 +155,7 @@ impl std::ops::Index<usize> for Lowered<'_> {
     type Output = str;
     fn index(&self, i: usize) -> &str {
         match self.at[i] {
-            NONE => self.doc.slice(self.doc.layers.tokens[i].span),
+            NONE => self.doc.slice(self.doc.layers.tokens[i].span()),
             k => &self.owned[k as usize],
         }
     }
@@ -170,10 +170,7 @@ mod tests {
         sentences
             .iter()
             .enumerate()
-            .map(|(i, &s)| Token {
-                span: Span::new(i, i + 1),
-                sentence: s,
-            })
+            .map(|(i, &s)| Token::new(Span::new(i, i + 1), s).unwrap())
             .collect()
     }
 
