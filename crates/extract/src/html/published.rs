@@ -568,7 +568,7 @@ fn visible_dates(
             .is_some_and(|(q, _)| dates::opens_span(text, all[k].0, *q))
     };
     let found: Vec<(usize, Date)> = (0..all.len())
-        .filter(|&k| !spans(k) && !(k > 0 && spans(k - 1)))
+        .filter(|&k| !(spans(k) || k > 0 && spans(k - 1)))
         .map(|k| all[k])
         .filter(|(pos, _)| {
             let mut from = pos.saturating_sub(20);
