@@ -101,6 +101,7 @@ fn wcxb_dev_gate() {
     let (mut f1_art, mut n_art, mut f1_all, mut n_all) = (0.0, 0usize, 0.0, 0usize);
     let (mut title_ok, mut n_title, mut type_ok) = (0usize, 0usize, 0usize);
     let (mut author_ok, mut n_author) = (0usize, 0usize);
+    let (mut false_author, mut n_no_author) = (0usize, 0usize);
     let (mut day_ok, mut n_day, mut false_date) = (0usize, 0usize, 0usize);
     for id in ids.into_iter().step_by(STRIDE) {
         let mut raw = Vec::new();
@@ -141,6 +142,11 @@ fn wcxb_dev_gate() {
             if let Some(a) = g["author"].as_str().filter(|a| !a.is_empty()) {
                 n_author += 1;
                 author_ok += usize::from(author_hit(a, &doc.meta.authors));
+            } else {
+                // score_wcxb.py's false-author rate: an author given where
+                // the gold has none
+                n_no_author += 1;
+                false_author += usize::from(doc.meta.authors.iter().any(|a| !norm(a).is_empty()));
             }
         }
         f1_all += f1;
@@ -153,8 +159,9 @@ fn wcxb_dev_gate() {
     let author = author_ok as f64 / n_author as f64;
     let day = day_ok as f64 / n_day as f64;
     let false_rate = false_date as f64 / n_art as f64;
+    let false_author_rate = false_author as f64 / n_no_author as f64;
     eprintln!(
-        "WCXB dev sample: {n_art} articles F1 {art:.4}, {n_all} pages F1 {all:.4}, title exact {title:.4}, author {author:.4} ({n_author}), published day {day:.4} ({n_day}), false dates {false_rate:.4}, page type {page_type:.4} (in-sample)"
+        "WCXB dev sample: {n_art} articles F1 {art:.4}, {n_all} pages F1 {all:.4}, title exact {title:.4}, author {author:.4} ({n_author}), published day {day:.4} ({n_day}), false dates {false_rate:.4}, false authors {false_author_rate:.4} ({n_no_author}), page type {page_type:.4} (in-sample)"
     );
     assert!(n_all > 150 && n_art > 80, "{n_all} pages, {n_art} articles");
     assert!(art >= ART_F1_GATE, "articles F1 {art:.4} < {ART_F1_GATE}");
@@ -162,6 +169,10 @@ fn wcxb_dev_gate() {
     assert!(title >= TITLE_GATE, "title exact {title:.4} < {TITLE_GATE}");
     assert!(author >= AUTHOR_GATE, "author {author:.4} < {AUTHOR_GATE}");
     assert!(day >= DAY_GATE, "published day {day:.4} < {DAY_GATE}");
+    assert!(
+        false_author_rate <= FALSE_AUTHOR_GATE,
+        "false authors {false_author_rate:.4} > {FALSE_AUTHOR_GATE}"
+    );
     assert!(
         false_rate <= FALSE_DATE_GATE,
         "false dates {false_rate:.4} > {FALSE_DATE_GATE}"
@@ -176,9 +187,10 @@ fn wcxb_dev_gate() {
 /// (articles F1 0.906, all types 0.749, title exact 0.895; all types 0.810
 /// since non-article pages take their whole content region and `<noscript>`
 /// content is read when a page shows nothing else; articles 0.926 and all
-/// types 0.820 since a guide keeps all its headed sections).
-const ART_F1_GATE: f64 = 0.91;
-const ALL_F1_GATE: f64 = 0.80;
+/// types 0.820 since a guide keeps all its headed sections; articles 0.933
+/// and all types 0.823 since a section's heading does not stop the prose climb).
+const ART_F1_GATE: f64 = 0.925;
+const ALL_F1_GATE: f64 = 0.815;
 const TITLE_GATE: f64 = 0.89;
 /// Author accuracy on the sample's 69 articles with a gold author (0.826 at
 /// the time of writing; `score_wcxb.py` on all 553: 0.821).
@@ -188,8 +200,12 @@ const AUTHOR_GATE: f64 = 0.80;
 /// load or a feature function that drifted from the one trained on.
 const PAGE_TYPE_GATE: f64 = 0.97;
 /// Published-day accuracy on the sample's 78 articles with a full gold date
-/// (0.821 at the time of writing; `score_wcxb.py` on all 587: 0.830).
-const DAY_GATE: f64 = 0.81;
+/// (0.833 at the time of writing; `score_wcxb.py` on all 587: 0.831).
+const DAY_GATE: f64 = 0.82;
 /// False-date rate over the sample's 95 articles, a date given that is wrong
-/// (0.105 at the time of writing; `score_wcxb.py` on all 711: 0.091).
-const FALSE_DATE_GATE: f64 = 0.11;
+/// (0.095 at the time of writing; `score_wcxb.py` on all 711: 0.087).
+const FALSE_DATE_GATE: f64 = 0.10;
+/// Ceiling of the false-author rate over the sample's 26 articles without a
+/// gold author (0.115 at the time of writing, 3 of 26; `score_wcxb.py` on
+/// all 158: 0.108): one more false author fails.
+const FALSE_AUTHOR_GATE: f64 = 0.13;

@@ -158,6 +158,18 @@ fn is_name(p: &str, declared: bool) -> bool {
     {
         return false;
     }
+    // an institution ("Loyola Marymount University", "Texas Coalition for
+    // Heritage Spanish") is the page's owner or a body it names, not a
+    // byline
+    if words.len() > 1
+        && words.iter().any(|w| {
+            INSTITUTIONS
+                .iter()
+                .any(|i| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(i))
+        })
+    {
+        return false;
+    }
     // in visible text every word of a name is capitalised but its
     // particles ("Ludwig van Beethoven"): "Securitum since" is a sentence
     if !declared
@@ -189,6 +201,23 @@ const LEGAL_FORMS: &[&str] = &[
     "corp",
     "corporation",
     "pty",
+];
+
+/// Nouns naming an institution (never part of a personal name).
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "universities",
+    "institute",
+    "coalition",
+    "association",
+    "foundation",
+    "council",
+    "society",
+    "ministry",
+    "department",
+    "committee",
+    "federation",
+    "college",
 ];
 
 /// Lower-case words inside personal names, and of group and column
@@ -451,6 +480,10 @@ mod tests {
             ["Ludwig van Beethoven"]
         );
         assert_eq!(split_names("The Ledger editors"), ["The Ledger editors"]);
+        // an institution is no byline, declared or shown
+        assert!(split_names("By Northfield Coalition for Clean Rivers").is_empty());
+        assert!(split_declared("Westbrook State University").is_empty());
+        assert_eq!(split_names("By Ana Collegio"), ["Ana Collegio"]);
         assert_eq!(split_names("Ask the Experts"), ["Ask the Experts"]);
         // a CMS account is no author
         for account in ["webmaster", "Webmaster"] {

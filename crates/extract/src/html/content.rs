@@ -513,9 +513,27 @@ fn climb_prose(
             p = dom.nodes[p].parent;
             continue;
         }
-        let ok = added_prose >= CLIMB_MIN_GAIN
-            && added_prose as f32 >= added as f32 * CLIMB_MIN_PROSE_SHARE
-            && (added_link as f32) <= added as f32 * CLIMB_MAX_LINK_SHARE;
+        // a parent adding only a little link-free text (the section's
+        // heading, a caption) is climbed through: the next parent decides
+        let small = added < CLIMB_MIN_GAIN && added_link == 0 && {
+            // everything the parent adds sits in headings
+            let (mut i, mut heading) = (p + 1, 0);
+            while i < dom.nodes[p].end {
+                if i == top {
+                    i = dom.nodes[top].end;
+                } else if matches!(dom.nodes[i].tag(), "h2" | "h3" | "h4" | "h5" | "h6") {
+                    heading += chars[i];
+                    i = dom.nodes[i].end;
+                } else {
+                    i += 1;
+                }
+            }
+            heading == added
+        };
+        let ok = small
+            || added_prose >= CLIMB_MIN_GAIN
+                && added_prose as f32 >= added as f32 * CLIMB_MIN_PROSE_SHARE
+                && (added_link as f32) <= added as f32 * CLIMB_MAX_LINK_SHARE;
         if !ok {
             break;
         }
@@ -592,5 +610,41 @@ mod tests {
                 .any(|x| x.contains("Home") || x.contains("Sidebar") || x.contains("Terms")),
             "{t:?}"
         );
+    }
+
+    /// A page builder's rows (Divi-like `row > column > module`): each row
+    /// holds a heading module and a text module; the heading alone does not
+    /// stop the climb to the rows' container, so every row is kept.
+    #[test]
+    fn a_heading_beside_the_text_does_not_stop_the_climb() {
+        let para = |w: &str| {
+            format!(
+                "<p>The {w} sockets hold each switch by its pins, and a reader can pull one out \
+                 and press another in without solder, which is why builders like them.</p>"
+            )
+        };
+        let row = |h: &str, body: String| {
+            format!(
+                "<div class=\"pb_row\"><div class=\"pb_column\">\
+                 <div class=\"pb_module pb_text\"><div class=\"pb_text_inner\"><h2>{h}</h2></div></div>\
+                 <div class=\"pb_module pb_text\"><div class=\"pb_text_inner\">{body}</div></div>\
+                 </div></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+             <div class=\"pb_section\"><h1>Hot-swap keyboards</h1>{}{}</div>\
+             <footer><p>Terms and privacy</p></footer></body></html>",
+            row("The idea", para("first")),
+            row(
+                "How it works",
+                [para("second"), para("third"), para("fourth")].concat()
+            ),
+        );
+        let text = crate::html::extract(&html, None).text;
+        for w in ["The first", "The second", "The fourth", "The idea"] {
+            assert!(text.contains(w), "{w} not in {text:?}");
+        }
+        assert!(!text.contains("Terms"), "{text:?}");
     }
 }

@@ -414,7 +414,12 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
             };
             // "Cost Guide 2026 Dec 26, 2025": the year of a title before a
             // month-first date, not a year-first date
+            // ("... of 2024 September 1st, 2023": the ordinal suffix too)
             let after = c.get(3).map_or("", |g| &s[g.end()..]);
+            let after = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|o| after.strip_prefix(o))
+                .unwrap_or(after);
             let after = after.trim_start_matches([',', ' ', '.']);
             if std::ptr::eq(re, &*TEXT_YMD)
                 && after.len() >= 4
@@ -438,6 +443,24 @@ fn find_all_small(s: &str, month_first: bool) -> Vec<(usize, Date)> {
     }
     out.sort_by_key(|(p, _)| *p);
     out
+}
+
+/// The end of a date followed by the word or dash that opens a span to a
+/// second date ("2025-12-12 - ", "March 3, 2024 to ").
+static SPAN_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d\s*(?:-|–|—|to|until|through|thru|bis|au)\s*$").expect("static regex")
+});
+
+/// Most bytes from a date's start to a second date it spans to.
+const SPAN_REACH: usize = 48;
+
+/// True when the date at byte `pos` of `text` opens a span ending in the
+/// date at byte `next` ("2025-12-12 - 2025-12-17", "March 3, 2024 to
+/// March 9, 2024").
+pub(crate) fn opens_span(text: &str, pos: usize, next: usize) -> bool {
+    next > pos
+        && next - pos <= SPAN_REACH
+        && text.get(pos..next).is_some_and(|t| SPAN_TO.is_match(t))
 }
 
 fn num(m: Option<regex::Match>) -> Option<u32> {
@@ -712,6 +735,17 @@ mod tests {
                 .map(|(_, d)| d.iso())
                 .collect::<Vec<_>>(),
             ["2025-12-26"]
+        );
+        // ... also when the day carries an ordinal suffix
+        assert_eq!(
+            find_all(
+                "The best bakeries of 2024 March 3rd, 2023 By Ana Ruiz",
+                false
+            )
+            .iter()
+            .map(|(_, d)| d.iso())
+            .collect::<Vec<_>>(),
+            ["2023-03-03"]
         );
         // a month name between the year and the day
         let d = from_url("https://x.org/blog/2023/october/03/wine-types").map(|d| d.iso());

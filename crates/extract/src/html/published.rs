@@ -508,7 +508,10 @@ fn visible_dates(
         let is_date_el = !matches!(e.name(), "html" | "body" | "footer")
             && cls.iter().flatten().any(|c| DATE_CLASS.is_match(c))
             && !cls.iter().flatten().any(|c| {
+                // an embedded video's `itemprop="uploadDate"` dates the
+                // video, not the page
                 c.to_ascii_lowercase().contains("today")
+                    || c.eq_ignore_ascii_case("uploaddate")
                     || c.to_ascii_lowercase().contains("comment")
                     || c.to_ascii_lowercase().contains("footer")
                     || c.to_ascii_lowercase().contains("copyright")
@@ -554,9 +557,19 @@ fn visible_dates(
     let (text, h1_at) = visible.get_or_insert_with(|| visible_text(dom, h1));
     let (text, h1_at) = (text.as_str(), *h1_at);
     let near = h1_at.saturating_sub(NEAR_BEFORE)..h1_at + NEAR_AFTER;
-    let found: Vec<(usize, Date)> = dates::find_all(text, month_first)
+    let all: Vec<(usize, Date)> = dates::find_all(text, month_first)
         .into_iter()
         .filter(|(pos, _)| near.contains(pos))
+        .collect();
+    // the dates of a span ("2025-12-12 - 2025-12-17", "March 3, 2024 to
+    // March 9, 2024": an event's or an offer's dates) are not the page's
+    let spans = |k: usize| {
+        all.get(k + 1)
+            .is_some_and(|(q, _)| dates::opens_span(text, all[k].0, *q))
+    };
+    let found: Vec<(usize, Date)> = (0..all.len())
+        .filter(|&k| !(spans(k) || k > 0 && spans(k - 1)))
+        .map(|k| all[k])
         .filter(|(pos, _)| {
             let mut from = pos.saturating_sub(20);
             while !text.is_char_boundary(from) {

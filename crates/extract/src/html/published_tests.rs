@@ -91,3 +91,29 @@ fn labels_in_french_and_clocks() {
     let (p, _) = dates_of("<div class=\"publication\">jeudi 13 juin 2019</div>");
     assert_eq!(p.as_deref(), Some("2019-06-13"));
 }
+
+#[test]
+fn an_embedded_videos_upload_date_is_not_the_page_date() {
+    let body = "<div itemscope itemtype=\"https://schema.org/VideoObject\">\
+                <meta itemprop=\"uploadDate\" content=\"2024-01-06T16:10:58.000Z\"></div>";
+    assert_eq!(published("", body), None);
+    // the page's own date element beside it is read
+    let body = format!("{body}<p class=\"post-date\">March 3, 2022</p>");
+    assert_eq!(published("", &body).as_deref(), Some("2022-03-03"));
+}
+
+#[test]
+fn the_dates_of_a_span_are_not_the_page_date() {
+    // an event's or a report's period under the headline
+    for line in [
+        "DATE: 2025-12-12 - 2025-12-17",
+        "Open from March 3, 2024 to March 9, 2024",
+    ] {
+        assert_eq!(published("", &format!("<p>{line}</p>")), None, "{line}");
+    }
+    // a date line with a later update is no span
+    assert_eq!(
+        published("", "<p>August 16, 2019 - Updated July 9, 2025</p>").as_deref(),
+        Some("2019-08-16")
+    );
+}
