@@ -764,3 +764,26 @@ fn a_later_quotation_with_a_trailer_of_its_own_is_a_second_attribution() {
         "{v:?}"
     );
 }
+
+#[test]
+fn a_quotation_and_an_adjunct_of_its_verb_is_direct() {
+    for text in [
+        "Smith said \"hello there\" on Monday.",
+        "Smith said, \"hello there\" to the crowd.",
+    ] {
+        let d = run(text);
+        let got: Vec<(QuoteKind, &str)> = d
+            .attributions
+            .iter()
+            .map(|a| (a.kind, d.slice(a.content[0])))
+            .collect();
+        assert_eq!(got, vec![(QuoteKind::Direct, "\"hello there\"")], "{text}");
+    }
+    // a quoted fragment inside a paraphrase stays mixed
+    let d = run("Smith called the plan \"a disaster\" that would fail.");
+    assert!(
+        d.attributions.iter().all(|a| a.kind == QuoteKind::Mixed),
+        "{:?}",
+        d.attributions
+    );
+}
