@@ -47,6 +47,7 @@
 pub mod bounds;
 mod direct;
 pub mod disjoint;
+pub mod english;
 mod indirect;
 pub mod learned;
 pub mod lexicon;
@@ -66,6 +67,8 @@ use std::sync::LazyLock;
 /// `quotewire-tag`); with empty layers it finds nothing.
 /// Polls `doc.deadline` (the per-document time budget): past it, the model
 /// stops tagging (or is not run) and the rules' attributions are kept.
+/// A text that is clearly not English ([`english::looks_english`]) keeps
+/// only its direct quotations.
 pub fn attribute(doc: &mut Document) {
     attribute_rules(doc);
     if doc.deadline.expired() {
@@ -85,6 +88,11 @@ pub fn attribute(doc: &mut Document) {
     repair::repair(doc);
     bounds::fix_bounds(doc);
     disjoint::make_disjoint(doc);
+    if !english::looks_english(doc) {
+        // the indirect rules and the model read English: elsewhere only
+        // quotations found by their marks
+        doc.attributions.retain(|a| a.kind == QuoteKind::Direct);
+    }
 }
 
 /// The rule system alone (see the crate documentation), replacing
