@@ -33,7 +33,7 @@ pub(crate) static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Prefixes of byline names ("By Jane Doe").
 pub(crate) static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:written\s+by|posted\s+by|reported\s+by|by|von|par|por|di|door|af|av|autor:?|author:?|text:?|from)\s+")
+    Regex::new(r"(?i)^(?:(?:written|posted|reported|analysis|opinion|commentary|review|interview|story|words|text)\s+by|by|von|par|por|di|door|af|av|autor:?|author:?|text:?|from)\s+")
         .expect("static regex")
 });
 
@@ -100,6 +100,7 @@ fn split(s: &str, declared: bool) -> Vec<String> {
         let p = p
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+        let p = without_trailing_role(without_trailing_weekday(p));
         if is_name(p, declared) {
             out.push(p.to_string());
         }
@@ -226,6 +227,87 @@ const PARTICLES: &[&str] = &[
     "the", "of", "for", "editors", "staff", "team", "van", "von", "vom", "de", "der", "den", "del",
     "della", "dei", "da", "das", "do", "dos", "di", "du", "la", "le", "les", "bin", "ibn", "al",
     "el", "ter", "ten", "zu", "y", "e", "af", "av",
+];
+
+/// A name without the weekday a byline line ran on into ("Malcolm Owen
+/// Monday" → "Malcolm Owen"; a weekday is no surname).
+fn without_trailing_weekday(p: &str) -> &str {
+    match p.rsplit_once(' ') {
+        Some((head, last))
+            if head.contains(|c: char| c.is_alphabetic())
+                && quotewire_doc::calendar::WEEKDAYS_EN
+                    .iter()
+                    .any(|d| last.trim_end_matches([',', '.']).eq_ignore_ascii_case(d)) =>
+        {
+            head.trim_end_matches([',', ' '])
+        }
+        _ => p,
+    }
+}
+
+/// Words that make a role of the words before a job title ("Travel
+/// Editor", "Staff Writer"): the byline is the role as the page shows it.
+const ROLE_MODIFIERS: &[&str] = &[
+    "staff",
+    "senior",
+    "chief",
+    "national",
+    "political",
+    "contributing",
+    "special",
+    "travel",
+    "sports",
+    "business",
+    "foreign",
+    "regional",
+    "local",
+    "guest",
+    "news",
+    "managing",
+    "deputy",
+    "associate",
+    "executive",
+    "digital",
+    "science",
+    "health",
+    "food",
+    "arts",
+];
+
+/// "Rachel Ruiz Writer" → "Rachel Ruiz": a job title after a two-word
+/// name in title case is cut; a byline that is only a role ("AAA Travel
+/// Editor", "SFist Contributor") stays as the page gives it.
+fn without_trailing_role(p: &str) -> &str {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let [a, b, role] = words.as_slice() else {
+        return p;
+    };
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    if ROLE_HEADS.iter().any(|r| role.eq_ignore_ascii_case(r))
+        && title_case(a)
+        && title_case(b)
+        && !ROLE_MODIFIERS
+            .iter()
+            .any(|m| b.eq_ignore_ascii_case(m) || a.eq_ignore_ascii_case(m))
+    {
+        return p[..p.rfind(role).unwrap_or(p.len())].trim_end();
+    }
+    p
+}
+
+/// Job titles a byline may end on after the name ("Rachel Ruiz Writer").
+const ROLE_HEADS: &[&str] = &[
+    "writer",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "contributor",
+    "producer",
+    "critic",
 ];
 
 /// A month or weekday alone ("By March 15" is a deadline, not a byline;
@@ -365,6 +447,18 @@ mod tests {
              {body}{para}{para}{para}</article></body></html>"
         );
         crate::html::extract(&html, None).meta.authors
+    }
+
+    #[test]
+    fn bylines_lose_weekdays_column_labels_and_bare_roles() {
+        assert_eq!(split_names("By Ana Ruiz Monday, March 3"), ["Ana Ruiz"]);
+        assert_eq!(split_names("Analysis by Tom Reyes"), ["Tom Reyes"]);
+        assert_eq!(split_names("Opinion by Tom Reyes"), ["Tom Reyes"]);
+        assert_eq!(split_names("By Ana Ruiz Writer"), ["Ana Ruiz"]);
+        // a role as the page shows it stays
+        assert_eq!(split_names("By Town Travel Editor"), ["Town Travel Editor"]);
+        // a weekday alone is no name
+        assert!(split_names("By Monday").is_empty());
     }
 
     #[test]
